@@ -52,9 +52,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['reveal.js', 'reveal.js/*', 'chart.js', 'chart.js/*', 'prismjs', 'prismjs/*'], message: 'src/broker imports no UI library.' },
-            { group: ['node:*', 'fs', 'path', 'crypto'], message: 'src/broker imports no Node module.' },
-            { group: ['../widgets/*', '../deck/*', '../../widgets/*', '../../deck/*'], message: 'Layers go one way: broker → widgets → deck.' },
+            {
+              group: ['reveal.js', 'reveal.js/*', 'chart.js', 'chart.js/*', 'prismjs', 'prismjs/*'],
+              message: 'src/broker imports no UI library.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto'],
+              message: 'src/broker imports no Node module.',
+            },
+            {
+              group: ['../widgets/*', '../deck/*', '../../widgets/*', '../../deck/*'],
+              message: 'Layers go one way: broker → widgets → deck.',
+            },
           ],
         },
       ],

@@ -5,15 +5,6 @@
 import type { TestProject } from 'vitest/node';
 import { startRabbit, startRedis, type RunningServer } from './servers.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    redisUrl: string;
-    amqpUrl: string;
-    rabbitPort: number;
-    redisPort: number;
-  }
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const rabbitPromise = startRabbit();
   let redis: RunningServer | undefined;

@@ -86,7 +86,20 @@ export async function startRedis(): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'redis-test-'));
   const child = spawn(
     '/usr/bin/redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--daemonize', 'no', '--save', '', '--appendonly', 'no', '--dir', dir],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--daemonize',
+      'no',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+    ],
     { stdio: 'ignore' },
   );
   await waitForPort(port, child, 'redis-server', 10_000);

@@ -45,10 +45,7 @@ export function stateAt<S, C, E>(
 }
 
 /** Every snapshot from step 0 to the end; handy for tests and for precomputing a widget's frames. */
-export function replayAll<S, C, E>(
-  model: Model<S, C, E>,
-  scenario: Scenario<C>,
-): Snapshot<S, E>[] {
+export function replayAll<S, C, E>(model: Model<S, C, E>, scenario: Scenario<C>): Snapshot<S, E>[] {
   const out: Snapshot<S, E>[] = [];
   let state = model.init(scenario.seed);
   out.push({ step: 0, state, events: [] });
