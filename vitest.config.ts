@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Stopping RabbitMQ cleanly takes a few seconds.
+    teardownTimeout: 60_000,
     projects: [
       {
         test: {
