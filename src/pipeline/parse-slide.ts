@@ -1,0 +1,242 @@
+/**
+ * Pure parser of one slide file (docs/SLIDE-FORMAT.md): YAML front-matter read by gray-matter,
+ * then the body, the speaker notes after `Note:` and an optional `Fact-check:` block. Every
+ * problem becomes a SlideError with the file, the line and what to fix.
+ */
+import matter from 'gray-matter';
+import { isPartName, isWidgetName, type PartName, type WidgetName } from '../deck/widget-names.ts';
+import { SlideError } from './slide-error.ts';
+import { parseTimeRange, type TimeRange } from './time-range.ts';
+
+/** A slide file as data; line numbers are 1-based lines of the file. */
+export interface ParsedSlide {
+  readonly file: string;
+  readonly section: number;
+  readonly title: string;
+  readonly time: TimeRange;
+  readonly part: PartName;
+  readonly widgets: readonly WidgetName[];
+  readonly hidden: boolean;
+  /** Markdown the audience reads. */
+  readonly body: string;
+  /** The lecturer's text (Markdown), trimmed. */
+  readonly notes: string;
+  /** Our own correction of a dated fact, or null. */
+  readonly factCheck: string | null;
+  readonly lines: {
+    readonly body: number;
+    readonly notes: number;
+    readonly factCheck: number | null;
+    /** Line of each front-matter key as written. */
+    readonly keys: Readonly<Record<string, number>>;
+  };
+}
+
+const FENCE = /^\s*(```|~~~)/;
+const REQUIRED_KEYS = ['section', 'title', 'time', 'part', 'widgets'] as const;
+export const WIDGET_MARKER = /<!--\s*widget:\s*([\w-]+)\s*-->/g;
+
+interface YamlError {
+  mark?: { line?: number };
+  reason?: string;
+  message?: string;
+}
+
+/** Parses `text` (the content of `fileName`); throws SlideError on any malformed part. */
+export function parseSlide(fileName: string, text: string): ParsedSlide {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if ((lines[0] ?? '').trim() !== '---') {
+    throw new SlideError(
+      fileName,
+      1,
+      'the file must start with a "---" line opening the front-matter',
+    );
+  }
+  const close = lines.findIndex((line, i) => i > 0 && /^---\s*$/.test(line));
+  if (close < 0)
+    throw new SlideError(fileName, 1, 'the front-matter is not closed by a "---" line');
+
+  let data: Record<string, unknown>;
+  try {
+    // Passing an options object also turns off gray-matter's cache, which shares result objects.
+    data = matter(lines.slice(0, close + 1).join('\n'), {}).data as Record<string, unknown>;
+  } catch (error) {
+    const yaml = error as YamlError;
+    // gray-matter hands js-yaml the text after the opening "---", so its 0-based line is ours 1-based.
+    const line = Math.min(Math.max(1, (yaml.mark?.line ?? 0) + 1), close + 1);
+    throw new SlideError(
+      fileName,
+      line,
+      `front-matter is not valid YAML: ${yaml.reason ?? yaml.message}`,
+    );
+  }
+
+  const keys: Record<string, number> = {};
+  for (let i = 1; i < close; i++) {
+    const key = /^([A-Za-z_][\w-]*)\s*:/.exec(lines[i] ?? '');
+    if (key?.[1] !== undefined && keys[key[1]] === undefined) keys[key[1]] = i + 1;
+  }
+  for (const key of REQUIRED_KEYS) {
+    if (data[key] === undefined || data[key] === null) {
+      throw new SlideError(fileName, 1, `front-matter misses "${key}:" (see docs/SLIDE-FORMAT.md)`);
+    }
+  }
+  const at = (key: string): number => keys[key] ?? 1;
+
+  const section = data['section'];
+  if (typeof section !== 'number' || !Number.isInteger(section) || section < 1 || section > 42) {
+    throw new SlideError(
+      fileName,
+      at('section'),
+      `"section" must be a whole number 1–42, got ${JSON.stringify(section)}`,
+    );
+  }
+  const prefix = /(?:^|\/)(\d+)-[^/]*$/.exec(fileName);
+  if (!prefix || Number(prefix[1]) !== section) {
+    throw new SlideError(
+      fileName,
+      at('section'),
+      `the file name must start with the section number: expected "${String(section).padStart(2, '0')}-…md" for section ${section}`,
+    );
+  }
+  const title = data['title'];
+  if (typeof title !== 'string' || title.trim() === '') {
+    throw new SlideError(
+      fileName,
+      at('title'),
+      '"title" must be a non-empty string (the lecture\'s title exactly)',
+    );
+  }
+  const time =
+    typeof data['time'] === 'string' || typeof data['time'] === 'number'
+      ? parseTimeRange(data['time'])
+      : null;
+  if (!time) {
+    throw new SlideError(
+      fileName,
+      at('time'),
+      `"time" must be a range in minutes like "3-4" or "2", got ${JSON.stringify(data['time'])}`,
+    );
+  }
+  const part = data['part'];
+  if (typeof part !== 'string' || !isPartName(part)) {
+    throw new SlideError(
+      fileName,
+      at('part'),
+      `unknown part ${JSON.stringify(part)}: use intro, redis, rabbitmq, kafka, compare, celery or patterns`,
+    );
+  }
+  const widgets = parseWidgets(fileName, data['widgets'], at('widgets'));
+  const hidden = data['hidden'] ?? false;
+  if (typeof hidden !== 'boolean') {
+    throw new SlideError(fileName, at('hidden'), '"hidden" must be true or false');
+  }
+
+  const noteIndex = findMarkerLine(lines, close + 1, /^Note:\s*$/);
+  if (noteIndex < 0) {
+    throw new SlideError(
+      fileName,
+      lines.length,
+      'no "Note:" line: add the lecturer\'s text after a line "Note:"',
+    );
+  }
+  const factIndex = findMarkerLine(lines, noteIndex + 1, /^Fact-check:\s*$/);
+  const notesEnd = factIndex < 0 ? lines.length : factIndex;
+  const body = lines
+    .slice(close + 1, noteIndex)
+    .join('\n')
+    .trim();
+  const notes = lines
+    .slice(noteIndex + 1, notesEnd)
+    .join('\n')
+    .trim();
+  const factCheck =
+    factIndex < 0
+      ? null
+      : lines
+          .slice(factIndex + 1)
+          .join('\n')
+          .trim();
+  if (notes === '' && !hidden) {
+    throw new SlideError(
+      fileName,
+      noteIndex + 1,
+      'the notes after "Note:" are empty: paste the lecturer\'s text',
+    );
+  }
+  if (factCheck === '') {
+    throw new SlideError(
+      fileName,
+      factIndex + 1,
+      '"Fact-check:" is empty: write the correction or remove the line',
+    );
+  }
+  checkMarkers(fileName, lines, close + 1, noteIndex, widgets);
+
+  return {
+    file: fileName,
+    section,
+    title,
+    time,
+    part,
+    widgets,
+    hidden,
+    body,
+    notes,
+    factCheck,
+    lines: {
+      body: close + 2,
+      notes: noteIndex + 1,
+      factCheck: factIndex < 0 ? null : factIndex + 1,
+      keys,
+    },
+  };
+}
+
+function parseWidgets(fileName: string, value: unknown, line: number): WidgetName[] {
+  if (!Array.isArray(value)) {
+    throw new SlideError(fileName, line, '"widgets" must be a list, e.g. [cache-aside] or []');
+  }
+  return value.map((name: unknown) => {
+    if (typeof name !== 'string' || !isWidgetName(name)) {
+      throw new SlideError(
+        fileName,
+        line,
+        `unknown widget ${JSON.stringify(name)}: use a name from src/deck/widget-names.ts`,
+      );
+    }
+    return name;
+  });
+}
+
+/** Index of the first line matching `marker` at or after `from`, skipping fenced code blocks. */
+function findMarkerLine(lines: readonly string[], from: number, marker: RegExp): number {
+  let inFence = false;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (FENCE.test(line)) inFence = !inFence;
+    else if (!inFence && marker.test(line)) return i;
+  }
+  return -1;
+}
+
+function checkMarkers(
+  fileName: string,
+  lines: readonly string[],
+  from: number,
+  to: number,
+  widgets: readonly WidgetName[],
+): void {
+  for (let i = from; i < to; i++) {
+    for (const match of (lines[i] ?? '').matchAll(WIDGET_MARKER)) {
+      const name = match[1] ?? '';
+      if (!widgets.includes(name as WidgetName)) {
+        throw new SlideError(
+          fileName,
+          i + 1,
+          `the marker names widget "${name}", which is not in the front-matter "widgets:" list`,
+        );
+      }
+    }
+  }
+}
