@@ -1,0 +1,133 @@
+/**
+ * Mounts a widget module into its slot: creates the one root element, the caption/live region
+ * and the controls, and returns a handle the deck uses to show steps and to destroy it.
+ */
+import { h } from './dom.ts';
+import { WIDGET_CLASS } from './classes.ts';
+import { createControls } from './controls.ts';
+import { Disposer } from './disposer.ts';
+import { prefersReducedMotion } from './motion.ts';
+import type { WidgetModule, WidgetView } from './types.ts';
+
+export interface WidgetHandle {
+  readonly name: string;
+  readonly root: HTMLElement;
+  readonly stepCount: number;
+  /** Current step shown (0 = before the first). */
+  readonly step: number;
+  /** Shows step n (clamped); `animate` when moved one step by the clicker or the controls. */
+  setStep(step: number, animate: boolean): void;
+  /** Removes every element, listener, frame and timer the widget made. */
+  destroy(): void;
+}
+
+export interface MountOptions {
+  /** Called when the widget's own controls want another step; the deck maps it to fragments. */
+  requestStep?: (step: number) => void;
+  /** Milliseconds per step when playing at 1×. */
+  stepMs?: number;
+  /** Overrides the media query (tests, print). */
+  reducedMotion?: boolean;
+}
+
+/** Mounts `module` as widget `name` inside `slot`. */
+export function mountWidget(
+  slot: HTMLElement,
+  name: string,
+  module: WidgetModule,
+  options: MountOptions = {},
+): WidgetHandle {
+  const disposer = new Disposer();
+  const root = h('div', { class: WIDGET_CLASS.root, 'data-widget': name, 'data-step': 0 });
+  const caption = h('p', {
+    class: WIDGET_CLASS.caption,
+    role: 'status',
+    'aria-live': 'polite',
+    'aria-atomic': 'true',
+  });
+  let step = 0;
+  let playing = false;
+  let speed = 1;
+  let playTimer: number | undefined;
+
+  const setStep = (next: number, animate: boolean): void => {
+    const clamped = Math.max(0, Math.min(view.stepCount, Math.floor(next)));
+    step = clamped;
+    root.dataset.step = String(clamped);
+    view.show(clamped, animate && !reducedMotion);
+    controls.update({ playing, step, stepCount: view.stepCount });
+  };
+  const request = (next: number): void => {
+    if (options.requestStep) options.requestStep(next);
+    else setStep(next, true);
+  };
+  const stopPlaying = (): void => {
+    playing = false;
+    if (playTimer !== undefined) disposer.cancelTimeout(playTimer);
+    playTimer = undefined;
+    controls.update({ playing, step, stepCount: view.stepCount });
+  };
+  const tick = (): void => {
+    if (step >= view.stepCount) {
+      stopPlaying();
+      return;
+    }
+    request(step + 1);
+    playTimer = disposer.timeout(tick, (options.stepMs ?? 1600) / speed);
+  };
+
+  const reducedMotion = options.reducedMotion ?? prefersReducedMotion();
+  const view: WidgetView = module.mount({
+    root,
+    disposer,
+    reducedMotion,
+    say(text) {
+      caption.textContent = text;
+    },
+    requestStep: request,
+  });
+  const controls = createControls(disposer, {
+    onPlayToggle() {
+      if (playing) {
+        stopPlaying();
+        return;
+      }
+      playing = true;
+      if (step >= view.stepCount) request(0);
+      playTimer = disposer.timeout(tick, 300);
+      controls.update({ playing, step, stepCount: view.stepCount });
+    },
+    onStep(delta) {
+      stopPlaying();
+      request(step + delta);
+    },
+    onReset() {
+      stopPlaying();
+      request(0);
+    },
+    onSpeed(value) {
+      speed = value;
+    },
+  });
+  root.append(controls.element, caption);
+  slot.append(root);
+  view.show(0, false);
+  controls.update({ playing, step, stepCount: view.stepCount });
+
+  return {
+    name,
+    root,
+    get stepCount() {
+      return view.stepCount;
+    },
+    get step() {
+      return step;
+    },
+    setStep,
+    destroy() {
+      disposer.dispose();
+      view.destroy?.();
+      root.remove();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The contract between a widget and the runtime. A widget renders "the state after step n" of a
+ * deterministic scenario of the broker core; the runtime owns the root element, the clicker
+ * bridge, the caption/live region and destruction.
+ */
+import type { Disposer } from './disposer.ts';
+
+export interface WidgetHost {
+  /** The widget's single root element (inside its slide's slot); the widget fills it. */
+  readonly root: HTMLElement;
+  /** Cleans up everything the widget registers through it when the slide is left. */
+  readonly disposer: Disposer;
+  /** True when the user asked for reduced motion: same steps, no movement. */
+  readonly reducedMotion: boolean;
+  /** Says in words what just happened: shown as the caption and announced to screen readers. */
+  say(text: string): void;
+  /** Asks the deck to move the clicker to step n (keeps fragments and widget in sync). */
+  requestStep(step: number): void;
+}
+
+export interface WidgetView {
+  /** Number of scripted steps (reveal.js fragments) this widget has. */
+  readonly stepCount: number;
+  /** Shows the state after `step` (0 = before the first); animates from the previous one if asked. */
+  show(step: number, animate: boolean): void;
+  /** Extra cleanup beyond what was registered with the disposer (optional). */
+  destroy?(): void;
+}
+
+/** A widget module, loaded with its slide by dynamic import. */
+export interface WidgetModule {
+  mount(host: WidgetHost): WidgetView;
+}

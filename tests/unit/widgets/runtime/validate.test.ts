@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  utf8Length,
+  validateIntInRange,
+  validateRoutingKey,
+  validateShortText,
+  validateTopicPattern,
+} from '../../../../src/widgets/runtime/validate.ts';
+
+describe('widget input validation', () => {
+  it('counts routing keys in UTF-8 bytes, as AMQP does', () => {
+    expect(utf8Length('order')).toBe(5);
+    expect(utf8Length('заказ')).toBe(10);
+    expect(validateRoutingKey('a'.repeat(255))).toEqual({ ok: true, value: 'a'.repeat(255) });
+    const tooLong = validateRoutingKey('a'.repeat(256));
+    expect(tooLong.ok).toBe(false);
+    expect(!tooLong.ok && tooLong.message).toMatch(/255 байт/);
+    // 128 Cyrillic letters are 256 bytes.
+    expect(validateRoutingKey('я'.repeat(128)).ok).toBe(false);
+  });
+
+  it('accepts the empty routing key (it is a valid AMQP key)', () => {
+    expect(validateRoutingKey('')).toEqual({ ok: true, value: '' });
+  });
+
+  it('refuses a topic pattern of 10,000 words with a message', () => {
+    const result = validateTopicPattern(Array(10_000).fill('a').join('.'));
+    expect(result.ok).toBe(false);
+    expect(validateTopicPattern('order.*.paid')).toEqual({ ok: true, value: 'order.*.paid' });
+    expect(
+      validateTopicPattern('a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.1.2.3.4.5.6.7').ok,
+    ).toBe(false);
+  });
+
+  it('checks integer ranges and explains the limits in Russian', () => {
+    expect(validateIntInRange('12', 1, 64, 'Партиции')).toEqual({ ok: true, value: 12 });
+    const zero = validateIntInRange('0', 1, 64, 'Партиции');
+    expect(!zero.ok && zero.message).toBe('Партиции: допустимо от 1 до 64, введено 0.');
+    expect(validateIntInRange('1e3', 1, 64, 'Партиции').ok).toBe(false);
+    expect(validateIntInRange('<img src=x>', 0, 16, 'Консьюмеры').ok).toBe(false);
+    expect(validateIntInRange(' 16 ', 0, 16, 'Консьюмеры')).toEqual({ ok: true, value: 16 });
+  });
+
+  it('requires a non-empty short text', () => {
+    expect(validateShortText('', 'Ключ').ok).toBe(false);
+    expect(validateShortText('user-42', 'Ключ')).toEqual({ ok: true, value: 'user-42' });
+  });
+});
