@@ -1,0 +1,25 @@
+/**
+ * Which widget module each catalogue name loads, and how many clicker steps it has. Modules are
+ * dynamic imports, so a widget's code (and Chart.js) loads with its slide, not with the deck.
+ * Step counts live here, not in the modules, so the deck can create fragments before loading.
+ */
+import type { WidgetName } from '../deck/widget-names.ts';
+import type { WidgetModule } from './runtime/types.ts';
+
+export interface CatalogEntry {
+  /** Scripted steps, one reveal.js fragment each. */
+  readonly steps: number;
+  readonly load: () => Promise<WidgetModule>;
+}
+
+/** Widgets built so far; a slot naming another widget stays empty until it lands. */
+export const WIDGET_CATALOG: Partial<Record<WidgetName, CatalogEntry>> = {
+  'chart-throughput': {
+    steps: 2,
+    load: () => import('./charts/throughput.ts').then((m) => m.throughputWidget),
+  },
+  'chart-brokers': {
+    steps: 0,
+    load: () => import('./charts/brokers.ts').then((m) => m.brokersWidget),
+  },
+};

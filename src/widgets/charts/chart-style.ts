@@ -1,0 +1,9 @@
+/** Broker colours, always paired with a shape so colour is never the only cue. */
+export const SERIES_STYLE = {
+  sql: { color: '#5b6b7f', shape: '▲' },
+  nosql: { color: '#2f7d4f', shape: '▼' },
+  broker: { color: '#c0392b', shape: '◆' },
+  redis: { color: '#c0392b', shape: '◆' },
+  rabbitmq: { color: '#d35400', shape: '●' },
+  kafka: { color: '#1b1f24', shape: '■' },
+} as const;
