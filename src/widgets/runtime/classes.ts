@@ -1,4 +1,4 @@
-/** Every CSS class the widget runtime uses, prefixed in one place (styles: src/styles/widgets.css). */
+/** Every CSS class the widget runtime uses, prefixed in one place (styles: ./widgets.css). */
 export const WIDGET_CLASS = {
   root: 'w-root',
   stage: 'w-stage',

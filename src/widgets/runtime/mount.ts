@@ -7,6 +7,7 @@ import { WIDGET_CLASS } from './classes.ts';
 import { createControls } from './controls.ts';
 import { Disposer } from './disposer.ts';
 import { prefersReducedMotion } from './motion.ts';
+import './widgets.css';
 import type { WidgetModule, WidgetView } from './types.ts';
 
 export interface WidgetHandle {
