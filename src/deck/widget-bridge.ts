@@ -1,0 +1,122 @@
+/**
+ * Connects widgets to the clicker. Each widget slot gets one hidden reveal.js fragment per
+ * scripted step, so →/← (and the speaker view, deep links, the overview) move widget steps exactly
+ * as they move bullets. A widget is mounted when its slide becomes current and destroyed when the
+ * slide is left; its step is always derived from the fragments shown, never accumulated.
+ */
+import type { WidgetName } from './widget-names.ts';
+import type { RevealApi } from './reveal-api.ts';
+import { WIDGET_CATALOG, type CatalogEntry } from '../widgets/catalog.ts';
+import { mountWidget, type WidgetHandle } from '../widgets/runtime/mount.ts';
+
+/** Class of the hidden per-step fragments inside a slot. */
+export const WIDGET_STEP_CLASS = 'widget-step';
+
+function entryFor(slot: HTMLElement): CatalogEntry | undefined {
+  return WIDGET_CATALOG[slot.dataset['widgetSlot'] as WidgetName];
+}
+
+/**
+ * Adds the step fragments to every slot; call before reveal.js initialises (it counts fragments
+ * at start). Idempotent.
+ */
+export function addWidgetStepFragments(root: ParentNode): void {
+  for (const slot of root.querySelectorAll<HTMLElement>('.widget-slot')) {
+    const steps = entryFor(slot)?.steps ?? 0;
+    if (slot.querySelector(`.${WIDGET_STEP_CLASS}`)) continue;
+    const holder = document.createElement('div');
+    holder.className = 'widget-steps';
+    holder.setAttribute('aria-hidden', 'true');
+    for (let i = 1; i <= steps; i++) {
+      const step = document.createElement('span');
+      step.className = `fragment ${WIDGET_STEP_CLASS}`;
+      step.dataset['widgetStep'] = String(i);
+      holder.append(step);
+    }
+    slot.append(holder);
+  }
+}
+
+/** The step a slot's fragments say it is at: how many of its step fragments are visible. */
+export function stepFromFragments(slot: HTMLElement): number {
+  return slot.querySelectorAll(`.${WIDGET_STEP_CLASS}.visible`).length;
+}
+
+interface Mounted {
+  readonly slot: HTMLElement;
+  handle?: WidgetHandle;
+  cancelled: boolean;
+}
+
+/** Mounts and destroys widgets as slides change; returns a function that unbinds everything. */
+export function bindWidgets(deck: RevealApi): () => void {
+  let active: Mounted[] = [];
+
+  const requestStep = (slot: HTMLElement, step: number): void => {
+    const steps = [...slot.querySelectorAll<HTMLElement>(`.${WIDGET_STEP_CLASS}`)];
+    const clamped = Math.max(0, Math.min(steps.length, step));
+    const target = clamped === 0 ? steps[0] : steps[clamped - 1];
+    const index = Number(target?.dataset['fragmentIndex'] ?? Number.NaN);
+    if (!Number.isFinite(index)) return;
+    // Showing fragment i shows all fragments up to i; to show none of ours, go to the one before.
+    deck.navigateFragment(clamped === 0 ? index - 1 : index);
+  };
+
+  const unmountAll = (): void => {
+    for (const m of active) {
+      m.cancelled = true;
+      m.handle?.destroy();
+    }
+    active = [];
+  };
+
+  const mountCurrent = (): void => {
+    unmountAll();
+    const slide = deck.getCurrentSlide();
+    if (!slide) return;
+    for (const slot of slide.querySelectorAll<HTMLElement>('.widget-slot')) {
+      const entry = entryFor(slot);
+      if (!entry) continue;
+      const mounted: Mounted = { slot, cancelled: false };
+      active.push(mounted);
+      entry
+        .load()
+        .then((module) => {
+          if (mounted.cancelled) return;
+          mounted.handle = mountWidget(slot, slot.dataset['widgetSlot'] ?? '', module, {
+            requestStep: (n) => requestStep(slot, n),
+          });
+          mounted.handle.setStep(stepFromFragments(slot), false);
+        })
+        .catch((error: unknown) => {
+          console.error(`Виджет «${slot.dataset['widgetSlot']}» не загрузился`, error);
+        });
+    }
+  };
+
+  const onFragment = (event: { fragment?: HTMLElement; fragments?: HTMLElement[] }): void => {
+    const fragments = event.fragments ?? (event.fragment ? [event.fragment] : []);
+    const touched = new Set<HTMLElement>();
+    for (const f of fragments) {
+      const slot = f.closest<HTMLElement>('.widget-slot');
+      if (slot && f.classList.contains(WIDGET_STEP_CLASS)) touched.add(slot);
+    }
+    for (const m of active) {
+      if (!m.handle || !touched.has(m.slot)) continue;
+      const next = stepFromFragments(m.slot);
+      m.handle.setStep(next, Math.abs(next - m.handle.step) === 1);
+    }
+  };
+
+  deck.on('ready', mountCurrent);
+  deck.on('slidechanged', mountCurrent);
+  deck.on('fragmentshown', onFragment as EventListener);
+  deck.on('fragmenthidden', onFragment as EventListener);
+  return () => {
+    deck.off('ready', mountCurrent);
+    deck.off('slidechanged', mountCurrent);
+    deck.off('fragmentshown', onFragment as EventListener);
+    deck.off('fragmenthidden', onFragment as EventListener);
+    unmountAll();
+  };
+}
