@@ -1,0 +1,35 @@
+/**
+ * reveal.js settings of the deck, in one typed place. Only src/deck touches reveal.js.
+ */
+import type { RevealConfig } from 'reveal.js';
+import Notes from 'reveal.js/plugin/notes';
+
+/** The deck's configuration; `slideNumber` shows the lecture's section number, not a count. */
+export function revealConfig(): RevealConfig {
+  return {
+    // Deep links (#/s-22) and reload keep the current slide.
+    hash: true,
+    // The audience sees the lecture's section number, even after the hidden sections 20–21.
+    // reveal reads value[0..2] as [number, delimiter, total]; a non-numeric total shows the number alone.
+    slideNumber: (slide: HTMLElement | undefined) => [slide?.dataset['section'] ?? '', '', ''],
+    showSlideNumber: 'all',
+    controls: true,
+    controlsTutorial: false,
+    progress: true,
+    // Slides lay out from the top: headings stay put from slide to slide.
+    center: false,
+    width: 1280,
+    height: 720,
+    margin: 0.04,
+    transition: 'fade',
+    transitionSpeed: 'fast',
+    backgroundTransition: 'none',
+    // Every slide carries data-timing; a non-null default only switches the speaker view's pacing
+    // on. reveal's typings declare this option as `null` only, hence the cast.
+    defaultTiming: 120 as unknown as null,
+    // Fragments (code steps, reveals) count in the URL, so a reload returns to the same step.
+    fragmentInURL: true,
+    pdfSeparateFragments: false,
+    plugins: [Notes],
+  };
+}

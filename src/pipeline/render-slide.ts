@@ -1,0 +1,85 @@
+/**
+ * One parsed slide → one reveal.js `<section>`: the lecture's title as `<h2>`, a part label, the
+ * rendered body with widget slots, and `<aside class="notes">` that starts with the plan line and
+ * ends with the fact-check block. Pure (code includes go through the injected reader).
+ */
+import { PARTS } from '../deck/widget-names.ts';
+import { escapeHtml } from './highlight.ts';
+import { renderMarkdown, type FileReader } from './markdown.ts';
+import { WIDGET_MARKER, type ParsedSlide } from './parse-slide.ts';
+import { planLine } from './timing.ts';
+
+/** Class names and attributes shared with the runtime (src/deck) and the theme. */
+export const SLIDE_CLASSES = {
+  head: 'slide-head',
+  part: 'slide-part',
+  title: 'slide-title',
+  body: 'slide-body',
+  widgetSlot: 'widget-slot',
+  planLine: 'notes-plan',
+  factCheck: 'fact-check',
+} as const;
+
+/** The section element id used in deep links (`#/s-13`). */
+export function sectionId(section: number): string {
+  return `s-${section}`;
+}
+
+/** What the renderer needs besides the slide itself. */
+export interface RenderSlideOptions {
+  /** This slide's planned seconds for the default lecture length. */
+  readonly plannedSeconds: number;
+  readonly lectureMinutes: number;
+  readonly readFile: FileReader;
+  readonly included?: Set<string>;
+}
+
+const widgetSlot = (name: string): string =>
+  `<div class="${SLIDE_CLASSES.widgetSlot}" data-widget-slot="${escapeHtml(name)}"></div>`;
+
+/** Renders the `<section>` HTML for one slide. */
+export function renderSlide(slide: ParsedSlide, options: RenderSlideOptions): string {
+  const context = { file: slide.file, readFile: options.readFile, included: options.included };
+  const placed = new Set<string>();
+  let body = renderMarkdown(slide.body, { ...context, firstLine: slide.lines.body }).replace(
+    WIDGET_MARKER,
+    (_marker, name: string) => {
+      placed.add(name);
+      return widgetSlot(name);
+    },
+  );
+  body += slide.widgets
+    .filter((name) => !placed.has(name))
+    .map(widgetSlot)
+    .join('');
+
+  const range =
+    slide.time.min === slide.time.max ? `${slide.time.min}` : `${slide.time.min}-${slide.time.max}`;
+  const notes =
+    `<p class="${SLIDE_CLASSES.planLine}">${escapeHtml(planLine(options.plannedSeconds, options.lectureMinutes, slide.time))}</p>\n` +
+    renderMarkdown(slide.notes, { ...context, firstLine: slide.lines.notes + 1 }) +
+    (slide.factCheck === null
+      ? ''
+      : `<div class="${SLIDE_CLASSES.factCheck}"><p><strong>Проверка фактов</strong></p>\n` +
+        renderMarkdown(slide.factCheck, {
+          ...context,
+          firstLine: (slide.lines.factCheck ?? 0) + 1,
+        }) +
+        '</div>\n');
+  const attributes = [
+    `id="${sectionId(slide.section)}"`,
+    `data-section="${slide.section}"`,
+    `data-part="${slide.part}"`,
+    `data-range="${range}"`,
+    `data-timing="${options.plannedSeconds}"`,
+    slide.hidden ? 'data-visibility="hidden"' : '',
+  ].filter(Boolean);
+  return (
+    `<section ${attributes.join(' ')}>\n` +
+    `<header class="${SLIDE_CLASSES.head}"><span class="${SLIDE_CLASSES.part}">${escapeHtml(PARTS[slide.part])}</span>` +
+    `<h2 class="${SLIDE_CLASSES.title}">${escapeHtml(slide.title)}</h2></header>\n` +
+    `<div class="${SLIDE_CLASSES.body}">\n${body}</div>\n` +
+    `<aside class="notes">\n${notes}</aside>\n` +
+    `</section>\n`
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The Vite plugin around the pure pipeline. The browser imports `virtual:lecture-deck`
+ * (`slidesHtml`, `sectionCount`); a malformed slide fails `vite build` and shows in the dev
+ * overlay with file and line; editing a slide or an included example reloads the page.
+ */
+import { resolve } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { buildDeck } from './build-deck.ts';
+import { contentSecurityPolicy, speakerViewScriptHashes } from './csp.ts';
+import { readSlides, repoFileReader } from './read-slides.ts';
+import { isSlideError } from './slide-error.ts';
+import { DEFAULT_LECTURE_MINUTES } from './timing.ts';
+
+/** The module id the runtime imports. */
+export const DECK_MODULE_ID = 'virtual:lecture-deck';
+const RESOLVED_ID = '\0' + DECK_MODULE_ID;
+/** Where index.html wants the Content-Security-Policy meta tag (before any script). */
+const CSP_MARKER = '<!-- content-security-policy -->';
+
+/** Options of the lecture plugin. */
+export interface LectureDeckOptions {
+  /** Directory of the slide files, relative to the Vite root (default `slides`). */
+  readonly slidesDir?: string;
+  /** Sections the deck must have; default 42, or every file found when `slidesDir` is a fixture. */
+  readonly sections?: number;
+}
+
+/** Creates the plugin. */
+export function lectureDeck(options: LectureDeckOptions = {}): Plugin {
+  const slidesDir = options.slidesDir ?? 'slides';
+  let root = process.cwd();
+  let watched = new Set<string>();
+  let server: ViteDevServer | undefined;
+
+  const isWatched = (file: string): boolean =>
+    watched.has(resolve(file)) ||
+    (resolve(file).startsWith(resolve(root, slidesDir)) && file.endsWith('.md'));
+
+  return {
+    name: 'lecture-deck',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      return id === DECK_MODULE_ID ? RESOLVED_ID : null;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return null;
+      const sources = readSlides(root, slidesDir);
+      watched = new Set(sources.map((s) => resolve(root, s.file)));
+      for (const file of watched) this.addWatchFile(file);
+      try {
+        const deck = buildDeck(sources, {
+          slidesDir,
+          readFile: repoFileReader(root),
+          lectureMinutes: DEFAULT_LECTURE_MINUTES,
+          sections: options.sections ?? (slidesDir === 'slides' ? undefined : sources.length),
+        });
+        for (const file of deck.included) {
+          watched.add(resolve(root, file));
+          this.addWatchFile(resolve(root, file));
+        }
+        server?.watcher.add([...watched]);
+        return [
+          `export const slidesHtml = ${JSON.stringify(deck.html)};`,
+          `export const sectionCount = ${deck.sectionCount};`,
+        ].join('\n');
+      } catch (error) {
+        if (!isSlideError(error)) throw error;
+        const file = resolve(root, error.file);
+        const source = sources.find((s) => resolve(root, s.file) === file);
+        this.error({
+          message: error.message,
+          id: file,
+          loc: { file, line: error.line, column: 0 },
+          frame: source ? codeFrame(source.text, error.line) : undefined,
+        });
+      }
+    },
+    configureServer(devServer) {
+      server = devServer;
+      devServer.watcher.add(resolve(root, slidesDir));
+      const reload = (file: string): void => {
+        if (!isWatched(file)) return;
+        const module = devServer.moduleGraph.getModuleById(RESOLVED_ID);
+        if (module) devServer.moduleGraph.invalidateModule(module);
+        devServer.ws.send({ type: 'full-reload', path: '*' });
+      };
+      devServer.watcher.on('change', reload);
+      devServer.watcher.on('add', reload);
+      devServer.watcher.on('unlink', reload);
+    },
+    transformIndexHtml(html) {
+      if (!html.includes(CSP_MARKER))
+        throw new Error(`index.html must contain ${CSP_MARKER} right after <meta charset>`);
+      const policy = contentSecurityPolicy(speakerViewScriptHashes());
+      return html.replace(
+        CSP_MARKER,
+        `<meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+      );
+    },
+  };
+}
+
+/** A few lines around `line` with a marker, for Vite's overlay and the terminal. */
+function codeFrame(text: string, line: number): string {
+  const lines = text.split(/\r?\n/);
+  const from = Math.max(1, line - 2);
+  const to = Math.min(lines.length, line + 2);
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(3)} | ${lines[n - 1] ?? ''}`);
+  }
+  return out.join('\n');
+}
