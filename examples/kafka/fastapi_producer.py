@@ -1,0 +1,70 @@
+"""FastAPI + Kafka producer: POST /events публикует событие в топик events.
+
+Запуск (нужна Kafka на KAFKA_BOOTSTRAP, см. docker-compose.yml):
+    uvicorn fastapi_producer:app --reload
+    curl -X POST localhost:8000/events -H 'Content-Type: application/json' \
+         -d '{"type": "order_created", "data": {"order_id": 1}}'
+"""
+
+import json
+import os
+from contextlib import asynccontextmanager
+from datetime import datetime, timezone
+from typing import Any
+
+from fastapi import FastAPI, Request
+from kafka import KafkaProducer
+from pydantic import BaseModel
+
+BOOTSTRAP = os.environ.get("KAFKA_BOOTSTRAP", "localhost:9092")
+TOPIC = os.environ.get("EVENTS_TOPIC", "events")
+
+
+def create_producer() -> KafkaProducer:
+    return KafkaProducer(
+        bootstrap_servers=BOOTSTRAP,
+        value_serializer=lambda v: json.dumps(v).encode("utf-8"),
+        acks="all",
+    )
+
+
+# region: lifespan
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    app.state.producer = create_producer()  # один producer на всё приложение
+    yield
+    app.state.producer.close()  # дослать буфер и закрыть соединения
+# endregion
+
+
+def create_app() -> FastAPI:
+    try:
+        return FastAPI(title="Kafka events", lifespan=lifespan)
+    except TypeError:
+        # FastAPI < 0.93 (Debian 12: 0.92) не знает lifespan=; его Starlette-роутер — знает
+        application = FastAPI(title="Kafka events")
+        application.router.lifespan_context = lifespan
+        return application
+
+
+app = create_app()
+
+
+class Event(BaseModel):
+    type: str
+    data: dict[str, Any] = {}
+
+
+# region: endpoint
+@app.post("/events")
+def publish_event(event: Event, request: Request) -> dict[str, Any]:
+    # Обычный def: FastAPI выполнит его в пуле потоков — event loop не блокируется
+    message = {
+        "type": event.type,
+        "data": event.data,
+        "timestamp": datetime.now(timezone.utc).isoformat(),
+    }
+    future = request.app.state.producer.send(TOPIC, value=message)
+    metadata = future.get(timeout=10)  # ждём подтверждения брокера
+    return {"status": "sent", "partition": metadata.partition, "offset": metadata.offset}
+# endregion
