@@ -1,0 +1,34 @@
+/**
+ * The paths a task's state may take in this model. Celery itself orders states by precedence
+ * (celery/states.py) rather than by a graph; the graph below is what the worker's life cycle
+ * produces, including redelivery after a lost worker (STARTED → RECEIVED under acks_late, or a
+ * prefetched RECEIVED message delivered again, which stays RECEIVED).
+ */
+import type { TaskState } from './types.ts';
+
+/** Allowed next states for each state. SUCCESS is final: the result backend ignores later updates. */
+export const TRANSITIONS: Readonly<Record<TaskState, readonly TaskState[]>> = {
+  PENDING: ['RECEIVED'],
+  RECEIVED: ['STARTED'],
+  STARTED: ['SUCCESS', 'FAILURE', 'RETRY', 'RECEIVED'],
+  RETRY: ['RECEIVED'],
+  SUCCESS: [],
+  FAILURE: [],
+};
+
+/** Celery's ready states: the task has a result and `AsyncResult.ready()` is True. */
+export const READY_STATES: readonly TaskState[] = ['SUCCESS', 'FAILURE'];
+
+/** True if `from → to` is an edge of the state graph. */
+export function canTransition(from: TaskState, to: TaskState): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** True if the sequence starts at PENDING and every step follows an edge of the graph. */
+export function isValidStatePath(path: readonly TaskState[]): boolean {
+  if (path[0] !== 'PENDING') return false;
+  for (let i = 1; i < path.length; i++) {
+    if (!canTransition(path[i - 1] as TaskState, path[i] as TaskState)) return false;
+  }
+  return true;
+}

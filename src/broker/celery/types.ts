@@ -1,0 +1,241 @@
+/**
+ * Plain-data types of the Celery model: configuration, state, commands and events. Time is in
+ * virtual milliseconds; Celery's own options that are in seconds (countdown, retry_backoff_max)
+ * keep Celery's units and names so a slide can quote them unchanged.
+ */
+import type { ClockState } from '../core/clock.ts';
+import type { PrngState } from '../core/prng.ts';
+import type { TransportEvent, TransportState } from './transport.ts';
+
+/** Celery's task states (celery/states.py), as the events monitor (Flower) shows them. */
+export type TaskState = 'PENDING' | 'RECEIVED' | 'STARTED' | 'RETRY' | 'SUCCESS' | 'FAILURE';
+
+/** What one execution of a task does: returns, or raises (then retry rules apply). */
+export type AttemptOutcome = 'ok' | 'error';
+
+/** How a task's executions turn out, as data: a script per attempt, or a failure rate drawn from the PRNG. */
+export type TaskPlan =
+  | { readonly kind: 'script'; readonly attempts: readonly AttemptOutcome[] }
+  | { readonly kind: 'random'; readonly failureRate: number };
+
+/**
+ * What the task does when it raises: nothing (FAILURE at once), `raise self.retry(countdown=…)`
+ * in its body, or `autoretry_for=(Exception,)` with Celery's `retry_backoff` options.
+ */
+export type RetryPolicy =
+  | { readonly kind: 'none' }
+  | {
+      readonly kind: 'countdown';
+      /** `countdown` in seconds; Celery's `default_retry_delay` is 180. */
+      readonly countdown: number;
+      /** `self.retry(exc=exc)`: past max_retries Celery re-raises exc instead of MaxRetriesExceededError. */
+      readonly passExc: boolean;
+    }
+  | {
+      readonly kind: 'autoretry';
+      /** `retry_backoff`: True means factor 1; Celery applies int() to it; 0/False means no backoff. */
+      readonly retryBackoff: number | boolean;
+      /** `retry_backoff_max` in seconds (Celery's default 600). */
+      readonly retryBackoffMax: number;
+      /** `retry_jitter` (Celery's default True): full jitter, randrange(countdown + 1). */
+      readonly retryJitter: boolean;
+    };
+
+/** One task type, as declared with `@app.task(...)`. */
+export interface TaskDefinition {
+  /** How long one execution takes on the virtual clock, ms. */
+  readonly durationMs: number;
+  /** `max_retries` (Celery's default 3); null means retry forever. */
+  readonly maxRetries: number | null;
+  /** `acks_late` (Celery's default False: the message is acked just before the task runs). */
+  readonly acksLate: boolean;
+  readonly retry: RetryPolicy;
+  /** Name of the exception the task raises when an attempt fails. */
+  readonly exception: string;
+}
+
+/** A worker node: `celery worker --concurrency=N --prefetch-multiplier=M`. */
+export interface WorkerConfig {
+  readonly id: string;
+  readonly concurrency: number;
+  /** `worker_prefetch_multiplier` (Celery's default 4; 0 means no limit). */
+  readonly prefetchMultiplier: number;
+}
+
+/** A periodic task in `beat_schedule`, run every `everyS` seconds. */
+export interface BeatEntry {
+  readonly name: string;
+  readonly task: string;
+  readonly everyS: number;
+}
+
+/** Everything fixed for a run of the model. */
+export interface CeleryConfig {
+  readonly transport: 'redis' | 'rabbitmq';
+  /** Queue name (Celery's default queue is `celery`). */
+  readonly queue: string;
+  /** Redis transport's `visibility_timeout` (kombu's default 3600 s), ms. */
+  readonly visibilityTimeoutMs: number;
+  readonly tasks: Readonly<Record<string, TaskDefinition>>;
+  /** Workers started at time 0. */
+  readonly workers: readonly WorkerConfig[];
+  /** How many `celery beat` processes run (two duplicate every send). */
+  readonly beatInstances: number;
+  readonly beatSchedule: readonly BeatEntry[];
+  /** Finished task records kept, oldest dropped first (a result backend's expiry, as a count). */
+  readonly maxFinishedTasks: number;
+  /** Length of the event log kept in the state. */
+  readonly logCap: number;
+}
+
+/** A task message in the queue (the body Celery publishes). */
+export interface TaskMessage {
+  readonly taskId: string;
+  readonly name: string;
+  /** `request.retries`: 0 for the first send, +1 per retry. */
+  readonly retries: number;
+  /** ETA on the virtual clock (countdown), or null to run as soon as possible. */
+  readonly eta: number | null;
+}
+
+/** One delivery a worker holds (prefetched, waiting for its ETA, or running). */
+export interface HeldDelivery {
+  readonly deliveryTag: number;
+  readonly message: TaskMessage;
+  readonly acked: boolean;
+  readonly redelivered: boolean;
+}
+
+/** A running execution and when it ends. */
+export interface Running extends HeldDelivery {
+  readonly startedAt: number;
+  readonly finishesAt: number;
+}
+
+/** A worker's live state. `incarnation` grows on restart so timers of a dead process are ignored. */
+export interface WorkerState extends WorkerConfig {
+  readonly alive: boolean;
+  readonly incarnation: number;
+  /** Received, not yet started, in the order received. */
+  readonly reserved: readonly HeldDelivery[];
+  readonly running: readonly Running[];
+}
+
+/** What the model knows about one task id (the result backend plus the events monitor). */
+export interface TaskRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly state: TaskState;
+  /** `request.retries` of the latest message. */
+  readonly retries: number;
+  /** How many times an execution started (may exceed retries+1 after a redelivery). */
+  readonly runs: number;
+  /** States in order, capped; repeated states are not recorded twice. */
+  readonly history: readonly TaskState[];
+  readonly plan: TaskPlan;
+  readonly exception: string | null;
+  /** An early-acked execution died with its worker: no one will ever finish it. */
+  readonly lost: boolean;
+}
+
+/** Timers on the virtual clock. */
+export type CeleryTimer =
+  | {
+      readonly kind: 'finish';
+      readonly worker: string;
+      readonly incarnation: number;
+      readonly deliveryTag: number;
+    }
+  | { readonly kind: 'eta'; readonly worker: string; readonly incarnation: number }
+  | { readonly kind: 'beat'; readonly instance: number; readonly entry: number };
+
+/** The whole model state: plain data, JSON round-trips. */
+export interface CeleryState {
+  readonly config: CeleryConfig;
+  readonly clock: ClockState<CeleryTimer>;
+  readonly prng: PrngState;
+  readonly transport: TransportState;
+  readonly workers: readonly WorkerState[];
+  /** Worker ids in the order the broker offers them the next message (round-robin / BRPOP FCFS). */
+  readonly consumerOrder: readonly string[];
+  readonly tasks: Readonly<Record<string, TaskRecord>>;
+  /** Ids of finished (or lost) tasks, oldest first, for eviction. */
+  readonly finished: readonly string[];
+  readonly nextTaskNumber: number;
+  readonly log: readonly CeleryEvent[];
+}
+
+/** Commands: what the app, the operator or time does. */
+export type CeleryCommand =
+  | {
+      readonly type: 'send';
+      readonly name: string;
+      readonly taskId?: string;
+      readonly plan?: TaskPlan;
+      /** `apply_async(countdown=…)`, seconds. */
+      readonly countdown?: number;
+    }
+  | { readonly type: 'advance'; readonly ms: number }
+  | { readonly type: 'crashWorker'; readonly worker: string }
+  | {
+      readonly type: 'startWorker';
+      readonly worker: string;
+      readonly concurrency?: number;
+      readonly prefetchMultiplier?: number;
+    };
+
+interface TaskEventBase {
+  readonly at: number;
+  readonly taskId: string;
+  readonly name: string;
+  readonly retries: number;
+}
+
+/** Celery's task events (the names `celery events` and Flower use) plus worker and beat events. */
+export type CeleryTaskEvent =
+  | (TaskEventBase & { readonly type: 'task-sent'; readonly eta: number | null })
+  | (TaskEventBase & {
+      readonly type: 'task-received';
+      readonly worker: string;
+      readonly redelivered: boolean;
+    })
+  | (TaskEventBase & {
+      readonly type: 'task-started';
+      readonly worker: string;
+      readonly run: number;
+    })
+  | (TaskEventBase & {
+      readonly type: 'task-succeeded';
+      readonly worker: string;
+      readonly runtimeMs: number;
+    })
+  | (TaskEventBase & {
+      readonly type: 'task-retried';
+      readonly worker: string;
+      readonly exception: string;
+      /** The countdown Celery chose, seconds. */
+      readonly countdown: number;
+    })
+  | (TaskEventBase & {
+      readonly type: 'task-failed';
+      readonly worker: string;
+      readonly exception: string;
+    })
+  | { readonly type: 'worker-online'; readonly at: number; readonly worker: string }
+  | {
+      readonly type: 'worker-offline';
+      readonly at: number;
+      readonly worker: string;
+      /** Early-acked tasks that were running: nobody will run them again. */
+      readonly lostTaskIds: readonly string[];
+    }
+  | {
+      readonly type: 'beat-sent';
+      readonly at: number;
+      readonly instance: number;
+      readonly entry: string;
+      readonly taskId: string;
+    };
+
+/** Every event the Celery model emits: Celery's own and the transport's (Redis or AMQP words). */
+export type CeleryEvent = CeleryTaskEvent | TransportEvent;
