@@ -1,0 +1,258 @@
+/**
+ * Runs the Redis examples of slides 10–14 (examples/redis/) with Debian's Python against the real
+ * Redis the global setup started, and checks what they print, store and answer.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../setup/servers.ts';
+import { killAllPython, pythonPackageVersions, runPython, startPython } from './helpers/python.ts';
+
+const EXAMPLES = fileURLToPath(new URL('../../examples/redis', import.meta.url));
+/** A database of its own, so that fixed key names in the examples meet no other test's keys. */
+const DB = 11;
+const VERSIONS = pythonPackageVersions(['redis', 'fastapi', 'pydantic']);
+
+/** The test server's URL pointing at database `db`. */
+function redisUrl(db: number): string {
+  const url = new URL(inject('redisUrl'));
+  url.pathname = `/${db}`;
+  return url.toString();
+}
+
+describe(`Redis examples (Debian: ${VERSIONS})`, () => {
+  const env = (): Record<string, string> => ({ REDIS_URL: redisUrl(DB) });
+  const run = (args: string[], extraEnv: Record<string, string> = {}) =>
+    runPython(args, { cwd: EXAMPLES, env: { ...env(), ...extraEnv } });
+  let client: ReturnType<typeof createClient>;
+
+  beforeAll(async () => {
+    client = createClient({ url: redisUrl(DB) });
+    await client.connect();
+    await client.flushDb();
+  });
+
+  afterAll(async () => {
+    await killAllPython();
+    await client?.flushDb();
+    await client?.quit();
+  });
+
+  it('every example compiles and the shell script parses', async () => {
+    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.py'));
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    const compile = await run([
+      '-c',
+      'import sys\nfor f in sys.argv[1:]:\n    compile(open(f, encoding="utf-8").read(), f, "exec")',
+      ...files,
+    ]);
+    expect(compile.stderr).toBe('');
+    expect(compile.code).toBe(0);
+    expect(spawnSync('sh', ['-n', 'docker-run.sh'], { cwd: EXAMPLES }).status).toBe(0);
+  });
+
+  it('connect.py (slide 10): PING answers True and strings come back decoded', async () => {
+    const result = await run(['connect.py']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n')).toEqual(['True', 'Привет, Redis!', '']);
+  });
+
+  it('basics.py (slide 11): strings, INCR, a FIFO list and a hash', async () => {
+    // Run twice: the script must give the same answers on a repeated run.
+    for (let i = 0; i < 2; i++) {
+      const result = await run(['basics.py']);
+      expect(result.stderr).toBe('');
+      expect(result.stdout.split('\n')).toEqual([
+        'Анна',
+        '1',
+        '2',
+        'task1',
+        "('tasks', 'task2')",
+        "{'name': 'Анна', 'age': '21'}",
+        '',
+      ]);
+    }
+    expect(await client.hGetAll('user:1')).toEqual({ name: 'Анна', age: '21' });
+    expect(await client.get('page:views')).toBe('2');
+    expect(await client.lLen('tasks')).toBe(0);
+  });
+
+  it('pub/sub (slide 12): a message with no subscriber is lost, a subscriber gets later ones', async () => {
+    const channel = `notifications-${randomUUID()}`;
+    const early = await run(['publisher.py', '--channel', channel, 'до подписки']);
+    expect(early.stdout.trim()).toBe('Доставлено подписчикам: 0');
+
+    const subscriber = startPython(['subscriber.py', '--channel', channel, '--max-messages', '1'], {
+      cwd: EXAMPLES,
+      env: env(),
+      timeoutMs: 30_000,
+    });
+    await subscriber.waitForOutput(/Слушаю канал/);
+    await waitForSubscribers(channel, 1);
+
+    const late = await run(['publisher.py', '--channel', channel, 'Заказ 42 оплачен']);
+    expect(late.stdout.trim()).toBe('Доставлено подписчикам: 1');
+
+    const done = await subscriber.finished;
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('Получено: Заказ 42 оплачен');
+    expect(done.stdout).not.toContain('до подписки');
+  });
+
+  it('subscriber.py stops cleanly on Ctrl+C', async () => {
+    const channel = `notifications-${randomUUID()}`;
+    const subscriber = startPython(['subscriber.py', '--channel', channel], {
+      cwd: EXAMPLES,
+      env: env(),
+      timeoutMs: 30_000,
+    });
+    await waitForSubscribers(channel, 1);
+    const result = await subscriber.stop();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Подписчик остановлен');
+    expect(result.stderr).not.toContain('Traceback');
+  });
+
+  it('cache_aside.py (slide 13): miss → DB → SETEX 3600 → hit; PUT invalidates', async () => {
+    await client.del(['product:1', 'product:2']);
+    const result = await run(['-c', CACHE_DRIVER]);
+    expect(result.stderr).toBe('');
+    const calls = JSON.parse(result.stdout) as CacheCall[];
+    const [miss, hit, missing, update, afterUpdate] = calls;
+    expect(miss).toMatchObject({ status: 200, source: 'db', price: 89990 });
+    expect(hit).toMatchObject({ status: 200, source: 'cache', price: 89990 });
+    // The example's DB sleeps 200 ms; a hit goes to Redis only.
+    expect(miss?.seconds).toBeGreaterThanOrEqual(0.2);
+    expect(hit?.seconds).toBeLessThan(0.1);
+    expect(missing?.status).toBe(404);
+    expect(update?.status).toBe(200);
+    expect(afterUpdate).toMatchObject({ status: 200, source: 'db', price: 79990 });
+
+    const ttl = await client.ttl('product:1');
+    expect(ttl).toBeGreaterThan(3590);
+    expect(ttl).toBeLessThanOrEqual(3600);
+    expect(JSON.parse((await client.get('product:1')) ?? 'null')).toEqual({
+      id: 1,
+      name: 'Ноутбук',
+      price: 79990,
+    });
+    expect(await client.exists('product:9')).toBe(0);
+  });
+
+  it('cache_aside.py keeps answering from the DB when Redis is down', async () => {
+    const closedPort = await freePort();
+    const result = await run(['-c', CACHE_DRIVER], {
+      REDIS_URL: `redis://127.0.0.1:${closedPort}/0`,
+    });
+    const [first, second, , update, afterUpdate] = JSON.parse(result.stdout) as CacheCall[];
+    expect(first).toMatchObject({ status: 200, source: 'db', price: 89990 });
+    expect(second).toMatchObject({ status: 200, source: 'db', price: 89990 });
+    expect(update?.status).toBe(200);
+    expect(afterUpdate).toMatchObject({ status: 200, source: 'db', price: 79990 });
+    // Only the invalidation complains, as a warning, not a traceback.
+    expect(result.stderr).toContain('Не удалось сбросить кэш товара 1');
+    expect(result.stderr).not.toContain('Traceback');
+  });
+
+  it('email queue (slide 14): the API answers 202 at once, a waiting worker takes the tasks', async () => {
+    await client.del('email_queue');
+    // The worker starts on an empty queue: BRPOP must wait for the tasks, not give up.
+    const worker = startPython(['email_worker.py', '--max-tasks', '2'], {
+      cwd: EXAMPLES,
+      env: env(),
+      timeoutMs: 60_000,
+    });
+    await worker.waitForOutput(/Воркер ждёт задачи/);
+
+    const api = await run(['-c', EMAIL_DRIVER]);
+    expect(api.stderr).toBe('');
+    const answers = JSON.parse(api.stdout) as { status: number; body: { task_id: string } }[];
+    expect(answers.map((a) => a.status)).toEqual([202, 202]);
+    const [good, bad] = answers.map((a) => a.body.task_id);
+
+    const done = await worker.finished;
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('Письмо «Заказ принят» отправлено на anna@example.com');
+    expect(done.stdout).toContain('Воркер обработал задач: 2');
+    // The broken task is logged and does not stop the worker.
+    expect(done.stderr).toContain(`Задача ${bad} не выполнена`);
+    expect(done.stderr).not.toContain(`Задача ${good} не выполнена`);
+    expect(await client.lLen('email_queue')).toBe(0);
+  });
+
+  it('email_worker.py stops cleanly on Ctrl+C while waiting', async () => {
+    await client.del('email_queue');
+    const worker = startPython(['email_worker.py'], { cwd: EXAMPLES, env: env() });
+    await worker.waitForOutput(/Воркер ждёт задачи/);
+    const result = await worker.stop();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Воркер остановлен');
+    expect(result.stderr).not.toContain('Traceback');
+  });
+
+  /** Waits until Redis reports `count` subscribers of `channel` (PUBSUB NUMSUB). */
+  async function waitForSubscribers(channel: string, count: number): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const numsub = await client.pubSubNumSub(channel);
+      if (numsub[channel] === count) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`channel ${channel} never had ${count} subscriber(s)`);
+  }
+});
+
+interface CacheCall {
+  status: number;
+  source?: string;
+  price?: number;
+  seconds: number;
+}
+
+/** Calls the cache-aside app in-process with FastAPI's TestClient and prints the answers as JSON. */
+const CACHE_DRIVER = `
+import json, time
+from fastapi.testclient import TestClient
+from cache_aside import app
+
+client = TestClient(app)
+calls = []
+
+def call(method, path, **kwargs):
+    started = time.perf_counter()
+    response = client.request(method, path, **kwargs)
+    body = response.json()
+    calls.append({
+        "status": response.status_code,
+        "source": body.get("source"),
+        "price": body.get("product", {}).get("price"),
+        "seconds": time.perf_counter() - started,
+    })
+
+call("GET", "/products/1")
+call("GET", "/products/1")
+call("GET", "/products/9")
+call("PUT", "/products/1", json={"price": 79990})
+call("GET", "/products/1")
+print(json.dumps(calls))
+`;
+
+/** Posts one good and one broken e-mail task to the queue API and prints the answers as JSON. */
+const EMAIL_DRIVER = `
+import json
+from fastapi.testclient import TestClient
+from email_queue_api import app
+
+client = TestClient(app)
+answers = []
+for payload in (
+    {"to": "anna@example.com", "subject": "Заказ принят", "body": "Спасибо за заказ!"},
+    {"to": "нет-адреса", "subject": "Битая задача", "body": "—"},
+):
+    response = client.post("/emails", json=payload)
+    answers.append({"status": response.status_code, "body": response.json()})
+print(json.dumps(answers))
+`;
