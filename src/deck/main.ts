@@ -1,7 +1,7 @@
 /**
  * The deck's entry point: puts the built slides into the page, applies the lecture length from
  * the URL, starts reveal.js with the speaker-notes plugin and binds code steps, copy buttons and
- * widget slots. Exposes the deck as `window.Reveal` (tests, console).
+ * widgets (src/deck/widget-bridge.ts). Exposes the deck as `window.Reveal` (tests, console).
  */
 import 'reveal.js/reveal.css';
 import '../styles/index.css';
@@ -12,7 +12,7 @@ import { bindCopyButtons } from './copy-button.ts';
 import { lectureMinutesFrom } from './lecture-length.ts';
 import { applyLecturePlan } from './lecture-plan.ts';
 import { revealConfig } from './reveal-config.ts';
-import { bindWidgetSlots } from './widget-slots.ts';
+import { addWidgetStepFragments, bindWidgets } from './widget-bridge.ts';
 
 declare global {
   interface Window {
@@ -30,12 +30,14 @@ if (!revealElement || !slidesElement) throw new Error('index.html must contain .
 slidesElement.innerHTML = slidesHtml;
 const minutes = lectureMinutesFrom(window.location.search);
 applyLecturePlan([...slidesElement.querySelectorAll<HTMLElement>(':scope > section')], minutes);
+// Widget steps are fragments, and reveal.js counts fragments when it starts.
+addWidgetStepFragments(slidesElement);
 
 const deck = new Reveal(revealElement, revealConfig());
 window.Reveal = deck;
 window.lectureMinutes = minutes;
 bindCodeSteps(deck);
 bindCopyButtons(revealElement);
-bindWidgetSlots(deck);
+bindWidgets(deck);
 deck.on('ready', () => performance.mark('deck-ready'));
 void deck.initialize();

@@ -1,0 +1,81 @@
+/**
+ * Opens the built deck in a page and records what a test must vet: every request (to check the
+ * origin), console errors and uncaught page errors. Also reads the expected slides from disk.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { parseSlide, type ParsedSlide } from '../../src/pipeline/parse-slide.ts';
+
+/** The repository root. */
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The slides the deck was built from (SLIDES_DIR or slides/), sorted by section. */
+export function expectedSlides(): ParsedSlide[] {
+  const dir = process.env['SLIDES_DIR'] || 'slides';
+  return readdirSync(join(repoRoot, dir))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => parseSlide(`${dir}/${name}`, readFileSync(join(repoRoot, dir, name), 'utf8')))
+    .sort((a, b) => a.section - b.section);
+}
+
+/** A deck page plus what it did. */
+export interface DeckPage {
+  readonly page: Page;
+  readonly requests: string[];
+  readonly errors: string[];
+}
+
+/** Opens `url` in a new page of `context`, recording requests and errors, and waits for reveal.js. */
+export async function openDeck(context: BrowserContext, url: string): Promise<DeckPage> {
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  await page.goto(url);
+  await page.waitForFunction(() => window.Reveal?.isReady() === true);
+  return { page, requests, errors };
+}
+
+/** Requests that left the deck's origin (data:, blob: and about: stay inside the page). */
+export function foreignRequests(requests: readonly string[], deckUrl: string): string[] {
+  const origin = new URL(deckUrl).origin;
+  return requests.filter(
+    (url) => !/^(data|blob|about):/.test(url) && new URL(url).origin !== origin,
+  );
+}
+
+/** What the audience sees on the current slide. */
+export interface SlideView {
+  readonly section: number;
+  readonly title: string;
+  readonly number: string;
+  readonly notes: string;
+  readonly indexh: number;
+  readonly fragment: number;
+  readonly last: boolean;
+}
+
+/** Reads the current slide's state from the page. */
+export function currentSlide(page: Page): Promise<SlideView> {
+  return page.evaluate(() => {
+    const deck = window.Reveal;
+    if (!deck) throw new Error('no deck');
+    const slide = deck.getCurrentSlide();
+    const state = deck.getState();
+    return {
+      section: Number(slide.dataset['section']),
+      title: slide.querySelector('h2')?.textContent?.trim() ?? '',
+      number: document.querySelector('.reveal .slide-number')?.textContent?.trim() ?? '',
+      notes: slide.querySelector('aside.notes')?.textContent?.trim() ?? '',
+      indexh: state.indexh,
+      fragment: state.indexf ?? -1,
+      last: deck.isLastSlide() && !deck.availableFragments().next,
+    };
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * The built deck the way a lecturer drives it: every visible slide reached with the keyboard,
+ * its title and number, its notes with the plan line, the plan's total for 90 and 60 minutes,
+ * no console errors, no request to another host, a few screenshots and the time to first slide.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, type TestBrowser } from './chromium.ts';
+import { currentSlide, expectedSlides, foreignRequests, openDeck, repoRoot } from './deck-page.ts';
+
+const deckUrl = inject('deckUrl');
+const slides = expectedSlides();
+const visible = slides.filter((s) => !s.hidden);
+const shots = join(repoRoot, 'test-results', 'screenshots');
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(shots, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the built deck', () => {
+  it('walks every visible slide with the keyboard: titles, numbers, notes, no errors, no foreign requests', async () => {
+    const { page, requests, errors } = await openDeck(browser.context, deckUrl);
+    const seen: number[] = [];
+    for (let presses = 0; presses < 3000; presses++) {
+      const view = await currentSlide(page);
+      if (seen[seen.length - 1] !== view.section) {
+        const slide = visible.find((s) => s.section === view.section);
+        expect(slide, `section ${view.section} should be visible`).toBeDefined();
+        expect(view.title).toBe(slide?.title);
+        expect(view.number).toBe(String(view.section));
+        expect(view.notes.startsWith('План:'), `notes of ${view.section} start with the plan`).toBe(
+          true,
+        );
+        expect(view.notes.length).toBeGreaterThan('План: 1 мин из 90 мин · в лекции: 1 мин'.length);
+        seen.push(view.section);
+      }
+      if (view.last) break;
+      await page.keyboard.press(presses % 2 === 0 ? 'ArrowRight' : 'Space');
+      await page.waitForFunction(
+        ([h, f]) => {
+          const state = window.Reveal?.getState();
+          return state !== undefined && (state.indexh !== h || (state.indexf ?? -1) !== f);
+        },
+        [view.indexh, view.fragment] as const,
+      );
+    }
+    expect(seen).toEqual(visible.map((s) => s.section));
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, deckUrl)).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['', 90],
+    ['?minutes=60', 60],
+    ['?minutes=5', 90],
+  ])(
+    'plans the lecture length (query %s → %i min) and starts each note with the plan',
+    async (query, minutes) => {
+      const { page, errors } = await openDeck(browser.context, `${deckUrl}${query}`);
+      const plan = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')].map((s) => ({
+          timing: Number(s.dataset['timing']),
+          plan: s.querySelector('aside.notes')?.textContent?.trim().split('\n')[0] ?? '',
+        })),
+      );
+      expect(plan.reduce((sum, s) => sum + s.timing, 0)).toBe(minutes * 60);
+      for (const s of plan)
+        expect(s.plan).toMatch(new RegExp(`^План: .+ из ${minutes} мин · в лекции: `));
+      // A rejected length is announced with a warning, not an error.
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('shows the first slide quickly (benchmark, not an assertion on time)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(deckUrl);
+    await page.waitForFunction(() => window.Reveal?.isReady() === true);
+    const ms = await page.evaluate(() => {
+      const ready = performance.getEntriesByName('deck-ready')[0]?.startTime ?? Number.NaN;
+      const slide = document.querySelector('.reveal .slides > section.present');
+      return slide && getComputedStyle(slide).visibility !== 'hidden' ? ready : Number.NaN;
+    });
+    console.log(
+      `[bench] time to first slide (navigation start → Reveal ready, slide visible): ${ms.toFixed(0)} ms`,
+    );
+    expect(ms).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('saves screenshots of a title, code-step, table and diagram slide', async () => {
+    const { page } = await openDeck(browser.context, deckUrl);
+    const pick = (test: (s: (typeof visible)[number]) => boolean): number | undefined =>
+      visible.find(test)?.section;
+    const targets: Array<[string, number | undefined, number]> = [
+      ['title', visible[0]?.section, -1],
+      ['code-step', pick((s) => /steps=/.test(s.body)), 0],
+      ['table', pick((s) => /^\|.*\|\s*$/m.test(s.body)), -1],
+      ['diagram', pick((s) => /class="flow"/.test(s.body)), -1],
+    ];
+    for (const [name, section, fragment] of targets) {
+      if (section === undefined) continue;
+      await page.evaluate(
+        ([id, f]) => {
+          const slide = document.getElementById(id);
+          const deck = window.Reveal;
+          if (!slide || !deck) return;
+          const { h } = deck.getIndices(slide);
+          deck.slide(h, 0, f);
+        },
+        [`s-${section}`, fragment] as const,
+      );
+      // Let the (fast) fade transition finish.
+      await page.waitForTimeout(900);
+      await page.screenshot({ path: join(shots, `${name}-${section}.png`) });
+      if (name === 'code-step') {
+        const active = await page.locator('.reveal .present .code-line--active').count();
+        expect(active, 'the first step highlights its lines').toBeGreaterThan(0);
+      }
+    }
+    await page.close();
+  });
+});
