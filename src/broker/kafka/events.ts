@@ -1,0 +1,253 @@
+/**
+ * Commands the simulated cluster accepts and events it reports, in Kafka's own vocabulary.
+ */
+import type { TopicPartition } from './assignor-types.ts';
+import type { AssignorName, OffsetReset, TopicConfig } from './state.ts';
+import type { DeletionReason } from './partition-log.ts';
+
+/** acks: 0 = fire and forget, 1 = leader wrote it, 'all' = every in-sync replica has it. */
+export type Acks = 0 | 1 | 'all';
+
+/** Everything step() accepts. */
+export type KafkaCommand =
+  | ({ readonly type: 'createTopic'; readonly name: string } & Partial<TopicConfig>)
+  | {
+      readonly type: 'produce';
+      readonly topic: string;
+      readonly key?: string | null;
+      readonly value: string;
+      /** An explicit partition bypasses the partitioner. */
+      readonly partition?: number;
+      /** Default 'all' (Kafka ≥ 3.0). */
+      readonly acks?: Acks;
+    }
+  /** Followers fetch from leaders: up to maxRecords each (default all); optional topic/partition/broker filters. */
+  | {
+      readonly type: 'replicate';
+      readonly topic?: string;
+      readonly partition?: number;
+      readonly broker?: number;
+      readonly maxRecords?: number;
+    }
+  | { readonly type: 'brokerDown'; readonly broker: number }
+  | { readonly type: 'brokerUp'; readonly broker: number }
+  | {
+      readonly type: 'joinGroup';
+      readonly groupId: string;
+      readonly topics: readonly string[];
+      /** Generated as "consumer-<n>" when absent. */
+      readonly memberId?: string;
+      readonly groupInstanceId?: string;
+      /** Group settings, taken from the first member that creates the group. */
+      readonly assignor?: AssignorName;
+      readonly autoOffsetReset?: OffsetReset;
+      readonly enableAutoCommit?: boolean;
+      readonly autoCommitIntervalMs?: number;
+      readonly sessionTimeoutMs?: number;
+      readonly maxPollRecords?: number;
+    }
+  | { readonly type: 'leaveGroup'; readonly groupId: string; readonly memberId: string }
+  | { readonly type: 'crash'; readonly groupId: string; readonly memberId: string }
+  | {
+      readonly type: 'poll';
+      readonly groupId: string;
+      readonly memberId: string;
+      readonly maxRecords?: number;
+    }
+  | {
+      readonly type: 'commitOffset';
+      readonly groupId: string;
+      readonly memberId: string;
+      /** Default: the member's current positions (commitSync()). */
+      readonly offsets?: readonly {
+        readonly topic: string;
+        readonly partition: number;
+        readonly offset: number;
+      }[];
+    }
+  | {
+      readonly type: 'seek';
+      readonly groupId: string;
+      readonly memberId: string;
+      readonly topic: string;
+      readonly partition: number;
+      readonly offset: number;
+    }
+  | { readonly type: 'seekToBeginning'; readonly groupId: string; readonly memberId: string }
+  | { readonly type: 'seekToEnd'; readonly groupId: string; readonly memberId: string }
+  | { readonly type: 'advance'; readonly ms: number }
+  | { readonly type: 'tick'; readonly to: number };
+
+/** A record as a consumer receives it. */
+export interface FetchedRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  readonly key: string | null;
+  readonly value: string;
+  readonly timestamp: number;
+}
+
+/** Everything step() reports. */
+export type KafkaEvent =
+  | {
+      readonly type: 'topicCreated';
+      readonly topic: string;
+      readonly partitions: number;
+      readonly replicationFactor: number;
+    }
+  | {
+      readonly type: 'produce';
+      readonly id: number;
+      readonly topic: string;
+      readonly partition: number;
+      readonly acks: Acks;
+      /** Offset the record got, or null when it was not written. */
+      readonly offset: number | null;
+      /** What the producer hears now: 'ack' (acks=1, or acks=all already replicated), 'pending' (acks=all waiting), 'none' (acks=0), or an error. */
+      readonly result:
+        'ack' | 'pending' | 'none' | 'NOT_ENOUGH_REPLICAS' | 'NOT_LEADER_OR_FOLLOWER';
+    }
+  | {
+      readonly type: 'produceAcked';
+      readonly id: number;
+      readonly topic: string;
+      readonly partition: number;
+      readonly offset: number;
+    }
+  | {
+      readonly type: 'produceFailed';
+      readonly id: number;
+      readonly topic: string;
+      readonly partition: number;
+      readonly offset: number;
+      readonly error: 'NOT_LEADER_OR_FOLLOWER' | 'NOT_ENOUGH_REPLICAS_AFTER_APPEND';
+    }
+  | {
+      readonly type: 'replicaFetch';
+      readonly topic: string;
+      readonly partition: number;
+      readonly broker: number;
+      readonly fromOffset: number;
+      readonly toOffset: number;
+    }
+  | {
+      readonly type: 'highWatermark';
+      readonly topic: string;
+      readonly partition: number;
+      readonly offset: number;
+    }
+  | {
+      readonly type: 'isrShrink';
+      readonly topic: string;
+      readonly partition: number;
+      readonly broker: number;
+      readonly isr: readonly number[];
+    }
+  | {
+      readonly type: 'isrExpand';
+      readonly topic: string;
+      readonly partition: number;
+      readonly broker: number;
+      readonly isr: readonly number[];
+    }
+  | {
+      readonly type: 'leaderElected';
+      readonly topic: string;
+      readonly partition: number;
+      readonly leader: number;
+      readonly leaderEpoch: number;
+      readonly unclean: boolean;
+    }
+  | { readonly type: 'partitionOffline'; readonly topic: string; readonly partition: number }
+  | {
+      readonly type: 'recordsLost';
+      readonly topic: string;
+      readonly partition: number;
+      readonly fromOffset: number;
+      readonly toOffset: number;
+    }
+  | {
+      readonly type: 'replicaTruncated';
+      readonly topic: string;
+      readonly partition: number;
+      readonly broker: number;
+      readonly toOffset: number;
+    }
+  | { readonly type: 'brokerDown' | 'brokerUp'; readonly broker: number }
+  | {
+      readonly type: 'logSegmentsDeleted';
+      readonly topic: string;
+      readonly partition: number;
+      readonly reason: DeletionReason;
+      readonly records: number;
+      readonly logStartOffset: number;
+    }
+  | { readonly type: 'joinGroup'; readonly groupId: string; readonly memberId: string }
+  | { readonly type: 'leaveGroup'; readonly groupId: string; readonly memberId: string }
+  | { readonly type: 'memberCrashed'; readonly groupId: string; readonly memberId: string }
+  | { readonly type: 'sessionTimeout'; readonly groupId: string; readonly memberId: string }
+  | {
+      readonly type: 'rebalance';
+      readonly groupId: string;
+      readonly generation: number;
+      readonly protocol: 'eager' | 'cooperative';
+      readonly members: readonly string[];
+    }
+  | {
+      readonly type: 'partitionsRevoked';
+      readonly groupId: string;
+      readonly memberId: string;
+      readonly generation: number;
+      readonly partitions: readonly TopicPartition[];
+    }
+  | {
+      readonly type: 'partitionsAssigned';
+      readonly groupId: string;
+      readonly memberId: string;
+      readonly generation: number;
+      readonly partitions: readonly TopicPartition[];
+    }
+  | {
+      readonly type: 'fetch';
+      readonly groupId: string;
+      readonly memberId: string;
+      readonly records: readonly FetchedRecord[];
+    }
+  | {
+      readonly type: 'commitOffset';
+      readonly groupId: string;
+      readonly memberId: string;
+      readonly offsets: readonly { topic: string; partition: number; offset: number }[];
+      readonly auto: boolean;
+    }
+  | {
+      readonly type: 'offsetReset';
+      readonly groupId: string;
+      readonly memberId: string;
+      readonly topic: string;
+      readonly partition: number;
+      readonly policy: OffsetReset;
+      readonly offset: number;
+      readonly reason: 'noCommittedOffset' | 'offsetOutOfRange';
+    }
+  | {
+      readonly type: 'noOffsetForPartition';
+      readonly groupId: string;
+      readonly memberId: string;
+      readonly topic: string;
+      readonly partition: number;
+    }
+  | {
+      readonly type: 'seek';
+      readonly groupId: string;
+      readonly memberId: string;
+      readonly topic: string;
+      readonly partition: number;
+      readonly offset: number;
+    }
+  | {
+      readonly type: 'error';
+      readonly error: 'UNKNOWN_MEMBER_ID' | 'UNKNOWN_TOPIC_OR_PARTITION' | 'TOPIC_ALREADY_EXISTS';
+      readonly message: string;
+    };

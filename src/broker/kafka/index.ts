@@ -1,0 +1,33 @@
+/**
+ * The simulated Kafka: partitioner, assignors, the cluster Model and a fast hot path.
+ */
+export { murmur2, murmur2Range, toPositive } from './murmur2.ts';
+export { utf8Encode } from './utf8.ts';
+export {
+  kafkaPartitionForKey,
+  stickyPartitionForKeyless,
+  initialSticky,
+  type StickyPartitionState,
+} from './partitioner.ts';
+export type { Member, Assignment, TopicPartition } from './assignor-types.ts';
+export { assignRange } from './range-assignor.ts';
+export { assignRoundRobin } from './round-robin-assignor.ts';
+export { assignCooperativeSticky } from './cooperative-sticky-assignor.ts';
+export { kafkaModel, kafkaModelWith, initKafka, stepKafka } from './model.ts';
+export { groupLag, type LagRow } from './consumer-ops.ts';
+export type { KafkaCommand, KafkaEvent, Acks, FetchedRecord } from './events.ts';
+export {
+  defaultKafkaConfig,
+  logEndOffset,
+  type KafkaState,
+  type KafkaConfig,
+  type TopicConfig,
+  type TopicState,
+  type PartitionState,
+  type GroupState,
+  type MemberState,
+  type StoredRecord,
+  type AssignorName,
+  type OffsetReset,
+} from './state.ts';
+export { FastTopic, FastGroup } from './fast-log.ts';

@@ -1,0 +1,225 @@
+/**
+ * Leader, followers and ISR of one partition: follower fetches, the high watermark, acks=all
+ * completion, ISR shrink/expand and leader election (clean from the ISR; unclean only when
+ * unclean.leader.election.enable). Pure functions over PartitionState that report events.
+ */
+import { logEndOffset, type PartitionState } from './state.ts';
+import { truncateTo } from './partition-log.ts';
+import type { KafkaEvent } from './events.ts';
+
+type Emit = (e: KafkaEvent) => void;
+
+/**
+ * Moves the high watermark to the smallest log end offset in the ISR and completes acks=all
+ * produces below it (failing them with NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR is now smaller
+ * than min.insync.replicas, as Kafka's DelayedProduce does).
+ */
+export function updateHighWatermark(p: PartitionState, minIsr: number, emit: Emit): PartitionState {
+  if (p.leader < 0) return p;
+  const leo = logEndOffset(p);
+  let hw = leo;
+  for (const b of p.isr) hw = Math.min(hw, p.replicaLeo[b] ?? 0);
+  hw = Math.max(hw, Math.min(p.highWatermark, leo));
+  let cur = p;
+  if (hw !== p.highWatermark) {
+    cur = { ...cur, highWatermark: hw };
+    emit({ type: 'highWatermark', topic: p.topic, partition: p.partition, offset: hw });
+  }
+  if (cur.pendingAcks.some((a) => a.offset < hw)) {
+    for (const a of cur.pendingAcks) {
+      if (a.offset >= hw) continue;
+      if (cur.isr.length < minIsr) {
+        emit({
+          type: 'produceFailed',
+          id: a.id,
+          topic: p.topic,
+          partition: p.partition,
+          offset: a.offset,
+          error: 'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
+        });
+      } else {
+        emit({
+          type: 'produceAcked',
+          id: a.id,
+          topic: p.topic,
+          partition: p.partition,
+          offset: a.offset,
+        });
+      }
+    }
+    cur = { ...cur, pendingAcks: cur.pendingAcks.filter((a) => a.offset >= hw) };
+  }
+  return cur;
+}
+
+/** Live followers fetch up to `maxRecords` from the leader; a caught-up follower rejoins the ISR. */
+export function replicateFollowers(
+  p: PartitionState,
+  brokersUp: Readonly<Record<string, boolean>>,
+  now: number,
+  maxRecords: number,
+  onlyBroker: number | undefined,
+  minIsr: number,
+  emit: Emit,
+): PartitionState {
+  if (p.leader < 0) return p;
+  const leo = logEndOffset(p);
+  const replicaLeo = { ...p.replicaLeo };
+  const lastCaughtUpMs = { ...p.lastCaughtUpMs };
+  let isr = p.isr.slice();
+  for (const b of p.replicas) {
+    if (b === p.leader || !brokersUp[b] || (onlyBroker !== undefined && b !== onlyBroker)) continue;
+    const from = Math.max(replicaLeo[b] ?? 0, p.logStartOffset);
+    const to = Math.min(leo, from + maxRecords);
+    if (to > from) {
+      replicaLeo[b] = to;
+      emit({
+        type: 'replicaFetch',
+        topic: p.topic,
+        partition: p.partition,
+        broker: b,
+        fromOffset: from,
+        toOffset: to,
+      });
+    } else if ((replicaLeo[b] ?? 0) < p.logStartOffset) {
+      replicaLeo[b] = p.logStartOffset;
+    }
+    if ((replicaLeo[b] ?? 0) >= leo) lastCaughtUpMs[b] = now;
+    // Kafka adds a follower back once its log end reaches the high watermark.
+    if (
+      !isr.includes(b) &&
+      (replicaLeo[b] ?? 0) >= p.highWatermark &&
+      (replicaLeo[b] ?? 0) >= leo
+    ) {
+      isr = p.replicas.filter((r) => r === b || isr.includes(r));
+      emit({ type: 'isrExpand', topic: p.topic, partition: p.partition, broker: b, isr });
+    }
+  }
+  return updateHighWatermark({ ...p, replicaLeo, lastCaughtUpMs, isr }, minIsr, emit);
+}
+
+/** Drops followers that have not caught up for replica.lag.time.max.ms from the ISR. */
+export function shrinkLaggingIsr(
+  p: PartitionState,
+  now: number,
+  lagMaxMs: number,
+  minIsr: number,
+  emit: Emit,
+): PartitionState {
+  if (p.leader < 0) return p;
+  const leo = logEndOffset(p);
+  let cur = p;
+  for (const b of p.isr) {
+    if (b === p.leader) continue;
+    const caughtUp = (cur.replicaLeo[b] ?? 0) >= leo;
+    if (caughtUp) {
+      cur = { ...cur, lastCaughtUpMs: { ...cur.lastCaughtUpMs, [b]: now } };
+    } else if (now - (cur.lastCaughtUpMs[b] ?? 0) > lagMaxMs) {
+      cur = { ...cur, isr: cur.isr.filter((x) => x !== b) };
+      emit({ type: 'isrShrink', topic: p.topic, partition: p.partition, broker: b, isr: cur.isr });
+    }
+  }
+  return cur === p ? p : updateHighWatermark(cur, minIsr, emit);
+}
+
+/**
+ * A broker went down: it leaves every ISR (the last ISR member stays listed, as in Kafka, so the
+ * partition can come back clean); if it led, the first live ISR replica in assignment order takes
+ * over and the log is cut to what that replica has — acknowledged acks=1 records may go here.
+ */
+export function onBrokerDown(
+  p: PartitionState,
+  broker: number,
+  brokersUp: Readonly<Record<string, boolean>>,
+  unclean: boolean,
+  minIsr: number,
+  emit: Emit,
+): PartitionState {
+  if (!p.replicas.includes(broker)) return p;
+  let cur = p;
+  if (cur.isr.includes(broker) && cur.isr.length > 1) {
+    cur = { ...cur, isr: cur.isr.filter((b) => b !== broker) };
+    emit({ type: 'isrShrink', topic: p.topic, partition: p.partition, broker, isr: cur.isr });
+  }
+  if (cur.leader !== broker) return updateHighWatermark(cur, minIsr, emit);
+  return electLeader({ ...cur, leader: -1 }, brokersUp, unclean, minIsr, emit);
+}
+
+/** Chooses a leader for an offline partition, if any replica may lead. */
+export function electLeader(
+  p: PartitionState,
+  brokersUp: Readonly<Record<string, boolean>>,
+  unclean: boolean,
+  minIsr: number,
+  emit: Emit,
+): PartitionState {
+  // The old leader's waiting acks=all produces fail; the producer would retry them.
+  for (const a of p.pendingAcks) {
+    emit({
+      type: 'produceFailed',
+      id: a.id,
+      topic: p.topic,
+      partition: p.partition,
+      offset: a.offset,
+      error: 'NOT_LEADER_OR_FOLLOWER',
+    });
+  }
+  let cur: PartitionState = { ...p, pendingAcks: [] };
+  let leader = cur.replicas.find((b) => brokersUp[b] && cur.isr.includes(b));
+  let isUnclean = false;
+  if (leader === undefined && unclean) {
+    leader = cur.replicas.find((b) => brokersUp[b]);
+    isUnclean = leader !== undefined;
+  }
+  if (leader === undefined) {
+    emit({ type: 'partitionOffline', topic: p.topic, partition: p.partition });
+    return { ...cur, leader: -1 };
+  }
+  const newLeo = cur.replicaLeo[leader] ?? 0;
+  const oldLeo = logEndOffset(cur);
+  if (newLeo < oldLeo) {
+    const { partition, lost } = truncateTo(cur, newLeo);
+    cur = partition;
+    if (lost.length > 0) {
+      emit({
+        type: 'recordsLost',
+        topic: p.topic,
+        partition: p.partition,
+        fromOffset: newLeo,
+        toOffset: oldLeo,
+      });
+    }
+  }
+  // Other replicas will truncate to the new leader's log end (leader-epoch divergence).
+  const replicaLeo = { ...cur.replicaLeo };
+  for (const b of cur.replicas) {
+    if ((replicaLeo[b] ?? 0) > newLeo) {
+      replicaLeo[b] = newLeo;
+      emit({
+        type: 'replicaTruncated',
+        topic: p.topic,
+        partition: p.partition,
+        broker: b,
+        toOffset: newLeo,
+      });
+    }
+  }
+  const isr = isUnclean ? [leader] : cur.isr.filter((b) => b === leader || brokersUp[b]);
+  cur = {
+    ...cur,
+    leader,
+    leaderEpoch: cur.leaderEpoch + 1,
+    replicaLeo,
+    isr,
+    highWatermark: Math.min(cur.highWatermark, newLeo),
+  };
+  emit({
+    type: 'leaderElected',
+    topic: p.topic,
+    partition: p.partition,
+    leader,
+    leaderEpoch: cur.leaderEpoch,
+    unclean: isUnclean,
+  });
+  return updateHighWatermark(cur, minIsr, emit);
+}

@@ -1,0 +1,166 @@
+/**
+ * Plain-data state of the simulated Kafka cluster: topics with partition logs and replicas,
+ * consumer groups, a virtual clock and a seeded PRNG. JSON-serialisable; never mutated by step().
+ */
+import type { ClockState } from '../core/clock.ts';
+import type { PrngState } from '../core/prng.ts';
+import type { StickyPartitionState } from './partitioner.ts';
+import type { TopicPartition } from './assignor-types.ts';
+
+/** Cluster-wide settings; defaults follow Kafka's where Kafka has one. */
+export interface KafkaConfig {
+  /** Broker ids; partitions place replicas on them round-robin. */
+  readonly brokers: readonly number[];
+  /** Keyless records per sticky batch (Kafka counts batch.size bytes; see partitioner.ts). */
+  readonly stickyBatchRecords: number;
+  /** log.retention.check.interval.ms (Kafka default 300000). */
+  readonly retentionCheckIntervalMs: number;
+  /** replica.lag.time.max.ms (Kafka default 30000): a follower behind this long leaves the ISR. */
+  readonly replicaLagTimeMaxMs: number;
+  /** Simulation memory guard, not a Kafka setting: oldest segments beyond this are dropped. */
+  readonly maxRecordsPerPartition: number;
+  /** Events kept in state.history. */
+  readonly historyCap: number;
+}
+
+/** Per-topic settings (topic-level configs in Kafka's names). */
+export interface TopicConfig {
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  /** min.insync.replicas (default 1). */
+  readonly minInsyncReplicas: number;
+  /** retention.ms; -1 keeps forever (Kafka default 604800000 = 7 days). */
+  readonly retentionMs: number;
+  /** retention.bytes per partition, counted in record bytes; -1 = unlimited (Kafka default). */
+  readonly retentionBytes: number;
+  /** Records per log segment (Kafka sizes segments in bytes, segment.bytes). */
+  readonly segmentRecords: number;
+  /** unclean.leader.election.enable (default false). */
+  readonly uncleanLeaderElection: boolean;
+}
+
+/** One record in a partition log. */
+export interface StoredRecord {
+  readonly offset: number;
+  readonly key: string | null;
+  readonly value: string;
+  /** CreateTime on the virtual clock. */
+  readonly timestamp: number;
+  /** Size counted for retention.bytes: UTF-8 bytes of key and value. */
+  readonly size: number;
+}
+
+/** A log segment: whole segments are what retention deletes. */
+export interface Segment {
+  readonly baseOffset: number;
+  readonly records: number;
+  readonly bytes: number;
+  readonly maxTimestamp: number;
+}
+
+/** An acks=all produce waiting for the ISR to reach its offset. */
+export interface PendingAck {
+  readonly id: number;
+  readonly offset: number;
+}
+
+/** One partition: the current leader's log, segments and the replica set. */
+export interface PartitionState {
+  readonly topic: string;
+  readonly partition: number;
+  readonly logStartOffset: number;
+  /** The leader's records from logStartOffset; log end offset = logStartOffset + records.length. */
+  readonly records: readonly StoredRecord[];
+  readonly segments: readonly Segment[];
+  readonly highWatermark: number;
+  /** Assigned replicas; the first is the preferred leader. */
+  readonly replicas: readonly number[];
+  /** Leader broker id, or -1 when the partition is offline. */
+  readonly leader: number;
+  readonly leaderEpoch: number;
+  readonly isr: readonly number[];
+  /** Log end offset of each replica (broker id → offset); followers' logs are prefixes of the leader's. */
+  readonly replicaLeo: Readonly<Record<string, number>>;
+  /** When each follower last matched the leader's log end. */
+  readonly lastCaughtUpMs: Readonly<Record<string, number>>;
+  readonly pendingAcks: readonly PendingAck[];
+}
+
+/** A topic with its partitions and the producer's sticky state for keyless records. */
+export interface TopicState {
+  readonly name: string;
+  readonly config: TopicConfig;
+  readonly partitions: readonly PartitionState[];
+  readonly sticky: StickyPartitionState;
+}
+
+/** partition.assignment.strategy values. */
+export type AssignorName = 'range' | 'roundrobin' | 'cooperative-sticky';
+
+/** auto.offset.reset values. */
+export type OffsetReset = 'earliest' | 'latest' | 'none';
+
+/** A consumer in a group. */
+export interface MemberState {
+  readonly memberId: string;
+  readonly groupInstanceId?: string;
+  readonly topics: readonly string[];
+  /** False after a crash: it stops heartbeating and is removed after session.timeout.ms. */
+  readonly alive: boolean;
+  readonly assigned: readonly TopicPartition[];
+  /** Fetch position per "topic-partition". */
+  readonly positions: Readonly<Record<string, number>>;
+  readonly lastAutoCommitMs: number;
+  /** Which assigned partition the next poll starts from, so a small max.poll.records starves none. */
+  readonly pollCursor: number;
+}
+
+/** A consumer group with its committed offsets. */
+export interface GroupState {
+  readonly groupId: string;
+  readonly assignor: AssignorName;
+  readonly autoOffsetReset: OffsetReset;
+  readonly enableAutoCommit: boolean;
+  readonly autoCommitIntervalMs: number;
+  readonly sessionTimeoutMs: number;
+  readonly maxPollRecords: number;
+  readonly generation: number;
+  /** Members in join order. */
+  readonly members: readonly MemberState[];
+  /** Committed offset per "topic-partition". */
+  readonly committed: Readonly<Record<string, number>>;
+  readonly nextMemberSeq: number;
+}
+
+/** What a timer does when it fires. */
+export type TimerPayload =
+  | { readonly kind: 'retentionCheck' }
+  | { readonly kind: 'sessionTimeout'; readonly groupId: string; readonly memberId: string };
+
+/** The whole cluster. */
+export interface KafkaState {
+  readonly config: KafkaConfig;
+  readonly clock: ClockState<TimerPayload>;
+  readonly prng: PrngState;
+  readonly brokersUp: Readonly<Record<string, boolean>>;
+  readonly topics: Readonly<Record<string, TopicState>>;
+  readonly groups: Readonly<Record<string, GroupState>>;
+  readonly nextProduceId: number;
+  /** The most recent events, capped at config.historyCap. */
+  readonly history: readonly unknown[];
+}
+
+/** Kafka's defaults, scaled for a lecture where noted. */
+export const defaultKafkaConfig: KafkaConfig = {
+  brokers: [1, 2, 3],
+  stickyBatchRecords: 16,
+  retentionCheckIntervalMs: 300_000,
+  replicaLagTimeMaxMs: 30_000,
+  maxRecordsPerPartition: 50_000,
+  historyCap: 200,
+};
+
+/** Log end offset of the leader's log. */
+export function logEndOffset(p: PartitionState): number {
+  return p.logStartOffset + p.records.length;
+}
