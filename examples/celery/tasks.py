@@ -4,7 +4,7 @@
     celery -A tasks worker --loglevel=INFO                      # воркер с брокером Redis
     CELERY_BROKER_URL=amqp://guest:guest@localhost:5672// \
         celery -A tasks worker --loglevel=INFO                  # тот же воркер на RabbitMQ
-    python tasks.py                                             # поставить задачу и дождаться
+    python client.py                                            # поставить задачу и дождаться
 """
 
 import os
@@ -81,12 +81,3 @@ def apply_payment(payment_id: str, account: str, amount: int) -> str:
 
     return "applied" if process_once(payment_id, credit) else "duplicate"
 
-
-if __name__ == "__main__":
-    to = "anna@example.com"
-    # region: delay
-    # delay() сразу возвращает AsyncResult
-    result = send_email.delay(to, "Заказ принят")
-    print("задача:", result.id)
-    print(result.get(timeout=30))  # ждём лишь для демо
-    # endregion

@@ -1,0 +1,296 @@
+/**
+ * The Celery examples (examples/celery) against real servers: for each broker — Redis, then
+ * RabbitMQ — a real `celery worker` runs tasks.py while small Python drivers call the tasks the
+ * way the slides do (`.delay()`, `AsyncResult`, the FastAPI endpoints) and check results, retries
+ * with their attempt counts, exhausted retries and an idempotent consumer. The hand-written Redis
+ * worker of slide 37 is run too. Every process started here is stopped by PID.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const PYTHON = '/usr/bin/python3';
+const celeryDir = fileURLToPath(new URL('../../examples/celery', import.meta.url));
+
+/** What a finished Python program printed. */
+interface Finished {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const started = new Set<ChildProcess>();
+
+/** The versions these tests ran with (Debian 12 ships older ones than the current releases). */
+const versions = spawnSync(
+  PYTHON,
+  [
+    '-c',
+    'import celery, kombu, fastapi; print(celery.__version__, kombu.__version__, fastapi.__version__)',
+  ],
+  { encoding: 'utf8' },
+)
+  .stdout.trim()
+  .split(' ');
+const versionLabel = `celery ${versions[0]}, kombu ${versions[1]}, fastapi ${versions[2]}`;
+
+function pythonEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // A pyenv shell may export these; they would point Debian's Python at the wrong stdlib.
+  delete env['PYTHONHOME'];
+  delete env['PYTHONPATH'];
+  return { ...env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1', ...extra };
+}
+
+function spawnPython(args: readonly string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(PYTHON, args, {
+    cwd: celeryDir,
+    env: pythonEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
+  return child;
+}
+
+/** Runs a Python program to the end (SIGKILL after `timeoutMs`) and collects its output. */
+function runPython(
+  args: readonly string[],
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<Finished> {
+  const child = spawnPython(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  return new Promise((resolve) => {
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Runs a Python snippet that prints one JSON value on its last line, and returns that value. */
+async function driver(code: string, env: Record<string, string>): Promise<unknown> {
+  const result = await runPython(['-c', code], env);
+  expect(result.code, result.stderr).toBe(0);
+  const lines = result.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1] ?? 'null');
+}
+
+/** Stops a child by PID: SIGTERM (Celery's warm shutdown), SIGKILL if it lingers. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000));
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+/** Starts `celery -A tasks worker` on its own queue and waits until it reports "ready". */
+async function startWorker(env: Record<string, string>, queue: string): Promise<ChildProcess> {
+  const worker = spawnPython(
+    [
+      '-m',
+      'celery',
+      '-A',
+      'tasks',
+      'worker',
+      '--pool=solo',
+      '--loglevel=INFO',
+      '-Q',
+      queue,
+      '-n',
+      `${queue}@%h`,
+      // Gossip, mingle and heartbeats only slow a single test worker's start.
+      '--without-gossip',
+      '--without-mingle',
+      '--without-heartbeat',
+    ],
+    env,
+  );
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker not ready in 60 s:\n${log}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString('utf8');
+      if (/ready\./.test(log)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    worker.stdout?.on('data', onData);
+    worker.stderr?.on('data', onData);
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`worker exited with ${code}:\n${log}`));
+    });
+  });
+  return worker;
+}
+
+afterAll(async () => {
+  await Promise.all([...started].map(stop));
+});
+
+const brokers = [
+  { name: 'Redis', url: () => inject('redisUrl') },
+  { name: 'RabbitMQ', url: () => inject('amqpUrl') },
+] as const;
+
+describe.each(brokers)(
+  `Celery examples with the $name broker (${versionLabel})`,
+  ({ name, url }) => {
+    const id = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}`;
+    let env: Record<string, string>;
+    let worker: ChildProcess | undefined;
+
+    beforeAll(async () => {
+      const redisUrl = inject('redisUrl');
+      env = {
+        CELERY_BROKER_URL: url(),
+        CELERY_RESULT_BACKEND: redisUrl,
+        REDIS_URL: redisUrl,
+        CELERY_QUEUE: `lecture-${id}`,
+      };
+      worker = await startWorker(env, `lecture-${id}`);
+    });
+
+    afterAll(async () => {
+      if (worker) await stop(worker);
+    });
+
+    it('client.py: delay() returns at once, the worker sends the e-mail', async () => {
+      const result = await runPython(['client.py'], env);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/задача: [0-9a-f-]{36}/);
+      expect(result.stdout).toContain('письмо «Заказ принят» отправлено: anna@example.com');
+    });
+
+    it('charge_card: bind=True + self.retry succeeds on the 3rd attempt', async () => {
+      const order = `order-${id}-ok`;
+      const outcome = await driver(
+        `import json, payment_gateway as g, tasks
+g.set_failures(${JSON.stringify(order)}, 2)
+result = tasks.charge_card.delay(${JSON.stringify(order)}, 990).get(timeout=90)
+print(json.dumps({"result": result, "attempts": g.attempts("charge", ${JSON.stringify(order)})}))`,
+        env,
+      );
+      expect(outcome).toEqual({
+        result: { order_id: order, amount: 990, status: 'ok', attempts: 3 },
+        attempts: 3,
+      });
+    });
+
+    it('charge_card: after max_retries=3 the task fails with the gateway error', async () => {
+      const order = `order-${id}-down`;
+      const outcome = await driver(
+        `import json, payment_gateway as g, tasks
+g.set_failures(${JSON.stringify(order)}, 10)
+r = tasks.charge_card.delay(${JSON.stringify(order)}, 990)
+r.get(timeout=120, propagate=False)
+print(json.dumps({"state": r.state, "error": type(r.result).__name__,
+                  "attempts": g.attempts("charge", ${JSON.stringify(order)})}))`,
+        env,
+      );
+      // One first run plus three retries, then FAILURE with the exception the task retried on.
+      expect(outcome).toEqual({ state: 'FAILURE', error: 'GatewayUnavailable', attempts: 4 });
+    });
+
+    it('refund_card: autoretry_for + retry_backoff retries without any try/except', async () => {
+      const order = `order-${id}-refund`;
+      const outcome = await driver(
+        `import json, payment_gateway as g, tasks
+g.set_failures(${JSON.stringify(order)}, 2)
+print(json.dumps(tasks.refund_card.delay(${JSON.stringify(order)}, 500).get(timeout=90)))`,
+        env,
+      );
+      expect(outcome).toEqual({ order_id: order, amount: 500, status: 'ok', attempts: 3 });
+    });
+
+    it('apply_payment: a duplicate delivery does not credit twice (SET NX)', async () => {
+      const account = `acc-${id}`;
+      const outcome = await driver(
+        `import json, tasks
+from idempotency import r, already_processed
+pid = "pay-${id}"
+first = tasks.apply_payment.delay(pid, "${account}", 700).get(timeout=60)
+again = tasks.apply_payment.delay(pid, "${account}", 700).get(timeout=60)
+other = tasks.apply_payment.delay(pid + "-2", "${account}", 300).get(timeout=60)
+print(json.dumps({"results": [first, again, other], "balance": int(r.get("balance:${account}")),
+                  "marked": already_processed(pid)}))`,
+        env,
+      );
+      expect(outcome).toEqual({
+        results: ['applied', 'duplicate', 'applied'],
+        balance: 1000,
+        marked: true,
+      });
+    });
+
+    it('fastapi_app.py: POST /orders answers 202 at once, GET /tasks/{id} reaches SUCCESS', async () => {
+      const outcome = await driver(
+        `import json, time
+from fastapi.testclient import TestClient
+from fastapi_app import app
+client = TestClient(app)
+created = client.post("/orders", json={"order_id": 7, "email": "anna@example.com"})
+task_id = created.json()["task_id"]
+seen = []
+deadline = time.time() + 90
+while time.time() < deadline:
+    body = client.get(f"/tasks/{task_id}").json()
+    seen.append(body["status"])
+    if body["status"] in ("SUCCESS", "FAILURE"):
+        break
+    time.sleep(0.2)
+print(json.dumps({"code": created.status_code, "last": body, "seen": sorted(set(seen))}))`,
+        env,
+      );
+      const { code, last, seen } = outcome as {
+        code: number;
+        last: { task_id: string; status: string; result: unknown };
+        seen: string[];
+      };
+      expect(code).toBe(202);
+      expect(last.status).toBe('SUCCESS');
+      expect(last.result).toEqual({ order_id: 7, status: 'processed' });
+      expect(seen.every((s) => ['PENDING', 'STARTED', 'SUCCESS'].includes(s))).toBe(true);
+    });
+  },
+);
+
+describe('direct_worker.py: the hand-written Redis worker of slide 37', () => {
+  it('sends good e-mails, retries 3 times, parks the failed task', async () => {
+    const queue = `email-${randomUUID().slice(0, 8)}`;
+    const env = { REDIS_URL: inject('redisUrl'), EMAIL_QUEUE: queue };
+    for (const to of ['ok@example.com', 'nobody@mail.invalid']) {
+      const enqueued = await runPython(['direct_worker.py', 'enqueue', to, 'Заказ принят'], env);
+      expect(enqueued.code, enqueued.stderr).toBe(0);
+    }
+    const startedAt = Date.now();
+    const run = await runPython(['direct_worker.py', 'work', '--max-tasks', '2'], env, 60_000);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('письмо «Заказ принят» отправлено: ok@example.com');
+    // Pauses of 1, 2 and 3 s between the failing task's attempts.
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(6_000);
+    const parked = await driver(
+      `import json
+from direct_worker import r, QUEUE
+print(json.dumps({"failed": [json.loads(x) for x in r.lrange(QUEUE + ":failed", 0, -1)],
+                  "left": r.llen(QUEUE)}))`,
+      env,
+    );
+    expect(parked).toEqual({
+      failed: [{ to: 'nobody@mail.invalid', subject: 'Заказ принят' }],
+      left: 0,
+    });
+  });
+});
