@@ -24,9 +24,14 @@ export interface ParsedSlide {
   /** Our own correction of a dated fact, or null. */
   readonly factCheck: string | null;
   readonly lines: {
+    /** First line of the (trimmed) body text. */
     readonly body: number;
+    /** The `Note:` line, and the first line of the notes text. */
     readonly notes: number;
+    readonly notesText: number;
+    /** The `Fact-check:` line and its first text line, when present. */
     readonly factCheck: number | null;
+    readonly factCheckText: number | null;
     /** Line of each front-matter key as written. */
     readonly keys: Readonly<Record<string, number>>;
   };
@@ -134,9 +139,11 @@ export function parseSlide(fileName: string, text: string): ParsedSlide {
 
   const noteIndex = findMarkerLine(lines, close + 1, /^Note:\s*$/);
   if (noteIndex < 0) {
+    // Point at the end of the body, where the notes should start.
+    const lastText = lines.findLastIndex((line) => line.trim() !== '');
     throw new SlideError(
       fileName,
-      lines.length,
+      lastText + 1,
       'no "Note:" line: add the lecturer\'s text after a line "Note:"',
     );
   }
@@ -185,9 +192,11 @@ export function parseSlide(fileName: string, text: string): ParsedSlide {
     notes,
     factCheck,
     lines: {
-      body: close + 2,
+      body: firstTextLine(lines, close + 1, noteIndex),
       notes: noteIndex + 1,
+      notesText: firstTextLine(lines, noteIndex + 1, notesEnd),
       factCheck: factIndex < 0 ? null : factIndex + 1,
+      factCheckText: factIndex < 0 ? null : firstTextLine(lines, factIndex + 1, lines.length),
       keys,
     },
   };
@@ -207,6 +216,12 @@ function parseWidgets(fileName: string, value: unknown, line: number): WidgetNam
     }
     return name;
   });
+}
+
+/** 1-based line of the first non-blank line in [from, to) (or `from + 1` when all are blank). */
+function firstTextLine(lines: readonly string[], from: number, to: number): number {
+  for (let i = from; i < to; i++) if ((lines[i] ?? '').trim() !== '') return i + 1;
+  return from + 1;
 }
 
 /** Index of the first line matching `marker` at or after `from`, skipping fenced code blocks. */

@@ -57,13 +57,13 @@ export function renderSlide(slide: ParsedSlide, options: RenderSlideOptions): st
     slide.time.min === slide.time.max ? `${slide.time.min}` : `${slide.time.min}-${slide.time.max}`;
   const notes =
     `<p class="${SLIDE_CLASSES.planLine}">${escapeHtml(planLine(options.plannedSeconds, options.lectureMinutes, slide.time))}</p>\n` +
-    renderMarkdown(slide.notes, { ...context, firstLine: slide.lines.notes + 1 }) +
+    renderMarkdown(slide.notes, { ...context, firstLine: slide.lines.notesText }) +
     (slide.factCheck === null
       ? ''
       : `<div class="${SLIDE_CLASSES.factCheck}"><p><strong>Проверка фактов</strong></p>\n` +
         renderMarkdown(slide.factCheck, {
           ...context,
-          firstLine: (slide.lines.factCheck ?? 0) + 1,
+          firstLine: slide.lines.factCheckText ?? 1,
         }) +
         '</div>\n');
   const attributes = [
