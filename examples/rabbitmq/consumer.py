@@ -62,9 +62,7 @@ def main(max_messages: int = 0) -> None:
     try:
         # region: subscribe
         channel.basic_qos(prefetch_count=1)  # по одной задаче на воркер
-        channel.basic_consume(
-            queue=QUEUE, on_message_callback=callback, auto_ack=False
-        )
+        channel.basic_consume(queue=QUEUE, on_message_callback=callback, auto_ack=False)
         channel.start_consuming()  # блокирует до stop_consuming()
         # endregion
     except KeyboardInterrupt:
