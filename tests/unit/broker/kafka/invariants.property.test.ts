@@ -20,14 +20,12 @@ import { deepFreeze } from './helpers.ts';
 const members = ['m1', 'm2', 'm3', 'm4', 'm5'];
 
 const groupCommand = fc.oneof(
-  fc
-    .constantFrom(...members)
-    .map((memberId): KafkaCommand => ({
-      type: 'joinGroup',
-      groupId: 'g',
-      memberId,
-      topics: ['t'],
-    })),
+  fc.constantFrom(...members).map((memberId): KafkaCommand => ({
+    type: 'joinGroup',
+    groupId: 'g',
+    memberId,
+    topics: ['t'],
+  })),
   fc
     .constantFrom(...members)
     .map((memberId): KafkaCommand => ({ type: 'leaveGroup', groupId: 'g', memberId })),
@@ -40,15 +38,13 @@ const groupCommand = fc.oneof(
   fc
     .constantFrom(...members)
     .map((memberId): KafkaCommand => ({ type: 'commitOffset', groupId: 'g', memberId })),
-  fc
-    .integer({ min: 0, max: 20 })
-    .map((i): KafkaCommand => ({
-      type: 'produce',
-      topic: 't',
-      key: `k${i}`,
-      value: `v${i}`,
-      acks: 1,
-    })),
+  fc.integer({ min: 0, max: 20 }).map((i): KafkaCommand => ({
+    type: 'produce',
+    topic: 't',
+    key: `k${i}`,
+    value: `v${i}`,
+    acks: 1,
+  })),
   fc.constant<KafkaCommand>({ type: 'produce', topic: 't', key: null, value: 'n', acks: 1 }),
   fc.integer({ min: 1_000, max: 60_000 }).map((ms): KafkaCommand => ({ type: 'advance', ms })),
 );
@@ -220,15 +216,13 @@ describe('cooperative-sticky', () => {
 describe('replication', () => {
   it('acks=all with min.insync.replicas=2 loses no acknowledged record under single broker failures', () => {
     const cmd = fc.oneof(
-      fc
-        .integer({ min: 0, max: 9 })
-        .map((i): KafkaCommand => ({
-          type: 'produce',
-          topic: 't',
-          key: `k${i}`,
-          value: `v${i}`,
-          acks: 'all',
-        })),
+      fc.integer({ min: 0, max: 9 }).map((i): KafkaCommand => ({
+        type: 'produce',
+        topic: 't',
+        key: `k${i}`,
+        value: `v${i}`,
+        acks: 'all',
+      })),
       fc.constant<KafkaCommand>({ type: 'replicate' }),
       fc
         .record({ maxRecords: fc.integer({ min: 1, max: 3 }) })
