@@ -31,21 +31,24 @@ def enqueue(to: str, subject: str) -> None:
 # endregion
 
 
+def handle_one() -> None:
+    """Берёт одну задачу из очереди (ждёт, если пусто) и выполняет её."""
+    # region: worker
+    _, raw = r.brpop(QUEUE)  # ждём задачу
+    task = json.loads(raw)  # JSON — сами
+    for attempt in range(1, 4):  # повторы — сами
+        try:
+            return send_email(task["to"], task["subject"])
+        except ConnectionError:
+            time.sleep(attempt)  # пауза — сами
+    r.lpush(f"{QUEUE}:failed", raw)  # «мёртвые» — сами
+    # endregion
+
+
 def work(max_tasks: int | None = None) -> None:
     done = 0
     while max_tasks is None or done < max_tasks:
-        # region: worker
-        _, raw = r.brpop(QUEUE)  # ждём задачу
-        task = json.loads(raw)  # JSON — сами
-        for attempt in range(1, 4):  # повторы — сами
-            try:
-                send_email(task["to"], task["subject"])
-                break
-            except ConnectionError:
-                time.sleep(attempt)  # пауза — сами
-        else:
-            r.lpush(f"{QUEUE}:failed", raw)  # «мёртвые» — сами
-        # endregion
+        handle_one()
         done += 1
 
 

@@ -20,6 +20,7 @@ RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "redis://localhost:6379
 
 # region: app
 # region: celery
+# брокер: redis://localhost:6379/0 или amqp://guest:guest@localhost:5672//
 app = Celery("shop", broker=BROKER_URL, backend=RESULT_BACKEND)
 # endregion
 app.conf.update(
@@ -56,9 +57,7 @@ def charge_card(self, order_id: str, amount: int):
         return gateway.charge(order_id, amount)
     except gateway.GatewayUnavailable as exc:
         # паузы 1, 2, 4 с, затем FAILURE
-        raise self.retry(
-            exc=exc, countdown=2 ** self.request.retries
-        )
+        raise self.retry(exc=exc, countdown=2 ** self.request.retries)
 # endregion
 
 

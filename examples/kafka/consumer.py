@@ -29,7 +29,7 @@ def consume(topic: str, group_id: str, max_messages: int | None = None) -> None:
     )
     try:
         for message in islice(consumer, max_messages):  # ждёт новые сообщения
-            print(f"{message.topic}[{message.partition}] #{message.offset}: {message.value}")
+            print(message.topic, message.partition, message.offset, message.value)
             consumer.commit()  # упадём до commit → сообщение придёт снова
     finally:
         consumer.close()  # сразу покинуть группу → быстрый rebalance

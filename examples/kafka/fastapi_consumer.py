@@ -70,13 +70,11 @@ def handle_event(event: dict[str, Any]) -> None:
 # region: loop
 def consume_events(stop: threading.Event) -> None:
     consumer = create_consumer()
-    try:
-        while not stop.is_set():  # poll ждёт ≤ 1 с — поток успевает заметить stop
-            for records in consumer.poll(timeout_ms=1000).values():
-                for message in records:
-                    handle_event(message.value)
-    finally:
-        consumer.close()
+    while not stop.is_set():  # poll ждёт ≤ 1 с и снова проверяет stop
+        for records in consumer.poll(timeout_ms=1000).values():
+            for message in records:
+                handle_event(message.value)  # ошибки ловит сам
+    consumer.close()
 # endregion
 
 
@@ -85,7 +83,7 @@ def consume_events(stop: threading.Event) -> None:
 async def lifespan(app: FastAPI):
     stop = threading.Event()
     worker = threading.Thread(target=consume_events, args=(stop,), daemon=True)
-    worker.start()  # блокирующий цикл — в своём потоке, не в event loop
+    worker.start()  # не create_task: цикл заблокировал бы event loop
     yield
     stop.set()  # остановка приложения → штатно закрыть consumer
     worker.join(timeout=10)

@@ -58,13 +58,10 @@ class Event(BaseModel):
 # region: endpoint
 @app.post("/events")
 def publish_event(event: Event, request: Request) -> dict[str, Any]:
-    # Обычный def: FastAPI выполнит его в пуле потоков — event loop не блокируется
-    message = {
-        "type": event.type,
-        "data": event.data,
-        "timestamp": datetime.now(timezone.utc).isoformat(),
-    }
+    # обычный def → пул потоков: get() не блокирует event loop
+    timestamp = datetime.now(timezone.utc).isoformat()
+    message = {"type": event.type, "data": event.data, "timestamp": timestamp}
     future = request.app.state.producer.send(TOPIC, value=message)
     metadata = future.get(timeout=10)  # ждём подтверждения брокера
-    return {"status": "sent", "partition": metadata.partition, "offset": metadata.offset}
+    return {"partition": metadata.partition, "offset": metadata.offset}
 # endregion
