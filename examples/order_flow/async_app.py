@@ -22,17 +22,18 @@ app = FastAPI(title="Заказы через брокер")
 broker = redis.Redis.from_url(REDIS_URL, decode_responses=True)
 
 
-# region: endpoint
 def publish(queue: str, task: dict) -> None:
-    broker.lpush(queue, json.dumps(task))                  # ≈ 5 мс по сети
+    """Кладёт задачу в очередь: LPUSH в список Redis, воркер заберёт её BRPOP."""
+    broker.lpush(queue, json.dumps(task))
 
 
+# region: endpoint
 @app.post("/orders", status_code=201)
 def create_order(order: Order) -> dict:
-    order_id = save_order(order)                           # 100 мс
+    order_id = save_order(order)                     # 100 мс
     task = {"order_id": order_id, "order": jsonable_encoder(order)}
-    publish("orders:email", task)                          # 5 мс
-    publish("orders:inventory", task)                      # 5 мс
-    publish("orders:warehouse", task)                      # 5 мс
-    return {"order_id": order_id}                          # ответ через ≈ 115 мс
+    publish("orders:email", task)                    # LPUSH в Redis, ≈ 5 мс
+    publish("orders:inventory", task)                # 5 мс
+    publish("orders:warehouse", task)                # 5 мс
+    return {"order_id": order_id}                    # ответ через ≈ 115 мс
 # endregion

@@ -44,12 +44,12 @@ def load_product_from_db(product_id: int) -> dict:
 def get_product(product_id: int) -> dict:
     key = f"product:{product_id}"
     try:
-        cached = cache.get(key)                     # 1. ищем в кэше
+        cached = cache.get(key)                           # 1. ищем в кэше
     except redis.RedisError:
-        cached = None                               # Redis недоступен — идём в БД
+        cached = None                                     # Redis недоступен → в БД
     if cached is not None:
         return {"source": "cache", "product": json.loads(cached)}
-    product = load_product_from_db(product_id)      # 2. промах: запрос к БД
+    product = load_product_from_db(product_id)            # 2. промах: запрос к БД
     with suppress(redis.RedisError):
         cache.setex(key, CACHE_TTL, json.dumps(product))  # 3. в кэш на 1 час
     return {"source": "db", "product": product}

@@ -39,8 +39,8 @@ def run_worker(max_tasks: int | None = None) -> int:
     while max_tasks is None or taken < max_tasks:
         item = r.brpop("email_queue", timeout=5)  # ждём ≤ 5 с, не тратя CPU
         if item is None:
-            continue                                # пусто — ждём снова
-        process(json.loads(item[1]))                # сбой задачи не роняет воркер
+            continue                              # пусто — ждём снова
+        process(json.loads(item[1]))              # сбой задачи не роняет воркер
         taken += 1
     # endregion
     return taken

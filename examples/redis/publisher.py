@@ -19,9 +19,9 @@ def main() -> None:
     r = redis.Redis.from_url(REDIS_URL, decode_responses=True)
     channel, message = args.channel, args.message
 
+    # Ответ PUBLISH — сколько подписчиков получили сообщение; 0 — оно пропало.
     # region: publish
     receivers = r.publish(channel, message)
-    # 0 — подписчиков не было, сообщение пропало
     print(f"Доставлено подписчикам: {receivers}")
     # endregion
 
