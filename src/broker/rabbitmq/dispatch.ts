@@ -1,0 +1,152 @@
+/**
+ * Delivering and settling: round-robin among a queue's consumers that have prefetch credit, as
+ * rabbit_queue_consumers does (a served consumer goes to the back; a consumer that runs out of
+ * credit leaves the line and rejoins at the back when an ack frees credit), and ack/nack/reject.
+ */
+import type { Ctx, Draft } from './draft.ts';
+import { deadLetter, enforceMaxLength, expireHead } from './queue-ops.ts';
+import { channelError, requeue } from './teardown.ts';
+import type { Channel, Consumer, Queue, QueuedMessage, Unacked } from './types.ts';
+
+function hasCredit(consumer: Draft<Consumer>): boolean {
+  return consumer.noAck || consumer.prefetch === 0 || consumer.unacked < consumer.prefetch;
+}
+
+/** Hands a copy to a channel: a basic.deliver (or basic.get-ok) and, without no-ack, an unacked entry. */
+export function deliver(
+  ctx: Ctx,
+  channel: Draft<Channel>,
+  queue: Draft<Queue>,
+  message: QueuedMessage,
+  consumer: Draft<Consumer> | null,
+  noAck: boolean,
+): void {
+  const deliveryTag = channel.nextDeliveryTag++;
+  ctx.events.push({
+    type: consumer ? 'basic.deliver' : 'basic.get-ok',
+    channel: channel.id,
+    consumerTag: consumer?.tag ?? null,
+    deliveryTag,
+    redelivered: message.redelivered,
+    queue: queue.name,
+    messageId: message.id,
+    publishId: message.publishId,
+    exchange: message.exchange,
+    routingKey: message.routingKey,
+    body: message.body,
+    headers: message.properties.headers,
+    autoAck: noAck,
+  });
+  if (noAck) return;
+  channel.unacked.push({
+    deliveryTag,
+    consumerTag: consumer?.tag ?? null,
+    queue: queue.name,
+    message,
+  });
+  if (consumer) consumer.unacked++;
+}
+
+/** Delivers what can be delivered from one queue, after dropping expired heads, then trims to x-max-length. */
+function dispatchQueue(ctx: Ctx, queue: Draft<Queue>): void {
+  for (;;) {
+    expireHead(ctx, queue);
+    const tag = queue.active[0];
+    const message = queue.messages[0];
+    if (tag === undefined || message === undefined) break;
+    const consumer = ctx.s.consumers[tag] as Draft<Consumer>;
+    const channel = ctx.s.channels[consumer.channel] as Draft<Channel>;
+    queue.messages.shift();
+    queue.active.shift();
+    deliver(ctx, channel, queue, message, consumer, consumer.noAck);
+    if (hasCredit(consumer)) queue.active.push(tag);
+  }
+  enforceMaxLength(ctx, queue);
+}
+
+/** Runs dispatch over every queue until nothing moves (dead-lettering can feed queues already visited). */
+export function dispatchAll(ctx: Ctx): void {
+  let before = -1;
+  while (before !== ctx.events.length) {
+    before = ctx.events.length;
+    for (const name of ctx.s.queueOrder) {
+      const queue = ctx.s.queues[name];
+      if (queue) dispatchQueue(ctx, queue);
+    }
+  }
+}
+
+/** Frees a consumer's credit for one settled delivery; a consumer that had run dry rejoins the line. */
+function release(ctx: Ctx, entry: Unacked): void {
+  if (entry.consumerTag === null) return;
+  const consumer = ctx.s.consumers[entry.consumerTag];
+  if (!consumer) return;
+  const wasBlocked = !hasCredit(consumer);
+  consumer.unacked--;
+  const queue = ctx.s.queues[consumer.queue];
+  if (wasBlocked && queue && !queue.active.includes(consumer.tag)) queue.active.push(consumer.tag);
+}
+
+/** basic.ack / basic.nack / basic.reject on a channel; an unknown tag is a 406 channel error. */
+export function settle(
+  ctx: Ctx,
+  channelId: string,
+  method: 'basic.ack' | 'basic.nack' | 'basic.reject',
+  deliveryTag: number,
+  multiple: boolean,
+  requeueIt: boolean,
+): void {
+  const channel = ctx.s.channels[channelId];
+  if (!channel) {
+    channelError(
+      ctx,
+      undefined,
+      'CHANNEL_ERROR',
+      `expected 'channel.open' (channel ${channelId})`,
+      method,
+    );
+    return;
+  }
+  // multiple with tag 0 means "everything outstanding", as in the spec.
+  const chosen = multiple
+    ? channel.unacked.filter((u) => deliveryTag === 0 || u.deliveryTag <= deliveryTag)
+    : channel.unacked.filter((u) => u.deliveryTag === deliveryTag);
+  if (
+    chosen.length === 0 ||
+    (multiple && deliveryTag !== 0 && !channel.unacked.some((u) => u.deliveryTag === deliveryTag))
+  ) {
+    channelError(
+      ctx,
+      channelId,
+      'PRECONDITION_FAILED',
+      `unknown delivery tag ${deliveryTag}`,
+      method,
+    );
+    return;
+  }
+  channel.unacked = channel.unacked.filter((u) => !chosen.includes(u));
+  ctx.events.push({
+    type: method,
+    channel: channelId,
+    deliveryTag,
+    multiple,
+    requeue: method !== 'basic.ack' && requeueIt,
+    messageIds: chosen.map((u) => u.message.id),
+  });
+  for (const entry of chosen) {
+    release(ctx, entry);
+    if (method === 'basic.ack') continue;
+    if (requeueIt) requeue(ctx, entry);
+    else {
+      const queue = ctx.s.queues[entry.queue];
+      if (queue) deadLetter(ctx, queue, entry.message, 'rejected');
+      else
+        ctx.events.push({
+          type: 'dropped',
+          queue: entry.queue,
+          messageId: entry.message.id,
+          reason: 'rejected',
+        });
+    }
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Connections and channels opening and closing, a client crash, time passing (TTL expiry at queue
+ * heads), and a broker restart: durable queues and exchanges come back with their persistent
+ * messages; transient queues, transient messages and every connection are gone.
+ */
+import { setNow } from '../core/clock.ts';
+import type { Ctx } from './draft.ts';
+import { dispatchAll } from './dispatch.ts';
+import { drop, expireHead } from './queue-ops.ts';
+import { closeChannel, closeConnection, deleteQueue, channelError } from './teardown.ts';
+
+/** connection.open (ids are the client's; reusing an open one is a programmer error). */
+export function openConnection(ctx: Ctx, id: string): void {
+  if (ctx.s.connections[id])
+    throw new RangeError(`connection.open: connection '${id}' is already open`);
+  ctx.s.connections[id] = { id, channels: [] };
+  ctx.events.push({ type: 'connection.open-ok', connection: id });
+}
+
+/** connection.close, or the client dying (`abrupt`): the same cascade in RabbitMQ. */
+export function shutConnection(ctx: Ctx, id: string, abrupt: boolean): void {
+  if (!ctx.s.connections[id]) return;
+  closeConnection(ctx, id);
+  ctx.events.push({ type: 'connection.close-ok', connection: id, abrupt });
+}
+
+/** channel.open on an open connection. */
+export function openChannel(ctx: Ctx, connection: string, id: string): void {
+  const conn = ctx.s.connections[connection];
+  if (!conn) throw new RangeError(`channel.open: connection '${connection}' is not open`);
+  if (ctx.s.channels[id]) throw new RangeError(`channel.open: channel '${id}' is already open`);
+  ctx.s.channels[id] = {
+    id,
+    connection,
+    prefetch: 0,
+    nextDeliveryTag: 1,
+    unacked: [],
+    consumers: [],
+  };
+  conn.channels.push(id);
+  ctx.events.push({ type: 'channel.open-ok', channel: id });
+}
+
+/** channel.close by the client. */
+export function shutChannel(ctx: Ctx, id: string): void {
+  if (!ctx.s.channels[id]) {
+    channelError(
+      ctx,
+      undefined,
+      'CHANNEL_ERROR',
+      `expected 'channel.open' (channel ${id})`,
+      'channel.close',
+    );
+    return;
+  }
+  closeChannel(ctx, id);
+  ctx.events.push({ type: 'channel.close-ok', channel: id });
+}
+
+/** The earliest expiry among queue heads, if any is due by `until`. */
+function nextHeadExpiry(ctx: Ctx, until: number): number | undefined {
+  let best: number | undefined;
+  for (const name of ctx.s.queueOrder) {
+    const at = ctx.s.queues[name]?.messages[0]?.expiresAt ?? null;
+    if (at !== null && at <= until && (best === undefined || at < best)) best = at;
+  }
+  return best;
+}
+
+/** Moves virtual time forward by `ms`, expiring heads at the moments they fall due. */
+export function advance(ctx: Ctx, ms: number): void {
+  if (!(ms >= 0) || !Number.isFinite(ms))
+    throw new RangeError(`advance: ms must be a finite number >= 0, got ${ms}`);
+  const until = ctx.s.clock.now + ms;
+  for (let at = nextHeadExpiry(ctx, until); at !== undefined; at = nextHeadExpiry(ctx, until)) {
+    ctx.s.clock = setNow(ctx.s.clock, Math.max(at, ctx.s.clock.now));
+    for (const name of ctx.s.queueOrder.slice()) {
+      const queue = ctx.s.queues[name];
+      if (queue) expireHead(ctx, queue);
+    }
+    // Dead-lettered copies may reach consumers at this very moment.
+    dispatchAll(ctx);
+  }
+  ctx.s.clock = setNow(ctx.s.clock, until);
+  ctx.events.push({ type: 'advance', now: until });
+}
+
+/** broker.restart: everything a stop and start of the node keeps, and nothing more. */
+export function restart(ctx: Ctx): void {
+  // Stopping the node drops every connection, which requeues unacked copies as redelivered.
+  for (const id of Object.keys(ctx.s.connections)) closeConnection(ctx, id);
+  for (const name of ctx.s.queueOrder.slice()) {
+    const queue = ctx.s.queues[name];
+    if (!queue) continue;
+    if (!queue.durable) {
+      deleteQueue(ctx, name, 'transient queue lost on restart');
+      continue;
+    }
+    const kept = [];
+    for (const message of queue.messages) {
+      if (message.properties.deliveryMode === 2) kept.push(message);
+      else drop(ctx, name, message, 'transient-lost-on-restart');
+    }
+    queue.messages = kept;
+    queue.active = [];
+  }
+  for (const [name, exchange] of Object.entries(ctx.s.exchanges)) {
+    if (!exchange.durable) delete ctx.s.exchanges[name];
+  }
+  ctx.s.bindings = ctx.s.bindings.filter(
+    (b) => ctx.s.exchanges[b.exchange] && ctx.s.queues[b.queue],
+  );
+  ctx.events.push({ type: 'broker.restart', now: ctx.s.clock.now });
+}
