@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { isValidStatePath, TRANSITIONS } from '../../../../src/broker/celery/index.ts';
+import { ofType, run, seconds } from './helpers.ts';
+
+describe('task states and task events', () => {
+  it('a task that succeeds goes PENDING → RECEIVED → STARTED → SUCCESS with Celery event names', () => {
+    const { state, events } = run({ tasks: { add: { durationMs: 500 } } }, [
+      { type: 'send', name: 'add', taskId: 't1' },
+      seconds(1),
+    ]);
+    expect(state.tasks.t1?.history).toEqual(['PENDING', 'RECEIVED', 'STARTED', 'SUCCESS']);
+    const taskEvents = events.filter((e) => e.type.startsWith('task-')).map((e) => e.type);
+    expect(taskEvents).toEqual(['task-sent', 'task-received', 'task-started', 'task-succeeded']);
+    expect(ofType(events, 'task-succeeded')[0]?.runtimeMs).toBe(500);
+  });
+
+  it('a sent task is PENDING until a worker receives it', () => {
+    const { state } = run({ workers: [] }, [
+      { type: 'send', name: 'task', taskId: 'x' },
+      seconds(5),
+    ]);
+    expect(state.tasks.x?.state).toBe('PENDING');
+  });
+
+  it('a retried task passes through RETRY and keeps its id; request.retries grows by one', () => {
+    const { state, events } = run(
+      {
+        tasks: {
+          t: { durationMs: 100, retry: { kind: 'countdown', countdown: 1, passExc: false } },
+        },
+      },
+      [
+        {
+          type: 'send',
+          name: 't',
+          taskId: 'r',
+          plan: { kind: 'script', attempts: ['error', 'ok'] },
+        },
+        seconds(5),
+      ],
+    );
+    expect(state.tasks.r?.history).toEqual([
+      'PENDING',
+      'RECEIVED',
+      'STARTED',
+      'RETRY',
+      'RECEIVED',
+      'STARTED',
+      'SUCCESS',
+    ]);
+    expect(ofType(events, 'task-received').map((e) => e.retries)).toEqual([0, 1]);
+    expect(isValidStatePath(state.tasks.r?.history ?? [])).toBe(true);
+  });
+
+  it('a task without retry that raises goes to FAILURE with its exception', () => {
+    const { state, events } = run({ tasks: { t: { exception: 'ValueError' } } }, [
+      { type: 'send', name: 't', taskId: 'f', plan: { kind: 'script', attempts: ['error'] } },
+      seconds(2),
+    ]);
+    expect(state.tasks.f?.state).toBe('FAILURE');
+    expect(state.tasks.f?.exception).toBe('ValueError');
+    expect(ofType(events, 'task-failed')[0]?.exception).toBe('ValueError');
+  });
+
+  it('the state graph: SUCCESS and FAILURE are final; RETRY only leads back to RECEIVED', () => {
+    expect(TRANSITIONS.SUCCESS).toEqual([]);
+    expect(TRANSITIONS.FAILURE).toEqual([]);
+    expect(TRANSITIONS.RETRY).toEqual(['RECEIVED']);
+    expect(isValidStatePath(['PENDING', 'STARTED'])).toBe(false);
+    expect(isValidStatePath(['RECEIVED'])).toBe(false);
+    expect(
+      isValidStatePath(['PENDING', 'RECEIVED', 'STARTED', 'RECEIVED', 'STARTED', 'SUCCESS']),
+    ).toBe(true);
+  });
+
+  it('the transport events come in the broker words: LPUSH/BRPOP/HDEL on Redis, basic.* on RabbitMQ', () => {
+    const cmds = [{ type: 'send', name: 'task' } as const, seconds(2)];
+    expect(
+      run({ transport: 'redis' }, cmds)
+        .events.filter((e) => !e.type.startsWith('task-'))
+        .map((e) => e.type),
+    ).toEqual(['LPUSH', 'BRPOP', 'HDEL']);
+    expect(
+      run({ transport: 'rabbitmq' }, cmds)
+        .events.filter((e) => !e.type.startsWith('task-'))
+        .map((e) => e.type),
+    ).toEqual(['basic.publish', 'basic.deliver', 'basic.ack']);
+  });
+
+  it('rejects unknown tasks, reused ids and bad arguments as programmer errors', () => {
+    expect(() => run({}, [{ type: 'send', name: 'nope' }])).toThrow(RangeError);
+    expect(() =>
+      run({}, [
+        { type: 'send', name: 'task', taskId: 'a' },
+        { type: 'send', name: 'task', taskId: 'a' },
+      ]),
+    ).toThrow(/already in use/);
+    expect(() => run({}, [{ type: 'advance', ms: -1 }])).toThrow(RangeError);
+    expect(() => run({}, [{ type: 'send', name: 'task', countdown: Number.NaN }])).toThrow(
+      RangeError,
+    );
+    expect(() => run({ tasks: { t: { durationMs: Number.POSITIVE_INFINITY } } }, [])).toThrow(
+      /durationMs/,
+    );
+  });
+});
