@@ -37,7 +37,14 @@ export function play(commands: readonly RabbitCommand[], seed = 1, from?: Rabbit
   return { state, events, steps };
 }
 
-type Of<T extends RabbitEvent['type']> = Extract<RabbitEvent, { type: T }>;
+/** The event variants whose `type` may be T (some variants share a shape over several types). */
+type Of<T extends RabbitEvent['type']> = RabbitEvent extends infer E
+  ? E extends { type: infer U }
+    ? T extends U
+      ? E
+      : never
+    : never
+  : never;
 
 /** Events of one type, typed. */
 export function ofType<T extends RabbitEvent['type']>(
