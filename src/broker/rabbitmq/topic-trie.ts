@@ -9,7 +9,7 @@ interface TrieNode {
   readonly children: Map<string, TrieNode>;
   star: TrieNode | undefined;
   hash: TrieNode | undefined;
-  /** A number unique within the router, used to remember which (`#` node, word) pairs were walked. */
+  /** For `#` nodes: a number unique within the router, to remember which (node, word) pairs were walked. */
   readonly id: number;
   /** Indexes into the destination list of bindings that end at this node. */
   readonly ends: number[];
@@ -23,18 +23,18 @@ export interface TopicBindingSpec {
 
 /** A topic exchange's bindings compiled for fast matching; `match` is pure and reentrant-safe. */
 export interface TopicRouter {
-  /** Destinations whose binding matches `routingKey`, each once, in first-binding order. */
+  /** Destinations whose binding matches `routingKey`, each once, in a fixed (trie walk) order; a fresh array. */
   match(routingKey: string): string[];
 }
 
 /** Compiles topic bindings into a trie router (runs of `#` collapse: `#.#` ≡ `#`). */
 export function compileTopicRouter(bindings: readonly TopicBindingSpec[]): TopicRouter {
-  let nodes = 0;
-  const newNode = (): TrieNode => ({
+  let hashNodes = 0;
+  const newNode = (isHash = false): TrieNode => ({
     children: new Map(),
     star: undefined,
     hash: undefined,
-    id: nodes++,
+    id: isHash ? hashNodes++ : -1,
     ends: [],
   });
   const root = newNode();
@@ -52,7 +52,7 @@ export function compileTopicRouter(bindings: readonly TopicBindingSpec[]): Topic
     for (const word of splitTopicKey(binding.bindingKey)) {
       if (word === '#' && previous === '#') continue;
       previous = word;
-      if (word === '#') node = node.hash ??= newNode();
+      if (word === '#') node = node.hash ??= newNode(true);
       else if (word === '*') node = node.star ??= newNode();
       else {
         let child = node.children.get(word);
@@ -65,18 +65,32 @@ export function compileTopicRouter(bindings: readonly TopicBindingSpec[]): Topic
   // Per-router scratch: a stamp per destination makes "one copy per queue" a constant-time check.
   const seen = new Uint32Array(destinations.length);
   let stamp = 0;
-  let found: number[] = [];
+  let found: string[] = [];
   // (`#` node, word index) pairs already walked during this match: every later node is reached
   // deterministically from such a pair, so this bounds a match by nodes × words, even for
-  // patterns like `#.a.#.a.#…` that would otherwise explode combinatorially.
-  let walkedHash: Set<number> | undefined;
+  // patterns like `#.a.#.a.#…` that would otherwise explode combinatorially. A stamped array
+  // serves keys up to AMQP's 255 bytes (≤ 128 words) without allocating; longer ones use a Set.
+  const MAX_WIDTH = 129;
+  const walkedStamp = new Uint32Array(hashNodes * MAX_WIDTH);
+  let walkedSet: Set<number> | undefined;
   let width = 0;
+  const firstWalk = (key: number): boolean => {
+    if (width <= MAX_WIDTH) {
+      if (walkedStamp[key] === stamp) return false;
+      walkedStamp[key] = stamp;
+      return true;
+    }
+    walkedSet ??= new Set();
+    if (walkedSet.has(key)) return false;
+    walkedSet.add(key);
+    return true;
+  };
 
   const collect = (node: TrieNode): void => {
     for (const index of node.ends) {
       if (seen[index] !== stamp) {
         seen[index] = stamp;
-        found.push(index);
+        found.push(destinations[index] as string);
       }
     }
   };
@@ -84,12 +98,9 @@ export function compileTopicRouter(bindings: readonly TopicBindingSpec[]): Topic
     if (node.hash) {
       // `#` may swallow zero or more of the remaining words.
       const hash = node.hash;
-      walkedHash ??= new Set();
+      const base = hash.id * (width <= MAX_WIDTH ? MAX_WIDTH : width);
       for (let k = i; k <= words.length; k++) {
-        const key = hash.id * width + k;
-        if (walkedHash.has(key)) continue;
-        walkedHash.add(key);
-        walk(hash, words, k);
+        if (firstWalk(base + k)) walk(hash, words, k);
       }
     }
     if (i === words.length) {
@@ -107,15 +118,15 @@ export function compileTopicRouter(bindings: readonly TopicBindingSpec[]): Topic
       stamp = (stamp + 1) >>> 0;
       if (stamp === 0) {
         seen.fill(0);
+        walkedStamp.fill(0);
         stamp = 1;
       }
       found = [];
-      walkedHash = undefined;
+      walkedSet = undefined;
       const words = splitTopicKey(routingKey);
       width = words.length + 1;
       walk(root, words, 0);
-      found.sort((a, b) => a - b);
-      return found.map((i) => destinations[i] as string);
+      return found;
     },
   };
 }
