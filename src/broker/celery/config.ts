@@ -100,7 +100,7 @@ export function resolveConfig(options: CeleryOptions = {}): CeleryConfig {
     workers: options.workers ?? [DEFAULT_WORKER],
     beatInstances: options.beatInstances ?? 1,
     beatSchedule: options.beatSchedule ?? [],
-    maxFinishedTasks: options.maxFinishedTasks ?? 500,
+    maxFinishedTasks: options.maxFinishedTasks ?? 200,
     logCap: options.logCap ?? 200,
   };
   const ids = new Set<string>();

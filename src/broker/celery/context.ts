@@ -19,6 +19,13 @@ import type {
 export interface StepContext {
   state: CeleryState;
   readonly events: CeleryEvent[];
+  /** The `tasks` record this step already copied, so later writes in the step reuse the copy. */
+  ownTasks?: Record<string, TaskRecord>;
+}
+
+/** A fresh context for one step over `state`. */
+export function startStep(state: CeleryState): StepContext {
+  return { state, events: [] };
 }
 
 const HISTORY_CAP = 64;
@@ -73,12 +80,22 @@ export function recordOf(ctx: StepContext, id: string, name: string): TaskRecord
   return ctx.state.tasks[id] ?? newRecord(id, name, { kind: 'script', attempts: ['ok'] });
 }
 
+/** A shallow copy; a for-in loop, because spreading a large dictionary-mode object is ~15× slower in V8. */
+function copyRecord<T>(from: Readonly<Record<string, T>>): Record<string, T> {
+  const to: Record<string, T> = {};
+  for (const key in from) to[key] = from[key] as T;
+  return to;
+}
+
 /** Stores a record and, when it just became finished, remembers it for eviction. */
 export function putRecord(ctx: StepContext, record: TaskRecord): void {
   const before = ctx.state.tasks[record.id];
   const wasDone = before !== undefined && (READY_STATES.includes(before.state) || before.lost);
   const isDone = READY_STATES.includes(record.state) || record.lost;
-  const tasks: Record<string, TaskRecord> = { ...ctx.state.tasks, [record.id]: record };
+  // Copy the record once per step, then write into the step's own copy: O(1) per update.
+  const tasks = ctx.ownTasks ?? copyRecord(ctx.state.tasks);
+  ctx.ownTasks = tasks;
+  tasks[record.id] = record;
   let finished = ctx.state.finished;
   if (isDone && !wasDone) {
     finished = [...finished, record.id];
@@ -86,7 +103,6 @@ export function putRecord(ctx: StepContext, record: TaskRecord): void {
     while (finished.length > ctx.state.config.maxFinishedTasks) {
       const oldest = finished[0] as string;
       finished = finished.slice(1);
-      // `tasks` is this step's own copy, so deleting from it touches no earlier state.
       delete tasks[oldest];
     }
   }

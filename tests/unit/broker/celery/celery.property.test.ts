@@ -1,0 +1,213 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  isValidStatePath,
+  type CeleryCommand,
+  type CeleryOptions,
+  type RetryPolicy,
+} from '../../../../src/broker/celery/index.ts';
+import { ofType, run, seconds } from './helpers.ts';
+
+const outcome = fc.constantFrom('ok', 'error') as fc.Arbitrary<'ok' | 'error'>;
+const plan = fc.oneof(
+  fc.record({
+    kind: fc.constant('script' as const),
+    attempts: fc.array(outcome, { minLength: 1, maxLength: 6 }),
+  }),
+  fc.record({
+    kind: fc.constant('random' as const),
+    failureRate: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
+);
+const retryPolicy: fc.Arbitrary<RetryPolicy> = fc.oneof(
+  fc.constant({ kind: 'none' } as const),
+  fc.record({
+    kind: fc.constant('countdown' as const),
+    countdown: fc.integer({ min: 0, max: 30 }),
+    passExc: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('autoretry' as const),
+    retryBackoff: fc.oneof(fc.boolean(), fc.integer({ min: 0, max: 5 })),
+    retryBackoffMax: fc.integer({ min: 0, max: 600 }),
+    retryJitter: fc.boolean(),
+  }),
+);
+const options = fc.record({
+  transport: fc.constantFrom('redis', 'rabbitmq') as fc.Arbitrary<'redis' | 'rabbitmq'>,
+  acksLate: fc.boolean(),
+  retry: retryPolicy,
+  maxRetries: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
+  durationMs: fc.integer({ min: 0, max: 10_000 }),
+  concurrency: fc.integer({ min: 1, max: 3 }),
+  prefetchMultiplier: fc.integer({ min: 0, max: 4 }),
+});
+type Opts = typeof options extends fc.Arbitrary<infer T> ? T : never;
+
+function celeryOptions(o: Opts, visibilityTimeoutMs = 3_600_000): CeleryOptions {
+  const worker = (id: string) => ({
+    id,
+    concurrency: o.concurrency,
+    prefetchMultiplier: o.prefetchMultiplier,
+  });
+  return {
+    transport: o.transport,
+    visibilityTimeoutMs,
+    tasks: {
+      job: {
+        durationMs: o.durationMs,
+        acksLate: o.acksLate,
+        retry: o.retry,
+        maxRetries: o.maxRetries,
+      },
+    },
+    workers: [worker('w1'), worker('w2')],
+  };
+}
+
+const command: fc.Arbitrary<CeleryCommand> = fc.oneof(
+  { weight: 3, arbitrary: plan.map((p) => ({ type: 'send', name: 'job', plan: p }) as const) },
+  {
+    weight: 4,
+    arbitrary: fc.integer({ min: 0, max: 20_000 }).map((ms) => ({ type: 'advance', ms }) as const),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('w1', 'w2')
+      .map((worker) => ({ type: 'crashWorker', worker }) as const),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('w1', 'w2')
+      .map((worker) => ({ type: 'startWorker', worker }) as const),
+  },
+);
+/** A startWorker of a running worker is a programmer error; only restart dead ones. */
+function sane(commands: readonly CeleryCommand[]): CeleryCommand[] {
+  const alive = { w1: true, w2: true } as Record<string, boolean>;
+  return commands.filter((c) => {
+    if (c.type === 'crashWorker') return ((alive[c.worker] = false), true);
+    if (c.type === 'startWorker') return alive[c.worker] ? false : (alive[c.worker] = true);
+    return true;
+  });
+}
+const finishAll: CeleryCommand[] = [
+  { type: 'startWorker', worker: 'w1' },
+  { type: 'startWorker', worker: 'w2' },
+];
+function restartDead(commands: readonly CeleryCommand[]): CeleryCommand[] {
+  const alive = { w1: true, w2: true } as Record<string, boolean>;
+  for (const c of commands)
+    if (c.type === 'crashWorker' || c.type === 'startWorker')
+      alive[c.worker] = c.type === 'startWorker';
+  return finishAll.filter((c) => c.type === 'startWorker' && !alive[c.worker]);
+}
+
+describe('Celery model properties', () => {
+  it('every task’s state sequence is a path of the state graph; retries never exceed max_retries', () => {
+    fc.assert(
+      fc.property(options, fc.array(command, { maxLength: 25 }), fc.nat(), (o, cmds, seed) => {
+        const commands = sane(cmds);
+        const { state, events } = run(celeryOptions(o), commands, seed);
+        for (const task of Object.values(state.tasks)) {
+          expect(isValidStatePath(task.history), task.history.join('>')).toBe(true);
+          if (o.maxRetries !== null) expect(task.retries).toBeLessThanOrEqual(o.maxRetries);
+        }
+        const retried = ofType(events, 'task-retried');
+        if (o.maxRetries !== null)
+          for (const e of retried) expect(e.retries).toBeLessThan(o.maxRetries);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('autoretry countdowns stay within [0, min(retry_backoff_max, factor·2^retries)]', () => {
+    fc.assert(
+      fc.property(options, fc.array(command, { maxLength: 25 }), fc.nat(), (o, cmds, seed) => {
+        fc.pre(o.retry.kind === 'autoretry');
+        const { events } = run(celeryOptions(o), sane(cmds), seed);
+        for (const e of ofType(events, 'task-retried')) {
+          if (o.retry.kind !== 'autoretry') continue;
+          const factor = Math.trunc(Number(o.retry.retryBackoff));
+          const cap =
+            factor === 0 ? 180 : Math.min(o.retry.retryBackoffMax, factor * 2 ** e.retries);
+          expect(Number.isInteger(e.countdown)).toBe(true);
+          expect(e.countdown).toBeGreaterThanOrEqual(0);
+          expect(e.countdown).toBeLessThanOrEqual(cap);
+          if (!o.retry.retryJitter) expect(e.countdown).toBe(cap);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('acks_late: a single worker crash never loses a task (it may run twice)', () => {
+    fc.assert(
+      fc.property(
+        options,
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 30_000 }),
+        fc.constantFrom('w1', 'w2'),
+        (o, n, crashAt, victim) => {
+          const opts = celeryOptions({ ...o, acksLate: true, retry: { kind: 'none' } }, 120_000);
+          const commands: CeleryCommand[] = [
+            ...Array.from({ length: n }, () => ({ type: 'send', name: 'job' }) as const),
+            { type: 'advance', ms: crashAt },
+            { type: 'crashWorker', worker: victim },
+            seconds(200),
+            { type: 'startWorker', worker: victim },
+            seconds(200),
+          ];
+          const { state } = run(opts, commands);
+          const tasks = Object.values(state.tasks);
+          expect(tasks).toHaveLength(n);
+          for (const t of tasks) {
+            expect(t.lost).toBe(false);
+            expect(t.state).toBe('SUCCESS');
+            expect(t.runs).toBeGreaterThanOrEqual(1);
+            expect(t.runs).toBeLessThanOrEqual(2);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('early ack: a crash while the task runs loses it for good', () => {
+    fc.assert(
+      fc.property(options, fc.integer({ min: 2, max: 10_000 }), fc.nat(), (o, duration, frac) => {
+        const crashAt = frac % duration; // strictly inside the execution
+        const opts = celeryOptions({ ...o, durationMs: duration, acksLate: false });
+        const { state, events } = run(opts, [
+          { type: 'send', name: 'job', taskId: 'j' },
+          { type: 'advance', ms: crashAt },
+          { type: 'crashWorker', worker: 'w1' },
+          { type: 'crashWorker', worker: 'w2' },
+          ...finishAll,
+          seconds(3600),
+        ]);
+        expect(state.tasks.j).toMatchObject({ state: 'STARTED', lost: true, runs: 1 });
+        expect(ofType(events, 'task-succeeded')).toHaveLength(0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('nothing is lost or duplicated without crashes: every task ends in SUCCESS or FAILURE, runs = retries + 1', () => {
+    fc.assert(
+      fc.property(options, fc.array(command, { maxLength: 20 }), fc.nat(), (o, cmds, seed) => {
+        const commands = cmds.filter((c) => c.type === 'send' || c.type === 'advance');
+        const withTail = [...commands, ...restartDead(commands), seconds(4000)];
+        const { state } = run({ ...celeryOptions(o), maxFinishedTasks: 1000 }, withTail, seed);
+        const infinite = o.maxRetries === null && o.retry.kind !== 'none';
+        for (const t of Object.values(state.tasks)) {
+          if (!infinite) expect(['SUCCESS', 'FAILURE']).toContain(t.state);
+          if (t.state === 'SUCCESS' || t.state === 'FAILURE') expect(t.runs).toBe(t.retries + 1);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
