@@ -4,32 +4,46 @@
  * stored in the `unacked` hash (HSET) with its delivery time in `unacked_index`. Ack is HDEL.
  * Nothing notices a dead worker: a message unacked for longer than `visibility_timeout` is put
  * back with RPUSH (so it is the next one BRPOP takes) and flagged redelivered — whether or not
- * its worker is still alive, which is why long ETAs on Redis can run twice.
+ * its worker is still alive, which is why long ETAs on Redis can run twice. Every Redis command
+ * goes through the simulated Redis of src/broker/redis.
  */
+import { redisStep, type RedisCommand, type RedisReply, type RedisState } from '../redis/index.ts';
+import { createRedisState } from '../redis/index.ts';
 import type { Delivery, Transport, TransportStep } from './transport.ts';
 import type { TaskMessage } from './types.ts';
 
-interface QueuedMessage {
+/** kombu's body in the list: the task message and the `redelivered` header it sets on restore. */
+interface Payload {
   readonly message: TaskMessage;
   readonly redelivered: boolean;
 }
 
+/** kombu's `unacked_index` sorted set (delivery tag → delivery time), kept beside the server. */
 interface Unacked {
   readonly deliveryTag: number;
   readonly consumer: string;
   readonly deliveredAt: number;
-  readonly message: TaskMessage;
+  readonly taskId: string;
 }
 
-/** The Redis transport's data: the list (index 0 is the left end) and the unacked hash. */
+/**
+ * The Redis transport's data: the simulated Redis server (src/broker/redis) holding the queue
+ * list and kombu's `unacked` hash, plus the index the server would keep as a sorted set (the
+ * Redis model has no ZADD, so the scores live here).
+ */
 export interface RedisTransportState {
   readonly kind: 'redis';
   readonly key: string;
-  readonly list: readonly QueuedMessage[];
+  readonly server: RedisState;
   readonly unacked: readonly Unacked[];
   readonly nextDeliveryTag: number;
   readonly visibilityTimeoutMs: number;
 }
+
+/** The connection kombu publishes from. */
+const PRODUCER = 'celery-app';
+/** kombu's hash of unacked messages (`unacked` by default). */
+const UNACKED_KEY = 'unacked';
 
 /** Redis commands kombu sends, as events. */
 export type RedisTransportEvent =
@@ -75,34 +89,89 @@ export function createRedisTransport(
       `visibility timeout must be a finite number > 0 ms, got ${visibilityTimeoutMs}`,
     );
   }
-  return { kind: 'redis', key, list: [], unacked: [], nextDeliveryTag: 1, visibilityTimeoutMs };
+  return {
+    kind: 'redis',
+    key,
+    server: createRedisState(),
+    unacked: [],
+    nextDeliveryTag: 1,
+    visibilityTimeoutMs,
+  };
 }
 
 type R = RedisTransportState;
 
+/** Sends commands to the simulated Redis at time `now`; returns the server and the last reply. */
+function send(
+  server: RedisState,
+  now: number,
+  commands: readonly RedisCommand[],
+): { server: RedisState; reply: RedisReply } {
+  let s = server;
+  // The server keeps its own virtual clock; bring it to Celery's time first.
+  if (s.clock.now < now) s = redisStep(s, { type: 'advance', ms: now - s.clock.now }).state;
+  let reply: RedisReply = null;
+  for (const command of commands) {
+    const result = redisStep(s, command);
+    s = result.state;
+    for (const e of result.events) if ('reply' in e && e.type === command.type) reply = e.reply;
+  }
+  return { server: s, reply };
+}
+
+function listLength(t: R): number {
+  const value = t.server.keys[t.key];
+  return value?.type === 'list' ? value.items.length : 0;
+}
+
 /** Kombu's Redis transport semantics behind Celery's transport interface. */
 export const redisTransport: Transport<R> = {
   publish(t, message, now) {
-    const list = [{ message, redelivered: false }, ...t.list];
+    const body = JSON.stringify({ message, redelivered: false } satisfies Payload);
+    const { server, reply } = send(t.server, now, [
+      { type: 'LPUSH', client: PRODUCER, key: t.key, values: [body] },
+    ]);
     return {
-      transport: { ...t, list },
-      events: [{ type: 'LPUSH', at: now, key: t.key, taskId: message.taskId, length: list.length }],
+      transport: { ...t, server },
+      events: [
+        {
+          type: 'LPUSH',
+          at: now,
+          key: t.key,
+          taskId: message.taskId,
+          length: typeof reply === 'number' ? reply : 0,
+        },
+      ],
     };
   },
 
   deliver(t, consumer, now) {
-    const last = t.list[t.list.length - 1];
-    if (!last) return { transport: t, events: [], delivery: undefined };
+    // kombu only issues BRPOP when it can take a message; with data present it returns at once.
+    if (listLength(t) === 0) return { transport: t, events: [], delivery: undefined };
+    const popped = send(t.server, now, [
+      { type: 'BRPOP', client: consumer, keys: [t.key], timeout: 1 },
+    ]);
+    const body = Array.isArray(popped.reply) ? (popped.reply[1] as string) : undefined;
+    if (body === undefined)
+      throw new Error('celery/redis: BRPOP on a non-empty list returned nothing');
+    const payload = JSON.parse(body) as Payload;
     const deliveryTag = t.nextDeliveryTag;
+    // kombu's QoS.append: HSET unacked <tag> <body> (and ZADD unacked_index <now> <tag>).
+    const stored = send(popped.server, now, [
+      { type: 'HSET', client: consumer, key: UNACKED_KEY, fields: [[String(deliveryTag), body]] },
+    ]);
     const delivery: Delivery = {
       deliveryTag,
-      message: last.message,
-      redelivered: last.redelivered,
+      message: payload.message,
+      redelivered: payload.redelivered,
     };
     const transport: R = {
       ...t,
-      list: t.list.slice(0, -1),
-      unacked: [...t.unacked, { deliveryTag, consumer, deliveredAt: now, message: last.message }],
+      server: stored.server,
+      unacked: [
+        ...t.unacked,
+        { deliveryTag, consumer, deliveredAt: now, taskId: payload.message.taskId },
+      ],
       nextDeliveryTag: deliveryTag + 1,
     };
     const event: RedisTransportEvent = {
@@ -110,22 +179,23 @@ export const redisTransport: Transport<R> = {
       at: now,
       key: t.key,
       client: consumer,
-      taskId: last.message.taskId,
+      taskId: payload.message.taskId,
       deliveryTag,
-      redelivered: last.redelivered,
+      redelivered: payload.redelivered,
     };
     return { transport, events: [event], delivery };
   },
 
-  ack(t, _consumer, deliveryTag, now) {
+  ack(t, consumer, deliveryTag, now) {
     const entry = t.unacked.find((u) => u.deliveryTag === deliveryTag);
     // Already restored by the visibility timeout: kombu's HDEL then removes nothing.
     if (!entry) return { transport: t, events: [] };
+    const { server } = send(t.server, now, [
+      { type: 'HDEL', client: consumer, key: UNACKED_KEY, fields: [String(deliveryTag)] },
+    ]);
     return {
-      transport: { ...t, unacked: t.unacked.filter((u) => u !== entry) },
-      events: [
-        { type: 'HDEL', at: now, key: 'unacked', deliveryTag, taskId: entry.message.taskId },
-      ],
+      transport: { ...t, server, unacked: t.unacked.filter((u) => u !== entry) },
+      events: [{ type: 'HDEL', at: now, key: 'unacked', deliveryTag, taskId: entry.taskId }],
     };
   },
 
@@ -151,22 +221,39 @@ export const redisTransport: Transport<R> = {
     const ordered = due
       .slice()
       .sort((a, b) => b.deliveredAt - a.deliveredAt || b.deliveryTag - a.deliveryTag);
-    const list = [...t.list, ...ordered.map((u) => ({ message: u.message, redelivered: true }))];
-    const events: RedisTransportEvent[] = ordered.map((u) => ({
-      type: 'RPUSH',
-      at: now,
-      key: t.key,
-      taskId: u.message.taskId,
-      deliveryTag: u.deliveryTag,
-      redelivered: true,
-    }));
+    let server = t.server;
+    const events: RedisTransportEvent[] = [];
+    for (const u of ordered) {
+      const field = String(u.deliveryTag);
+      const hash = server.keys[UNACKED_KEY];
+      const body = hash?.type === 'hash' ? hash.entries.find(([f]) => f === field)?.[1] : undefined;
+      if (body === undefined) continue;
+      const payload = JSON.parse(body) as Payload;
+      const restored = JSON.stringify({
+        message: payload.message,
+        redelivered: true,
+      } satisfies Payload);
+      // restore_by_tag: HGET, then in one transaction ZREM + HDEL + RPUSH.
+      server = send(server, now, [
+        { type: 'HDEL', client: PRODUCER, key: UNACKED_KEY, fields: [field] },
+        { type: 'RPUSH', client: PRODUCER, key: t.key, values: [restored] },
+      ]).server;
+      events.push({
+        type: 'RPUSH',
+        at: now,
+        key: t.key,
+        taskId: u.taskId,
+        deliveryTag: u.deliveryTag,
+        redelivered: true,
+      });
+    }
     return {
-      transport: { ...t, list, unacked: t.unacked.filter((u) => !due.includes(u)) },
+      transport: { ...t, server, unacked: t.unacked.filter((u) => !due.includes(u)) },
       events,
     };
   },
 
   readyCount(t) {
-    return t.list.length;
+    return listLength(t);
   },
 };
