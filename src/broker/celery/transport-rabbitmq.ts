@@ -1,32 +1,57 @@
 /**
  * Celery over RabbitMQ (AMQP 0-9-1 via kombu/py-amqp): `apply_async` is basic.publish to the
- * default exchange with the queue's name as routing key, the broker pushes basic.deliver to
- * consumers within their basic.qos prefetch, and the worker sends basic.ack. When a consumer's
- * connection dies, RabbitMQ requeues every message it had not acked, at once, with
- * redelivered=true, back near the head of the queue (their original positions when possible).
+ * default exchange with the queue's name as routing key (persistent), the worker receives within
+ * its prefetch window and sends basic.ack. When a consumer's connection dies, RabbitMQ requeues
+ * every message it had not acked, at once, with redelivered=true, at their original positions.
+ *
+ * Every AMQP method goes through the simulated RabbitMQ of src/broker/rabbitmq. The worker's
+ * prefetch window (Celery's, including the extra credit for ETA tasks) is decided by the Celery
+ * model, which then pulls exactly one message per delivery with basic.get: the same deliveries,
+ * in the same round-robin order, that a push consumer with that credit would get, so the events
+ * report them as basic.deliver, as Celery's consumer sees them.
  */
+import {
+  rabbitModel,
+  type RabbitCommand,
+  type RabbitEvent,
+  type RabbitState,
+} from '../rabbitmq/index.ts';
 import type { Delivery, Transport } from './transport.ts';
 import type { TaskMessage } from './types.ts';
 
-interface QueuedMessage {
-  readonly message: TaskMessage;
-  readonly redelivered: boolean;
-}
-
-interface Unacked {
-  readonly deliveryTag: number;
-  readonly consumer: string;
-  readonly message: TaskMessage;
-}
-
-/** The queue's ready messages (head first) and the unacked ones, per consumer. */
+/** The simulated broker plus which connection each worker currently has. */
 export interface RabbitTransportState {
   readonly kind: 'rabbitmq';
   readonly queue: string;
-  readonly ready: readonly QueuedMessage[];
-  readonly unacked: readonly Unacked[];
-  /** One counter for the whole run (real tags are per channel) so tags stay unique in a trace. */
-  readonly nextDeliveryTag: number;
+  readonly broker: RabbitState;
+  /** Worker id → its live connection (and channel) id; a crashed worker reconnects under a new one. */
+  readonly connections: Readonly<Record<string, string>>;
+  readonly nextConnection: number;
+}
+
+const PRODUCER = 'celery-app';
+const PRODUCER_CHANNEL = 'celery-app/1';
+
+/** Runs AMQP methods through the broker at time `now`; returns the broker and all its events. */
+function amqp(
+  broker: RabbitState,
+  now: number,
+  commands: readonly RabbitCommand[],
+): { broker: RabbitState; events: RabbitEvent[] } {
+  let b = broker;
+  const events: RabbitEvent[] = [];
+  const all: RabbitCommand[] =
+    b.clock.now < now ? [{ type: 'advance', ms: now - b.clock.now }, ...commands] : [...commands];
+  for (const command of all) {
+    const r = rabbitModel.step(b, command);
+    b = r.state;
+    events.push(...r.events);
+    const error = r.events.find((e) => e.type === 'channel.close');
+    // The worker never sends a method the broker would refuse; if it does, the model is wrong.
+    if (error)
+      throw new Error(`celery/rabbitmq: broker refused ${command.type}: ${JSON.stringify(error)}`);
+  }
+  return { broker: b, events };
 }
 
 /** AMQP methods and broker actions, as events. */
@@ -61,18 +86,55 @@ export type RabbitTransportEvent =
       readonly taskIds: readonly string[];
     };
 
-/** An empty durable queue named `queue` (Celery's default is `celery`). */
+/** A broker with a durable queue named `queue` (Celery's default is `celery`) and a publisher channel. */
 export function createRabbitTransport(queue: string): RabbitTransportState {
-  return { kind: 'rabbitmq', queue, ready: [], unacked: [], nextDeliveryTag: 1 };
+  const { broker } = amqp(rabbitModel.init(0), 0, [
+    { type: 'connection.open', connection: PRODUCER },
+    { type: 'channel.open', connection: PRODUCER, channel: PRODUCER_CHANNEL },
+    { type: 'queue.declare', channel: PRODUCER_CHANNEL, queue, durable: true },
+  ]);
+  return { kind: 'rabbitmq', queue, broker, connections: {}, nextConnection: 1 };
 }
 
 type Q = RabbitTransportState;
 
+const channelOf = (connection: string): string => `${connection}/1`;
+
+/** The worker's connection, opened (with one channel) on first use after start or a crash. */
+function connectionFor(t: Q, consumer: string, now: number): { t: Q; connection: string } {
+  const existing = t.connections[consumer];
+  if (existing) return { t, connection: existing };
+  const connection = `${consumer}#${t.nextConnection}`;
+  const { broker } = amqp(t.broker, now, [
+    { type: 'connection.open', connection },
+    { type: 'channel.open', connection, channel: channelOf(connection) },
+  ]);
+  return {
+    t: {
+      ...t,
+      broker,
+      connections: { ...t.connections, [consumer]: connection },
+      nextConnection: t.nextConnection + 1,
+    },
+    connection,
+  };
+}
+
 /** RabbitMQ's queue semantics behind Celery's transport interface. */
 export const rabbitTransport: Transport<Q> = {
   publish(t, message, now) {
+    const { broker } = amqp(t.broker, now, [
+      {
+        type: 'basic.publish',
+        channel: PRODUCER_CHANNEL,
+        exchange: '',
+        routingKey: t.queue,
+        body: JSON.stringify(message),
+        properties: { deliveryMode: 2 },
+      },
+    ]);
     return {
-      transport: { ...t, ready: [...t.ready, { message, redelivered: false }] },
+      transport: { ...t, broker },
       events: [
         {
           type: 'basic.publish',
@@ -85,30 +147,32 @@ export const rabbitTransport: Transport<Q> = {
     };
   },
 
-  deliver(t, consumer, now) {
-    const head = t.ready[0];
-    if (!head) return { transport: t, events: [], delivery: undefined };
-    const deliveryTag = t.nextDeliveryTag;
+  deliver(t0, consumer, now) {
+    if (rabbitTransport.readyCount(t0) === 0)
+      return { transport: t0, events: [], delivery: undefined };
+    const { t, connection } = connectionFor(t0, consumer, now);
+    const { broker, events } = amqp(t.broker, now, [
+      { type: 'basic.get', channel: channelOf(connection), queue: t.queue },
+    ]);
+    const got = events.find((e) => e.type === 'basic.get-ok');
+    if (!got || got.type !== 'basic.get-ok')
+      return { transport: { ...t, broker }, events: [], delivery: undefined };
+    const message = JSON.parse(got.body) as TaskMessage;
     const delivery: Delivery = {
-      deliveryTag,
-      message: head.message,
-      redelivered: head.redelivered,
+      deliveryTag: got.deliveryTag,
+      message,
+      redelivered: got.redelivered,
     };
     return {
-      transport: {
-        ...t,
-        ready: t.ready.slice(1),
-        unacked: [...t.unacked, { deliveryTag, consumer, message: head.message }],
-        nextDeliveryTag: deliveryTag + 1,
-      },
+      transport: { ...t, broker },
       events: [
         {
           type: 'basic.deliver',
           at: now,
           consumerTag: consumer,
-          deliveryTag,
-          redelivered: head.redelivered,
-          taskId: head.message.taskId,
+          deliveryTag: got.deliveryTag,
+          redelivered: got.redelivered,
+          taskId: message.taskId,
         },
       ],
       delivery,
@@ -116,36 +180,41 @@ export const rabbitTransport: Transport<Q> = {
   },
 
   ack(t, consumer, deliveryTag, now) {
-    const entry = t.unacked.find((u) => u.deliveryTag === deliveryTag && u.consumer === consumer);
-    if (!entry) {
-      // A real broker closes the channel with PRECONDITION_FAILED 406; the worker never does this.
+    const connection = t.connections[consumer];
+    if (!connection) throw new RangeError(`basic.ack: ${consumer} has no connection`);
+    const channel = t.broker.channels[channelOf(connection)];
+    const entry = channel?.unacked.find((u) => u.deliveryTag === deliveryTag);
+    if (!entry)
       throw new RangeError(`basic.ack: unknown delivery tag ${deliveryTag} for ${consumer}`);
-    }
+    const taskId = (JSON.parse(entry.message.body) as TaskMessage).taskId;
+    const { broker } = amqp(t.broker, now, [
+      { type: 'basic.ack', channel: channelOf(connection), deliveryTag },
+    ]);
     return {
-      transport: { ...t, unacked: t.unacked.filter((u) => u !== entry) },
-      events: [{ type: 'basic.ack', at: now, deliveryTag, taskId: entry.message.taskId }],
+      transport: { ...t, broker },
+      events: [{ type: 'basic.ack', at: now, deliveryTag, taskId }],
     };
   },
 
   consumerLost(t, consumer, now) {
-    const lost = t.unacked
-      .filter((u) => u.consumer === consumer)
-      .sort((a, b) => a.deliveryTag - b.deliveryTag);
-    if (lost.length === 0) return { transport: t, events: [] };
-    const back = lost.map((u) => ({ message: u.message, redelivered: true }));
+    const connection = t.connections[consumer];
+    if (!connection) return { transport: t, events: [] };
+    const unacked = t.broker.channels[channelOf(connection)]?.unacked ?? [];
+    const { broker } = amqp(t.broker, now, [{ type: 'consumer.crash', connection }]);
+    const connections = Object.fromEntries(
+      Object.entries(t.connections).filter(([id]) => id !== consumer),
+    );
+    const transport: Q = { ...t, broker, connections };
+    if (unacked.length === 0) return { transport, events: [] };
     return {
-      transport: {
-        ...t,
-        ready: [...back, ...t.ready],
-        unacked: t.unacked.filter((u) => u.consumer !== consumer),
-      },
+      transport,
       events: [
         {
           type: 'requeue',
           at: now,
           consumerTag: consumer,
-          deliveryTags: lost.map((u) => u.deliveryTag),
-          taskIds: lost.map((u) => u.message.taskId),
+          deliveryTags: unacked.map((u) => u.deliveryTag),
+          taskIds: unacked.map((u) => (JSON.parse(u.message.body) as TaskMessage).taskId),
         },
       ],
     };
@@ -161,6 +230,6 @@ export const rabbitTransport: Transport<Q> = {
   },
 
   readyCount(t) {
-    return t.ready.length;
+    return t.broker.queues[t.queue]?.messages.length ?? 0;
   },
 };

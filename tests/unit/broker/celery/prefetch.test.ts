@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { transportFor } from '../../../../src/broker/celery/index.ts';
 import { ofType, run, seconds } from './helpers.ts';
 
 const sendN = (n: number) =>
@@ -20,7 +21,7 @@ describe('worker_prefetch_multiplier and dispatch', () => {
     const w = state.workers[0];
     expect(w?.running).toHaveLength(2);
     expect(w?.reserved).toHaveLength(2);
-    expect(state.transport.kind === 'rabbitmq' && state.transport.ready.length).toBe(6);
+    expect(transportFor(state.transport).readyCount(state.transport)).toBe(6);
   });
 
   it('with early ack running tasks are acked, so the worker prefetches a full window besides them', () => {
