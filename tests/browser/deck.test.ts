@@ -95,6 +95,36 @@ describe('the built deck', () => {
     await page.close();
   });
 
+  it('every visible slide fits the 1280×720 frame with all its fragments shown', async () => {
+    const { page } = await openDeck(browser.context, deckUrl);
+    const overflowing: string[] = [];
+    for (const slide of visible) {
+      await page.evaluate((id) => {
+        const deck = window.Reveal;
+        const element = document.getElementById(id);
+        if (deck && element) deck.slide(deck.getIndices(element).h, 0, 999);
+      }, `s-${slide.section}`);
+      // Widgets mount and the body is re-fitted after the slide change.
+      await page.waitForTimeout(250);
+      const bottom = await page.evaluate((id) => {
+        const section = document.getElementById(id);
+        const deck = window.Reveal;
+        if (!section || !deck) return 0;
+        const top = section.getBoundingClientRect().top;
+        const scale = deck.getScale();
+        let max = 0;
+        for (const element of section.querySelectorAll('.slide-body *')) {
+          const box = element.getBoundingClientRect();
+          if (box.height > 0) max = Math.max(max, (box.bottom - top) / scale);
+        }
+        return Math.round(max);
+      }, `s-${slide.section}`);
+      if (bottom > 720) overflowing.push(`${slide.file}: content ends at ${bottom}px of 720`);
+    }
+    expect(overflowing, 'shorten these slides (or split a code block into steps)').toEqual([]);
+    await page.close();
+  });
+
   it('saves screenshots of a title, code-step, table and diagram slide', async () => {
     const { page } = await openDeck(browser.context, deckUrl);
     const pick = (test: (s: (typeof visible)[number]) => boolean): number | undefined =>
