@@ -125,6 +125,33 @@ describe('the built deck', () => {
     await page.close();
   });
 
+  it('copies a code block with the keyboard: Enter on «Копировать» → the snippet, «Скопировано»', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(deckUrl).origin,
+    });
+    const { page, errors } = await openDeck(browser.context, deckUrl);
+    const section = visible.find((s) => /file=/.test(s.body))?.section;
+    expect(section, 'some slide includes a code file').toBeDefined();
+    await page.evaluate((id) => {
+      const deck = window.Reveal;
+      const element = document.getElementById(id);
+      if (deck && element) deck.slide(deck.getIndices(element).h);
+    }, `s-${section}`);
+    const button = page.locator(`#s-${section} .code-copy`).first();
+    await expect
+      .poll(() => button.getAttribute('aria-label'))
+      .toBe('Копировать код в буфер обмена');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => button.textContent()).toBe('Скопировано');
+    const shown = await page.locator(`#s-${section} .code-block pre code`).first().textContent();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(shown);
+    expect(copied).not.toMatch(/#\s*(region|endregion)\b/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('saves screenshots of a title, code-step, table and diagram slide', async () => {
     const { page } = await openDeck(browser.context, deckUrl);
     const pick = (test: (s: (typeof visible)[number]) => boolean): number | undefined =>
