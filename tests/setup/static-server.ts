@@ -28,7 +28,14 @@ export interface StaticServer {
 export async function serveStatic(dir: string): Promise<StaticServer> {
   const root = resolve(dir);
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let path: string;
+    try {
+      // A raw "//x" request path would parse as a host, so parse it as a path only.
+      path = decodeURIComponent(new URL(`http://localhost${request.url ?? '/'}`).pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) {
       response.writeHead(403).end();

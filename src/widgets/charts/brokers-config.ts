@@ -4,7 +4,8 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import { SERIES_STYLE } from './chart-style.ts';
-import { BROKER_FIGURES, formatCount } from './figures.ts';
+import { BROKER_FIGURES } from './figures.ts';
+import { COUNT_TICKS } from './chart-style.ts';
 
 const labels = BROKER_FIGURES.map((b) => `${SERIES_STYLE[b.broker].shape} ${b.label}`);
 const colors = BROKER_FIGURES.map((b) => SERIES_STYLE[b.broker].color);
@@ -33,15 +34,21 @@ export function brokerSpeedConfig(): ChartConfiguration<'bar', number[], string>
         tooltip: { callbacks: { label: (ctx) => BROKER_FIGURES[ctx.dataIndex]?.speedText ?? '' } },
       },
       scales: {
+        y: { ticks: { autoSkip: false, font: { size: 20 } } },
         x: {
           type: 'logarithmic',
           min: 1_000,
           max: 10_000_000,
-          title: { display: true, text: 'скорость, сообщений/с (лог. шкала, типично)' },
+          title: {
+            display: true,
+            font: { size: 18 },
+            text: 'скорость, сообщений/с (лог. шкала, типично)',
+          },
           ticks: {
+            maxRotation: 0,
             callback: (value) => {
               const n = Number(value);
-              return [1e3, 1e4, 1e5, 1e6, 1e7].includes(n) ? formatCount(n) : '';
+              return COUNT_TICKS[n] ?? '';
             },
           },
         },
@@ -81,8 +88,12 @@ export function brokerComplexityConfig(): ChartConfiguration<'bar', number[], st
         x: {
           min: 0,
           max: 3,
-          title: { display: true, text: 'сложность настройки' },
-          ticks: { stepSize: 1, callback: (value) => COMPLEXITY_TICKS[Number(value)] ?? '' },
+          title: { display: true, font: { size: 18 }, text: 'сложность настройки' },
+          ticks: {
+            stepSize: 1,
+            maxRotation: 0,
+            callback: (value) => COMPLEXITY_TICKS[Number(value)] ?? '',
+          },
         },
         y: { display: false },
       },

@@ -4,7 +4,8 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import { SERIES_STYLE } from './chart-style.ts';
-import { STORE_FIGURES, formatCount } from './figures.ts';
+import { STORE_FIGURES } from './figures.ts';
+import { COUNT_TICKS } from './chart-style.ts';
 
 /** Scripted steps: 0 relational stores, 1 + MongoDB, 2 + in-memory brokers. */
 export const THROUGHPUT_STEPS = 2;
@@ -48,15 +49,20 @@ export function throughputConfig(step: number): ChartConfiguration<'bar', number
           type: 'logarithmic',
           min: 1_000,
           max: 10_000_000,
-          title: { display: true, text: 'в секунду, логарифмическая шкала (типично)' },
+          title: {
+            display: true,
+            font: { size: 18 },
+            text: 'в секунду, логарифмическая шкала (типично)',
+          },
           ticks: {
+            maxRotation: 0,
             callback: (value) => {
               const n = Number(value);
-              return [1e3, 1e4, 1e5, 1e6, 1e7].includes(n) ? formatCount(n) : '';
+              return COUNT_TICKS[n] ?? '';
             },
           },
         },
-        y: { ticks: { font: { size: 20 } } },
+        y: { ticks: { autoSkip: false, font: { size: 20 } } },
       },
     },
   };
@@ -90,8 +96,9 @@ export function latencyConfig(step: number): ChartConfiguration<'bar', [number, 
           type: 'logarithmic',
           min: 0.1,
           max: 100,
-          title: { display: true, text: 'задержка, мс (лог. шкала, типично)' },
+          title: { display: true, font: { size: 18 }, text: 'задержка, мс (лог. шкала, типично)' },
           ticks: {
+            maxRotation: 0,
             callback: (value) => {
               const n = Number(value);
               return [0.1, 1, 10, 100].includes(n) ? String(n).replace('.', ',') : '';

@@ -110,7 +110,9 @@ export function mountWidget(
       speed = value;
     },
   });
-  root.append(controls.element, caption);
+  // A widget without scripted steps (a chart) has nothing to play.
+  if (view.stepCount > 0) root.append(controls.element);
+  root.append(caption);
   slot.append(root);
   view.show(0, false);
   controls.update({ playing, step, stepCount: view.stepCount });
