@@ -37,6 +37,9 @@ export function addWidgetStepFragments(root: ParentNode): void {
   }
 }
 
+/** Class set on a slot while its widget is past step 0 (a `stage` slot is shown only then). */
+export const WIDGET_OPEN_CLASS = 'widget-slot--open';
+
 /** The step a slot's fragments say it is at: how many of its step fragments are visible. */
 export function stepFromFragments(slot: HTMLElement): number {
   return slot.querySelectorAll(`.${WIDGET_STEP_CLASS}.visible`).length;
@@ -86,7 +89,9 @@ export function bindWidgets(deck: RevealApi): () => void {
           mounted.handle = mountWidget(slot, slot.dataset['widgetSlot'] ?? '', module, {
             requestStep: (n) => requestStep(slot, n),
           });
-          mounted.handle.setStep(stepFromFragments(slot), false);
+          const step = stepFromFragments(slot);
+          slot.classList.toggle(WIDGET_OPEN_CLASS, step > 0);
+          mounted.handle.setStep(step, false);
         })
         .catch((error: unknown) => {
           console.error(`Виджет «${slot.dataset['widgetSlot']}» не загрузился`, error);
@@ -104,6 +109,7 @@ export function bindWidgets(deck: RevealApi): () => void {
     for (const m of active) {
       if (!m.handle || !touched.has(m.slot)) continue;
       const next = stepFromFragments(m.slot);
+      m.slot.classList.toggle(WIDGET_OPEN_CLASS, next > 0);
       m.handle.setStep(next, Math.abs(next - m.handle.step) === 1);
     }
   };

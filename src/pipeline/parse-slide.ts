@@ -39,7 +39,7 @@ export interface ParsedSlide {
 
 const FENCE = /^\s*(```|~~~)/;
 const REQUIRED_KEYS = ['section', 'title', 'time', 'part', 'widgets'] as const;
-export const WIDGET_MARKER = /<!--\s*widget:\s*([\w-]+)\s*-->/g;
+export const WIDGET_MARKER = /<!--\s*widget:\s*([\w-]+)(?:\s+(stage))?\s*-->/g;
 
 interface YamlError {
   mark?: { line?: number };

@@ -34,8 +34,10 @@ export interface RenderSlideOptions {
   readonly included?: Set<string>;
 }
 
-const widgetSlot = (name: string): string =>
-  `<div class="${SLIDE_CLASSES.widgetSlot}" data-widget-slot="${escapeHtml(name)}"></div>`;
+/** A slot; `stage` ones cover the slide body from the widget's first step on (see widgets.css). */
+const widgetSlot = (name: string, layout?: string): string =>
+  `<div class="${SLIDE_CLASSES.widgetSlot}" data-widget-slot="${escapeHtml(name)}"` +
+  `${layout === 'stage' ? ' data-widget-layout="stage"' : ''}></div>`;
 
 /** Renders the `<section>` HTML for one slide. */
 export function renderSlide(slide: ParsedSlide, options: RenderSlideOptions): string {
@@ -43,14 +45,14 @@ export function renderSlide(slide: ParsedSlide, options: RenderSlideOptions): st
   const placed = new Set<string>();
   let body = renderMarkdown(slide.body, { ...context, firstLine: slide.lines.body }).replace(
     WIDGET_MARKER,
-    (_marker, name: string) => {
+    (_marker, name: string, layout?: string) => {
       placed.add(name);
-      return widgetSlot(name);
+      return widgetSlot(name, layout);
     },
   );
   body += slide.widgets
     .filter((name) => !placed.has(name))
-    .map(widgetSlot)
+    .map((name) => widgetSlot(name))
     .join('');
 
   const range =
