@@ -19,7 +19,7 @@ if (sizeAt >= 0) {
 }
 const outDir = join('test-results', 'screenshots', 'manual');
 mkdirSync(outDir, { recursive: true });
-const server = await serveStatic('dist');
+const server = await serveStatic(process.env['DECK_DIR'] ?? 'dist');
 const browser = await launchChromium();
 try {
   const page = await browser.context.newPage();
