@@ -3,9 +3,9 @@
  * and write latency, revealed one group per step. No DOM here, so it is tested in Node.
  */
 import type { ChartConfiguration } from 'chart.js';
+import { axis, barChart, countAxis } from './bar-chart.ts';
 import { SERIES_STYLE } from './chart-style.ts';
 import { STORE_FIGURES } from './figures.ts';
-import { COUNT_TICKS } from './chart-style.ts';
 
 /** Scripted steps: 0 relational stores, 1 + MongoDB, 2 + in-memory brokers. */
 export const THROUGHPUT_STEPS = 2;
@@ -15,98 +15,45 @@ export function visibleStores(step: number): number {
   return Math.max(1, Math.min(STORE_FIGURES.length, step + 1));
 }
 
-function label(i: number): string {
-  const f = STORE_FIGURES[i];
-  return f ? `${SERIES_STYLE[f.kind].shape} ${f.label}` : '';
-}
+const labels = STORE_FIGURES.map((f) => `${SERIES_STYLE[f.kind].shape} ${f.label}`);
+const colors = STORE_FIGURES.map((f) => SERIES_STYLE[f.kind].color);
 
 /** Bar chart of writes per second (log scale, 1 000 … 10 000 000). */
 export function throughputConfig(step: number): ChartConfiguration<'bar', number[], string> {
   const shown = visibleStores(step);
-  return {
-    type: 'bar',
-    data: {
-      labels: STORE_FIGURES.map((_, i) => label(i)),
-      datasets: [
-        {
-          label: 'записей или сообщений в секунду',
-          data: STORE_FIGURES.map((f, i) => (i < shown ? f.writesPerSecond : Number.NaN)),
-          backgroundColor: STORE_FIGURES.map((f) => SERIES_STYLE[f.kind].color),
-          borderWidth: 0,
-        },
-      ],
-    },
-    options: {
-      indexAxis: 'y',
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      plugins: {
-        tooltip: { callbacks: { label: (ctx) => STORE_FIGURES[ctx.dataIndex]?.writesText ?? '' } },
-      },
-      scales: {
-        x: {
-          type: 'logarithmic',
-          min: 1_000,
-          max: 10_000_000,
-          title: {
-            display: true,
-            font: { size: 18 },
-            text: 'в секунду, логарифмическая шкала (типично)',
-          },
-          ticks: {
-            maxRotation: 0,
-            callback: (value) => {
-              const n = Number(value);
-              return COUNT_TICKS[n] ?? '';
-            },
-          },
-        },
-        y: { ticks: { autoSkip: false, font: { size: 20 } } },
-      },
-    },
-  };
+  return barChart({
+    labels,
+    colors,
+    seriesLabel: 'записей или сообщений в секунду',
+    data: STORE_FIGURES.map((f, i) => (i < shown ? f.writesPerSecond : Number.NaN)),
+    x: countAxis('в секунду, логарифмическая шкала (типично)'),
+    tooltip: (i) => STORE_FIGURES[i]?.writesText ?? '',
+  });
 }
+
+const LATENCY_TICKS: Readonly<Record<number, string>> = {
+  0.1: '0,1',
+  1: '1',
+  10: '10',
+  100: '100',
+};
 
 /** Floating bars of write latency in ms (log scale 0.1 … 100). */
 export function latencyConfig(step: number): ChartConfiguration<'bar', [number, number][], string> {
   const shown = visibleStores(step);
-  return {
-    type: 'bar',
-    data: {
-      labels: STORE_FIGURES.map((_, i) => label(i)),
-      datasets: [
-        {
-          label: 'задержка записи, мс',
-          data: STORE_FIGURES.map((f, i) =>
-            i < shown ? [f.latencyMs[0], f.latencyMs[1]] : [Number.NaN, Number.NaN],
-          ),
-          backgroundColor: STORE_FIGURES.map((f) => SERIES_STYLE[f.kind].color),
-          borderWidth: 0,
-        },
-      ],
-    },
-    options: {
-      indexAxis: 'y',
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      scales: {
-        x: {
-          type: 'logarithmic',
-          min: 0.1,
-          max: 100,
-          title: { display: true, font: { size: 18 }, text: 'задержка, мс (лог. шкала, типично)' },
-          ticks: {
-            maxRotation: 0,
-            callback: (value) => {
-              const n = Number(value);
-              return [0.1, 1, 10, 100].includes(n) ? String(n).replace('.', ',') : '';
-            },
-          },
-        },
-        y: { display: false },
-      },
-    },
-  };
+  return barChart<[number, number]>({
+    labels,
+    colors,
+    rowLabels: false,
+    seriesLabel: 'задержка записи, мс',
+    data: STORE_FIGURES.map((f, i) =>
+      i < shown ? [f.latencyMs[0], f.latencyMs[1]] : [Number.NaN, Number.NaN],
+    ),
+    x: axis('задержка, мс (лог. шкала, типично)', {
+      type: 'logarithmic',
+      min: 0.1,
+      max: 100,
+      ticks: { callback: (value) => LATENCY_TICKS[Number(value)] ?? '' },
+    }),
+  });
 }
