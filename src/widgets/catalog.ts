@@ -14,9 +14,21 @@ export interface CatalogEntry {
 
 /** Widgets built so far; a slot naming another widget stays empty until it lands. */
 export const WIDGET_CATALOG: Partial<Record<WidgetName, CatalogEntry>> = {
+  'order-flow': {
+    steps: 5,
+    load: () => import('./order-flow/index.ts').then((m) => m.orderFlowWidget),
+  },
   'chart-throughput': {
     steps: 2,
     load: () => import('./charts/throughput.ts').then((m) => m.throughputWidget),
+  },
+  'kafka-partitions': {
+    steps: 6,
+    load: () => import('./kafka-partitions/index.ts').then((m) => m.kafkaPartitionsWidget),
+  },
+  'exchange-routing': {
+    steps: 5,
+    load: () => import('./exchange-routing/index.ts').then((m) => m.exchangeRoutingWidget),
   },
   'chart-brokers': {
     steps: 0,

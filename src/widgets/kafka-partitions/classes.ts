@@ -1,0 +1,22 @@
+/** Every CSS class of the kafka-partitions widget, prefixed in one place (styles: ./kafka-partitions.css). */
+export const KP_CLASS = {
+  panel: 'w-kp-panel',
+  scroll: 'w-kp-scroll',
+  svg: 'w-kp-svg',
+  row: 'w-kp-row',
+  rowLabel: 'w-kp-row-label',
+  cell: 'w-kp-cell',
+  cellRect: 'w-kp-cell-rect',
+  cellLast: 'w-kp-cell-last',
+  committed: 'w-kp-committed',
+  marker: 'w-kp-marker',
+  lag: 'w-kp-lag',
+  lagTotal: 'w-kp-lag-total',
+  link: 'w-kp-link',
+  member: 'w-kp-member',
+  memberRect: 'w-kp-member-rect',
+  formula: 'w-kp-formula',
+  muted: 'w-kp-muted',
+  legend: 'w-kp-legend',
+  controls: 'w-kp-controls',
+} as const;

@@ -1,0 +1,114 @@
+/**
+ * Geometry of the partitions picture, in SVG user units (≈ CSS px at 1280×720): rows of offset
+ * cells on the left, the consumer group on the right. Pure: positions follow from counts only.
+ */
+import { VISIBLE_CELLS } from './view-model.ts';
+
+/** Width of the drawing. */
+export const VIEW_WIDTH = 1200;
+/** Band above the rows for the partitioner formula. */
+export const HEADER_HEIGHT = 46;
+/** Height the rows share before the widget scrolls (at 1280×720 the stage leaves about this). */
+export const ROWS_BUDGET = 300;
+/** Row pitch bounds: big enough to read, small enough for many partitions (then it scrolls). */
+export const ROW_MAX = 56;
+export const ROW_MIN = 34;
+
+/** Left edge of the first cell, cell width and gap. */
+export const CELLS_X = 96;
+export const CELL_W = 84;
+export const CELL_GAP = 4;
+/** Where the per-row lag text starts and where the consumer column starts. */
+export const LAG_X = CELLS_X + VISIBLE_CELLS * (CELL_W + CELL_GAP) + 8;
+export const MEMBERS_X = 930;
+export const MEMBER_W = VIEW_WIDTH - MEMBERS_X - 6;
+export const MEMBER_H = 40;
+
+/** One partition row. */
+export interface RowBox {
+  readonly y: number;
+  readonly height: number;
+  /** The cell band inside the row (markers sit above and below it). */
+  readonly cellY: number;
+  readonly cellH: number;
+  readonly midY: number;
+}
+
+/** The whole picture. */
+export interface KafkaLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly rowPitch: number;
+  /** Cells too small for two lines: only the key is drawn. */
+  readonly dense: boolean;
+  readonly rows: readonly RowBox[];
+  /** Top of each member box of group A, in order. */
+  readonly members: readonly number[];
+  /** Top of the group B box, or null without group B. */
+  readonly groupB: number | null;
+}
+
+/** The row pitch for `partitions` rows: fill the budget, clamped to [ROW_MIN, ROW_MAX]. */
+export function rowPitch(partitions: number): number {
+  const n = Math.max(1, partitions);
+  return Math.max(ROW_MIN, Math.min(ROW_MAX, Math.floor(ROWS_BUDGET / n)));
+}
+
+/** Lays out `partitions` rows, `members` consumer boxes and optionally group B's box. */
+export function layoutKafka(partitions: number, members: number, hasGroupB: boolean): KafkaLayout {
+  const pitch = rowPitch(partitions);
+  const cellH = Math.round(pitch * 0.62);
+  const rows: RowBox[] = [];
+  for (let i = 0; i < partitions; i++) {
+    const y = HEADER_HEIGHT + i * pitch;
+    const cellY = y + Math.round((pitch - cellH) / 2);
+    rows.push({ y, height: pitch, cellY, cellH, midY: cellY + cellH / 2 });
+  }
+  const rowsBottom = HEADER_HEIGHT + partitions * pitch;
+  const bBox = hasGroupB ? MEMBER_H + 16 : 0;
+  // Members spread over the rows' height (lines stay short), at least MEMBER_H + 6 apart.
+  const span = Math.max(rowsBottom - HEADER_HEIGHT - bBox, members * (MEMBER_H + 6));
+  const memberPitch = members > 0 ? span / members : 0;
+  const memberTops = Array.from({ length: members }, (_, i) =>
+    Math.round(HEADER_HEIGHT + i * memberPitch + (memberPitch - MEMBER_H) / 2),
+  );
+  const groupB = hasGroupB ? HEADER_HEIGHT + span + 12 : null;
+  const height = Math.max(rowsBottom, (groupB ?? HEADER_HEIGHT + span) + MEMBER_H) + 8;
+  return {
+    width: VIEW_WIDTH,
+    height,
+    rowPitch: pitch,
+    dense: cellH < 30,
+    rows,
+    members: memberTops,
+    groupB,
+  };
+}
+
+/** Left edge of the cell at index `i` of the shown window. */
+export function cellX(i: number): number {
+  return CELLS_X + i * (CELL_W + CELL_GAP);
+}
+
+/**
+ * X of the boundary before `offset` in a window starting at `windowStart` (markers for positions
+ * and committed offsets); clamped to the window's edges, with `clipped` when outside it.
+ */
+export function boundaryX(
+  offset: number,
+  windowStart: number,
+  windowLength: number,
+): { x: number; clipped: boolean } {
+  const i = offset - windowStart;
+  if (i < 0) return { x: CELLS_X - CELL_GAP / 2, clipped: true };
+  const capped = Math.min(i, Math.max(windowLength, VISIBLE_CELLS));
+  return { x: cellX(capped) - CELL_GAP / 2, clipped: i > capped };
+}
+
+/** A key shortened to fit a cell (the full key is in the cell's title). */
+export function fitKey(key: string | null, dense: boolean): string {
+  if (key === null) return '∅';
+  const max = dense ? 8 : 9;
+  const chars = [...key];
+  return chars.length <= max ? key : `${chars.slice(0, max - 1).join('')}…`;
+}

@@ -1,0 +1,262 @@
+/**
+ * The scripted stories of the `kafka-partitions` widget, one per slide (28, 29, 31, 32). Every
+ * story has KAFKA_STEPS clicker steps; each step is a list of core commands, built from the
+ * widget's settings (partition count, assignor) so a student's choice replays the same story.
+ */
+import type { AssignorName, KafkaCommand, OffsetReset } from '../../broker/kafka/index.ts';
+
+/** Clicker steps of every story (one catalogue entry serves all four slides). */
+export const KAFKA_STEPS = 6;
+
+/** Group ids of the two consumer groups the widget draws. */
+export const GROUP_A = 'billing';
+export const GROUP_B = 'analytics';
+
+/** What a student may change that reshapes the whole story. */
+export interface KafkaSettings {
+  readonly partitions: number;
+  readonly assignor: AssignorName;
+}
+
+/** One clicker step: the commands it applies and the sentence that leads its caption. */
+export interface ScriptedStep {
+  readonly lead: string;
+  readonly commands: (settings: KafkaSettings) => KafkaCommand[];
+}
+
+/** A slide's story. */
+export interface KafkaStory {
+  readonly slide: number;
+  readonly topic: string;
+  readonly seed: number;
+  /** Partitions before the student changes them. */
+  readonly defaultPartitions: number;
+  /** Keyless records per sticky batch (Kafka counts batch.size bytes). */
+  readonly stickyBatchRecords: number;
+  /** auto.offset.reset of each group when created. */
+  readonly resetA: OffsetReset;
+  readonly resetB: OffsetReset;
+  readonly steps: readonly ScriptedStep[];
+}
+
+type Cmd = KafkaCommand;
+
+function produceAll(topic: string, keys: readonly (string | null)[], tag: string): Cmd[] {
+  return keys.map((key, i) => ({ type: 'produce', topic, key, value: `${tag}-${i + 1}` }));
+}
+
+/** A join to group A or B with the story's settings. */
+export function joinCommand(
+  story: Pick<KafkaStory, 'topic' | 'resetA' | 'resetB'>,
+  group: 'A' | 'B',
+  assignor: AssignorName,
+): Cmd {
+  return {
+    type: 'joinGroup',
+    groupId: group === 'A' ? GROUP_A : GROUP_B,
+    topics: [story.topic],
+    assignor,
+    autoOffsetReset: group === 'A' ? story.resetA : story.resetB,
+    // Commits are explicit steps, so the audience sees position and committed offset apart.
+    enableAutoCommit: false,
+  };
+}
+
+function pollCommit(groupId: string, members: readonly string[], max = 500): Cmd[] {
+  return members.flatMap((memberId): Cmd[] => [
+    { type: 'poll', groupId, memberId, maxRecords: max },
+    { type: 'commitOffset', groupId, memberId },
+  ]);
+}
+
+function story(
+  base: Omit<KafkaStory, 'steps'>,
+  steps: (s: Omit<KafkaStory, 'steps'>) => ScriptedStep[],
+): KafkaStory {
+  const built = steps(base);
+  if (built.length !== KAFKA_STEPS) throw new Error(`story ${base.slide}: ${built.length} steps`);
+  return { ...base, steps: built };
+}
+
+const USERS = ['user-42', 'user-7', 'user-13', 'user-42', 'user-99', 'user-7'];
+
+/** Slide 28: a kept stream read by two groups independently, then a replay. */
+const usage = story(
+  {
+    slide: 28,
+    topic: 'clicks',
+    seed: 28,
+    defaultPartitions: 3,
+    stickyBatchRecords: 4,
+    resetA: 'earliest',
+    resetB: 'earliest',
+  },
+  (b) => [
+    {
+      lead: 'Сервисы пишут события в топик clicks.',
+      commands: () => produceAll(b.topic, USERS, 'click'),
+    },
+    {
+      lead: 'Группа A (billing) прочитала всё и зафиксировала offsets — записи остались в журнале.',
+      commands: (s) => [joinCommand(b, 'A', s.assignor), ...pollCommit(GROUP_A, ['consumer-1'])],
+    },
+    {
+      lead: 'Группа B (analytics) читает тот же топик независимо — со своими offsets.',
+      commands: (s) => [joinCommand(b, 'B', s.assignor), ...pollCommit(GROUP_B, ['consumer-1'])],
+    },
+    {
+      lead: 'Пришли новые события: у обеих групп появилось отставание (lag).',
+      commands: () => produceAll(b.topic, ['user-13', 'user-42', 'user-5'], 'click-new'),
+    },
+    {
+      lead: 'Группа A догнала поток; группа B пока отстаёт — они не мешают друг другу.',
+      commands: () => pollCommit(GROUP_A, ['consumer-1']),
+    },
+    {
+      lead: 'Replay: группа A перемотана на начало (seekToBeginning) и читает историю заново.',
+      commands: () => [
+        { type: 'seekToBeginning', groupId: GROUP_A, memberId: 'consumer-1' },
+        { type: 'poll', groupId: GROUP_A, memberId: 'consumer-1', maxRecords: 4 },
+      ],
+    },
+  ],
+);
+
+const ORDERS = ['order-1', 'order-2', 'order-3', 'order-4', 'order-5', 'order-6', 'order-7'];
+
+/** Slide 29: keys to partitions, a group of two, a third joins (rebalance), offsets and lag. */
+const architecture = story(
+  {
+    slide: 29,
+    topic: 'orders',
+    seed: 29,
+    defaultPartitions: 3,
+    stickyBatchRecords: 4,
+    resetA: 'earliest',
+    resetB: 'earliest',
+  },
+  (b) => [
+    {
+      lead: 'Producer пишет заказы: ключ решает, в какую партицию попадёт запись.',
+      commands: () => produceAll(b.topic, ORDERS, 'order'),
+    },
+    {
+      lead: 'Группа A из двух consumers: каждая партиция — ровно у одного из них.',
+      commands: (s) => [joinCommand(b, 'A', s.assignor), joinCommand(b, 'A', s.assignor)],
+    },
+    {
+      lead: 'Consumers прочитали по 2 записи и зафиксировали offsets.',
+      commands: () => pollCommit(GROUP_A, ['consumer-1', 'consumer-2'], 2),
+    },
+    {
+      lead: 'Третий consumer вступил в группу — ребалансировка.',
+      commands: (s) => [joinCommand(b, 'A', s.assignor)],
+    },
+    {
+      lead: 'Новые заказы: lag = конец партиции − committed offset.',
+      commands: () => produceAll(b.topic, ['order-8', 'order-9', 'order-2', 'order-10'], 'order'),
+    },
+    {
+      lead: 'Каждый consumer дочитал свои партиции: lag группы 0.',
+      commands: () => pollCommit(GROUP_A, ['consumer-1', 'consumer-2', 'consumer-3']),
+    },
+  ],
+);
+
+/** Slide 31: keys → partitions, the same key → the same partition, keyless sticky batches. */
+const producer = story(
+  {
+    slide: 31,
+    topic: 'orders',
+    seed: 31,
+    defaultPartitions: 6,
+    stickyBatchRecords: 4,
+    resetA: 'earliest',
+    resetB: 'earliest',
+  },
+  (b) => [
+    { lead: 'send(key="user-42"):', commands: () => produceAll(b.topic, ['user-42'], 'order') },
+    {
+      lead: 'Тот же ключ — та же партиция: заказы user-42 лежат по порядку.',
+      commands: () => produceAll(b.topic, ['user-42', 'user-42'], 'order'),
+    },
+    {
+      lead: 'Разные ключи расходятся по партициям.',
+      commands: () => produceAll(b.topic, ['user-7', 'user-13', 'user-99', 'user-5'], 'order'),
+    },
+    {
+      lead: 'Без ключа: sticky-партиционер шлёт целую пачку в одну партицию.',
+      commands: () => produceAll(b.topic, [null, null, null, null], 'event'),
+    },
+    {
+      lead: 'Следующая пачка без ключа — в случайно выбранную партицию.',
+      commands: () => produceAll(b.topic, [null, null, null, null], 'event'),
+    },
+    {
+      lead: 'user-42 снова в свою партицию: порядок событий одного ключа сохранён.',
+      commands: () => produceAll(b.topic, ['user-42'], 'order'),
+    },
+  ],
+);
+
+/** Slide 32: a group, earliest vs latest, commit, a crash and rebalance, lag. */
+const consumer = story(
+  {
+    slide: 32,
+    topic: 'orders',
+    seed: 32,
+    defaultPartitions: 4,
+    stickyBatchRecords: 4,
+    resetA: 'earliest',
+    resetB: 'latest',
+  },
+  (b) => [
+    {
+      lead: 'В топике уже есть заказы, consumers ещё нет.',
+      commands: () => produceAll(b.topic, ORDERS.concat('order-8'), 'order'),
+    },
+    {
+      lead: 'Группа A: auto_offset_reset="earliest" — с начала; группа B: "latest" — только новые.',
+      commands: (s) => [joinCommand(b, 'A', s.assignor), joinCommand(b, 'B', s.assignor)],
+    },
+    {
+      lead: 'poll(): позиция ушла вперёд, но offset ещё не зафиксирован.',
+      commands: () => [
+        ...produceAll(b.topic, ['order-9', 'order-10'], 'order'),
+        { type: 'poll', groupId: GROUP_A, memberId: 'consumer-1', maxRecords: 5 },
+        ...pollCommit(GROUP_B, ['consumer-1']),
+      ],
+    },
+    {
+      lead: 'commit(): committed offset догнал позицию.',
+      commands: () => [{ type: 'commitOffset', groupId: GROUP_A, memberId: 'consumer-1' }],
+    },
+    {
+      lead: 'Второй consumer в группе A — партиции поделены.',
+      commands: (s) => [
+        joinCommand(b, 'A', s.assignor),
+        { type: 'poll', groupId: GROUP_A, memberId: 'consumer-2', maxRecords: 2 },
+      ],
+    },
+    {
+      lead: 'Упал до commit(): прочитанное после commit придёт снова (at-least-once).',
+      commands: () => [
+        { type: 'crash', groupId: GROUP_A, memberId: 'consumer-2' },
+        { type: 'advance', ms: 45_000 },
+      ],
+    },
+  ],
+);
+
+/** Every story by slide number. */
+export const KAFKA_STORIES: Readonly<Record<number, KafkaStory>> = {
+  28: usage,
+  29: architecture,
+  31: producer,
+  32: consumer,
+};
+
+/** The story for a slide's `data-section` (slide 29's when unknown: the architecture overview). */
+export function storyForSection(section: string | undefined): KafkaStory {
+  return KAFKA_STORIES[Number(section)] ?? architecture;
+}
