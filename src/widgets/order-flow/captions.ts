@@ -1,0 +1,70 @@
+/**
+ * The caption of each step in words: what just happened and what the client is waiting for.
+ * Every number comes from the core's runs for the frame's input, never from the slide text.
+ */
+import { orderFlow, WORKER_TASKS, type OrderFlowRun } from '../../broker/orderflow/index.ts';
+import { SPAN_STYLE, TASK_LABEL, TASK_NAME, formatMs } from './labels.ts';
+import { taskStatesAt } from './tasks.ts';
+import { ORDER_FLOW_STEPS, type Frame, type StoryKind } from './story.ts';
+
+function syncFailure(run: OrderFlowRun): string {
+  const failed = run.spans.find((s) => s.lane === 'api' && s.status === 'error');
+  const what = failed ? SPAN_STYLE[failed.label].name : 'шаг';
+  return `Синхронно: ${what} — сбой, клиент получает ошибку 500 через ${formatMs(run.responseMs)}, хотя заказ уже записан в БД`;
+}
+
+function syncCaption(run: OrderFlowRun, step: number, now: number): string {
+  if (run.status === 500 && now >= run.responseMs) return syncFailure(run);
+  if (step === 1) return `Синхронно: заказ записан в БД за ${formatMs(now)} — клиент всё ещё ждёт`;
+  if (step < 4) {
+    const done = run.spans.filter((s) => s.lane === 'api' && s.end <= now).at(-1);
+    const what = done ? SPAN_STYLE[done.label].done : 'шаг выполнен';
+    return `Синхронно: ${what} к ${formatMs(now)} — клиент всё ещё ждёт ответа`;
+  }
+  return `Клиент ждёт ${formatMs(run.responseMs)}: письмо, остатки и склад — в его запросе`;
+}
+
+function workersLine(run: OrderFlowRun, now: number): string {
+  const parts = taskStatesAt(run, now).map((t) => {
+    const name = TASK_NAME[t.task];
+    if (t.acked) return `${name} — готово к ${formatMs(t.ackAt)}`;
+    if (t.rejects > 0) return `${name} — повтор, попытка ${t.deliveries}`;
+    return `${name} — в работе`;
+  });
+  return parts.join('; ');
+}
+
+function asyncCaption(run: OrderFlowRun, step: number, now: number): string {
+  if (step === 1) return `Через брокер: тот же заказ записан в БД за ${formatMs(now)}`;
+  if (step === 2) {
+    return `Три задачи опубликованы в очереди — клиент получил ответ через ${formatMs(run.responseMs)}`;
+  }
+  if (step === 3) return `Воркеры работают независимо: ${workersLine(run, now)}`;
+  return `Все задачи выполнены к ${formatMs(run.doneMs)}, а клиент получил ответ ещё через ${formatMs(run.responseMs)}`;
+}
+
+function failureCaption(kind: StoryKind, frame: Frame): string {
+  const { sync, async } = orderFlow(frame.input);
+  if (kind === 'sync')
+    return `Если почтовый сервер упал: ${syncFailure(sync).replace('Синхронно: ', '')}`;
+  const email = taskStatesAt(async, frame.asyncNow).find((t) => t.task === 'email');
+  const tries = email?.deliveries ?? 1;
+  const others = WORKER_TASKS.filter((t) => t !== 'email')
+    .map((t) => SPAN_STYLE[TASK_LABEL[t]].name)
+    .join(' и ');
+  return `Письмо не ушло: брокер вернул задачу в очередь, воркер повторил — готово с ${tries}-й попытки к ${formatMs(email?.ackAt ?? async.doneMs)}; ответ клиенту — те же ${formatMs(async.responseMs)}, ${others} не пострадали`;
+}
+
+/** The caption after `step` of story `kind` shown with `frame`. */
+export function captionFor(kind: StoryKind, step: number, frame: Frame): string {
+  if (step <= 0) {
+    return kind === 'sync'
+      ? 'Клиент отправил заказ: POST /orders — смотрим, сколько он ждёт без брокера'
+      : 'Тот же заказ через брокер: обработчик только записывает его и публикует задачи';
+  }
+  if (step >= ORDER_FLOW_STEPS) return failureCaption(kind, frame);
+  const runs = orderFlow(frame.input);
+  return kind === 'sync'
+    ? syncCaption(runs.sync, step, frame.syncNow)
+    : asyncCaption(runs.async, step, frame.asyncNow);
+}

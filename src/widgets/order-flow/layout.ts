@@ -1,0 +1,173 @@
+/**
+ * Pure geometry of the two timelines: where each lane sits, where a millisecond falls on the
+ * shared axis, and the bars, markers and numbers of one moment (no DOM here).
+ */
+import {
+  orderFlow,
+  type Lane,
+  type OrderFlowMode,
+  type OrderFlowView,
+  type SpanLabel,
+  type WorkerTask,
+} from '../../broker/orderflow/index.ts';
+import { SPAN_STYLE, WORKER_TITLE, formatMs } from './labels.ts';
+import { taskStatesAt, type TaskState } from './tasks.ts';
+import { tickStep, viewsAt, type Frame } from './story.ts';
+
+/** The SVG's user-space size. */
+export const VIEW_W = 1200;
+export const VIEW_H = 384;
+/** The timeline's x range: lane titles live left of PLOT_X. */
+export const PLOT_X = 236;
+export const PLOT_W = 930;
+export const ROW_H = 34;
+export const BAR_H = 24;
+/** Width of one label character at 17 px, used to decide whether a label fits inside a bar. */
+const CHAR_W = 9.6;
+
+/** Top y of each section header and of each lane row. */
+export const SECTION_Y: Readonly<Record<OrderFlowMode, number>> = { sync: 0, async: 124 };
+export const LANE_Y: Readonly<Record<OrderFlowMode, Partial<Record<Lane, number>>>> = {
+  sync: { client: 38, api: 72 },
+  async: {
+    client: 162,
+    api: 196,
+    'worker:email': 230,
+    'worker:inventory': 264,
+    'worker:warehouse': 298,
+  },
+};
+/** The axis line's y. */
+export const AXIS_Y = 338;
+
+/** Lane titles in the left column. */
+export const LANE_TITLE: Readonly<Record<Lane, string>> = {
+  client: 'Клиент',
+  api: 'Обработчик',
+  'worker:email': WORKER_TITLE.email,
+  'worker:inventory': WORKER_TITLE.inventory,
+  'worker:warehouse': WORKER_TITLE.warehouse,
+};
+
+/** x of `ms` on an axis ending at `axisMax`. */
+export function xOf(ms: number, axisMax: number): number {
+  return PLOT_X + (PLOT_W * Math.max(0, ms)) / Math.max(1, axisMax);
+}
+
+/** One bar as drawn. */
+export interface SceneBar {
+  readonly mode: OrderFlowMode;
+  readonly lane: Lane;
+  readonly label: SpanLabel;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly status: 'ok' | 'error';
+  readonly running: boolean;
+  readonly attempt: number;
+  /** Text inside the bar ('' when nothing fits). */
+  readonly text: string;
+  /** Whether the shape marker is drawn at the bar's start. */
+  readonly marker: boolean;
+}
+
+/** One design's header and markers. */
+export interface SceneSection {
+  readonly mode: OrderFlowMode;
+  /** The design's response time and status for this input (the contract's data-response-ms). */
+  readonly responseMs: number;
+  readonly status: 201 | 500;
+  /** True once the cursor passed the response. */
+  readonly responded: boolean;
+  readonly now: number;
+  readonly cursorX: number;
+  readonly responseX: number;
+  /** The big number: «ответ: 2900 мс», «ошибка 500: 2100 мс» or «ждёт… 1200 мс». */
+  readonly headline: string;
+}
+
+/** Everything one moment draws. */
+export interface Scene {
+  readonly ticks: readonly { readonly x: number; readonly label: string }[];
+  readonly sections: readonly SceneSection[];
+  readonly bars: readonly SceneBar[];
+  readonly tasks: readonly (TaskState & { readonly y: number })[];
+}
+
+/** The text inside a bar and whether the shape marker fits before it. */
+export function barText(
+  label: SpanLabel,
+  width: number,
+  attempt: number,
+  status: 'ok' | 'error',
+): { readonly text: string; readonly marker: boolean } {
+  const style = SPAN_STYLE[label];
+  const suffix = status === 'error' ? ' ✕ сбой' : attempt > 1 ? ` (${attempt}-я попытка)` : '';
+  // 28 px leave room for the shape marker at the bar's start.
+  for (const text of [style.name + suffix, style.name]) {
+    if (text.length * CHAR_W + 28 <= width) return { text, marker: true };
+  }
+  if (style.short && style.short.length * CHAR_W + 8 <= width)
+    return { text: style.short, marker: false };
+  return { text: '', marker: width >= 22 };
+}
+
+function headline(view: OrderFlowView, now: number, started: boolean): string {
+  if (view.responseMs !== null) {
+    return view.status === 500
+      ? `ошибка 500: ${formatMs(view.responseMs)}`
+      : `ответ: ${formatMs(view.responseMs)}`;
+  }
+  return started ? `ждёт… ${formatMs(now)}` : 'ответ: —';
+}
+
+/** The scene of `frame` (times may be between steps while animating). */
+export function sceneAt(frame: Pick<Frame, 'input' | 'syncNow' | 'asyncNow' | 'axisMax'>): Scene {
+  const { axisMax } = frame;
+  const runs = orderFlow(frame.input);
+  const views = viewsAt(frame);
+  const bars: SceneBar[] = [];
+  const sections: SceneSection[] = [];
+  for (const mode of ['sync', 'async'] as const) {
+    const view = views[mode];
+    const now = mode === 'sync' ? frame.syncNow : frame.asyncNow;
+    for (const span of view.spans) {
+      const y = LANE_Y[mode][span.lane];
+      if (y === undefined) continue;
+      const x = xOf(span.start, axisMax);
+      const width = Math.max(0, xOf(span.shownEnd, axisMax) - x);
+      bars.push({
+        mode,
+        lane: span.lane,
+        label: span.label,
+        x,
+        y: y + (ROW_H - BAR_H) / 2,
+        width,
+        status: span.running ? 'ok' : span.status,
+        running: span.running,
+        attempt: span.attempt,
+        ...barText(span.label, width, span.attempt, span.running ? 'ok' : span.status),
+      });
+    }
+    sections.push({
+      mode,
+      responseMs: runs[mode].responseMs,
+      status: runs[mode].status,
+      responded: view.responseMs !== null,
+      now,
+      cursorX: xOf(now, axisMax),
+      responseX: xOf(runs[mode].responseMs, axisMax),
+      headline: headline(view, now, now > 0),
+    });
+  }
+  const step = tickStep(axisMax);
+  const ticks = [];
+  for (let ms = 0; ms <= axisMax + 1e-9; ms += step) {
+    ticks.push({ x: xOf(ms, axisMax), label: ms === 0 ? '0' : formatMs(ms) });
+  }
+  const tasks = taskStatesAt(runs.async, frame.asyncNow).map((t) => ({
+    ...t,
+    y: LANE_Y.async[`worker:${t.task as WorkerTask}`] ?? 0,
+  }));
+  return { ticks, sections, bars, tasks };
+}
