@@ -1,0 +1,100 @@
+/**
+ * The moving part: which paths a message token travels between two frames (pure), and the thin
+ * layer that flies tokens along them with the Web Animations API. The static frame is drawn first;
+ * flights only overlay it, so skipping or cancelling an animation never changes what is shown.
+ */
+import { s } from '../runtime/dom.ts';
+import { edgePoints, type DiagramLayout, type Point } from './layout.ts';
+import type { RoutingView } from './session.ts';
+import { ER_CLASS, token } from './diagram.ts';
+
+/** One token's trip: a polyline, when it starts and how long it takes (ms at 1× speed). */
+export interface Flight {
+  readonly points: readonly Point[];
+  readonly delay: number;
+  readonly duration: number;
+}
+
+const LEG = 650;
+
+function toExchange(layout: DiagramLayout): Point[] {
+  const { producer: p, exchange: x } = layout;
+  return [
+    { x: p.x + p.w / 2, y: p.y },
+    { x: x.x - x.w / 2, y: x.y },
+    { x: x.x, y: x.y - x.h / 2 - 16 },
+  ];
+}
+
+function intoQueues(view: RoutingView, layout: DiagramLayout, delay: number): Flight[] {
+  const flights: Flight[] = [];
+  view.queues.forEach((q, i) => {
+    if (!view.publish?.queues.includes(q.name)) return;
+    // One copy per queue: it travels along the first matching binding even when several match.
+    const j = q.bindings.findIndex((b) => b.matched);
+    const edge = layout.edges[i]?.[j];
+    if (edge) flights.push({ points: edgePoints(edge), delay, duration: LEG * 1.2 });
+  });
+  return flights;
+}
+
+/** The trips that turn frame `prev` into frame `next` (empty when nothing travelled). */
+export function flightsBetween(
+  prev: RoutingView | undefined,
+  next: RoutingView,
+  layout: DiagramLayout,
+): Flight[] {
+  const p = next.publish;
+  const flights: Flight[] = [];
+  const fresh = p !== undefined && prev?.publish?.id !== p.id;
+  if (p && fresh) {
+    flights.push({ points: toExchange(layout), delay: 0, duration: LEG });
+    if (next.phase === undefined) {
+      flights.push(...intoQueues(next, layout, LEG));
+      if (p.returned) flights.push({ points: layout.returnPath, delay: LEG, duration: LEG });
+    }
+  } else if (p && next.phase === 'queued' && prev?.phase !== 'queued') {
+    flights.push(...intoQueues(next, layout, 0));
+  }
+  next.queues.forEach((q, i) => {
+    const before = prev?.queues.find((o) => o.name === q.name)?.delivered ?? 0;
+    const qb = layout.queues[i];
+    const cb = layout.consumers[i];
+    if (q.delivered > before && qb && cb) {
+      flights.push({
+        points: [
+          { x: qb.x, y: qb.y + 16 },
+          { x: cb.x, y: cb.y },
+        ],
+        delay: 0,
+        duration: LEG,
+      });
+    }
+  });
+  return flights;
+}
+
+/** Flies `flights` over `layer` at `speed`; the caller cancels the returned animations. */
+export function fly(layer: SVGGElement, flights: readonly Flight[], speed: number): Animation[] {
+  layer.replaceChildren();
+  const animations: Animation[] = [];
+  for (const f of flights) {
+    const first = f.points[0];
+    if (!first) continue;
+    const g = s('g', { class: ER_CLASS.flying }, token(0, 0));
+    g.style.transform = `translate(${first.x}px, ${first.y}px)`;
+    g.style.opacity = '0';
+    layer.append(g);
+    const animation = g.animate(
+      f.points.map((pt, i) => ({
+        transform: `translate(${pt.x}px, ${pt.y}px)`,
+        opacity: 1,
+        offset: f.points.length > 1 ? i / (f.points.length - 1) : 1,
+      })),
+      { duration: f.duration / speed, delay: f.delay / speed, easing: 'ease-in-out' },
+    );
+    animation.onfinish = () => g.remove();
+    animations.push(animation);
+  }
+  return animations;
+}

@@ -1,0 +1,262 @@
+/**
+ * The scripted stories of the exchange-routing widget, one per slide (17, 18, 26), as plain
+ * RabbitMQ commands for the core's model: a setup (step 0) and exactly
+ * {@link EXCHANGE_ROUTING_STEPS} clicker steps each, so the catalogue's single step count fits all.
+ */
+import type { ExchangeKind, RabbitCommand } from '../../broker/rabbitmq/index.ts';
+
+/** Clicker steps of every scenario (the catalogue entry must say the same). */
+export const EXCHANGE_ROUTING_STEPS = 5;
+
+/** Slide 18 walks one message through the broker: these phases split one publish into steps. */
+export type GuidedPhase = 'at-exchange' | 'matching' | 'queued';
+
+/** One clicker step: commands for the model plus what the diagram focuses on. */
+export interface ScriptedStep {
+  readonly commands: readonly RabbitCommand[];
+  /** Which of the scenario's exchanges the diagram shows after this step. */
+  readonly kind: ExchangeKind;
+  /** Only in guided mode: how far the step's publish has travelled. */
+  readonly phase?: GuidedPhase;
+}
+
+/** A queue and the consumer drawn beside it. */
+export interface ScenarioQueue {
+  readonly name: string;
+  readonly consumer: string;
+}
+
+/** A whole story: one exchange per type (the type select switches between them). */
+export interface RoutingScenario {
+  readonly section: string;
+  readonly seed: number;
+  readonly exchanges: Readonly<Record<ExchangeKind, string>>;
+  readonly queues: readonly ScenarioQueue[];
+  readonly setup: readonly RabbitCommand[];
+  readonly initialKind: ExchangeKind;
+  readonly steps: readonly ScriptedStep[];
+}
+
+/** The order of exchange types, as in the select and on slide 17. */
+export const EXCHANGE_KINDS: readonly ExchangeKind[] = ['direct', 'fanout', 'topic', 'headers'];
+
+type BindSpec = readonly [queue: string, routingKey: string, args?: Record<string, unknown>];
+
+function topology(
+  exchanges: Readonly<Record<ExchangeKind, string>>,
+  queues: readonly ScenarioQueue[],
+  bindings: Readonly<Record<ExchangeKind, readonly BindSpec[]>>,
+): RabbitCommand[] {
+  const out: RabbitCommand[] = [];
+  for (const kind of EXCHANGE_KINDS) {
+    out.push({ type: 'exchange.declare', exchange: exchanges[kind], kind });
+  }
+  for (const q of queues) out.push({ type: 'queue.declare', queue: q.name });
+  for (const kind of EXCHANGE_KINDS) {
+    for (const [queue, routingKey, args] of bindings[kind]) {
+      out.push({
+        type: 'queue.bind',
+        queue,
+        exchange: exchanges[kind],
+        routingKey,
+        ...(args ? { arguments: args } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+function publish(
+  exchange: string,
+  routingKey: string,
+  extra: { mandatory?: boolean; headers?: Record<string, string> } = {},
+): RabbitCommand {
+  return {
+    type: 'basic.publish',
+    exchange,
+    routingKey,
+    body: routingKey,
+    mandatory: extra.mandatory ?? false,
+    ...(extra.headers ? { properties: { headers: extra.headers } } : {}),
+  };
+}
+
+const ORDERS = {
+  direct: 'orders.direct',
+  fanout: 'orders.fanout',
+  topic: 'orders.topic',
+  headers: 'orders.headers',
+} as const;
+
+const ORDER_QUEUES: readonly ScenarioQueue[] = [
+  { name: 'billing', consumer: 'оплата' },
+  { name: 'notifications', consumer: 'рассылка' },
+  { name: 'audit', consumer: 'аудит' },
+];
+
+/** Slide 17: the four exchange types in turn, one publish each, then an unroutable mandatory one. */
+export const ARCHITECTURE_SCENARIO: RoutingScenario = {
+  section: '17',
+  seed: 17,
+  exchanges: ORDERS,
+  queues: ORDER_QUEUES,
+  setup: topology(ORDERS, ORDER_QUEUES, {
+    direct: [
+      ['billing', 'order.paid'],
+      ['notifications', 'order.created'],
+      ['audit', 'order.paid'],
+    ],
+    fanout: [
+      ['billing', ''],
+      ['notifications', ''],
+      ['audit', ''],
+    ],
+    topic: [
+      ['billing', 'order.*.paid'],
+      ['notifications', 'order.*.created'],
+      // Two bindings of one queue that both match: the queue still gets a single copy.
+      ['audit', 'order.#'],
+      ['audit', 'order.eu.*'],
+    ],
+    headers: [
+      ['billing', '', { 'x-match': 'all', status: 'paid', region: 'eu' }],
+      ['notifications', '', { 'x-match': 'any', status: 'created', channel: 'email' }],
+      ['audit', '', { 'x-match': 'any', region: 'eu', status: 'refunded' }],
+    ],
+  }),
+  initialKind: 'direct',
+  steps: [
+    { kind: 'direct', commands: [publish(ORDERS.direct, 'order.paid')] },
+    { kind: 'fanout', commands: [publish(ORDERS.fanout, 'order.eu.paid')] },
+    { kind: 'topic', commands: [publish(ORDERS.topic, 'order.eu.paid')] },
+    {
+      kind: 'headers',
+      commands: [publish(ORDERS.headers, '', { headers: { status: 'paid', region: 'eu' } })],
+    },
+    {
+      kind: 'direct',
+      commands: [publish(ORDERS.direct, 'order.refunded', { mandatory: true })],
+    },
+  ],
+};
+
+const GUIDED = {
+  direct: 'orders.direct',
+  fanout: 'orders.fanout',
+  topic: 'orders',
+  headers: 'orders.headers',
+} as const;
+
+const GUIDED_QUEUES: readonly ScenarioQueue[] = [
+  { name: 'emails', consumer: 'email-сервис' },
+  { name: 'payments', consumer: 'оплата' },
+  { name: 'audit-eu', consumer: 'аудит' },
+];
+
+/** Slide 18: one message, step by step — producer → exchange → binding → queue → consumer → ack. */
+export const GUIDED_SCENARIO: RoutingScenario = {
+  section: '18',
+  seed: 18,
+  exchanges: GUIDED,
+  queues: GUIDED_QUEUES,
+  setup: [
+    ...topology(GUIDED, GUIDED_QUEUES, {
+      direct: [
+        ['emails', 'order.created'],
+        ['payments', 'payment.done'],
+        ['audit-eu', 'order.created.eu'],
+      ],
+      fanout: [
+        ['emails', ''],
+        ['payments', ''],
+        ['audit-eu', ''],
+      ],
+      topic: [
+        ['emails', 'order.*'],
+        ['payments', 'payment.*'],
+        ['audit-eu', 'order.*.eu'],
+      ],
+      headers: [
+        ['emails', '', { 'x-match': 'all', event: 'created' }],
+        ['payments', '', { 'x-match': 'all', event: 'paid' }],
+        ['audit-eu', '', { 'x-match': 'all', region: 'eu' }],
+      ],
+    }),
+    { type: 'connection.open', connection: 'email-service' },
+    { type: 'channel.open', connection: 'email-service', channel: 'emails-ch' },
+  ],
+  initialKind: 'topic',
+  steps: [
+    { kind: 'topic', phase: 'at-exchange', commands: [publish(GUIDED.topic, 'order.created')] },
+    { kind: 'topic', phase: 'matching', commands: [] },
+    { kind: 'topic', phase: 'queued', commands: [] },
+    {
+      kind: 'topic',
+      commands: [
+        { type: 'basic.consume', channel: 'emails-ch', queue: 'emails', consumerTag: 'email-1' },
+      ],
+    },
+    { kind: 'topic', commands: [{ type: 'basic.ack', channel: 'emails-ch', deliveryTag: 1 }] },
+  ],
+};
+
+const LOGS = {
+  direct: 'logs.direct',
+  fanout: 'logs.fanout',
+  topic: 'logs',
+  headers: 'logs.headers',
+} as const;
+
+const LOG_QUEUES: readonly ScenarioQueue[] = [
+  { name: 'errors', consumer: 'Consumer 1' },
+  { name: 'payments', consumer: 'Consumer 2' },
+];
+
+/** Slide 26: the lecture's topic example on exchange 'logs', then `*` vs `#` and an unroutable key. */
+export const TOPIC_SCENARIO: RoutingScenario = {
+  section: '26',
+  seed: 26,
+  exchanges: LOGS,
+  queues: [...LOG_QUEUES, { name: 'all-logs', consumer: 'Consumer 3' }],
+  setup: topology(LOGS, LOG_QUEUES, {
+    direct: [
+      ['errors', 'error.payment'],
+      ['payments', 'info.payment'],
+    ],
+    fanout: [
+      ['errors', ''],
+      ['payments', ''],
+    ],
+    topic: [
+      ['errors', 'error.*'],
+      ['payments', '*.payment'],
+    ],
+    headers: [
+      ['errors', '', { 'x-match': 'all', level: 'error' }],
+      ['payments', '', { 'x-match': 'any', service: 'payment' }],
+    ],
+  }),
+  initialKind: 'topic',
+  steps: [
+    { kind: 'topic', commands: [publish(LOGS.topic, 'error.payment')] },
+    { kind: 'topic', commands: [publish(LOGS.topic, 'info.payment')] },
+    { kind: 'topic', commands: [publish(LOGS.topic, 'error.db')] },
+    // `*` is exactly one word: three words match neither pattern, and mandatory brings it back.
+    { kind: 'topic', commands: [publish(LOGS.topic, 'error.payment.eu', { mandatory: true })] },
+    {
+      kind: 'topic',
+      commands: [
+        { type: 'queue.declare', queue: 'all-logs' },
+        { type: 'queue.bind', queue: 'all-logs', exchange: LOGS.topic, routingKey: '#' },
+        publish(LOGS.topic, 'error.payment.eu', { mandatory: true }),
+      ],
+    },
+  ],
+};
+
+/** The scenario for a slide's `data-section` (slide 17's story when unknown). */
+export function scenarioForSection(section: string | undefined): RoutingScenario {
+  if (section === '18') return GUIDED_SCENARIO;
+  if (section === '26') return TOPIC_SCENARIO;
+  return ARCHITECTURE_SCENARIO;
+}
