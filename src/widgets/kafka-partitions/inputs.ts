@@ -118,7 +118,7 @@ export function createKafkaInputs(disposer: Disposer, on: KafkaInputHandlers): K
     class: WIDGET_CLASS.fieldError,
     role: 'alert',
     hidden: true,
-    id: 'w-kp-consumer-error',
+    'data-error': 'consumers',
   });
 
   const showConsumerError = (message: string | undefined): void => {

@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { kafkaPartitionForKey, logEndOffset } from '../../../../src/broker/kafka/index.ts';
+import { WIDGET_CATALOG } from '../../../../src/widgets/catalog.ts';
+import {
+  GROUP_A,
+  KAFKA_STEPS,
+  KAFKA_STORIES,
+  storyForSection,
+} from '../../../../src/widgets/kafka-partitions/scenarios.ts';
+import {
+  MAX_CONSUMERS,
+  liveMembers,
+  replaySession,
+  type StudentAction,
+} from '../../../../src/widgets/kafka-partitions/session.ts';
+import { buildView, VISIBLE_CELLS } from '../../../../src/widgets/kafka-partitions/view-model.ts';
+import { captionFor, listRu, plural } from '../../../../src/widgets/kafka-partitions/captions.ts';
+import {
+  ROW_MIN,
+  boundaryX,
+  cellX,
+  fitKey,
+  layoutKafka,
+  MEMBER_H,
+} from '../../../../src/widgets/kafka-partitions/layout.ts';
+import {
+  validateKafkaKey,
+  validatePartitions,
+} from '../../../../src/widgets/kafka-partitions/inputs.ts';
+import { memberLook, MEMBER_COLOURS } from '../../../../src/widgets/kafka-partitions/marks.ts';
+
+const stories = Object.values(KAFKA_STORIES);
+
+describe('kafka-partitions stories', () => {
+  it('has the catalogue step count on every slide (28, 29, 31, 32)', () => {
+    expect(WIDGET_CATALOG['kafka-partitions']?.steps).toBe(KAFKA_STEPS);
+    expect(stories.map((s) => s.slide)).toEqual([28, 29, 31, 32]);
+    for (const s of stories) expect(s.steps).toHaveLength(KAFKA_STEPS);
+    expect(storyForSection('31').slide).toBe(31);
+    expect(storyForSection(undefined).slide).toBe(29);
+  });
+
+  it('puts every keyed record where the core partitioner says, for any partition count', () => {
+    for (const s of stories) {
+      for (const partitions of [1, 3, 6, 64]) {
+        const r = replaySession(s, { partitions, assignor: 'range' }, KAFKA_STEPS, []);
+        for (const p of r.state.topics[s.topic]?.partitions ?? []) {
+          for (const rec of p.records) {
+            if (rec.key !== null)
+              expect(kafkaPartitionForKey(rec.key, partitions)).toBe(p.partition);
+          }
+        }
+      }
+    }
+  });
+
+  it('shows state that matches the core after each step (end offsets, one owner per partition)', () => {
+    for (const s of stories) {
+      for (let n = 0; n <= KAFKA_STEPS; n++) {
+        const r = replaySession(
+          s,
+          { partitions: s.defaultPartitions, assignor: 'roundrobin' },
+          n,
+          [],
+        );
+        const view = buildView(r.state, s.topic, r.events);
+        const core = r.state.topics[s.topic]?.partitions ?? [];
+        expect(view.partitions.map((p) => p.endOffset)).toEqual(core.map(logEndOffset));
+        for (const p of view.partitions) expect(p.cells.length).toBeLessThanOrEqual(VISIBLE_CELLS);
+        const owned = (view.groupA?.members ?? []).flatMap((m) => m.partitions);
+        expect(new Set(owned).size).toBe(owned.length);
+      }
+    }
+  });
+
+  it('slide 31: the same key keeps its partition and keyless records come in sticky batches', () => {
+    const s = KAFKA_STORIES[31];
+    if (!s) throw new Error('no story');
+    const r = replaySession(s, { partitions: 6, assignor: 'range' }, 4, []);
+    const keyless = r.events.filter((e) => e.type === 'produce').map((e) => e.partition);
+    expect(new Set(keyless).size).toBe(1);
+    const last = replaySession(s, { partitions: 6, assignor: 'range' }, 6, []);
+    const view = buildView(last.state, s.topic, last.events);
+    expect(view.last?.partition).toBe(kafkaPartitionForKey('user-42', 6));
+    expect(captionFor(last, 'range', 6)).toContain(
+      `Запись с ключом user-42 → партиция ${kafkaPartitionForKey('user-42', 6)}, offset 4`,
+    );
+  });
+
+  it('slide 32: the crash hands consumer-2’s partitions to consumer-1 and says so', () => {
+    const s = KAFKA_STORIES[32];
+    if (!s) throw new Error('no story');
+    const before = replaySession(s, { partitions: 4, assignor: 'range' }, 5, []);
+    const after = replaySession(s, { partitions: 4, assignor: 'range' }, 6, []);
+    const lost = buildView(before.state, s.topic, []).groupA?.members.find(
+      (m) => m.memberId === 'consumer-2',
+    );
+    expect(lost?.partitions).toEqual([2, 3]);
+    expect(liveMembers(after.state, GROUP_A)).toEqual(['consumer-1']);
+    expect(captionFor(after, 'range', 4)).toContain(
+      'consumer-2 упал: его партиции 2 и 3 переданы consumer-1 (range)',
+    );
+    // Group B (latest) starts at the end; group A (earliest) at the start.
+    const joined = buildView(
+      replaySession(s, { partitions: 4, assignor: 'range' }, 2, []).state,
+      s.topic,
+      [],
+    );
+    for (const p of joined.partitions) {
+      expect(p.a?.position).toBe(0);
+      expect(p.b?.position).toBe(p.endOffset);
+    }
+  });
+
+  it('cooperative-sticky revokes only what moves, and the caption says revoke then assign', () => {
+    const s = KAFKA_STORIES[29];
+    if (!s) throw new Error('no story');
+    const r = replaySession(s, { partitions: 3, assignor: 'cooperative-sticky' }, 4, []);
+    const revoked = r.events.filter((e) => e.type === 'partitionsRevoked');
+    expect(revoked).toHaveLength(1);
+    expect(captionFor(r, 'cooperative-sticky', 3)).toMatch(
+      /сначала отозваны только партиция \d, затем назначены/,
+    );
+  });
+});
+
+describe('student actions', () => {
+  const s = storyForSection('29');
+  const settings = { partitions: 3, assignor: 'range' as const };
+
+  it('replays the same actions to the same state (pure) and never mutates', () => {
+    const actions: StudentAction[] = [
+      { kind: 'produce', key: '<img src=x onerror=alert(1)>' },
+      { kind: 'addConsumer' },
+      { kind: 'poll', group: 'A' },
+      { kind: 'commit' },
+      { kind: 'seek', offset: 0 },
+      { kind: 'crashConsumer' },
+      { kind: 'removeConsumer' },
+    ];
+    const a = replaySession(s, settings, 3, actions);
+    const b = replaySession(s, settings, 3, actions);
+    expect(JSON.stringify(a.state)).toBe(JSON.stringify(b.state));
+    const view = buildView(a.state, s.topic, []);
+    const hostile = view.partitions.flatMap((p) => p.cells).find((c) => c.key?.startsWith('<img'));
+    expect(hostile?.key).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('caps the group at 16 consumers and ignores removal from an empty group', () => {
+    const many: StudentAction[] = Array.from({ length: 20 }, () => ({ kind: 'addConsumer' }));
+    const r = replaySession(s, settings, 0, many);
+    expect(liveMembers(r.state, GROUP_A)).toHaveLength(MAX_CONSUMERS);
+    const empty = replaySession(s, settings, 0, [
+      { kind: 'removeConsumer' },
+      { kind: 'crashConsumer' },
+    ]);
+    expect(liveMembers(empty.state, GROUP_A)).toEqual([]);
+  });
+
+  it('a keyless produce reports the sticky partition', () => {
+    const r = replaySession(s, settings, 0, [{ kind: 'produce', key: null }]);
+    expect(captionFor(r, 'range', 3)).toMatch(/^Запись без ключа → партиция \d, offset 0/);
+  });
+});
+
+describe('layout', () => {
+  it('keeps rows legible for 64 partitions (the widget scrolls)', () => {
+    const l = layoutKafka(64, 16, true);
+    expect(l.rowPitch).toBe(ROW_MIN);
+    expect(l.rows).toHaveLength(64);
+    for (let i = 1; i < l.rows.length; i++) {
+      expect((l.rows[i]?.y ?? 0) - (l.rows[i - 1]?.y ?? 0)).toBe(ROW_MIN);
+    }
+    for (let i = 1; i < l.members.length; i++) {
+      expect((l.members[i] ?? 0) - (l.members[i - 1] ?? 0)).toBeGreaterThanOrEqual(MEMBER_H);
+    }
+    expect(l.height).toBeGreaterThan(64 * ROW_MIN);
+  });
+
+  it('fills the budget for few partitions and places markers on offset boundaries', () => {
+    expect(layoutKafka(3, 2, false).rowPitch).toBeGreaterThan(layoutKafka(12, 2, false).rowPitch);
+    expect(boundaryX(5, 3, 4).x).toBeCloseTo(cellX(2) - 2);
+    expect(boundaryX(1, 3, 4)).toMatchObject({ clipped: true });
+    expect(fitKey('user-42', false)).toBe('user-42');
+    expect(fitKey('<img src=x onerror=alert(1)>', false)).toBe('<img src…');
+    expect(fitKey(null, false)).toBe('∅');
+  });
+
+  it('gives members a colour and a shape each, repeating only after the palette', () => {
+    const looks = MEMBER_COLOURS.map((_, i) => memberLook(i));
+    expect(new Set(looks.map((l) => l.shape)).size).toBe(MEMBER_COLOURS.length);
+    expect(memberLook(MEMBER_COLOURS.length)).toEqual(memberLook(0));
+  });
+});
+
+describe('validation and wording', () => {
+  it('accepts 1–64 partitions only', () => {
+    expect(validatePartitions('6')).toEqual({ ok: true, value: 6 });
+    expect(validatePartitions('0').ok).toBe(false);
+    expect(validatePartitions('65').ok).toBe(false);
+    expect(validatePartitions('abc').ok).toBe(false);
+  });
+
+  it('accepts any key up to 255 bytes; empty means no key', () => {
+    expect(validateKafkaKey('')).toEqual({ ok: true, value: null });
+    expect(validateKafkaKey('<img src=x onerror=alert(1)>').ok).toBe(true);
+    expect(validateKafkaKey('я'.repeat(128)).ok).toBe(false);
+  });
+
+  it('speaks Russian plurals and lists', () => {
+    expect([1, 2, 5, 11, 21, 22].map((n) => plural(n, 'запись', 'записи', 'записей'))).toEqual([
+      'запись',
+      'записи',
+      'записей',
+      'записей',
+      'запись',
+      'записи',
+    ]);
+    expect(listRu([1, 4])).toBe('1 и 4');
+    expect(listRu([0, 2, 5])).toBe('0, 2 и 5');
+  });
+});
