@@ -145,10 +145,16 @@ export const exchangeRoutingWidget: WidgetModule = {
     });
 
     // The runtime's «Сначала» clears what the student added, as the brief for widgets asks.
-    host.disposer.listen(host.root, 'click', (event) => {
-      const target = event.target as HTMLElement;
-      if (target.closest('button[name="reset"]')) actions = [];
-    });
+    host.disposer.listen(
+      host.root,
+      'click',
+      (event) => {
+        const target = event.target as HTMLElement;
+        if (target.closest('button[name="reset"]')) actions = [];
+      },
+      // Capture: clear before the runtime's own handler shows step 0.
+      { capture: true },
+    );
 
     host.root.append(
       panel.bar,

@@ -41,7 +41,7 @@ export interface DiagramLayout {
 
 export const DIAGRAM_WIDTH = 1200;
 const MIN_HEIGHT = 250;
-const ROW = 80;
+const ROW = 75;
 /** Vertical distance between labels of bindings of the same queue. */
 export const BINDING_SPREAD = 30;
 

@@ -16,7 +16,7 @@ export function createLegend(): HTMLElement {
   const line = (cls: string): SVGPathElement =>
     s('path', { class: `${ER_CLASS.edge} ${cls}`, d: 'M 2 10 H 46' });
   const item = (icon: SVGSVGElement, text: string): HTMLElement =>
-    h('span', { class: WIDGET_CLASS.legendItem }, icon, ` ${text}`);
+    h('span', { class: WIDGET_CLASS.legendItem, role: 'listitem' }, icon, ` ${text}`);
   return h(
     'div',
     { class: WIDGET_CLASS.legend, role: 'list', 'aria-label': 'Легенда' },
