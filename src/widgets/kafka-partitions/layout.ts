@@ -108,7 +108,7 @@ export function boundaryX(
 /** A key shortened to fit a cell (the full key is in the cell's title). */
 export function fitKey(key: string | null, dense: boolean): string {
   if (key === null) return '∅';
-  const max = dense ? 8 : 9;
+  const max = dense ? 6 : 7;
   const chars = [...key];
   return chars.length <= max ? key : `${chars.slice(0, max - 1).join('')}…`;
 }

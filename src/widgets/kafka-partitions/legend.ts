@@ -45,6 +45,7 @@ export function kafkaLegend(): HTMLElement {
       ),
       'последняя запись',
     ),
+    h('span', { class: WIDGET_CLASS.legendItem }, '∅ — запись без ключа'),
     h('span', { class: WIDGET_CLASS.legendItem }, 'lag = конец партиции − committed'),
   );
 }

@@ -82,28 +82,17 @@ function drawRow(view: KafkaView, p: PartitionView, row: RowBox, layout: KafkaLa
         stroke: look?.colour ?? '#8b96a3',
       }),
     );
-    if (layout.dense) {
-      cell.append(
-        s(
-          'text',
-          { x: x + 5, y: row.midY + 5, 'font-size': 15 },
-          `${c.offset}:${fitKey(c.key, true)}`,
-        ),
-      );
-    } else {
-      cell.append(
-        s(
-          'text',
-          { x: x + 5, y: row.cellY + 14, 'font-size': 14, class: KP_CLASS.muted },
-          c.offset,
-        ),
-        s(
-          'text',
-          { x: x + 5, y: row.cellY + row.cellH - 6, 'font-size': 17 },
-          fitKey(c.key, false),
-        ),
-      );
-    }
+    // One line per cell: the offset (muted) then the key, so short rows stay readable.
+    const size = layout.dense ? 15 : 17;
+    const baseline = row.midY + size * 0.35;
+    cell.append(
+      s('text', { x: x + 5, y: baseline, 'font-size': size - 2, class: KP_CLASS.muted }, c.offset),
+      s(
+        'text',
+        { x: x + (c.offset > 9 ? 28 : 20), y: baseline, 'font-size': size },
+        fitKey(c.key, c.offset > 9 || layout.dense),
+      ),
+    );
     g.append(cell);
   });
   drawMarkers(g, view, p, row, windowStart);

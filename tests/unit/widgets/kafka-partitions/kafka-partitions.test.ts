@@ -182,7 +182,7 @@ describe('layout', () => {
     expect(boundaryX(5, 3, 4).x).toBeCloseTo(cellX(2) - 2);
     expect(boundaryX(1, 3, 4)).toMatchObject({ clipped: true });
     expect(fitKey('user-42', false)).toBe('user-42');
-    expect(fitKey('<img src=x onerror=alert(1)>', false)).toBe('<img src…');
+    expect(fitKey('<img src=x onerror=alert(1)>', false)).toBe('<img s…');
     expect(fitKey(null, false)).toBe('∅');
   });
 
