@@ -67,10 +67,13 @@ export const orderFlowWidget: WidgetModule = {
     };
     const render = (n: number, withMotion: boolean): void => {
       stopAnimation();
+      // Only a step forward plays; ← and jumps snap, as the clicker contract asks.
+      const forward = n === step + 1;
       step = n;
       const frame = frameAt(storyKind(), input, n);
       host.root.dataset['story'] = storyKind();
-      if (withMotion && !host.reducedMotion && shown) animate(startOf(shown, frame), frame);
+      if (withMotion && forward && !host.reducedMotion && shown)
+        animate(startOf(shown, frame), frame);
       else draw(frame);
       host.say(captionFor(storyKind(), n, frame));
     };
