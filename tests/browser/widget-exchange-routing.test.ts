@@ -47,7 +47,7 @@ function read(page: Page, section: string) {
           (i) => i.value,
         ),
       })),
-      hits: el.querySelectorAll('.w-er-figure .w-er-edge--hit').length,
+      hits: el.querySelectorAll('.w-er-figure .w-er-edge--hit:not(.w-er-legend *)').length,
       caption: el.querySelector('[role="status"]')?.textContent ?? '',
     };
   }, root(section));

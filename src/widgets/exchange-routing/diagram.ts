@@ -5,31 +5,11 @@
  * Every label is a text node, so whatever a student typed shows as typed.
  */
 import { s } from '../runtime/dom.ts';
+import { ER_CLASS } from './diagram-classes.ts';
+import { diagramLegend } from './legend.ts';
 import { bindingText } from './parse.ts';
 import { clip, type Box, type DiagramLayout, type EdgeLayout } from './layout.ts';
 import type { RoutingView } from './session.ts';
-
-/** CSS classes of the diagram (styles: ./exchange-routing.css). */
-export const ER_CLASS = {
-  svg: 'w-er-svg',
-  node: 'w-er-node',
-  exchange: 'w-er-exchange',
-  edge: 'w-er-edge',
-  edgeHit: 'w-er-edge--hit',
-  edgeMiss: 'w-er-edge--miss',
-  label: 'w-er-label',
-  token: 'w-er-token',
-  small: 'w-er-small',
-  returned: 'w-er-return',
-  dropped: 'w-er-dropped',
-  flying: 'w-er-flying',
-  panel: 'w-er-panel',
-  queues: 'w-er-queues',
-  card: 'w-er-card',
-  cardHead: 'w-er-card-head',
-  binding: 'w-er-binding',
-  hint: 'w-er-hint',
-} as const;
 
 /** How many tokens a queue draws before it writes "+N". */
 const MAX_TOKENS = 5;
@@ -56,10 +36,25 @@ function edgePath(e: EdgeLayout): string {
   return `M ${p(e.from)} C ${p(e.c1)} ${p(e.c2)} ${p(e.to)}`;
 }
 
-function edgeLabel(e: EdgeLayout, text: string, matched: boolean | undefined): SVGGElement {
+function edgeLabel(
+  e: EdgeLayout,
+  text: string,
+  matched: boolean | undefined,
+  second?: string,
+): SVGGElement {
   const mark = matched === undefined ? '' : matched ? '✓ ' : '✗ ';
   const shown = `${mark}${clip(text, 20)}`;
-  const width = 16 + [...shown].length * 11.5;
+  const width = 16 + Math.max([...shown].length, [...(second ?? '')].length) * 11.5;
+  if (second !== undefined) {
+    return s(
+      'g',
+      { class: matched ? `${ER_CLASS.label} w-er-label--hit` : ER_CLASS.label },
+      s('title', {}, `${text} ${second}`),
+      s('rect', { x: e.label.x - width / 2, y: e.label.y - 24, width, height: 48, rx: 6 }),
+      s('text', { x: e.label.x, y: e.label.y - 4, 'text-anchor': 'middle' }, shown),
+      s('text', { x: e.label.x, y: e.label.y + 18, 'text-anchor': 'middle' }, second),
+    );
+  }
   return s(
     'g',
     { class: matched ? `${ER_CLASS.label} w-er-label--hit` : ER_CLASS.label },
@@ -111,12 +106,20 @@ export function drawDiagram(svg: SVGSVGElement, view: RoutingView, layout: Diagr
       if (!e) return;
       const state = b.matched === undefined ? '' : b.matched ? ER_CLASS.edgeHit : ER_CLASS.edgeMiss;
       edges.append(s('path', { class: `${ER_CLASS.edge} ${state}`, d: edgePath(e) }));
+      if (view.exchange.kind === 'headers') {
+        // Two lines: the mode, then the pairs — one line would clip the part that matters.
+        const { 'x-match': mode, ...pairs } = b.arguments;
+        const rest = bindingText('headers', { routingKey: '', arguments: pairs });
+        labels.append(edgeLabel(e, `x-match=${mode ?? 'all'}`, b.matched, clip(rest || '—', 22)));
+        return;
+      }
       const text = bindingText(view.exchange.kind, b);
       const shown = view.exchange.kind === 'fanout' ? '(ключ не важен)' : text || '«»';
       labels.append(edgeLabel(e, shown, b.matched));
     });
     const received = q.received === true;
     const queue = box(qb, received ? `${ER_CLASS.node}--got` : '', q.name);
+    queue.dataset['queueBox'] = q.name;
     queue.querySelector('text')?.setAttribute('y', String(qb.y - 12));
     queue.append(queueTokens(qb, q.depth));
     nodes.append(queue);
@@ -148,13 +151,13 @@ export function drawDiagram(svg: SVGSVGElement, view: RoutingView, layout: Diagr
       labels.append(
         s(
           'text',
-          { x: m.x, y: m.y - 8, 'text-anchor': 'middle', class: ER_CLASS.returned },
+          { x: m.x + 30, y: m.y + 12, 'text-anchor': 'middle', class: ER_CLASS.returned },
           '↩ 312 NO_ROUTE',
         ),
       );
     }
-    const top = layout.producer.y - layout.producer.h / 2 - 16;
-    nodes.append(token(layout.producer.x, top), keyText(layout.producer.x, top));
+    const below = layout.producer.y + layout.producer.h / 2 + 16;
+    nodes.append(token(layout.producer.x - 55, below), keyText(layout.producer.x - 55, below));
   } else if (p && p.queues.length === 0) {
     const g = s('g', { class: ER_CLASS.dropped });
     g.append(token(ex.x, ex.y + ex.h / 2 + 20));
@@ -163,5 +166,11 @@ export function drawDiagram(svg: SVGSVGElement, view: RoutingView, layout: Diagr
     );
     nodes.append(g);
   }
-  svg.replaceChildren(s('title', {}, 'Схема маршрутизации'), edges, nodes, labels);
+  svg.replaceChildren(
+    s('title', {}, 'Схема маршрутизации'),
+    diagramLegend(12, 4),
+    edges,
+    nodes,
+    labels,
+  );
 }

@@ -6,7 +6,8 @@
 import { s } from '../runtime/dom.ts';
 import { edgePoints, type DiagramLayout, type Point } from './layout.ts';
 import type { RoutingView } from './session.ts';
-import { ER_CLASS, token } from './diagram.ts';
+import { ER_CLASS } from './diagram-classes.ts';
+import { token } from './diagram.ts';
 
 /** One token's trip: a polyline, when it starts and how long it takes (ms at 1× speed). */
 export interface Flight {
@@ -97,4 +98,41 @@ export function fly(layer: SVGGElement, flights: readonly Flight[], speed: numbe
     animations.push(animation);
   }
   return animations;
+}
+
+/**
+ * Makes the newest token of each queue in `queues` appear only when its copy lands, so the depth
+ * never runs ahead of the animation; returns the animations for the caller to cancel.
+ */
+export function revealArrivals(
+  svg: SVGSVGElement,
+  queues: readonly string[],
+  delay: number,
+  speed: number,
+): Animation[] {
+  const out: Animation[] = [];
+  for (const name of queues) {
+    const box = [...svg.querySelectorAll<SVGGElement>('[data-queue-box]')].find(
+      (g) => g.dataset['queueBox'] === name,
+    );
+    const newest = box?.querySelector('[data-tokens] rect:last-of-type');
+    if (!newest) continue;
+    out.push(
+      newest.animate([{ opacity: 0 }, { opacity: 0, offset: 0.99 }, { opacity: 1 }], {
+        duration: delay / speed,
+      }),
+    );
+  }
+  return out;
+}
+
+/** When a frame's copies land in their queues (ms at 1×), or undefined if none travel now. */
+export function arrivalDelay(prev: RoutingView | undefined, next: RoutingView): number | undefined {
+  const p = next.publish;
+  if (!p || p.queues.length === 0) return undefined;
+  if (prev?.publish?.id !== p.id && next.phase === undefined) return LEG + LEG * 1.2;
+  if (prev?.publish?.id === p.id && next.phase === 'queued' && prev.phase !== 'queued') {
+    return LEG * 1.2;
+  }
+  return undefined;
 }

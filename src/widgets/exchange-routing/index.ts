@@ -9,10 +9,10 @@ import type { Field } from '../runtime/field.ts';
 import type { WidgetModule } from '../runtime/types.ts';
 import { validateRoutingKey } from '../runtime/validate.ts';
 import { captionFor } from './caption.ts';
-import { drawDiagram, ER_CLASS } from './diagram.ts';
-import { flightsBetween, fly } from './flight.ts';
+import { ER_CLASS } from './diagram-classes.ts';
+import { drawDiagram } from './diagram.ts';
+import { arrivalDelay, flightsBetween, fly, revealArrivals } from './flight.ts';
 import { layoutDiagram } from './layout.ts';
-import { createLegend } from './legend.ts';
 import { createPanel } from './panel.ts';
 import { parseHeaders, readBinding } from './parse.ts';
 import { EXCHANGE_ROUTING_STEPS, scenarioForSection, type RoutingScenario } from './scenarios.ts';
@@ -66,6 +66,10 @@ export const exchangeRoutingWidget: WidgetModule = {
       stopFlights();
       if (animate && !host.reducedMotion) {
         running = fly(flying, flightsBetween(previous, next, layout), 1);
+        const landing = arrivalDelay(previous, next);
+        if (landing !== undefined) {
+          running.push(...revealArrivals(svg, next.publish?.queues ?? [], landing, 1));
+        }
       }
     };
 
@@ -156,12 +160,7 @@ export const exchangeRoutingWidget: WidgetModule = {
       { capture: true },
     );
 
-    host.root.append(
-      panel.bar,
-      h('figure', { class: 'w-er-figure' }, svg),
-      panel.cards,
-      createLegend(),
-    );
+    host.root.append(panel.bar, h('figure', { class: 'w-er-figure' }, svg), panel.cards);
     return {
       stepCount: EXCHANGE_ROUTING_STEPS,
       show(next, animate) {

@@ -68,7 +68,8 @@ export function layoutDiagram(bindingCounts: readonly number[]): DiagramLayout {
   const n = Math.max(1, bindingCounts.length);
   const height = Math.max(MIN_HEIGHT, n * ROW + 24);
   const mid = height / 2;
-  const producer: Box = { x: 95, y: mid, w: 170, h: 72 };
+  // A little below the middle: the legend sits in the corner above it.
+  const producer: Box = { x: 95, y: mid + 25, w: 170, h: 72 };
   const exchange: Box = { x: 390, y: mid, w: 210, h: 96 };
   const gap = Math.min(ROW, (height - 24) / n);
   const queues = bindingCounts.map((_, i): Box => ({
@@ -95,9 +96,9 @@ export function layoutDiagram(bindingCounts: readonly number[]): DiagramLayout {
     });
   });
   const returnPath: Point[] = [
-    { x: exchange.x - exchange.w / 2, y: mid + 20 },
-    { x: (producer.x + exchange.x) / 2, y: mid + 80 },
-    { x: producer.x + producer.w / 2, y: mid + 20 },
+    { x: exchange.x - exchange.w / 2, y: mid + 30 },
+    { x: (producer.x + producer.w / 2 + exchange.x - exchange.w / 2) / 2, y: producer.y + 70 },
+    { x: producer.x + producer.w / 2, y: producer.y + 12 },
   ];
   return { width: DIAGRAM_WIDTH, height, producer, exchange, queues, consumers, edges, returnPath };
 }

@@ -1,34 +1,31 @@
-/** The legend: what each line style and mark means (colour is never the only cue). */
-import { h, s } from '../runtime/dom.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
-import { ER_CLASS } from './diagram.ts';
+/**
+ * The legend, drawn inside the diagram's empty top-left corner: what each line style and mark
+ * means (colour is never the only cue: ✓/✗, solid/dashed, thick/thin).
+ */
+import { s } from '../runtime/dom.ts';
+import { ER_CLASS } from './diagram-classes.ts';
 
-function swatch(...children: SVGElement[]): SVGSVGElement {
-  return s(
-    'svg',
-    { viewBox: '0 0 48 20', width: 48, height: 20, 'aria-hidden': 'true' },
-    ...children,
-  );
-}
+const ROW = 21;
 
-/** Builds the legend row. */
-export function createLegend(): HTMLElement {
-  const line = (cls: string): SVGPathElement =>
-    s('path', { class: `${ER_CLASS.edge} ${cls}`, d: 'M 2 10 H 46' });
-  const item = (icon: SVGSVGElement, text: string): HTMLElement =>
-    h('span', { class: WIDGET_CLASS.legendItem, role: 'listitem' }, icon, ` ${text}`);
-  return h(
-    'div',
-    { class: WIDGET_CLASS.legend, role: 'list', 'aria-label': 'Легенда' },
-    item(swatch(line(ER_CLASS.edgeHit)), '✓ привязка совпала'),
-    item(swatch(line(ER_CLASS.edgeMiss)), '✗ не совпала'),
-    item(
-      swatch(s('rect', { class: ER_CLASS.token, x: 11, y: 1, width: 26, height: 18, rx: 4 })),
-      'сообщение',
-    ),
-    item(
-      swatch(s('path', { class: ER_CLASS.returned, d: 'M 46 10 H 2' })),
-      '↩ basic.return (mandatory)',
-    ),
-  );
+/** The legend as an SVG group whose top-left corner is (x, y). */
+export function diagramLegend(x: number, y: number): SVGGElement {
+  const rows: [SVGElement, string][] = [
+    [
+      s('path', { class: `${ER_CLASS.edge} ${ER_CLASS.edgeHit}`, d: 'M 0 0 H 40' }),
+      '✓ привязка совпала',
+    ],
+    [
+      s('path', { class: `${ER_CLASS.edge} ${ER_CLASS.edgeMiss}`, d: 'M 0 0 H 40' }),
+      '✗ не совпала',
+    ],
+    [s('rect', { class: ER_CLASS.token, x: 7, y: -9, width: 26, height: 18, rx: 4 }), 'сообщение'],
+    [s('path', { class: ER_CLASS.returned, d: 'M 40 0 H 0' }), '↩ basic.return'],
+  ];
+  const g = s('g', { class: ER_CLASS.legend, 'aria-hidden': 'true' });
+  rows.forEach(([icon, text], i) => {
+    const row = s('g', { transform: `translate(${x} ${y + 11 + i * ROW})` }, icon);
+    row.append(s('text', { x: 50, y: 6 }, text));
+    g.append(row);
+  });
+  return g;
 }

@@ -8,7 +8,7 @@ import type { ExchangeKind } from '../../broker/rabbitmq/index.ts';
 import type { Disposer } from '../runtime/disposer.ts';
 import { h } from '../runtime/dom.ts';
 import { createField, type Field } from '../runtime/field.ts';
-import { ER_CLASS } from './diagram.ts';
+import { ER_CLASS } from './diagram-classes.ts';
 import { bindingText } from './parse.ts';
 import { EXCHANGE_KINDS } from './scenarios.ts';
 import type { RoutingView } from './session.ts';
@@ -48,14 +48,14 @@ export function createPanel(disposer: Disposer, handlers: PanelHandlers): Panel 
   const typeField = h(
     'div',
     { class: 'w-field' },
-    h('label', { for: select.id }, 'Тип exchange'),
+    h('label', { for: select.id }, 'Exchange'),
     select,
   );
-  const keyField = createField({ name: 'routing-key', label: 'Ключ маршрутизации', size: 16 });
+  const keyField = createField({ name: 'routing-key', label: 'Ключ', size: 14 });
   const headersField = createField({
     name: 'headers',
-    label: 'Заголовки (ключ=значение, …)',
-    size: 20,
+    label: 'Заголовки',
+    size: 18,
     placeholder: 'status=paid, region=eu',
   });
   const mandatory = h('input', { type: 'checkbox', name: 'mandatory', id: 'w-er-mandatory' });
@@ -127,12 +127,15 @@ export function createPanel(disposer: Disposer, handlers: PanelHandlers): Panel 
     el.append(h('div', { class: ER_CLASS.cardHead }, `${q.name}: ${q.depth} сообщ.${mark}`));
     q.bindings.forEach((b, i) => {
       const label = view.exchange.kind === 'headers' ? 'аргументы' : 'ключ привязки';
+      const text = bindingText(view.exchange.kind, b);
+      // Wide enough for what it holds, within reason: the cards share one or two rows.
+      const size = Math.min(24, Math.max(6, [...text].length + 1));
       const field = createField({
         name: 'binding-key',
         label: `${label} ${i + 1} очереди ${q.name}`,
-        size: 10,
+        size,
       });
-      field.input.value = bindingText(view.exchange.kind, b);
+      field.input.value = text;
       field.input.dataset['queueName'] = q.name;
       field.input.dataset['index'] = String(i);
       field.input.dataset['focusKey'] = `${q.name}/${i}`;

@@ -1,0 +1,22 @@
+/** CSS classes of the exchange-routing widget (styles: ./exchange-routing.css), prefixed w-er-. */
+export const ER_CLASS = {
+  svg: 'w-er-svg',
+  node: 'w-er-node',
+  exchange: 'w-er-exchange',
+  edge: 'w-er-edge',
+  edgeHit: 'w-er-edge--hit',
+  edgeMiss: 'w-er-edge--miss',
+  label: 'w-er-label',
+  token: 'w-er-token',
+  small: 'w-er-small',
+  returned: 'w-er-return',
+  dropped: 'w-er-dropped',
+  flying: 'w-er-flying',
+  legend: 'w-er-legend',
+  panel: 'w-er-panel',
+  queues: 'w-er-queues',
+  card: 'w-er-card',
+  cardHead: 'w-er-card-head',
+  binding: 'w-er-binding',
+  hint: 'w-er-hint',
+} as const;
