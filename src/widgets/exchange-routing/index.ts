@@ -65,10 +65,10 @@ export const exchangeRoutingWidget: WidgetModule = {
       host.say(captionFor(next));
       stopFlights();
       if (animate && !host.reducedMotion) {
-        running = fly(flying, flightsBetween(previous, next, layout), 1);
+        running = fly(flying, flightsBetween(previous, next, layout), host.speed());
         const landing = arrivalDelay(previous, next);
         if (landing !== undefined) {
-          running.push(...revealArrivals(svg, next.publish?.queues ?? [], landing, 1));
+          running.push(...revealArrivals(svg, next.publish?.queues ?? [], landing, host.speed()));
         }
       }
     };
@@ -148,21 +148,13 @@ export const exchangeRoutingWidget: WidgetModule = {
       },
     });
 
-    // The runtime's «Сначала» clears what the student added, as the brief for widgets asks.
-    host.disposer.listen(
-      host.root,
-      'click',
-      (event) => {
-        const target = event.target as HTMLElement;
-        if (target.closest('button[name="reset"]')) actions = [];
-      },
-      // Capture: clear before the runtime's own handler shows step 0.
-      { capture: true },
-    );
-
     host.root.append(panel.bar, h('figure', { class: 'w-er-figure' }, svg), panel.cards);
     return {
       stepCount: EXCHANGE_ROUTING_STEPS,
+      // The runtime's «Сначала» clears what the student added, as the brief for widgets asks.
+      reset() {
+        actions = [];
+      },
       show(next, animate) {
         step = next;
         render(animate);

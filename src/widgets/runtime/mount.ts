@@ -86,6 +86,7 @@ export function mountWidget(
       caption.textContent = text;
     },
     requestStep: request,
+    speed: () => speed,
   });
   const controls = createControls(disposer, {
     onPlayToggle() {
@@ -104,6 +105,7 @@ export function mountWidget(
     },
     onReset() {
       stopPlaying();
+      view.reset?.();
       request(0);
     },
     onSpeed(value) {

@@ -16,6 +16,8 @@ export interface WidgetHost {
   say(text: string): void;
   /** Asks the deck to move the clicker to step n (keeps fragments and widget in sync). */
   requestStep(step: number): void;
+  /** The playback speed the student chose (0.5, 1 or 2): divide animation durations by it. */
+  speed(): number;
 }
 
 export interface WidgetView {
@@ -23,6 +25,8 @@ export interface WidgetView {
   readonly stepCount: number;
   /** Shows the state after `step` (0 = before the first); animates from the previous one if asked. */
   show(step: number, animate: boolean): void;
+  /** Clears what the student added on top of the script (the controls' «Сначала»); optional. */
+  reset?(): void;
   /** Extra cleanup beyond what was registered with the disposer (optional). */
   destroy?(): void;
 }

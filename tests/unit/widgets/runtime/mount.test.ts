@@ -73,6 +73,40 @@ describe('widget mount and destroy', () => {
   });
 });
 
+describe('reset and speed', () => {
+  it('«Сначала» clears the student additions before going back to step 0, and speed reaches the widget', () => {
+    const calls: string[] = [];
+    let speedSeen = 0;
+    const handle = mountWidget(
+      document.createElement('div'),
+      'demo',
+      {
+        mount(host) {
+          return {
+            stepCount: 2,
+            show(step) {
+              calls.push(`show ${step}`);
+              speedSeen = host.speed();
+            },
+            reset() {
+              calls.push('reset');
+            },
+          };
+        },
+      },
+      { reducedMotion: true },
+    );
+    handle.setStep(2, false);
+    const select = handle.root.querySelector<HTMLSelectElement>('select[name="speed"]');
+    if (!select) throw new Error('no speed select');
+    select.value = '2';
+    select.dispatchEvent(new Event('change'));
+    handle.root.querySelector<HTMLButtonElement>('button[name="reset"]')?.click();
+    expect(calls.slice(-2)).toEqual(['reset', 'show 0']);
+    expect(speedSeen).toBe(2);
+  });
+});
+
 describe('validated field', () => {
   it('marks an invalid value with aria-invalid and a described-by message, as text', () => {
     const field = createField({ name: 'partitions', label: 'Партиции', value: '<b>0</b>' });
