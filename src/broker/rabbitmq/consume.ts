@@ -41,16 +41,28 @@ export function qos(ctx: Ctx, cmd: Cmd<'basic.qos'>): void {
   ctx.events.push({ type: 'basic.qos-ok', channel: cmd.channel, prefetchCount: cmd.prefetchCount });
 }
 
+/**
+ * The open channel and the queue a method names, or undefined after reporting what RabbitMQ
+ * would: a closed channel, 404 NOT_FOUND for a missing queue, 405 for another connection's
+ * exclusive queue.
+ */
+function channelAndQueue(ctx: Ctx, channelId: string, queueName: string, method: string) {
+  const channel = openChannel(ctx, channelId, method);
+  if (!channel) return undefined;
+  const queue = ctx.s.queues[queueName];
+  if (!queue) {
+    channelError(ctx, channelId, 'NOT_FOUND', `no queue '${queueName}' in vhost '/'`, method);
+    return undefined;
+  }
+  if (!mayUseQueue(ctx, channelId, queueName, method)) return undefined;
+  return { channel, queue };
+}
+
 /** basic.consume: the new consumer joins the back of the queue's round-robin line. */
 export function consume(ctx: Ctx, cmd: Cmd<'basic.consume'>): void {
-  const channel = openChannel(ctx, cmd.channel, cmd.type);
-  if (!channel) return;
-  const queue = ctx.s.queues[cmd.queue];
-  if (!queue) {
-    channelError(ctx, cmd.channel, 'NOT_FOUND', `no queue '${cmd.queue}' in vhost '/'`, cmd.type);
-    return;
-  }
-  if (!mayUseQueue(ctx, cmd.channel, cmd.queue, cmd.type)) return;
+  const target = channelAndQueue(ctx, cmd.channel, cmd.queue, cmd.type);
+  if (!target) return;
+  const { channel, queue } = target;
   const tag = cmd.consumerTag ?? generateName(ctx, 'amq.ctag-');
   if (channel.consumers.includes(tag)) {
     // The AMQP spec calls a reused tag on one channel a connection error 530 NOT_ALLOWED.
@@ -84,14 +96,9 @@ export function cancel(ctx: Ctx, cmd: Cmd<'basic.cancel'>): void {
 
 /** basic.get: one message from the head, or get-empty. */
 export function get(ctx: Ctx, cmd: Cmd<'basic.get'>): void {
-  const channel = openChannel(ctx, cmd.channel, cmd.type);
-  if (!channel) return;
-  const queue = ctx.s.queues[cmd.queue];
-  if (!queue) {
-    channelError(ctx, cmd.channel, 'NOT_FOUND', `no queue '${cmd.queue}' in vhost '/'`, cmd.type);
-    return;
-  }
-  if (!mayUseQueue(ctx, cmd.channel, cmd.queue, cmd.type)) return;
+  const target = channelAndQueue(ctx, cmd.channel, cmd.queue, cmd.type);
+  if (!target) return;
+  const { channel, queue } = target;
   expireHead(ctx, queue);
   const message = queue.messages.shift();
   if (!message)
