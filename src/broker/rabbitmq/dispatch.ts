@@ -35,6 +35,7 @@ export function deliver(
     routingKey: message.routingKey,
     body: message.body,
     headers: message.properties.headers,
+    properties: message.properties,
     autoAck: noAck,
   });
   if (noAck) return;

@@ -3,7 +3,7 @@
  * `basic.deliver`, `basic.return`, `channel.close` with a reply code) and the fate of every
  * message copy (`basic.ack`, dead-lettering, expiry, loss at a restart).
  */
-import type { DeadLetterReason } from './types.ts';
+import type { DeadLetterReason, MessageProperties } from './types.ts';
 
 /** Why a message copy left the broker without being acked or dead-lettered. */
 export type DropReason =
@@ -82,6 +82,8 @@ export type RabbitEvent =
       readonly routingKey: string;
       readonly body: string;
       readonly headers: Readonly<Record<string, unknown>> | undefined;
+      /** The basic.properties the publisher set (reply_to, correlation_id, …), as a client sees them. */
+      readonly properties: MessageProperties;
       /** With no-ack the delivery is also its acknowledgement. */
       readonly autoAck: boolean;
     }

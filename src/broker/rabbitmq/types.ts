@@ -33,6 +33,10 @@ export interface MessageProperties {
   readonly expiration?: string;
   readonly headers?: Readonly<Record<string, unknown>>;
   readonly messageId?: string;
+  /** The queue a reply should go to (request-reply / RPC); the broker only carries it. */
+  readonly replyTo?: string;
+  /** Set by the client, echoed by the server's reply, so a reply can be matched to its request. */
+  readonly correlationId?: string;
 }
 
 /** One entry of the x-death header RabbitMQ adds when it dead-letters a message. */
