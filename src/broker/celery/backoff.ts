@@ -60,14 +60,17 @@ function pyInt(value: number | boolean): number {
 
 /**
  * The countdown (seconds) of the next retry under a policy, given `request.retries` of the
- * failed execution. Autoretry without backoff uses default_retry_delay, as Celery does.
+ * failed execution: a fixed or doubling `self.retry(countdown=…)`, or autoretry's backoff.
+ * Autoretry without backoff uses default_retry_delay, as Celery does.
  */
 export function retryCountdown(
   policy: Exclude<RetryPolicy, { kind: 'none' }>,
   retries: number,
   prng: PrngState,
 ): [number, PrngState] {
-  if (policy.kind === 'countdown') return [policy.countdown, prng];
+  if (policy.kind === 'countdown') {
+    return [policy.doubling ? policy.countdown * 2 ** retries : policy.countdown, prng];
+  }
   const factor = pyInt(policy.retryBackoff);
   if (factor === 0) return [DEFAULT_RETRY_DELAY_S, prng];
   return getExponentialBackoffInterval(

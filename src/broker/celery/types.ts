@@ -28,6 +28,11 @@ export type RetryPolicy =
       readonly kind: 'countdown';
       /** `countdown` in seconds; Celery's `default_retry_delay` is 180. */
       readonly countdown: number;
+      /**
+       * `countdown=countdown * 2 ** self.request.retries` (slide 41's `2 ** self.request.retries`
+       * with countdown 1): the body computes a doubling pause itself; absent means a fixed pause.
+       */
+      readonly doubling?: boolean;
       /** `self.retry(exc=exc)`: past max_retries Celery re-raises exc instead of MaxRetriesExceededError. */
       readonly passExc: boolean;
     }
