@@ -34,4 +34,12 @@ export const WIDGET_CATALOG: Partial<Record<WidgetName, CatalogEntry>> = {
     steps: 0,
     load: () => import('./charts/brokers.ts').then((m) => m.brokersWidget),
   },
+  'redis-pubsub': {
+    steps: 8,
+    load: () => import('./redis-pubsub/index.ts').then((m) => m.redisPubSubWidget),
+  },
+  'redis-list-queue': {
+    steps: 9,
+    load: () => import('./redis-list-queue/index.ts').then((m) => m.redisListQueueWidget),
+  },
 };

@@ -1,0 +1,25 @@
+/** The legend under the board: every mark it draws, shape first (colour is never the only cue). */
+import { h } from '../runtime/dom.ts';
+import { WIDGET_CLASS } from '../runtime/classes.ts';
+import { LQ_CLASS } from './classes.ts';
+import { MARK } from './render.ts';
+
+/** Builds the legend element. */
+export function listQueueLegend(): HTMLElement {
+  const item = (mark: string, text: string): HTMLElement =>
+    h(
+      'li',
+      { class: WIDGET_CLASS.legendItem },
+      h('span', { class: LQ_CLASS.mark, 'aria-hidden': 'true' }, mark),
+      ` ${text}`,
+    );
+  return h(
+    'ul',
+    { class: `${WIDGET_CLASS.legend} ${LQ_CLASS.legend}`, 'aria-label': 'Легенда' },
+    item(MARK.waiting, 'ждёт в BRPOP/BLMOVE (№ — кто раньше пришёл)'),
+    item(MARK.busy, 'обрабатывает задачу (зелёная рамка)'),
+    item(MARK.crashed, 'упал (красный пунктир)'),
+    item('BLMOVE ⇄', 'задача лежит в processing, пока не готова'),
+    item(MARK.saved, 'задача пережила падение'),
+  );
+}

@@ -1,0 +1,73 @@
+/** The caption: what the last step or action did, in words («PUBLISH … → 0: сообщение пропало»). */
+import type { RedisEvent } from '../../broker/redis/index.ts';
+import { labelOf, type PubSubView } from './session.ts';
+
+/** Russian «подписчик» after a number. */
+export function subscribersWord(n: number): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return 'подписчик';
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return 'подписчика';
+  return 'подписчиков';
+}
+
+/** Shortens a student's long text for a caption (the board shows it whole). */
+export function clip(text: string, max = 40): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+function publishCaption(view: PubSubView): string {
+  const p = view.publish;
+  if (!p) return '';
+  const head = `PUBLISH ${clip(p.channel, 30)} «${clip(p.message)}» → ${p.receivers}`;
+  if (p.receivers === 0) {
+    return `${head}: в этот момент канал никто не слушал. Redis ничего не хранит — сообщение пропало навсегда.`;
+  }
+  const who = p.deliveries
+    .map((d) =>
+      d.via === undefined ? `${d.label} (канал)` : `${d.label} (шаблон ${clip(d.via, 20)})`,
+    )
+    .join(', ');
+  const missed = view.subscribers.filter((s) => s.fate === 'missed').map((s) => s.label);
+  const tail =
+    missed.length > 0 ? ` ${missed.join(', ')} подписан, но на другое имя — не получил.` : '';
+  return `${head}: получили ${who}.${tail}`;
+}
+
+type CommandEvent = Extract<RedisEvent, { readonly args: readonly string[] }>;
+
+function joinCaption(e: CommandEvent): string {
+  const name = clip(e.args[1] ?? '', 30);
+  const label = labelOf(e.client);
+  if (e.type === 'PSUBSCRIBE') {
+    return `${label}: PSUBSCRIBE ${name} — шаблон (* — любые символы, ? — один, [ab] — один из). Прошлые сообщения он не получит.`;
+  }
+  return `${label}: SUBSCRIBE ${name}. Сообщения, опубликованные до подписки, он уже не получит.`;
+}
+
+/** What happened in the last step or action, in one or two sentences. */
+export function captionFor(view: PubSubView): string {
+  const last = view.last;
+  if (last.some((e) => e.type === 'PUBLISH')) return publishCaption(view);
+  const joined = last.find(
+    (e): e is CommandEvent => e.type === 'SUBSCRIBE' || e.type === 'PSUBSCRIBE',
+  );
+  if (joined) return joinCaption(joined);
+  const left = [
+    ...new Set(
+      last
+        .filter((e) => e.type === 'UNSUBSCRIBE' || e.type === 'PUNSUBSCRIBE')
+        .map((e) => ('client' in e ? labelOf(e.client) : '')),
+    ),
+  ];
+  if (left.length > 0) {
+    const active = view.subscribers.filter((s) => s.active).length;
+    const rest =
+      active === 0
+        ? 'Подписчиков не осталось: следующий PUBLISH никто не получит.'
+        : `Осталось ${active} ${subscribersWord(active)}.`;
+    return `${left.join(' и ')} ${left.length > 1 ? 'отписались' : 'отписался'}. ${rest}`;
+  }
+  return 'Издатель и подписчики знают только имя канала. Пока никто не подписан.';
+}
