@@ -30,6 +30,10 @@ export const WIDGET_CATALOG: Partial<Record<WidgetName, CatalogEntry>> = {
     steps: 5,
     load: () => import('./exchange-routing/index.ts').then((m) => m.exchangeRoutingWidget),
   },
+  'rabbit-acks': {
+    steps: 6,
+    load: () => import('./rabbit-acks/index.ts').then((m) => m.rabbitAcksWidget),
+  },
   'chart-brokers': {
     steps: 0,
     load: () => import('./charts/brokers.ts').then((m) => m.brokersWidget),

@@ -1,0 +1,378 @@
+/**
+ * Worker processes on top of the core's RabbitMQ model, as pure data: each worker is a pika-style
+ * consumer that handles its deliveries one at a time, taking `msPerTask` of virtual time each, and
+ * then acks — or, for a faulty task, nacks/rejects as examples/rabbitmq/consumer.py does. The broker
+ * alone decides who gets what, when, and with which `redelivered` flag; this file only sends the
+ * commands a client would send and reports the broker's events as {@link Happening}s.
+ */
+import {
+  initRabbit,
+  stepRabbit,
+  type RabbitCommand,
+  type RabbitEvent,
+  type RabbitState,
+} from '../../broker/rabbitmq/index.ts';
+
+/** A worker process: its id, the name the audience sees and how long one task takes. */
+export interface WorkerSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly msPerTask: number;
+}
+
+/**
+ * What goes wrong with a task: `error` — the callback raises, and the consumer retries once
+ * (basic_nack requeue = not redelivered); `invalid` — not a task at all: basic_reject, no requeue.
+ */
+export type Fault = 'error' | 'invalid';
+
+/** One scene: a work queue with a dead-letter queue, its workers, their prefetch and faulty tasks. */
+export interface SceneSpec {
+  readonly seed: number;
+  readonly queue: string;
+  readonly deadLetterQueue: string;
+  readonly workers: readonly WorkerSpec[];
+  /** basic.qos prefetch_count of every worker (0 = unlimited). */
+  readonly prefetch: number;
+  /** Faulty tasks by task number (the n-th published task is n). */
+  readonly faults: Readonly<Record<number, Fault>>;
+}
+
+/** Something a lecturer's step or a student does. */
+export type AcksAction =
+  | { readonly type: 'publish'; readonly count: number }
+  | { readonly type: 'run'; readonly ms: number }
+  | { readonly type: 'qos'; readonly prefetch: number }
+  | { readonly type: 'crash'; readonly worker: string }
+  | { readonly type: 'revive'; readonly worker: string }
+  | {
+      readonly type: 'settle';
+      readonly worker: string;
+      readonly how: Settlement;
+      readonly requeue: boolean;
+    };
+
+/** How a consumer settles a delivery. */
+export type Settlement = 'ack' | 'nack' | 'reject';
+
+/** Why a delivery was settled the way it was. */
+export type SettleCause = 'done' | Fault | 'student';
+
+/** A delivery a worker settled. */
+export interface Settled {
+  readonly type: Settlement;
+  readonly worker: string;
+  readonly task: number;
+  readonly requeue: boolean;
+  readonly cause: SettleCause;
+}
+
+/** What happened, in the broker's words, with task numbers instead of message ids. */
+export type Happening =
+  | { readonly type: 'published'; readonly task: number }
+  | {
+      readonly type: 'deliver';
+      readonly worker: string;
+      readonly task: number;
+      readonly redelivered: boolean;
+    }
+  | Settled
+  | { readonly type: 'requeued'; readonly task: number }
+  | { readonly type: 'dead-lettered'; readonly task: number; readonly queue: string }
+  | { readonly type: 'dropped'; readonly task: number }
+  | { readonly type: 'crash'; readonly worker: string; readonly held: readonly number[] }
+  | { readonly type: 'revive'; readonly worker: string }
+  | { readonly type: 'qos'; readonly prefetch: number }
+  | { readonly type: 'idle'; readonly ms: number };
+
+/** A worker between commands: whether its process runs, and what it has finished. */
+export interface WorkerRun {
+  readonly spec: WorkerSpec;
+  readonly up: boolean;
+  /** Generation of its connection: a revived worker opens a new one. */
+  readonly generation: number;
+  /** Virtual ms at which it started on its oldest delivery (null: nothing in hand). */
+  readonly startedAt: number | null;
+  readonly headTag: number | null;
+  /** Tasks it acked, in order, with the redelivered flag of the delivery it acked. */
+  readonly acked: readonly { readonly task: number; readonly redelivered: boolean }[];
+}
+
+/** The whole simulation after some actions. */
+export interface AcksSim {
+  readonly scene: SceneSpec;
+  readonly rabbit: RabbitState;
+  readonly workers: readonly WorkerRun[];
+  readonly prefetch: number;
+  readonly published: number;
+  readonly nextTag: number;
+  /** Task number of every message copy id the broker made. */
+  readonly taskOf: Readonly<Record<number, number>>;
+  /** Virtual ms of the latest ack/nack/reject (null before any). */
+  readonly lastSettleAt: number | null;
+  /** What the last action did. */
+  readonly log: readonly Happening[];
+}
+
+/** The exchange the dead-letter queue hangs off (fanout: the routing key does not matter). */
+export const DEAD_LETTER_EXCHANGE = 'dlx';
+
+/** At most this many tasks and this much virtual time per run: the picture stays legible. */
+export const MAX_TASKS = 40;
+export const MAX_RUN_MS = 60_000;
+
+const connectionOf = (w: WorkerRun): string => `${w.spec.id}-conn${w.generation}`;
+const channelOf = (w: WorkerRun): string => `${w.spec.id}-ch${w.generation}`;
+
+interface Draft {
+  readonly scene: SceneSpec;
+  rabbit: RabbitState;
+  workers: WorkerRun[];
+  prefetch: number;
+  published: number;
+  nextTag: number;
+  taskOf: Record<number, number>;
+  lastSettleAt: number | null;
+  log: Happening[];
+}
+
+function workerByChannel(d: Draft, channel: string): WorkerRun | undefined {
+  return d.workers.find((w) => w.up && channelOf(w) === channel);
+}
+
+/** The deliveries a worker holds (unacked on its channel), oldest first. */
+export function heldBy(rabbit: RabbitState, worker: WorkerRun) {
+  if (!worker.up) return [];
+  return rabbit.channels[channelOf(worker)]?.unacked ?? [];
+}
+
+function record(d: Draft, e: RabbitEvent): void {
+  switch (e.type) {
+    case 'basic.publish':
+      e.messageIds.forEach((id) => (d.taskOf[id] = e.publishId));
+      d.log.push({ type: 'published', task: e.publishId });
+      return;
+    case 'basic.deliver': {
+      const w = workerByChannel(d, e.channel);
+      if (w) {
+        d.log.push({
+          type: 'deliver',
+          worker: w.spec.id,
+          task: e.publishId,
+          redelivered: e.redelivered,
+        });
+      }
+      return;
+    }
+    case 'requeued':
+      d.log.push({ type: 'requeued', task: d.taskOf[e.messageId] ?? 0 });
+      return;
+    case 'dead-lettered':
+      e.newMessageIds.forEach((id) => (d.taskOf[id] = d.taskOf[e.messageId] ?? 0));
+      if (e.queues.length === 0) d.log.push({ type: 'dropped', task: d.taskOf[e.messageId] ?? 0 });
+      for (const queue of e.queues)
+        d.log.push({ type: 'dead-lettered', task: d.taskOf[e.messageId] ?? 0, queue });
+      return;
+    case 'dropped':
+      d.log.push({ type: 'dropped', task: d.taskOf[e.messageId] ?? 0 });
+      return;
+    case 'channel.close':
+      // The sim only sends valid commands; a channel error would be a bug here, not a lesson.
+      throw new Error(`RabbitMQ closed a channel: ${e.replyText}`);
+    default:
+      return;
+  }
+}
+
+/** Sends one command to the broker, logs its events and restarts the clock of workers whose oldest delivery changed. */
+function send(d: Draft, command: RabbitCommand): void {
+  const result = stepRabbit(d.rabbit, command);
+  d.rabbit = result.state;
+  for (const e of result.events) record(d, e);
+  const now = d.rabbit.clock.now;
+  d.workers = d.workers.map((w) => {
+    const head = heldBy(d.rabbit, w)[0]?.deliveryTag ?? null;
+    if (head === w.headTag) return w;
+    return { ...w, headTag: head, startedAt: head === null ? null : now };
+  });
+}
+
+function subscribe(d: Draft, w: WorkerRun): void {
+  send(d, { type: 'basic.qos', channel: channelOf(w), prefetchCount: d.prefetch });
+  send(d, {
+    type: 'basic.consume',
+    channel: channelOf(w),
+    queue: d.scene.queue,
+    consumerTag: `${w.spec.id}-tag${d.nextTag++}`,
+  });
+}
+
+function start(d: Draft, id: string): void {
+  const i = d.workers.findIndex((w) => w.spec.id === id);
+  const old = d.workers[i];
+  if (!old) throw new RangeError(`no worker '${id}'`);
+  const w: WorkerRun = { ...old, up: true, generation: old.generation + 1, headTag: null };
+  d.workers[i] = w;
+  send(d, { type: 'connection.open', connection: connectionOf(w) });
+  send(d, { type: 'channel.open', connection: connectionOf(w), channel: channelOf(w) });
+  subscribe(d, w);
+}
+
+function settle(d: Draft, w: WorkerRun, how: Settlement, requeue: boolean, cause: SettleCause) {
+  const head = heldBy(d.rabbit, w)[0];
+  if (!head) return false;
+  const task = d.taskOf[head.message.id] ?? 0;
+  d.log.push({ type: how, worker: w.spec.id, task, requeue: how !== 'ack' && requeue, cause });
+  const channel = channelOf(w);
+  d.lastSettleAt = d.rabbit.clock.now;
+  if (how === 'ack') send(d, { type: 'basic.ack', channel, deliveryTag: head.deliveryTag });
+  else send(d, { type: `basic.${how}`, channel, deliveryTag: head.deliveryTag, requeue });
+  if (how === 'ack') {
+    d.workers = d.workers.map((x) =>
+      x.spec.id === w.spec.id
+        ? { ...x, acked: [...x.acked, { task, redelivered: head.message.redelivered }] }
+        : x,
+    );
+  }
+  return true;
+}
+
+/** The worker's own decision once it has spent msPerTask on its oldest delivery. */
+function finishHead(d: Draft, w: WorkerRun): void {
+  const head = heldBy(d.rabbit, w)[0];
+  if (!head) return;
+  const fault = d.scene.faults[d.taskOf[head.message.id] ?? 0];
+  if (fault === 'error') settle(d, w, 'nack', !head.message.redelivered, 'error');
+  else if (fault === 'invalid') settle(d, w, 'reject', false, 'invalid');
+  else settle(d, w, 'ack', false, 'done');
+}
+
+function run(d: Draft, ms: number): void {
+  const until = d.rabbit.clock.now + ms;
+  // Each round settles one delivery; the cap only guards against a bug, not a real story.
+  for (let round = 0; round < 10_000; round++) {
+    let next: { w: WorkerRun; at: number } | undefined;
+    for (const w of d.workers) {
+      if (!w.up || w.startedAt === null) continue;
+      const at = w.startedAt + w.spec.msPerTask;
+      if (at <= until && (!next || at < next.at)) next = { w, at };
+    }
+    if (!next) break;
+    const wait = next.at - d.rabbit.clock.now;
+    if (wait > 0) send(d, { type: 'advance', ms: wait });
+    const current = d.workers.find((w) => w.spec.id === next.w.spec.id) as WorkerRun;
+    finishHead(d, current);
+  }
+  const rest = until - d.rabbit.clock.now;
+  if (rest > 0) send(d, { type: 'advance', ms: rest });
+}
+
+function apply(d: Draft, action: AcksAction): void {
+  const { scene } = d;
+  const worker = (id: string): WorkerRun => {
+    const w = d.workers.find((x) => x.spec.id === id);
+    if (!w) throw new RangeError(`no worker '${id}'`);
+    return w;
+  };
+  switch (action.type) {
+    case 'publish':
+      if (d.published + action.count > MAX_TASKS) {
+        throw new RangeError(`Не больше ${MAX_TASKS} задач в одной сцене.`);
+      }
+      for (let i = 0; i < action.count; i++) {
+        d.published++;
+        send(d, {
+          type: 'basic.publish',
+          exchange: '',
+          routingKey: scene.queue,
+          body: `task ${d.published}`,
+          properties: { deliveryMode: 2 },
+        });
+      }
+      return;
+    case 'run':
+      if (!(action.ms > 0) || action.ms > MAX_RUN_MS) throw new RangeError('run: 0 < ms ≤ 60 000');
+      d.log.push({ type: 'idle', ms: action.ms });
+      return run(d, action.ms);
+    case 'qos':
+      // Per-consumer prefetch is fixed at basic.consume: a worker re-subscribes to change it.
+      d.prefetch = action.prefetch;
+      d.log.push({ type: 'qos', prefetch: action.prefetch });
+      for (const w of d.workers.filter((x) => x.up)) {
+        const channel = channelOf(w);
+        for (const tag of d.rabbit.channels[channel]?.consumers ?? []) {
+          send(d, { type: 'basic.cancel', channel, consumerTag: tag });
+        }
+        subscribe(d, w);
+      }
+      return;
+    case 'crash': {
+      const w = worker(action.worker);
+      if (!w.up) return;
+      const held = heldBy(d.rabbit, w).map((u) => d.taskOf[u.message.id] ?? 0);
+      d.log.push({ type: 'crash', worker: w.spec.id, held });
+      const i = d.workers.indexOf(w);
+      d.workers[i] = { ...w, up: false, startedAt: null, headTag: null };
+      // The process dies: its connection drops and the broker requeues what it held.
+      send(d, { type: 'consumer.crash', connection: connectionOf(w) });
+      return;
+    }
+    case 'revive':
+      if (worker(action.worker).up) return;
+      d.log.push({ type: 'revive', worker: action.worker });
+      return start(d, action.worker);
+    case 'settle':
+      settle(d, worker(action.worker), action.how, action.requeue, 'student');
+      return;
+  }
+}
+
+/** The scene's broker and workers before any action: queues declared, every worker subscribed. */
+export function initSim(scene: SceneSpec): AcksSim {
+  const d: Draft = {
+    scene,
+    rabbit: initRabbit(scene.seed),
+    workers: scene.workers.map((spec) => ({
+      spec,
+      up: false,
+      generation: 0,
+      startedAt: null,
+      headTag: null,
+      acked: [],
+    })),
+    prefetch: scene.prefetch,
+    published: 0,
+    nextTag: 1,
+    taskOf: {},
+    lastSettleAt: null,
+    log: [],
+  };
+  send(d, { type: 'exchange.declare', exchange: DEAD_LETTER_EXCHANGE, kind: 'fanout' });
+  send(d, { type: 'queue.declare', queue: scene.deadLetterQueue, durable: true });
+  send(d, { type: 'queue.bind', queue: scene.deadLetterQueue, exchange: DEAD_LETTER_EXCHANGE });
+  send(d, {
+    type: 'queue.declare',
+    queue: scene.queue,
+    durable: true,
+    arguments: { 'x-dead-letter-exchange': DEAD_LETTER_EXCHANGE },
+  });
+  for (const w of scene.workers) start(d, w.id);
+  return { ...d, log: [] };
+}
+
+/** The simulation after one more action; throws a RangeError (Russian text) on a refused one. */
+export function stepSim(sim: AcksSim, action: AcksAction): AcksSim {
+  const d: Draft = {
+    scene: sim.scene,
+    rabbit: sim.rabbit,
+    workers: [...sim.workers],
+    prefetch: sim.prefetch,
+    published: sim.published,
+    nextTag: sim.nextTag,
+    taskOf: { ...sim.taskOf },
+    lastSettleAt: sim.lastSettleAt,
+    log: [],
+  };
+  apply(d, action);
+  return d;
+}
