@@ -1,0 +1,186 @@
+/**
+ * The reading view (`?view=read`): the whole lecture as one scrolling page for students — each
+ * slide as it looks in class, followed by the lecturer's text; a table of contents by part;
+ * search across slides and notes; playable widgets; self-check questions at the end of each part.
+ * It never starts reveal.js, so it works the same from the one-file build and offline.
+ */
+import { bindCopyButtons } from '../deck/copy-button.ts';
+import { lectureMinutesFrom } from '../deck/lecture-length.ts';
+import { applyLecturePlan } from '../deck/lecture-plan.ts';
+import { PARTS, isPartName, type PartName, type WidgetName } from '../deck/widget-names.ts';
+import { WIDGET_CATALOG } from '../widgets/catalog.ts';
+import { h } from '../widgets/runtime/dom.ts';
+import { mountWidget } from '../widgets/runtime/mount.ts';
+import { quizQuestions } from './quiz-data.ts';
+import { renderQuiz } from './quiz.ts';
+import { bindSearch } from './search-box.ts';
+import './reading.css';
+
+/** The slide design width the deck's theme is laid out for. */
+const SLIDE_WIDTH = 1280;
+
+interface ReadingSlide {
+  readonly section: number;
+  readonly part: PartName;
+  readonly title: string;
+  readonly article: HTMLElement;
+}
+
+function sectionsOf(slidesHtml: string): HTMLElement[] {
+  const template = document.createElement('template');
+  // The pipeline's own build output (slides/ rendered at build time), not user input.
+  template.innerHTML = slidesHtml;
+  // `:scope` means nothing in a fragment: take the top-level sections directly.
+  return [...template.content.children].filter(
+    (el): el is HTMLElement => el instanceof HTMLElement && el.tagName === 'SECTION',
+  );
+}
+
+function toArticle(section: HTMLElement): ReadingSlide | undefined {
+  if (section.dataset['visibility'] === 'hidden') return undefined;
+  const number = Number(section.dataset['section']);
+  const part = section.dataset['part'] ?? '';
+  if (!Number.isInteger(number) || !isPartName(part)) return undefined;
+  const title = section.querySelector('.slide-title')?.textContent ?? '';
+  const notes = section.querySelector('aside.notes');
+  notes?.remove();
+  // Step fragments only highlight code in class; here every line is simply shown.
+  for (const fragment of section.querySelectorAll('.fragment')) fragment.classList.add('visible');
+  const notesBox = h(
+    'div',
+    { class: 'reading-notes' },
+    h('h4', {}, 'Текст лекции'),
+    ...(notes ? [...notes.childNodes] : []),
+  );
+  const article = h(
+    'article',
+    { class: 'reading-slide', 'data-section': number, 'aria-labelledby': `t-${number}` },
+    h(
+      'p',
+      { class: 'reading-slide-meta' },
+      h('span', { class: 'reading-slide-number', id: `t-${number}` }, `Слайд ${number}. ${title}`),
+      h('a', { href: `./#/s-${number}`, class: 'reading-open' }, 'открыть в презентации'),
+    ),
+    h('div', { class: 'reveal reading-frame' }, section),
+    notesBox,
+  );
+  return { section: number, part, title, article };
+}
+
+function tableOfContents(byPart: ReadonlyMap<PartName, ReadingSlide[]>): HTMLElement {
+  return h(
+    'nav',
+    { class: 'reading-toc', 'aria-label': 'Содержание' },
+    h('h2', {}, 'Содержание'),
+    ...[...byPart].map(([part, slides]) =>
+      h(
+        'div',
+        { class: 'reading-toc-part', 'data-part': part },
+        h('a', { href: `#part-${part}`, class: 'reading-toc-part-link' }, PARTS[part]),
+        h(
+          'ol',
+          {},
+          ...slides.map((s) =>
+            h(
+              'li',
+              { value: s.section, 'data-toc-section': s.section },
+              h('a', { href: `#s-${s.section}` }, s.title),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Mounts a slide's widgets when the slide comes near the viewport; they stay for the visit. */
+function mountWidgetsLazily(root: HTMLElement): void {
+  const mount = (slot: HTMLElement): void => {
+    const name = slot.dataset['widgetSlot'] as WidgetName;
+    const entry = WIDGET_CATALOG[name];
+    if (!entry || slot.dataset['mounted']) return;
+    slot.dataset['mounted'] = 'true';
+    entry.load().then(
+      (module) => mountWidget(slot, name, module),
+      () => slot.append(h('p', { class: 'reading-error' }, 'Виджет не загрузился.')),
+    );
+  };
+  // An empty slot is display:none and never intersects, so watch the slide around it.
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        entry.target.querySelectorAll<HTMLElement>('.widget-slot').forEach(mount);
+      }
+    },
+    { rootMargin: '600px 0px' },
+  );
+  for (const article of root.querySelectorAll('.reading-slide')) {
+    if (article.querySelector('.widget-slot')) observer.observe(article);
+  }
+}
+
+/** Scales the 1280-px slide frames to the column width (CSS zoom keeps the layout height right). */
+function fitFrames(main: HTMLElement): void {
+  const apply = (): void => {
+    const width = main.clientWidth;
+    if (width > 0)
+      main.style.setProperty('--reading-zoom', String(Math.min(1, width / SLIDE_WIDTH)));
+  };
+  apply();
+  new ResizeObserver(apply).observe(main);
+}
+
+/** Replaces the page with the reading view built from the deck's slides. */
+export function startReadingView(slidesHtml: string): void {
+  const sections = sectionsOf(slidesHtml);
+  applyLecturePlan(sections, lectureMinutesFrom(window.location.search));
+  const slides = sections.map(toArticle).filter((s): s is ReadingSlide => s !== undefined);
+  const byPart = new Map<PartName, ReadingSlide[]>();
+  for (const slide of slides) byPart.set(slide.part, [...(byPart.get(slide.part) ?? []), slide]);
+  const titles = new Map(slides.map((s) => [s.section, s.title]));
+  const questions = quizQuestions();
+
+  const main = h(
+    'main',
+    { class: 'reading-main', id: 'reading-main' },
+    ...[...byPart].map(([part, partSlides]) => {
+      const own = questions.filter((q) => q.part === part);
+      return h(
+        'section',
+        { class: 'reading-part', id: `part-${part}`, 'data-part': part },
+        h('h2', { class: 'reading-part-title' }, PARTS[part]),
+        ...partSlides.map((s) => s.article),
+        own.length > 0 ? renderQuiz(PARTS[part], own, titles) : null,
+      );
+    }),
+  );
+  const header = h(
+    'header',
+    { class: 'reading-header' },
+    h('h1', {}, 'Брокеры сообщений — Redis, RabbitMQ, Kafka'),
+    h('p', { class: 'reading-sub' }, 'Лекция для чтения: слайды, текст лекции, виджеты и вопросы'),
+    h('a', { href: './', class: 'reading-open' }, 'Открыть презентацию'),
+  );
+  const search = bindSearch(main);
+  const page = h(
+    'div',
+    { class: 'reading' },
+    header,
+    h('aside', { class: 'reading-side' }, search.element, tableOfContents(byPart)),
+    main,
+  );
+
+  document.documentElement.classList.add('reading-mode');
+  document.title = 'Брокеры сообщений — лекция для чтения';
+  document.body.replaceChildren(page);
+  bindCopyButtons(main);
+  fitFrames(main);
+  mountWidgetsLazily(main);
+  // A deep link (#s-13) points into content that did not exist when the page loaded.
+  const target = window.location.hash
+    ? document.getElementById(window.location.hash.slice(1))
+    : null;
+  target?.scrollIntoView();
+}

@@ -1,0 +1,195 @@
+/**
+ * The reading view (`?view=read`) as a student uses it after class: every visible slide with its
+ * notes, a contents list by part, search across slides and notes (hostile input stays text),
+ * playable widgets, and self-check questions checked in the page with a link back to the slide.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { kafkaPartitionForKey } from '../../src/broker/index.ts';
+import { launchChromium, type TestBrowser } from './chromium.ts';
+import { expectedSlides, foreignRequests, repoRoot } from './deck-page.ts';
+
+const deckUrl = inject('deckUrl');
+const readUrl = new URL('?view=read', deckUrl).href;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openReading(
+  url = readUrl,
+): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  await page.waitForSelector('.reading-slide');
+  return { page, errors, requests };
+}
+
+describe('reading view', () => {
+  it('shows every visible slide with its notes, grouped by part, with a contents list', async () => {
+    const { page, errors, requests } = await openReading();
+    const visible = expectedSlides().filter((s) => !s.hidden);
+    const articles = await page.$$eval('.reading-slide', (all) =>
+      all.map((a) => ({
+        section: Number((a as HTMLElement).dataset['section']),
+        title: a.querySelector('.slide-title')?.textContent?.trim() ?? '',
+        notes: a.querySelector('.reading-notes')?.textContent?.length ?? 0,
+      })),
+    );
+    expect(articles.map((a) => a.section)).toEqual(visible.map((s) => s.section));
+    expect(articles.map((a) => a.title)).toEqual(visible.map((s) => s.title));
+    for (const a of articles) expect(a.notes, `notes of ${a.section}`).toBeGreaterThan(40);
+    const parts = await page.$$eval('.reading-toc-part-link', (all) =>
+      all.map((a) => a.textContent),
+    );
+    expect(parts).toEqual([
+      'Введение',
+      'Redis',
+      'RabbitMQ',
+      'Kafka',
+      'Сравнение и выбор',
+      'Celery',
+      'Паттерны и практики',
+    ]);
+    expect(await page.$$eval('.reading-toc li a', (all) => all.length)).toBe(visible.length);
+    expect(await page.evaluate(() => window.Reveal)).toBeUndefined();
+    expect(foreignRequests(requests, deckUrl)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/reading-view-1280.png' });
+    await page.close();
+  });
+
+  it('search filters slides and notes, marks matches, validates, and keeps hostile text as text', async () => {
+    const { page, errors } = await openReading();
+    const search = page.locator('input[name="search"]');
+    await search.fill('prefetch');
+    await search.press('Enter');
+    const shown = await page.$$eval('.reading-slide:not([hidden])', (all) =>
+      all.map((a) => Number((a as HTMLElement).dataset['section'])),
+    );
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(40);
+    expect(shown).toContain(24);
+    expect(await page.locator('mark.reading-mark').count()).toBeGreaterThan(0);
+    await expect(page.locator('.reading-search-status').textContent()).resolves.toBe(
+      `Найдено слайдов: ${shown.length}`,
+    );
+
+    // Text found only in the notes (the lecturer's words) counts too.
+    await search.fill('Ozon');
+    await search.press('Enter');
+    expect(await page.locator('.reading-slide:not([hidden])').count()).toBeGreaterThan(0);
+
+    await search.fill('я');
+    await search.press('Enter');
+    await expect(search.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#reading-search-error').textContent()).resolves.toBe(
+      'Введите хотя бы 2 символа',
+    );
+
+    await search.fill('<img src=x onerror=alert(1)>');
+    await search.press('Enter');
+    expect(await page.locator('.reading-main img').count()).toBe(0);
+    await expect(page.locator('.reading-search-status').textContent()).resolves.toBe(
+      'Ничего не найдено',
+    );
+
+    await search.press('Escape');
+    expect(await page.locator('.reading-slide[hidden]').count()).toBe(0);
+    expect(await page.locator('mark.reading-mark').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a widget is playable: the Kafka widget puts a key where murmur2 says', async () => {
+    const { page, errors } = await openReading(`${readUrl}#s-31`);
+    const root = page.locator('#s-31 [data-widget="kafka-partitions"]');
+    await root.waitFor();
+    await root.locator('input[name="partitions"]').fill('6');
+    await root.locator('input[name="partitions"]').press('Enter');
+    await root.locator('input[name="key"]').fill('user-42');
+    await root.locator('button[name="produce"]').click();
+    const last = await root
+      .locator('[data-partition][data-last="true"]')
+      .getAttribute('data-partition');
+    expect(Number(last)).toBe(kafkaPartitionForKey('user-42', 6));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('self-check: no answer gets a message, a wrong one the right answer, a right one «Верно», with a link back', async () => {
+    const { page, errors } = await openReading(`${readUrl}#part-kafka`);
+    const question = page.locator('[data-question="kafka-partition"]');
+    await question.scrollIntoViewIfNeeded();
+    await question.locator('button[name="check"]').click();
+    await expect(question.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(question.locator('.quiz-error').textContent()).resolves.toBe(
+      'Выберите один ответ',
+    );
+
+    const right = kafkaPartitionForKey('user-42', 6);
+    const wrong = (right + 1) % 6;
+    await question.locator(`input[value="${wrong}"]`).check();
+    await question.locator('button[name="check"]').click();
+    await expect(question.locator('.quiz-result').textContent()).resolves.toContain(
+      `Неверно. Правильный ответ: P${right}`,
+    );
+    await question.locator(`input[value="${right}"]`).check();
+    await question.locator('button[name="check"]').click();
+    await expect(question.locator('.quiz-result').textContent()).resolves.toContain('Верно.');
+    await question.locator('.quiz-result a').click();
+    await expect(page.evaluate(() => window.location.hash)).resolves.toBe('#s-31');
+    await expect(
+      page
+        .locator('[data-question="kafka-partition"]')
+        .locator('xpath=ancestor::section[1]')
+        .locator('.quiz-score')
+        .textContent(),
+    ).resolves.toMatch(/^Верно: 1 из 3/);
+    await page
+      .locator('#part-kafka .quiz')
+      .screenshot({ path: 'test-results/screenshots/reading-quiz-kafka.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('passes axe on the page with a part’s widgets mounted and its quiz answered', async () => {
+    const { page, errors } = await openReading(`${readUrl}#s-17`);
+    await page.locator('#s-17 [data-widget]').waitFor();
+    const question = page.locator('[data-question="rabbit-unacked"]');
+    await question.locator('input[value="lost"]').check();
+    await question.locator('button[name="check"]').click();
+    await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              el: Element,
+            ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document.body);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} ×${v.nodes.length}`);
+    });
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
