@@ -1,21 +1,36 @@
 import { defineConfig } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { installableSite } from './src/pipeline/pwa.ts';
+import { singleFileLecture } from './src/pipeline/single-file.ts';
 import { lectureDeck } from './src/pipeline/vite-plugin.ts';
 
 /**
  * The deck: index.html + src/deck (runtime) + slides/ turned into reveal.js sections at build
  * time. `SLIDES_DIR=tests/fixtures/pipeline/deck-mini npm run dev` shows a fixture deck instead.
+ * Two builds: `vite build` → dist/, an installable site with a service worker (src/pipeline/pwa.ts);
+ * `vite build --mode single` → dist-single/index.html, one file with everything inlined
+ * (src/pipeline/single-file.ts) that opens from disk.
  */
-export default defineConfig({
-  // Relative asset URLs: the built deck also opens from a sub-path or a file.
-  base: './',
-  plugins: [lectureDeck({ slidesDir: process.env['SLIDES_DIR'] || 'slides' })],
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
-  build: {
-    outDir: 'dist',
-    target: 'es2022',
-    // Fonts stay separate files (cached, not base64 in the CSS).
-    assetsInlineLimit: 0,
-    reportCompressedSize: true,
-  },
+export default defineConfig(({ command, mode }) => {
+  const single = mode === 'single';
+  const deck = lectureDeck({ slidesDir: process.env['SLIDES_DIR'] || 'slides' });
+  return {
+    // Relative asset URLs: the built deck also opens from a sub-path or a file.
+    base: './',
+    plugins: single ? [deck, viteSingleFile(), singleFileLecture()] : [deck, installableSite()],
+    // The site's build registers its service worker; dev and the one file never do.
+    define: { __DECK_SERVICE_WORKER__: JSON.stringify(command === 'build' && !single) },
+    // Icons and the manifest's pictures belong to the site; the one file needs none.
+    publicDir: single ? false : 'public',
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1' },
+    build: {
+      outDir: single ? 'dist-single' : 'dist',
+      target: 'es2022',
+      // Fonts stay separate files in the site (cached, not base64 in the CSS); the one file
+      // inlines them (vite-plugin-singlefile sets its own limit).
+      assetsInlineLimit: 0,
+      reportCompressedSize: !single,
+    },
+  };
 });

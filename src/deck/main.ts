@@ -13,6 +13,7 @@ import { bindSlideFitting } from './fit-slide.ts';
 import { lectureMinutesFrom } from './lecture-length.ts';
 import { applyLecturePlan } from './lecture-plan.ts';
 import { revealConfig } from './reveal-config.ts';
+import { registerServiceWorker } from './service-worker.ts';
 import { addWidgetStepFragments, bindWidgets } from './widget-bridge.ts';
 
 declare global {
@@ -43,3 +44,4 @@ bindCopyButtons(revealElement);
 bindWidgets(deck);
 deck.on('ready', () => performance.mark('deck-ready'));
 void deck.initialize();
+registerServiceWorker();

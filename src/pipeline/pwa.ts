@@ -1,0 +1,85 @@
+/**
+ * The installable site (the normal `npm run build`): a web-app manifest with the lecture's Russian
+ * name and our icons (public/), and a Workbox service worker that precaches the whole build, so
+ * that after one visit the deck opens and runs with no network. src/deck/service-worker.ts
+ * registers it (never in the one-file build, never from file://).
+ */
+import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin, PluginOption } from 'vite';
+
+/** The deck's colours: the accent blue of the icon, the slides' white. */
+const THEME_COLOR = '#0b57b0';
+const BACKGROUND_COLOR = '#ffffff';
+
+/** index.html's placeholder icon, replaced in the site by ours. */
+const PLACEHOLDER_ICON = '<link rel="icon" href="data:," />';
+
+/** The plugins that make the build installable and offline-capable. */
+export function installableSite(): PluginOption {
+  return [siteHead(), pwa()];
+}
+
+/** Favicon, home-screen icon and theme colour in the site's <head> (the one file keeps none). */
+function siteHead(): Plugin {
+  return {
+    name: 'lecture-site-head',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (!html.includes(PLACEHOLDER_ICON))
+          throw new Error(`index.html lacks ${PLACEHOLDER_ICON}`);
+        return html.replace(
+          PLACEHOLDER_ICON,
+          [
+            '<link rel="icon" href="./icon.svg" type="image/svg+xml" />',
+            '<link rel="apple-touch-icon" href="./apple-touch-icon.png" />',
+            `<meta name="theme-color" content="${THEME_COLOR}" />`,
+          ].join('\n    '),
+        );
+      },
+    },
+  };
+}
+
+function pwa(): PluginOption {
+  return VitePWA({
+    // Registration is ours (src/deck/service-worker.ts): no extra script tag in index.html.
+    injectRegister: false,
+    registerType: 'autoUpdate',
+    filename: 'sw.js',
+    manifestFilename: 'manifest.webmanifest',
+    // The icons are in public/ and so in globPatterns below; listing them twice would precache twice.
+    includeManifestIcons: false,
+    manifest: {
+      name: 'Брокеры сообщений — Redis, RabbitMQ, Kafka',
+      short_name: 'Брокеры сообщений',
+      description: 'Интерактивная лекция о брокерах сообщений: Redis, RabbitMQ, Kafka, Celery',
+      lang: 'ru',
+      dir: 'ltr',
+      start_url: './',
+      scope: './',
+      display: 'fullscreen',
+      display_override: ['fullscreen', 'standalone'],
+      orientation: 'landscape',
+      theme_color: THEME_COLOR,
+      background_color: BACKGROUND_COLOR,
+      icons: [
+        { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      // Everything the deck can load: page, scripts (widgets too), styles, fonts, icons (the
+      // plugin adds the manifest itself).
+      globPatterns: ['**/*.{html,js,css,woff2,svg,png}'],
+      // Any navigation (?minutes=60, the speaker view's ?receiver frames) gets the deck page.
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      clientsClaim: true,
+      skipWaiting: true,
+      sourcemap: false,
+    },
+  });
+}

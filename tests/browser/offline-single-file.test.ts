@@ -1,0 +1,158 @@
+/**
+ * The one-file lecture (`npm run build:single`): one self-contained HTML file under 2 MB, opened
+ * from file:// with every non-file request aborted, walked slide by slide with the keyboard
+ * (notes, widgets mounting), the speaker view opened — no errors, nothing asked of any host.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WIDGET_CATALOG } from '../../src/widgets/catalog.ts';
+import { launchChromium, type TestBrowser } from './chromium.ts';
+import { currentSlide, expectedSlides, openDeck, repoRoot } from './deck-page.ts';
+import { guardOtherHosts, probeOtherHosts, type HostGuard } from './other-hosts.ts';
+
+/** Next to the served deck's build dir (DECK_OUT_DIR), so parallel runs stay apart. */
+const outDir = resolve(repoRoot, `${process.env['DECK_OUT_DIR'] ?? 'dist'}-single`);
+const file = join(outDir, 'index.html');
+const fileUrl = pathToFileURL(file).href;
+const visible = expectedSlides().filter((s) => !s.hidden);
+let browser: TestBrowser;
+let guard: HostGuard;
+
+beforeAll(async () => {
+  await build({
+    root: repoRoot,
+    configFile: resolve(repoRoot, 'vite.config.ts'),
+    mode: 'single',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  browser = await launchChromium();
+  guard = await guardOtherHosts(browser.context, 'file');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the one-file lecture', () => {
+  it('is one HTML file under 2 MB with scripts, styles and fonts inlined', () => {
+    expect(readdirSync(outDir)).toEqual(['index.html']);
+    expect(statSync(file).size).toBeLessThan(2 * 1024 * 1024);
+    const html = readFileSync(file, 'utf8');
+    expect(html).not.toMatch(/<script\b[^>]*\bsrc=/);
+    expect(html).not.toMatch(/<link\b[^>]*rel="?stylesheet/);
+    // PT Sans and JetBrains Mono, 400 and 700, Cyrillic and Latin: eight woff2 faces.
+    expect(html.match(/url\(data:font\/woff2;base64,/g)?.length).toBe(8);
+    // No service worker in this build (it could not run from file:// anyway).
+    expect(html).not.toContain('serviceWorker');
+    const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toMatch(/script-src( 'sha256-[A-Za-z0-9+/=]+')+;/);
+    expect(policy).toContain("connect-src 'none'");
+  });
+
+  it('walks every visible slide from file:// with the network blocked: notes, widgets, no errors', async () => {
+    const { page, errors } = await openDeck(browser.context, fileUrl);
+    const seen: number[] = [];
+    const mounted = new Set<string>();
+    for (let presses = 0; presses < 3000; presses++) {
+      const view = await currentSlide(page);
+      if (seen[seen.length - 1] !== view.section) {
+        expect(view.title).toBe(visible.find((s) => s.section === view.section)?.title);
+        expect(view.notes).toMatch(/^План: .+ из 90 мин · в лекции: /);
+        seen.push(view.section);
+        // Every widget of the slide that the catalogue knows mounts (its code is inlined too).
+        const slots = await page.$$eval('.present .widget-slot', (all) =>
+          all.map((s) => (s as HTMLElement).dataset['widgetSlot'] ?? ''),
+        );
+        const known = slots.filter((name) => name in WIDGET_CATALOG);
+        if (known.length > 0) {
+          await page.waitForFunction(
+            (count) =>
+              document.querySelectorAll('.present .widget-slot [data-widget]').length >= count,
+            known.length,
+          );
+          for (const name of known) mounted.add(name);
+        }
+      }
+      if (view.last) break;
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(
+        ([h, f]) => {
+          const state = window.Reveal?.getState();
+          return state !== undefined && (state.indexh !== h || (state.indexf ?? -1) !== f);
+        },
+        [view.indexh, view.fragment] as const,
+      );
+    }
+    expect(seen).toEqual(visible.map((s) => s.section));
+    expect(seen).toHaveLength(40);
+    expect([...mounted].sort()).toEqual(Object.keys(WIDGET_CATALOG).sort());
+    // The inlined Cyrillic faces are the ones in use.
+    const fonts = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts]
+        .filter((face) => face.status === 'loaded')
+        .map((face) => `${face.family} ${face.weight}`);
+    });
+    expect(new Set(fonts)).toEqual(
+      new Set(['PT Sans 400', 'PT Sans 700', 'JetBrains Mono 400', 'JetBrains Mono 700']),
+    );
+    expect(errors).toEqual([]);
+    expect(guard.blocked).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the speaker view from file:// with the notes of the current slide', async () => {
+    const { page, errors } = await openDeck(browser.context, `${fileUrl}#/s-6`);
+    const plan = await page.evaluate(
+      () => window.Reveal?.getCurrentSlide().querySelector('.notes-plan')?.textContent ?? '',
+    );
+    expect(plan).toMatch(/^План: /);
+    const popupPromise = browser.context.waitForEvent('page');
+    await page.keyboard.press('s');
+    const popup = await popupPromise;
+    const popupErrors: string[] = [];
+    popup.on('console', (m) => {
+      if (m.type() === 'error') popupErrors.push(m.text());
+    });
+    popup.on('pageerror', (e) => popupErrors.push(e.message));
+    await expect
+      .poll(() => popup.locator('body').textContent(), { timeout: 15_000 })
+      .toContain(plan);
+    // Let its previews (the same file in frames) load, then check nothing complained.
+    await popup.waitForTimeout(1500);
+    expect(popupErrors).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(guard.blocked).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('its Content-Security-Policy refuses every way to another host', async () => {
+    const { page } = await openDeck(browser.context, fileUrl);
+    const refused = await probeOtherHosts(page);
+    for (const directive of [
+      'connect-src',
+      'img-src',
+      'script-src-elem',
+      'style-src-elem',
+      'font-src',
+      'frame-src',
+    ])
+      expect(refused).toContain(directive);
+    expect(guard.blocked).toEqual([]);
+    await page.close();
+  });
+
+  it('the guard itself stops and reports a request that has no policy to stop it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('about:blank');
+    await page.evaluate(() => fetch('http://other-host.invalid/leak').catch(() => undefined));
+    expect(guard.blocked).toEqual(['http://other-host.invalid/leak']);
+    guard.blocked.length = 0;
+    await page.close();
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { scriptHash, singleFilePolicy } from '../../../src/pipeline/csp.ts';
+import { externalReferences, withSingleFilePolicy } from '../../../src/pipeline/single-file.ts';
+
+const page = (body: string): string =>
+  `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'" />${body}</head>`;
+const policyOf = (html: string): string => /content="([^"]*)"/.exec(html)?.[1] ?? '';
+
+describe('one-file policy', () => {
+  it('allows each inlined script by its hash and nothing from anywhere', () => {
+    const html = withSingleFilePolicy(
+      page('<script type="module" crossorigin>run(1)</script><script>run(2)</script>'),
+    );
+    const policy = policyOf(html);
+    expect(policy).toContain(scriptHash('run(1)'));
+    expect(policy).toContain(scriptHash('run(2)'));
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("connect-src 'none'");
+    expect(policy).not.toMatch(/script-src[^;]*'(self|unsafe-inline|unsafe-eval)'/);
+    expect(policy).not.toMatch(/https?:|\*/);
+  });
+
+  it('hashes the exact text between the tags (escaped </script> included)', () => {
+    const code = 'const s = "\\x3C/script>";';
+    expect(policyOf(withSingleFilePolicy(page(`<script>${code}</script>`)))).toContain(
+      scriptHash(code),
+    );
+  });
+
+  it('lists exactly the given script hashes after default-src none', () => {
+    const policy = singleFilePolicy(["'sha256-abc'"]);
+    expect(policy).toMatch(/^default-src 'none'; script-src 'sha256-abc'; /);
+  });
+
+  it('refuses a page without the policy meta tag', () => {
+    expect(() => withSingleFilePolicy('<head></head>')).toThrow(/Content-Security-Policy/);
+  });
+});
+
+describe('references left in the one file', () => {
+  it('finds script src, stylesheet links and CSS url() pointing at files', () => {
+    const left = externalReferences(
+      [
+        '<script type="module" src="./assets/index.js"></script>',
+        '<link rel="stylesheet" href="./assets/index.css">',
+        '<link rel="modulepreload" href="./a.js">',
+        '<style>@font-face{src:url(./font.woff2)} .x{background:url("pic.png")}</style>',
+      ].join(''),
+    );
+    expect(left).toHaveLength(5);
+  });
+
+  it('accepts data: URLs, fragment references and url( inside scripts', () => {
+    const left = externalReferences(
+      [
+        '<link rel="icon" href="data:," />',
+        '<style>@font-face{src:url(data:font/woff2;base64,AAA)} .m{mask:url(#m)}</style>',
+        '<script>el.style.backgroundImage = "url(" + src + ")";</script>',
+      ].join(''),
+    );
+    expect(left).toEqual([]);
+  });
+});
