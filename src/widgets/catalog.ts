@@ -46,4 +46,8 @@ export const WIDGET_CATALOG: Partial<Record<WidgetName, CatalogEntry>> = {
     steps: 9,
     load: () => import('./redis-list-queue/index.ts').then((m) => m.redisListQueueWidget),
   },
+  patterns: {
+    steps: 10,
+    load: () => import('./patterns/index.ts').then((m) => m.patternsWidget),
+  },
 };

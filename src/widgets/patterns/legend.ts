@@ -1,0 +1,41 @@
+/** The legend of each pattern: every mark in colour AND shape, with its meaning in words. */
+import { WIDGET_CLASS } from '../runtime/classes.ts';
+import { h } from '../runtime/dom.ts';
+import { PT_CLASS } from './classes.ts';
+import type { PatternId } from './steps.ts';
+
+const ITEMS: Readonly<
+  Record<PatternId, readonly [chipClass: string, mark: string, text: string][]>
+> = {
+  fanout: [
+    [PT_CLASS.chipCopy, '■ #1', 'копия сообщения у подписчика'],
+    [PT_CLASS.chipTask, '● #1', 'задача у воркера'],
+    [PT_CLASS.chipNew, '#1', 'толстая рамка — пришло только что'],
+  ],
+  sourcing: [
+    [PT_CLASS.chipEvent, '◆ 0', 'событие в журнале (offset)'],
+    [PT_CLASS.chipNew, '◆', 'толстая рамка — дописано или прочитано сейчас'],
+  ],
+  rpc: [
+    [PT_CLASS.chipRequest, '■ c-1', 'запрос с correlation_id'],
+    [PT_CLASS.chipReply, '● 8', 'ответ, найденный по correlation_id'],
+    [PT_CLASS.chipNew, '■', 'толстая рамка — изменилось сейчас'],
+  ],
+};
+
+/** The legend for one pattern, as a list. */
+export function legendFor(pattern: PatternId): HTMLElement {
+  return h(
+    'ul',
+    { class: `${WIDGET_CLASS.legend} ${PT_CLASS.legend}`, 'aria-label': 'Легенда' },
+    ...ITEMS[pattern].map(([chipClass, mark, text]) =>
+      h(
+        'li',
+        { class: WIDGET_CLASS.legendItem },
+        h('span', { class: `${PT_CLASS.chip} ${chipClass}`, 'aria-hidden': 'true' }, mark),
+        ' ',
+        text,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { patternsWidget } from '../../../../src/widgets/patterns/index.ts';
+import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
+
+let handle: WidgetHandle | undefined;
+afterEach(() => {
+  handle?.destroy();
+  handle = undefined;
+  document.body.replaceChildren();
+});
+
+function mount(): HTMLElement {
+  const slot = document.createElement('div');
+  document.body.append(slot);
+  handle = mountWidget(slot, 'patterns', patternsWidget, { reducedMotion: true });
+  return handle.root;
+}
+
+const caption = (root: HTMLElement) => root.querySelector('[role="status"]')?.textContent ?? '';
+const input = (root: HTMLElement, name: string) =>
+  root.querySelector<HTMLInputElement>(`input[name="${name}"]`) as HTMLInputElement;
+const click = (root: HTMLElement, selector: string) =>
+  root
+    .querySelector<HTMLElement>(selector)
+    ?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+
+describe('patterns in the DOM', () => {
+  it('selects the tab of the pattern each step belongs to', () => {
+    const root = mount();
+    const selected = () =>
+      root.querySelector('[role="tab"][aria-selected="true"]')?.getAttribute('data-pattern');
+    expect(selected()).toBe('fanout');
+    handle?.setStep(4, false);
+    expect(selected()).toBe('sourcing');
+    expect(root.dataset['pattern']).toBe('sourcing');
+    handle?.setStep(10, false);
+    expect(selected()).toBe('rpc');
+    expect(root.querySelector('[data-request="c-1"]')?.getAttribute('data-reply-order')).toBe('2');
+  });
+
+  it('jumps the clicker to a pattern’s first step when its tab is picked', () => {
+    const root = mount();
+    click(root, '[role="tab"][data-pattern="rpc"]');
+    expect(root.dataset['step']).toBe('7');
+    expect(caption(root)).toContain('correlation_id=c-1');
+  });
+
+  it('shows the student’s message as text and rejects a bad receiver count without changing anything', () => {
+    const root = mount();
+    handle?.setStep(1, false);
+    const before = root.querySelectorAll('[data-receiver]').length;
+    input(root, 'receivers').value = '0';
+    input(root, 'receivers').dispatchEvent(new Event('change', { bubbles: true }));
+    expect(input(root, 'receivers').getAttribute('aria-invalid')).toBe('true');
+    expect(root.querySelectorAll('[data-receiver]').length).toBe(before);
+    input(root, 'message').value = '<img src=x onerror=alert(1)>';
+    click(root, 'button[name="publish"]');
+    expect(root.querySelector('img')).toBeNull();
+    expect(caption(root)).toContain('«<img src=x onerror=alert(1)>»');
+  });
+
+  it('refuses an overdraft and lets a new reader replay to the same balance', () => {
+    const root = mount();
+    handle?.setStep(5, false);
+    input(root, 'amount').value = '-500';
+    click(root, 'button[name="append"]');
+    expect(input(root, 'amount').getAttribute('aria-invalid')).toBe('true');
+    expect(root.querySelectorAll('[data-offset]').length).toBe(4);
+    click(root, 'button[name="replay"]');
+    const balances = [...root.querySelectorAll<HTMLElement>('[data-reader]')].map(
+      (r) => r.dataset['balance'],
+    );
+    expect(balances).toEqual(['120', '120']);
+  });
+
+  it('answers a student’s request from its row and drops student actions when the step changes', () => {
+    const root = mount();
+    handle?.setStep(10, false);
+    input(root, 'n').value = '7';
+    click(root, 'button[name="request"]');
+    click(root, 'button[name="answer"][data-correlation-id="c-3"]');
+    expect(root.querySelector('[data-request="c-3"]')?.getAttribute('data-stage')).toBe('answered');
+    expect(caption(root)).toContain('ответ 13 с запросом fib(7)');
+    handle?.setStep(9, false);
+    expect(root.querySelector('[data-request="c-3"]')).toBeNull();
+  });
+
+  it('leaves nothing behind when destroyed', () => {
+    const root = mount();
+    handle?.setStep(3, false);
+    handle?.destroy();
+    handle = undefined;
+    expect(root.isConnected).toBe(false);
+    expect(document.body.querySelector('[data-widget]')).toBeNull();
+  });
+});
