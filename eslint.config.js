@@ -21,7 +21,7 @@ const impureGlobals = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'dist', 'dist-single', 'coverage', 'test-results', 'examples'],
+    ignores: ['node_modules', 'dist', 'dist-*', 'coverage', 'test-results', 'examples'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
