@@ -3,9 +3,8 @@
  * watermark), commit offsets, seek. Positions only move forward except by seek or an offset reset.
  */
 import { tpKey, type TopicPartition } from './assignor-types.ts';
-import { readRange } from './partition-log.ts';
-import type { FetchedRecord } from './events.ts';
-import type { GroupState, MemberState } from './state.ts';
+import { readInto } from './partition-log.ts';
+import type { GroupState, MemberState, StoredRecord } from './state.ts';
 import {
   commit,
   positionsOf,
@@ -40,7 +39,7 @@ export function poll(
     m = { ...m, lastAutoCommitMs: ctx.now };
   }
   const positions = { ...m.positions };
-  const records: FetchedRecord[] = [];
+  const records: StoredRecord[] = [];
   const n = m.assigned.length;
   for (let i = 0; i < n && records.length < maxRecords; i++) {
     const tp = m.assigned[(m.pollCursor + i) % n] as TopicPartition;
@@ -58,18 +57,9 @@ export function poll(
     }
     const p = ctx.topics[tp.topic]?.partitions[tp.partition];
     if (!p) continue;
-    const batch = readRange(p, pos, Math.min(range.end, pos + maxRecords - records.length));
-    for (const r of batch) {
-      records.push({
-        topic: tp.topic,
-        partition: tp.partition,
-        offset: r.offset,
-        key: r.key,
-        value: r.value,
-        timestamp: r.timestamp,
-      });
-    }
-    positions[key] = pos + batch.length;
+    // Stored records are immutable and carry topic and partition: fetched as they are, uncopied.
+    positions[key] =
+      pos + readInto(p, pos, Math.min(range.end, pos + maxRecords - records.length), records);
   }
   ctx.emit({ type: 'fetch', groupId: g.groupId, memberId, records });
   return replaceMember(g, { ...m, positions, pollCursor: n === 0 ? 0 : (m.pollCursor + 1) % n });

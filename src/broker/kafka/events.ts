@@ -21,6 +21,21 @@ export type KafkaCommand =
       /** Default 'all' (Kafka ≥ 3.0). */
       readonly acks?: Acks;
     }
+  /**
+   * What a real producer sends: many records in one ProduceRequest, grouped by partition. Each
+   * record is partitioned as in `produce`; each partition's records are appended in order, as one
+   * batch with one id and one `produceBatch` event.
+   */
+  | {
+      readonly type: 'produceBatch';
+      readonly topic: string;
+      readonly records: readonly {
+        readonly key?: string | null;
+        readonly value: string;
+        readonly partition?: number;
+      }[];
+      readonly acks?: Acks;
+    }
   /** Followers fetch from leaders: up to maxRecords each (default all); optional topic/partition/broker filters. */
   | {
       readonly type: 'replicate';
@@ -78,7 +93,7 @@ export type KafkaCommand =
   | { readonly type: 'advance'; readonly ms: number }
   | { readonly type: 'tick'; readonly to: number };
 
-/** A record as a consumer receives it. */
+/** A record as a consumer receives it (fetch events hand out the stored records themselves). */
 export interface FetchedRecord {
   readonly topic: string;
   readonly partition: number;
@@ -109,6 +124,20 @@ export type KafkaEvent =
         'ack' | 'pending' | 'none' | 'NOT_ENOUGH_REPLICAS' | 'NOT_LEADER_OR_FOLLOWER';
     }
   | {
+      /** One partition's share of a produceBatch command (partitions in ascending order). */
+      readonly type: 'produceBatch';
+      readonly id: number;
+      readonly topic: string;
+      readonly partition: number;
+      readonly acks: Acks;
+      readonly count: number;
+      /** Offset of the batch's first record, or null when the batch was not written. */
+      readonly baseOffset: number | null;
+      readonly result:
+        'ack' | 'pending' | 'none' | 'NOT_ENOUGH_REPLICAS' | 'NOT_LEADER_OR_FOLLOWER';
+    }
+  | {
+      /** acks=all completed; for a batch, `offset` is its last record's. */
       readonly type: 'produceAcked';
       readonly id: number;
       readonly topic: string;
@@ -116,6 +145,7 @@ export type KafkaEvent =
       readonly offset: number;
     }
   | {
+      /** acks=all failed; for a batch, `offset` is its last record's. */
       readonly type: 'produceFailed';
       readonly id: number;
       readonly topic: string;

@@ -1,8 +1,8 @@
 /**
- * The simulated Kafka: partitioner, assignors, the cluster Model and a fast hot path.
+ * The simulated Kafka: partitioner, assignors and the cluster Model.
  */
 export { murmur2, murmur2Range, toPositive } from './murmur2.ts';
-export { utf8Encode } from './utf8.ts';
+export { utf8Encode, utf8Length } from './utf8.ts';
 export {
   kafkaPartitionForKey,
   stickyPartitionForKeyless,
@@ -19,6 +19,7 @@ export type { KafkaCommand, KafkaEvent, Acks, FetchedRecord } from './events.ts'
 export {
   defaultKafkaConfig,
   logEndOffset,
+  LOG_CHUNK,
   type KafkaState,
   type KafkaConfig,
   type TopicConfig,
@@ -30,4 +31,4 @@ export {
   type AssignorName,
   type OffsetReset,
 } from './state.ts';
-export { FastTopic, FastGroup } from './fast-log.ts';
+export { recordAt, readRange, logRecords } from './partition-log.ts';

@@ -5,9 +5,13 @@ import { createClock, popDue, schedule, setNow, type ClockState } from '../core/
 import { seedPrng, type PrngState } from '../core/prng.ts';
 import { appendCapped } from '../core/capped.ts';
 import type { Model, StepResult } from '../core/replay.ts';
-import { kafkaPartitionForKey, initialSticky, stickyPartitionForKeyless } from './partitioner.ts';
-import { appendRecord, applyRetention } from './partition-log.ts';
-import { utf8Encode } from './utf8.ts';
+import {
+  kafkaPartitionForKey,
+  initialSticky,
+  stickyPartitionForKeyless,
+  type StickyPartitionState,
+} from './partitioner.ts';
+import { appendRecords, applyRetention } from './partition-log.ts';
 import {
   electLeader,
   onBrokerDown,
@@ -17,7 +21,7 @@ import {
 } from './replication.ts';
 import { rebalance, type GroupContext } from './consumer-group.ts';
 import { commitOffsets, findMember, poll, seek, seekAll } from './consumer-ops.ts';
-import type { KafkaCommand, KafkaEvent } from './events.ts';
+import type { Acks, KafkaCommand, KafkaEvent } from './events.ts';
 import {
   defaultKafkaConfig,
   logEndOffset,
@@ -25,6 +29,7 @@ import {
   type KafkaConfig,
   type KafkaState,
   type PartitionState,
+  type StoredRecord,
   type TimerPayload,
   type TopicConfig,
   type TopicState,
@@ -154,7 +159,7 @@ function createTopic(d: Draft, cmd: Extract<KafkaCommand, { type: 'createTopic' 
       topic: name,
       partition: i,
       logStartOffset: 0,
-      records: [],
+      chunks: [],
       segments: [],
       highWatermark: 0,
       replicas,
@@ -175,58 +180,81 @@ function createTopic(d: Draft, cmd: Extract<KafkaCommand, { type: 'createTopic' 
   });
 }
 
-function produce(d: Draft, cmd: Extract<KafkaCommand, { type: 'produce' }>): void {
-  let t = requireTopic(d, cmd.topic);
-  const acks = cmd.acks ?? 'all';
-  const key = cmd.key ?? null;
-  let partition: number;
-  if (cmd.partition !== undefined) {
-    if (
-      !Number.isInteger(cmd.partition) ||
-      cmd.partition < 0 ||
-      cmd.partition >= t.partitions.length
-    ) {
-      throw new RangeError(`produce: partition ${cmd.partition} does not exist in ${cmd.topic}`);
-    }
-    partition = cmd.partition;
-  } else if (key !== null) {
-    partition = kafkaPartitionForKey(key, t.partitions.length);
-  } else {
-    const available = t.partitions.filter((p) => p.leader >= 0).map((p) => p.partition);
-    const pick = stickyPartitionForKeyless(
-      t.sticky,
-      d.prng,
-      available,
-      t.partitions.length,
-      d.base.config.stickyBatchRecords,
-    );
-    partition = pick.partition;
-    d.prng = pick.prng;
-    t = { ...t, sticky: pick.sticky };
-    d.topics[cmd.topic] = t;
+/** What a producer hears about one partition's write. */
+type ProduceResult = Extract<KafkaEvent, { type: 'produce' }>['result'];
+
+/** The keyless partitioner's working state during one command. */
+interface KeylessPicker {
+  sticky: StickyPartitionState;
+  available: readonly number[] | undefined;
+}
+
+/** The partition a record goes to: explicit, by key (murmur2), or sticky for keyless records. */
+function partitionFor(
+  d: Draft,
+  t: TopicState,
+  picker: KeylessPicker,
+  key: string | null,
+  explicit: number | undefined,
+): number {
+  const n = t.partitions.length;
+  if (explicit !== undefined) {
+    if (!Number.isInteger(explicit) || explicit < 0 || explicit >= n)
+      throw new RangeError(`produce: partition ${explicit} does not exist in ${t.name}`);
+    return explicit;
   }
-  const id = d.nextProduceId++;
-  let p = t.partitions[partition] as PartitionState;
-  const base = { type: 'produce', id, topic: cmd.topic, partition, acks } as const;
-  if (p.leader < 0) {
-    // acks=0: the producer never learns the record went nowhere.
-    d.emit({ ...base, offset: null, result: acks === 0 ? 'none' : 'NOT_LEADER_OR_FOLLOWER' });
-    return;
-  }
-  if (acks === 'all' && p.isr.length < t.config.minInsyncReplicas) {
-    d.emit({ ...base, offset: null, result: 'NOT_ENOUGH_REPLICAS' });
-    return;
-  }
-  const size = utf8Encode(cmd.value).length + (key === null ? 0 : utf8Encode(key).length);
-  const appended = appendRecord(p, key, cmd.value, d.clock.now, size, t.config.segmentRecords);
-  p = appended.partition;
+  if (key !== null) return kafkaPartitionForKey(key, n);
+  picker.available ??= t.partitions.filter((p) => p.leader >= 0).map((p) => p.partition);
+  const pick = stickyPartitionForKeyless(
+    picker.sticky,
+    d.prng,
+    picker.available,
+    n,
+    d.base.config.stickyBatchRecords,
+  );
+  d.prng = pick.prng;
+  picker.sticky = pick.sticky;
+  return pick.partition;
+}
+
+/** Stores the keyless partitioner's state back on the topic, if it moved. */
+function keepSticky(d: Draft, t: TopicState, picker: KeylessPicker): void {
+  if (picker.sticky !== t.sticky) d.topics[t.name] = { ...t, sticky: picker.sticky };
+}
+
+/** Why a partition refuses a write now, or null when it takes it. */
+function writeError(p: PartitionState, t: TopicState, acks: Acks): ProduceResult | null {
+  // acks=0: the producer never learns the record went nowhere.
+  if (p.leader < 0) return acks === 0 ? 'none' : 'NOT_LEADER_OR_FOLLOWER';
+  if (acks === 'all' && p.isr.length < t.config.minInsyncReplicas) return 'NOT_ENOUGH_REPLICAS';
+  return null;
+}
+
+/**
+ * Appends one partition's records as produce `id`: `announce` reports what the producer hears,
+ * then come the high-watermark events, then any memory-cap deletions.
+ */
+function appendToPartition(
+  d: Draft,
+  topic: string,
+  partition: number,
+  records: readonly StoredRecord[],
+  id: number,
+  acks: Acks,
+  announce: (result: ProduceResult) => void,
+): void {
+  const t = d.topics[topic] as TopicState;
+  let p = appendRecords(
+    t.partitions[partition] as PartitionState,
+    records,
+    t.config.segmentRecords,
+  );
+  const lastOffset = (records[records.length - 1] as StoredRecord).offset;
+  if (acks === 'all') p = { ...p, pendingAcks: p.pendingAcks.concat({ id, offset: lastOffset }) };
   const events: KafkaEvent[] = [];
-  if (acks === 'all')
-    p = { ...p, pendingAcks: p.pendingAcks.concat({ id, offset: appended.offset }) };
   p = updateHighWatermark(p, t.config.minInsyncReplicas, (e) => events.push(e));
   const ackedNow = events.some((e) => e.type === 'produceAcked' && e.id === id);
-  const result = acks === 0 ? 'none' : acks === 1 || ackedNow ? 'ack' : 'pending';
-  d.emit({ ...base, offset: appended.offset, result });
+  announce(acks === 0 ? 'none' : acks === 1 || ackedNow ? 'ack' : 'pending');
   for (const e of events) if (!(e.type === 'produceAcked' && e.id === id)) d.emit(e);
   const retained = applyRetention(
     p,
@@ -236,6 +264,79 @@ function produce(d: Draft, cmd: Extract<KafkaCommand, { type: 'produce' }>): voi
   );
   emitDeletions(d, retained.partition, retained.deleted);
   d.setPartition(retained.partition);
+}
+
+function produce(d: Draft, cmd: Extract<KafkaCommand, { type: 'produce' }>): void {
+  const t = requireTopic(d, cmd.topic);
+  const acks = cmd.acks ?? 'all';
+  const key = cmd.key ?? null;
+  const picker: KeylessPicker = { sticky: t.sticky, available: undefined };
+  const partition = partitionFor(d, t, picker, key, cmd.partition);
+  keepSticky(d, t, picker);
+  const id = d.nextProduceId++;
+  const p = t.partitions[partition] as PartitionState;
+  const base = { type: 'produce', id, topic: cmd.topic, partition, acks } as const;
+  const error = writeError(p, t, acks);
+  if (error !== null) {
+    d.emit({ ...base, offset: null, result: error });
+    return;
+  }
+  const offset = logEndOffset(p);
+  const record: StoredRecord = {
+    topic: cmd.topic,
+    partition,
+    offset,
+    key,
+    value: cmd.value,
+    timestamp: d.clock.now,
+  };
+  appendToPartition(d, cmd.topic, partition, [record], id, acks, (result) =>
+    d.emit({ ...base, offset, result }),
+  );
+}
+
+function produceBatch(d: Draft, cmd: Extract<KafkaCommand, { type: 'produceBatch' }>): void {
+  const t = requireTopic(d, cmd.topic);
+  const acks = cmd.acks ?? 'all';
+  const topic = cmd.topic;
+  const n = t.partitions.length;
+  const now = d.clock.now;
+  const errors = t.partitions.map((p) => writeError(p, t, acks));
+  const nextOffset = t.partitions.map(logEndOffset);
+  const counts = new Array<number>(n).fill(0);
+  const batches: StoredRecord[][] = Array.from({ length: n }, () => []);
+  const picker: KeylessPicker = { sticky: t.sticky, available: undefined };
+  for (const r of cmd.records) {
+    const key = r.key ?? null;
+    const partition = partitionFor(d, t, picker, key, r.partition);
+    counts[partition] = (counts[partition] as number) + 1;
+    if (errors[partition] !== null) continue;
+    (batches[partition] as StoredRecord[]).push({
+      topic,
+      partition,
+      offset: (nextOffset[partition] as number)++,
+      key,
+      value: r.value,
+      timestamp: now,
+    });
+  }
+  keepSticky(d, t, picker);
+  for (let partition = 0; partition < n; partition++) {
+    const count = counts[partition] as number;
+    if (count === 0) continue;
+    const id = d.nextProduceId++;
+    const base = { type: 'produceBatch', id, topic, partition, acks, count } as const;
+    const error = errors[partition] as ProduceResult | null;
+    const records = batches[partition] as StoredRecord[];
+    if (error !== null) {
+      d.emit({ ...base, baseOffset: null, result: error });
+      continue;
+    }
+    const baseOffset = (records[0] as StoredRecord).offset;
+    appendToPartition(d, topic, partition, records, id, acks, (result) =>
+      d.emit({ ...base, baseOffset, result }),
+    );
+  }
 }
 
 function emitDeletions(
@@ -365,6 +466,9 @@ export function stepKafka(
       break;
     case 'produce':
       produce(d, cmd);
+      break;
+    case 'produceBatch':
+      produceBatch(d, cmd);
       break;
     case 'replicate': {
       const max = cmd.maxRecords ?? Number.MAX_SAFE_INTEGER;

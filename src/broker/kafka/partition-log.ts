@@ -1,40 +1,124 @@
 /**
  * A partition log as Kafka keeps it: records in offset order in segments; retention deletes whole
  * segments from the start, so the log start offset only moves forward. Pure: returns new objects.
+ * Records sit in chunks of LOG_CHUNK offsets (see PartitionState.chunks): an append copies the
+ * last chunk and the chunk list, never the whole log.
  */
 import {
+  LOG_CHUNK,
   logEndOffset,
   type PartitionState,
   type Segment,
   type StoredRecord,
   type TopicConfig,
 } from './state.ts';
+import { utf8Length } from './utf8.ts';
 
-/** Appends one record at the log end, rolling a new segment when the active one is full. */
-export function appendRecord(
-  p: PartitionState,
-  key: string | null,
-  value: string,
-  timestamp: number,
-  size: number,
-  segmentRecords: number,
-): { partition: PartitionState; offset: number } {
-  const offset = logEndOffset(p);
-  const record: StoredRecord = { offset, key, value, timestamp, size };
-  const segments = p.segments.slice();
-  const last = segments[segments.length - 1];
-  if (!last || last.records >= segmentRecords) {
-    segments.push({ baseOffset: offset, records: 1, bytes: size, maxTimestamp: timestamp });
-  } else {
-    segments[segments.length - 1] = {
-      ...last,
-      records: last.records + 1,
-      bytes: last.bytes + size,
-      maxTimestamp: Math.max(last.maxTimestamp, timestamp),
-    };
+/** Size counted for retention.bytes: UTF-8 bytes of key and value. */
+export function recordBytes(r: StoredRecord): number {
+  return utf8Length(r.value) + (r.key === null ? 0 : utf8Length(r.key));
+}
+
+/** Which chunk holds `offset` (the caller keeps it within [logStartOffset, log end)). */
+function chunkIndex(p: PartitionState, offset: number): number {
+  return Math.floor(offset / LOG_CHUNK) - Math.floor(p.logStartOffset / LOG_CHUNK);
+}
+
+/** The record at `offset`, or undefined when retention deleted it or it is not written yet. */
+export function recordAt(p: PartitionState, offset: number): StoredRecord | undefined {
+  if (!(offset >= p.logStartOffset) || offset >= logEndOffset(p)) return undefined;
+  const chunk = p.chunks[chunkIndex(p, offset)] as readonly StoredRecord[];
+  return chunk[offset - (chunk[0] as StoredRecord).offset];
+}
+
+/** Pushes the records in [from, to) that are still in the log onto `out`; returns how many. */
+export function readInto(p: PartitionState, from: number, to: number, out: StoredRecord[]): number {
+  const start = Math.max(from, p.logStartOffset);
+  const end = Math.min(to, logEndOffset(p));
+  for (let o = start; o < end;) {
+    const chunk = p.chunks[chunkIndex(p, o)] as readonly StoredRecord[];
+    const base = (chunk[0] as StoredRecord).offset;
+    const stop = Math.min(end, base + chunk.length);
+    for (let i = o - base, n = stop - base; i < n; i++) out.push(chunk[i] as StoredRecord);
+    o = stop;
   }
-  const replicaLeo = p.leader >= 0 ? { ...p.replicaLeo, [p.leader]: offset + 1 } : p.replicaLeo;
-  return { partition: { ...p, records: p.records.concat(record), segments, replicaLeo }, offset };
+  return Math.max(0, end - start);
+}
+
+/** Records in [from, to) that are still in the log. */
+export function readRange(p: PartitionState, from: number, to: number): StoredRecord[] {
+  const out: StoredRecord[] = [];
+  readInto(p, from, to, out);
+  return out;
+}
+
+/** Every record still in the log, oldest first (a fresh array: fine for a widget's small log). */
+export function logRecords(p: PartitionState): StoredRecord[] {
+  return p.chunks.flat();
+}
+
+/**
+ * Appends records at the log end (their offsets must continue it), rolling a new segment when the
+ * active one holds `segmentRecords`. Copies only the last chunk, the chunk list and the segment list.
+ */
+export function appendRecords(
+  p: PartitionState,
+  records: readonly StoredRecord[],
+  segmentRecords: number,
+): PartitionState {
+  if (records.length === 0) return p;
+  const chunks = p.chunks.slice();
+  let tail: StoredRecord[] | undefined;
+  const leo = logEndOffset(p);
+  if (chunks.length > 0 && leo % LOG_CHUNK !== 0) {
+    tail = (chunks[chunks.length - 1] as readonly StoredRecord[]).slice();
+    chunks[chunks.length - 1] = tail;
+  }
+  const segments = p.segments.slice();
+  // The active segment, grown in locals and written back once per roll.
+  const active = segments.pop();
+  let base = active?.baseOffset ?? -1;
+  let count = active?.records ?? 0;
+  let bytes = active?.bytes ?? 0;
+  let maxTimestamp = active?.maxTimestamp ?? -Infinity;
+  for (const r of records) {
+    if (r.offset % LOG_CHUNK === 0 || !tail) chunks.push((tail = []));
+    tail.push(r);
+    if (base < 0 || count >= segmentRecords) {
+      if (base >= 0) segments.push({ baseOffset: base, records: count, bytes, maxTimestamp });
+      base = r.offset;
+      count = 0;
+      bytes = 0;
+      maxTimestamp = -Infinity;
+    }
+    count++;
+    bytes += recordBytes(r);
+    if (r.timestamp > maxTimestamp) maxTimestamp = r.timestamp;
+  }
+  segments.push({ baseOffset: base, records: count, bytes, maxTimestamp });
+  const end = (records[records.length - 1] as StoredRecord).offset + 1;
+  const replicaLeo = p.leader >= 0 ? { ...p.replicaLeo, [p.leader]: end } : p.replicaLeo;
+  return { ...p, chunks, segments, replicaLeo };
+}
+
+/** The chunks from `start` on (start ≥ logStartOffset): leading chunks dropped, the first trimmed. */
+function chunksFrom(p: PartitionState, start: number): (readonly StoredRecord[])[] {
+  if (start >= logEndOffset(p)) return [];
+  const chunks = p.chunks.slice(chunkIndex(p, start));
+  const first = chunks[0] as readonly StoredRecord[];
+  const skip = start - (first[0] as StoredRecord).offset;
+  if (skip > 0) chunks[0] = first.slice(skip);
+  return chunks;
+}
+
+/** The chunks before `end` (end ≤ log end): trailing chunks dropped, the last trimmed. */
+function chunksBefore(p: PartitionState, end: number): (readonly StoredRecord[])[] {
+  if (end <= p.logStartOffset) return [];
+  const i = chunkIndex(p, end - 1);
+  const chunks = p.chunks.slice(0, i + 1);
+  const last = chunks[i] as readonly StoredRecord[];
+  chunks[i] = last.slice(0, end - (last[0] as StoredRecord).offset);
+  return chunks;
 }
 
 /** Why segments were deleted. */
@@ -60,7 +144,8 @@ export function applyRetention(
   ): void => {
     let i = 0;
     let removed = 0;
-    let bytesLeft = cur.segments.reduce((sum, s) => sum + s.bytes, 0);
+    let bytesLeft =
+      reason === 'retention.bytes' ? cur.segments.reduce((sum, s) => sum + s.bytes, 0) : 0;
     while (i < cur.segments.length) {
       const seg = cur.segments[i] as Segment;
       const upper = seg.baseOffset + seg.records;
@@ -70,10 +155,11 @@ export function applyRetention(
       i++;
     }
     if (i === 0) return;
+    const logStartOffset = cur.logStartOffset + removed;
     cur = {
       ...cur,
-      logStartOffset: cur.logStartOffset + removed,
-      records: cur.records.slice(removed),
+      logStartOffset,
+      chunks: chunksFrom(cur, logStartOffset),
       segments: cur.segments.slice(i),
     };
     deleted.push({ reason, count: removed });
@@ -82,21 +168,18 @@ export function applyRetention(
     drop('retention.ms', (s) => now - s.maxTimestamp > config.retentionMs);
   if (config.retentionBytes >= 0)
     drop('retention.bytes', (s, left) => left - config.retentionBytes - s.bytes >= 0);
-  // Not Kafka: keeps a long simulation's memory flat whatever the retention settings.
-  let excess = cur.records.length - maxRecords;
-  drop('memory-cap', (s) => {
-    if (excess <= 0) return false;
-    excess -= s.records;
-    return true;
-  });
+  // Not Kafka: keeps a long simulation's memory flat whatever the retention settings. Past the
+  // cap, the oldest segments go until at most 7/8 of it is left: rare bulk drops, not one per append.
+  let excess = logEndOffset(cur) - cur.logStartOffset - maxRecords;
+  if (excess > 0) {
+    excess += Math.floor(maxRecords / 8);
+    drop('memory-cap', (s) => {
+      if (excess <= 0) return false;
+      excess -= s.records;
+      return true;
+    });
+  }
   return { partition: cur, deleted };
-}
-
-/** Records in [from, to) that are still in the log. */
-export function readRange(p: PartitionState, from: number, to: number): readonly StoredRecord[] {
-  const start = Math.max(from, p.logStartOffset) - p.logStartOffset;
-  const end = Math.min(to, logEndOffset(p)) - p.logStartOffset;
-  return start < end ? p.records.slice(start, end) : [];
 }
 
 /** Cuts the log back to `offset` (leader failover without the tail): returns the lost records. */
@@ -106,21 +189,17 @@ export function truncateTo(
 ): { partition: PartitionState; lost: readonly StoredRecord[] } {
   const leo = logEndOffset(p);
   if (offset >= leo) return { partition: p, lost: [] };
-  const keep = Math.max(0, offset - p.logStartOffset);
-  const lost = p.records.slice(keep);
+  const lost = readRange(p, offset, leo);
   const segments: Segment[] = [];
   for (const s of p.segments) {
     if (s.baseOffset >= offset) break;
-    const kept = p.records.slice(
-      s.baseOffset - p.logStartOffset,
-      Math.min(s.baseOffset + s.records, offset) - p.logStartOffset,
-    );
+    const kept = readRange(p, s.baseOffset, Math.min(s.baseOffset + s.records, offset));
     segments.push({
       baseOffset: s.baseOffset,
       records: kept.length,
-      bytes: kept.reduce((sum, r) => sum + r.size, 0),
+      bytes: kept.reduce((sum, r) => sum + recordBytes(r), 0),
       maxTimestamp: kept.reduce((m, r) => Math.max(m, r.timestamp), -Infinity),
     });
   }
-  return { partition: { ...p, records: p.records.slice(0, keep), segments }, lost };
+  return { partition: { ...p, chunks: chunksBefore(p, offset), segments }, lost };
 }

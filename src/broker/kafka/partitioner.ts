@@ -12,8 +12,8 @@
  * of bytes, draw `random` from the simulation's seeded PRNG instead of ThreadLocalRandom, and leave
  * out adaptive partitioning (queue-size weights), so the same seed always gives the same partitions.
  */
-import { murmur2 } from './murmur2.ts';
-import { utf8Encode } from './utf8.ts';
+import { murmur2, murmur2Range } from './murmur2.ts';
+import { utf8EncodeInto } from './utf8.ts';
 import { nextUint32, type PrngState } from '../core/prng.ts';
 
 /** The partition Kafka's producer picks for `key` (strings are UTF-8 encoded, as StringSerializer does). */
@@ -23,9 +23,14 @@ export function kafkaPartitionForKey(key: string | Uint8Array, numPartitions: nu
       `kafkaPartitionForKey: numPartitions must be an integer >= 1, got ${numPartitions}`,
     );
   }
-  const bytes = typeof key === 'string' ? utf8Encode(key) : key;
-  return (murmur2(bytes) & 0x7fffffff) % numPartitions;
+  if (typeof key !== 'string') return (murmur2(key) & 0x7fffffff) % numPartitions;
+  // Encode into a reused scratch buffer: a derived value, never state, so purity holds.
+  if (scratch.length < key.length * 3) scratch = new Uint8Array(key.length * 3);
+  const length = utf8EncodeInto(key, scratch);
+  return (murmur2Range(scratch, 0, length) & 0x7fffffff) % numPartitions;
 }
+
+let scratch = new Uint8Array(256);
 
 /** Per-topic state of the uniform sticky partitioner for keyless records. */
 export interface StickyPartitionState {

@@ -39,15 +39,18 @@ export interface TopicConfig {
   readonly uncleanLeaderElection: boolean;
 }
 
-/** One record in a partition log. */
+/**
+ * One record in a partition log. It carries its topic and partition, so a fetch hands consumers
+ * the stored (never mutated) object itself instead of a copy per group.
+ */
 export interface StoredRecord {
+  readonly topic: string;
+  readonly partition: number;
   readonly offset: number;
   readonly key: string | null;
   readonly value: string;
   /** CreateTime on the virtual clock. */
   readonly timestamp: number;
-  /** Size counted for retention.bytes: UTF-8 bytes of key and value. */
-  readonly size: number;
 }
 
 /** A log segment: whole segments are what retention deletes. */
@@ -69,8 +72,12 @@ export interface PartitionState {
   readonly topic: string;
   readonly partition: number;
   readonly logStartOffset: number;
-  /** The leader's records from logStartOffset; log end offset = logStartOffset + records.length. */
-  readonly records: readonly StoredRecord[];
+  /**
+   * The leader's records from logStartOffset, in chunks aligned to multiples of LOG_CHUNK offsets
+   * (the first chunk starts at logStartOffset, none is empty): an append copies only the last
+   * chunk and the chunk list, so states share everything else. Read with recordAt/readRange.
+   */
+  readonly chunks: readonly (readonly StoredRecord[])[];
   readonly segments: readonly Segment[];
   readonly highWatermark: number;
   /** Assigned replicas; the first is the preferred leader. */
@@ -160,7 +167,11 @@ export const defaultKafkaConfig: KafkaConfig = {
   historyCap: 200,
 };
 
-/** Log end offset of the leader's log. */
+/** Offsets per log chunk: chunk boundaries fall on multiples of this. */
+export const LOG_CHUNK = 256;
+
+/** Log end offset of the leader's log: one past its last record. */
 export function logEndOffset(p: PartitionState): number {
-  return p.logStartOffset + p.records.length;
+  const last = p.chunks[p.chunks.length - 1];
+  return last ? (last[last.length - 1] as StoredRecord).offset + 1 : p.logStartOffset;
 }

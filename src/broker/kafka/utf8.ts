@@ -9,6 +9,11 @@
  */
 export function utf8Encode(text: string): Uint8Array {
   const out = new Uint8Array(text.length * 3);
+  return out.slice(0, utf8EncodeInto(text, out));
+}
+
+/** Writes `text` as UTF-8 into `out` (room for text.length × 3 bytes); returns the byte count. */
+export function utf8EncodeInto(text: string, out: Uint8Array): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -35,5 +40,24 @@ export function utf8Encode(text: string): Uint8Array {
       out[n++] = 0x80 | (c & 0x3f);
     }
   }
-  return out.slice(0, n);
+  return n;
+}
+
+/** Byte length of utf8Encode(text), without encoding. */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      // A surrogate pair: 2 UTF-16 units, 4 bytes. A lone surrogate stays 1 byte ('?').
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n += 2;
+        i++;
+      }
+    } else if (c < 0xd800 || c > 0xdfff) n += 2;
+  }
+  return n;
 }

@@ -3,7 +3,12 @@
  * the group's assignment before and after («consumer-2 упал: его партиции 1 и 4 переданы consumer-1
  * (range)»).
  */
-import type { AssignorName, KafkaEvent, KafkaState } from '../../broker/kafka/index.ts';
+import {
+  recordAt,
+  type AssignorName,
+  type KafkaEvent,
+  type KafkaState,
+} from '../../broker/kafka/index.ts';
 import { lastProduced } from './view-model.ts';
 import { GROUP_A, GROUP_B } from './scenarios.ts';
 import type { Replayed } from './session.ts';
@@ -123,7 +128,7 @@ function produceFact(r: Replayed, partitions: number): string | null {
     r.events.length > 0 &&
     produced.every((e) => {
       const p = r.state.topics[e.topic]?.partitions[e.partition];
-      return p?.records[(e.offset ?? 0) - p.logStartOffset]?.key === null;
+      return p !== undefined && recordAt(p, e.offset ?? 0)?.key === null;
     });
   const where = [...new Set(produced.map((e) => e.partition))].sort((x, y) => x - y);
   const n = produced.length;

@@ -5,6 +5,8 @@
 import {
   groupLag,
   logEndOffset,
+  readRange,
+  recordAt,
   type KafkaEvent,
   type KafkaState,
   type LagRow,
@@ -79,7 +81,7 @@ export function lastProduced(state: KafkaState, events: readonly KafkaEvent[]): 
     const e = events[i];
     if (e?.type !== 'produce' || e.offset === null) continue;
     const p = state.topics[e.topic]?.partitions[e.partition];
-    const rec = p?.records[e.offset - p.logStartOffset];
+    const rec = p && recordAt(p, e.offset);
     return { key: rec?.key ?? null, partition: e.partition, offset: e.offset };
   }
   return null;
@@ -128,9 +130,7 @@ export function buildView(
   const partitions: PartitionView[] = (t?.partitions ?? []).map((p) => {
     const end = logEndOffset(p);
     const from = Math.max(p.logStartOffset, end - VISIBLE_CELLS);
-    const cells = p.records
-      .slice(from - p.logStartOffset)
-      .map((r) => ({ offset: r.offset, key: r.key }));
+    const cells = readRange(p, from, end).map((r) => ({ offset: r.offset, key: r.key }));
     return {
       index: p.partition,
       logStart: p.logStartOffset,

@@ -231,6 +231,16 @@ const kafka: Subject<KafkaState, KafkaCommand, unknown> = {
     const group = state.groups.g1;
     const member = dice.pick(members);
     const joined = group?.members.some((m) => m.memberId === member) ?? false;
+    if (r < 5)
+      return {
+        type: 'produceBatch',
+        topic: 'orders',
+        records: Array.from({ length: dice.int(1, 20) }, () => ({
+          key: dice.chance(0.2) ? null : `k${dice.int(0, 50)}`,
+          value: 'v',
+        })),
+        acks: dice.pick([0, 1, 'all'] as const),
+      };
     if (r < 45)
       return {
         type: 'produce',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   groupLag,
   kafkaPartitionForKey,
+  logRecords,
   type KafkaCommand,
 } from '../../../../src/broker/kafka/index.ts';
 import { ofType, run } from './helpers.ts';
@@ -243,7 +244,7 @@ describe('retention', () => {
       { type: 'advance', ms: 300_000 },
     ]);
     const p = state.topics.t!.partitions[0]!;
-    expect(p.records.length).toBe(4);
+    expect(logRecords(p)).toHaveLength(4);
     expect(p.logStartOffset).toBe(6);
   });
 });
@@ -266,7 +267,7 @@ describe('replication and acks', () => {
     expect(ofType(events, 'produce')[0]?.result).toBe('ack');
     expect(ofType(events, 'leaderElected')[0]).toMatchObject({ leader: 2, unclean: false });
     expect(ofType(events, 'recordsLost')[0]).toMatchObject({ fromOffset: 0, toOffset: 1 });
-    expect(state.topics.t!.partitions[0]!.records).toEqual([]);
+    expect(logRecords(state.topics.t!.partitions[0]!)).toEqual([]);
   });
 
   it('acks=all waits for the ISR and survives the leader dying', () => {
@@ -279,7 +280,7 @@ describe('replication and acks', () => {
     expect(ofType(events, 'produce')[0]?.result).toBe('pending');
     expect(ofType(events, 'produceAcked')).toHaveLength(1);
     expect(ofType(events, 'recordsLost')).toEqual([]);
-    expect(state.topics.t!.partitions[0]!.records.map((r) => r.value)).toEqual(['x']);
+    expect(logRecords(state.topics.t!.partitions[0]!).map((r) => r.value)).toEqual(['x']);
   });
 
   it('acks=all gets NOT_ENOUGH_REPLICAS when the ISR is below min.insync.replicas', () => {
@@ -320,7 +321,7 @@ describe('replication and acks', () => {
       { type: 'brokerUp', broker: 1 },
     ]);
     expect(ofType(events, 'leaderElected').map((e) => e.leader)).toEqual([1]);
-    expect(state.topics.t!.partitions[0]!.records.map((r) => r.value)).toEqual(['a', 'b']);
+    expect(logRecords(state.topics.t!.partitions[0]!).map((r) => r.value)).toEqual(['a', 'b']);
   });
 
   it('a slow follower leaves the ISR after replica.lag.time.max.ms and rejoins when caught up', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { kafkaPartitionForKey, logEndOffset } from '../../../../src/broker/kafka/index.ts';
+import {
+  kafkaPartitionForKey,
+  logEndOffset,
+  logRecords,
+} from '../../../../src/broker/kafka/index.ts';
 import { WIDGET_CATALOG } from '../../../../src/widgets/catalog.ts';
 import {
   GROUP_A,
@@ -45,7 +49,7 @@ describe('kafka-partitions stories', () => {
       for (const partitions of [1, 3, 6, 64]) {
         const r = replaySession(s, { partitions, assignor: 'range' }, KAFKA_STEPS, []);
         for (const p of r.state.topics[s.topic]?.partitions ?? []) {
-          for (const rec of p.records) {
+          for (const rec of logRecords(p)) {
             if (rec.key !== null)
               expect(kafkaPartitionForKey(rec.key, partitions)).toBe(p.partition);
           }

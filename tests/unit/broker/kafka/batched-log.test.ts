@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import {
+  initKafka,
+  kafkaPartitionForKey,
+  LOG_CHUNK,
+  logEndOffset,
+  logRecords,
+  readRange,
+  recordAt,
+  stepKafka,
+  utf8Encode,
+  utf8Length,
+  type KafkaCommand,
+  type KafkaState,
+  type PartitionState,
+} from '../../../../src/broker/kafka/index.ts';
+import { deepFreeze, ofType, run } from './helpers.ts';
+
+const topic = (partitions: number, extra: object = {}): KafkaCommand => ({
+  type: 'createTopic',
+  name: 't',
+  partitions,
+  ...extra,
+});
+
+const batch = (
+  records: { key?: string | null; value: string; partition?: number }[],
+  acks: 0 | 1 | 'all' = 1,
+): KafkaCommand => ({ type: 'produceBatch', topic: 't', records, acks });
+
+const keyed = (n: number, from = 0): { key: string; value: string }[] =>
+  Array.from({ length: n }, (_, i) => ({ key: `k${(from + i) % 37}`, value: `v${from + i}` }));
+
+const part = (s: KafkaState, i = 0): PartitionState => s.topics.t!.partitions[i]!;
+
+/** Every partition's log as [partition, offset, key, value] rows. */
+const logs = (s: KafkaState): unknown[] =>
+  s.topics.t!.partitions.flatMap((p) =>
+    logRecords(p).map((r) => [r.partition, r.offset, r.key, r.value]),
+  );
+
+describe('produceBatch (one ProduceRequest, many records)', () => {
+  it('writes the same logs as producing the records one by one, keyed and keyless', () => {
+    const records = [...keyed(40), ...Array.from({ length: 40 }, (_, i) => ({ value: `n${i}` }))];
+    const batched = run([topic(5), batch(records)]);
+    const single = run([
+      topic(5),
+      ...records.map((r) => ({ type: 'produce', topic: 't', acks: 1, ...r }) as KafkaCommand),
+    ]);
+    expect(logs(batched.state)).toEqual(logs(single.state));
+    expect(batched.state.prng).toEqual(single.state.prng);
+    expect(batched.state.topics.t!.sticky).toEqual(single.state.topics.t!.sticky);
+  });
+
+  it('reports one event per partition, ascending, with its base offset and record count', () => {
+    const records = keyed(30);
+    const { events } = run([topic(3), batch(records.slice(0, 3)), batch(records)]);
+    const second = ofType(events, 'produceBatch').slice(-3);
+    expect(second.map((e) => e.partition)).toEqual([0, 1, 2]);
+    for (const e of second) {
+      const mine = records.filter((r) => kafkaPartitionForKey(r.key, 3) === e.partition);
+      const before = records
+        .slice(0, 3)
+        .filter((r) => kafkaPartitionForKey(r.key, 3) === e.partition);
+      expect(e).toMatchObject({ count: mine.length, baseOffset: before.length, result: 'ack' });
+    }
+    expect(new Set(second.map((e) => e.id)).size).toBe(3);
+  });
+
+  it('a partition without a leader rejects its share; the others are written', () => {
+    const { events, state } = run([
+      topic(3, { replicationFactor: 1 }),
+      { type: 'brokerDown', broker: 2 }, // partition 1's only replica
+      batch([
+        { value: 'a', partition: 0 },
+        { value: 'b', partition: 1 },
+        { value: 'c', partition: 1 },
+        { value: 'd', partition: 2 },
+      ]),
+    ]);
+    expect(ofType(events, 'produceBatch').map((e) => [e.partition, e.count, e.result])).toEqual([
+      [0, 1, 'ack'],
+      [1, 2, 'NOT_LEADER_OR_FOLLOWER'],
+      [2, 1, 'ack'],
+    ]);
+    expect(ofType(events, 'produceBatch')[1]?.baseOffset).toBeNull();
+    expect(logs(state)).toEqual([
+      [0, 0, null, 'a'],
+      [2, 0, null, 'd'],
+    ]);
+  });
+
+  it('acks=all: the batch is pending until the ISR has its last record, then acked once', () => {
+    const { events } = run([
+      topic(1, { replicationFactor: 3, minInsyncReplicas: 2 }),
+      batch(keyed(5), 'all'),
+      { type: 'replicate', maxRecords: 3 },
+      { type: 'replicate' },
+    ]);
+    const sent = ofType(events, 'produceBatch')[0]!;
+    expect(sent).toMatchObject({ result: 'pending', baseOffset: 0, count: 5 });
+    expect(ofType(events, 'produceAcked')).toEqual([
+      { type: 'produceAcked', id: sent.id, topic: 't', partition: 0, offset: 4 },
+    ]);
+  });
+
+  it('a record with a partition that does not exist rejects the whole command', () => {
+    const state = run([topic(2)]).state;
+    expect(() => stepKafka(state, batch([{ value: 'a' }, { value: 'b', partition: 7 }]))).toThrow(
+      RangeError,
+    );
+  });
+
+  it('never mutates its (deep-frozen) input state or command', () => {
+    let state = deepFreeze(run([topic(2)]).state);
+    for (let i = 0; i < 5; i++) {
+      const prev = state;
+      const before = JSON.stringify(prev);
+      state = deepFreeze(stepKafka(prev, deepFreeze(batch(keyed(300, i * 300)))).state);
+      expect(JSON.stringify(prev)).toBe(before);
+      expect(logEndOffset(part(state)) + logEndOffset(part(state, 1))).toBe((i + 1) * 300);
+    }
+  });
+});
+
+describe('the chunked partition log', () => {
+  const many = (n: number): KafkaCommand[] => [
+    topic(1),
+    ...Array.from({ length: Math.ceil(n / 100) }, (_, b) =>
+      batch(
+        Array.from({ length: Math.min(100, n - b * 100) }, (_, i) => ({
+          value: `v${b * 100 + i}`,
+        })),
+      ),
+    ),
+  ];
+
+  it('reads every offset across chunk boundaries', () => {
+    const n = 3 * LOG_CHUNK + 100;
+    const p = part(run(many(n)).state);
+    expect(p.chunks.length).toBe(4);
+    for (let o = 0; o < n; o++) expect(recordAt(p, o)?.value).toBe(`v${o}`);
+    expect(recordAt(p, n)).toBeUndefined();
+    expect(readRange(p, LOG_CHUNK - 3, 2 * LOG_CHUNK + 3).map((r) => r.offset)).toEqual(
+      Array.from({ length: LOG_CHUNK + 6 }, (_, i) => LOG_CHUNK - 3 + i),
+    );
+  });
+
+  it('a state stays the same after later steps append to the log it shares', () => {
+    let state = run(many(LOG_CHUNK - 10)).state;
+    const snapshot = JSON.stringify(state);
+    const kept = state;
+    for (let i = 0; i < 5; i++) state = stepKafka(state, batch(keyed(50, i * 50))).state;
+    expect(JSON.stringify(kept)).toBe(snapshot);
+    expect(logEndOffset(part(kept))).toBe(LOG_CHUNK - 10);
+    expect(logEndOffset(part(state))).toBe(LOG_CHUNK + 240);
+  });
+
+  it('retention cuts a chunk in the middle; reads below the log start find nothing', () => {
+    const { state } = run([
+      topic(1, { segmentRecords: 10, retentionMs: 100_000 }),
+      batch(Array.from({ length: 130 }, (_, i) => ({ value: `old${i}` }))),
+      { type: 'advance', ms: 250_000 },
+      batch(Array.from({ length: 200 }, (_, i) => ({ value: `new${i}` }))),
+      { type: 'advance', ms: 60_000 },
+    ]);
+    const p = part(state);
+    expect(p.logStartOffset).toBe(130);
+    expect(recordAt(p, 129)).toBeUndefined();
+    expect(recordAt(p, 130)?.value).toBe('new0');
+    expect(logRecords(p).map((r) => r.offset)).toEqual(
+      Array.from({ length: 200 }, (_, i) => 130 + i),
+    );
+    expect(readRange(p, 0, 1000)).toHaveLength(200);
+  });
+
+  it('a leader failover cuts the tail inside a chunk and the log grows on from there', () => {
+    const { state, events } = run([
+      topic(1, { replicationFactor: 2 }),
+      batch(keyed(LOG_CHUNK + 20)),
+      { type: 'replicate', maxRecords: LOG_CHUNK - 5 },
+      { type: 'brokerDown', broker: 1 },
+      batch([{ value: 'after' }]),
+    ]);
+    expect(ofType(events, 'recordsLost')[0]).toMatchObject({
+      fromOffset: LOG_CHUNK - 5,
+      toOffset: LOG_CHUNK + 20,
+    });
+    const p = part(state);
+    expect(logEndOffset(p)).toBe(LOG_CHUNK - 4);
+    expect(recordAt(p, LOG_CHUNK - 5)?.value).toBe('after');
+    expect(logRecords(p).map((r) => r.offset)).toEqual(
+      Array.from({ length: LOG_CHUNK - 4 }, (_, i) => i),
+    );
+  });
+
+  it('the memory cap keeps at most maxRecordsPerPartition; consumers past it reset', () => {
+    const cap = 1000;
+    let state = initKafka(1, { maxRecordsPerPartition: cap });
+    state = stepKafka(state, topic(1, { retentionMs: -1 })).state;
+    state = stepKafka(state, {
+      type: 'joinGroup',
+      groupId: 'g',
+      topics: ['t'],
+      memberId: 'c',
+      autoOffsetReset: 'earliest',
+    }).state;
+    let deleted = 0;
+    for (let i = 0; i < 50; i++) {
+      const r = stepKafka(state, batch(keyed(300, i * 300)));
+      state = r.state;
+      deleted += ofType(r.events, 'logSegmentsDeleted')
+        .filter((e) => e.reason === 'memory-cap')
+        .reduce((n, e) => n + e.records, 0);
+      const p = part(state);
+      expect(logEndOffset(p) - p.logStartOffset).toBeLessThanOrEqual(cap);
+      expect(p.chunks.length).toBeLessThanOrEqual(Math.ceil(cap / LOG_CHUNK) + 1);
+    }
+    const p = part(state);
+    expect(deleted).toBe(p.logStartOffset);
+    expect(logEndOffset(p)).toBe(15_000);
+    const polled = stepKafka(state, { type: 'poll', groupId: 'g', memberId: 'c' });
+    expect(ofType(polled.events, 'offsetReset')[0]).toMatchObject({ offset: p.logStartOffset });
+    expect(ofType(polled.events, 'fetch')[0]?.records[0]?.offset).toBe(p.logStartOffset);
+  });
+
+  it('a fetch hands out the stored records themselves, in offset order per partition', () => {
+    const { state, events } = run([
+      topic(2),
+      batch(keyed(40)),
+      {
+        type: 'joinGroup',
+        groupId: 'g',
+        topics: ['t'],
+        memberId: 'c',
+        autoOffsetReset: 'earliest',
+      },
+      { type: 'poll', groupId: 'g', memberId: 'c', maxRecords: 1000 },
+    ]);
+    const fetched = ofType(events, 'fetch')[0]!.records;
+    expect(fetched).toHaveLength(40);
+    for (const r of fetched) expect(recordAt(part(state, r.partition), r.offset)).toBe(r);
+  });
+});
+
+describe('utf8Length', () => {
+  it('equals the UTF-8 encoding length, lone surrogates counted as one byte (“?”)', () => {
+    for (const s of ['', 'abc', 'заказ', '€', '😀x', 'a\ud800b', '\udc00', 'x\ud83d', 'ß😀€a']) {
+      expect(utf8Length(s)).toBe(utf8Encode(s).length);
+    }
+  });
+});
