@@ -50,4 +50,12 @@ export const WIDGET_CATALOG: Partial<Record<WidgetName, CatalogEntry>> = {
     steps: 10,
     load: () => import('./patterns/index.ts').then((m) => m.patternsWidget),
   },
+  'cache-aside': {
+    steps: 5,
+    load: () => import('./cache-aside/index.ts').then((m) => m.cacheAsideWidget),
+  },
+  'broker-chooser': {
+    steps: 4,
+    load: () => import('./broker-chooser/index.ts').then((m) => m.brokerChooserWidget),
+  },
 };

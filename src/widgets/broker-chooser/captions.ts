@@ -1,0 +1,46 @@
+/** Words for the chooser: points in Russian, the shape mark of each broker, and the caption. */
+import { BROKERS, BROKER_TITLE, type Broker, type Recommendation } from './rules.ts';
+
+/** Shape beside each broker's name, so colour is never the only cue. */
+export const BROKER_SHAPE: Readonly<Record<Broker, string>> = {
+  redis: '◆',
+  rabbitmq: '●',
+  kafka: '■',
+};
+
+/** «1 балл», «3 балла», «5 баллов». */
+export function points(n: number): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return `${n} балл`;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} балла`;
+  return `${n} баллов`;
+}
+
+/** «вопрос», «вопроса», «вопросов» after a number. */
+export function questionsWord(n: number): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return 'вопрос';
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return 'вопроса';
+  return 'вопросов';
+}
+
+/** The caption for a frame: lead, the recommendation with its score, what is still open. */
+export function captionFor(lead: string, name: string, r: Recommendation): string {
+  const others = BROKERS.filter((b) => b !== r.broker)
+    .map((b) => `${BROKER_TITLE[b]} ${r.scores[b]}`)
+    .join(', ');
+  const head = lead ? `${lead} ` : '';
+  if (r.explained.length === 0) {
+    return `${head}Ответьте на вопросы — рекомендация меняется сразу. Пока для «${name}»: ${BROKER_TITLE[r.broker]}, простейший вариант.`;
+  }
+  const subject = lead ? '→' : `Для «${name}» —`;
+  let text = `${head}${subject} ${BROKER_TITLE[r.broker]}: ${points(r.scores[r.broker])} (${others}).`;
+  if (r.tie) text += ' Ничья — выбран более простой в эксплуатации.';
+  if (r.unanswered.length > 0) {
+    const n = r.unanswered.length;
+    text += ` Без ответа ${n} ${questionsWord(n)} — не учитываются.`;
+  }
+  return text;
+}

@@ -1,0 +1,23 @@
+/** Every CSS class of the cache-aside widget, prefixed in one place (styles: ./cache-aside.css). */
+export const CA_CLASS = {
+  inputs: 'w-ca-inputs',
+  group: 'w-ca-group',
+  main: 'w-ca-main',
+  figure: 'w-ca-figure',
+  svg: 'w-ca-svg',
+  node: 'w-ca-node',
+  nodeTitle: 'w-ca-node-title',
+  nodeSub: 'w-ca-node-sub',
+  edge: 'w-ca-edge',
+  edgeLabel: 'w-ca-edge-label',
+  token: 'w-ca-token',
+  side: 'w-ca-side',
+  stats: 'w-ca-stats',
+  keys: 'w-ca-keys',
+  key: 'w-ca-key',
+  ttlBar: 'w-ca-ttl-bar',
+  ttlFill: 'w-ca-ttl-fill',
+  log: 'w-ca-log',
+  mark: 'w-ca-mark',
+  legend: 'w-ca-legend',
+} as const;

@@ -1,0 +1,84 @@
+/**
+ * Pure geometry of the diagram: where the four boxes sit, which hops a request makes, and where
+ * the request token is at a given time of its flight (the DB hops take longer: the read is slow).
+ */
+import { lerp, easeInOut } from '../runtime/motion.ts';
+import type { Source } from './app.ts';
+
+/** The diagram's boxes. */
+export type NodeName = 'client' | 'app' | 'redis' | 'db';
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** viewBox size of the diagram. */
+export const VIEW = { w: 620, h: 250 } as const;
+
+/** Box of each node, in viewBox units. */
+export const BOXES: Readonly<Record<NodeName, Box>> = {
+  client: { x: 8, y: 95, w: 122, h: 62 },
+  app: { x: 218, y: 95, w: 150, h: 62 },
+  redis: { x: 462, y: 8, w: 150, h: 62 },
+  db: { x: 462, y: 180, w: 150, h: 62 },
+};
+
+/** Centre of a node. */
+export function centre(node: NodeName): { x: number; y: number } {
+  const b = BOXES[node];
+  return { x: b.x + b.w / 2, y: b.y + b.h / 2 };
+}
+
+/** The hops a request makes, by how the handler answered (mirrors get_product). */
+export function routeFor(source: Source): NodeName[] {
+  switch (source) {
+    case 'cache':
+      return ['client', 'app', 'redis', 'app', 'client'];
+    case 'db':
+      return ['client', 'app', 'redis', 'app', 'db', 'app', 'redis', 'app', 'client'];
+    case 'not-found':
+      return ['client', 'app', 'redis', 'app', 'db', 'app', 'client'];
+  }
+}
+
+/** Milliseconds of one hop on screen at 1× (the DB hops grow with the DB latency, capped). */
+export function hopMs(from: NodeName, to: NodeName, dbMs: number): number {
+  if (from === 'db' || to === 'db') return Math.min(1400, 350 + dbMs);
+  return 320;
+}
+
+/** Total flight time of a route. */
+export function flightMs(route: readonly NodeName[], dbMs: number): number {
+  let total = 0;
+  for (let i = 1; i < route.length; i++) {
+    total += hopMs(route[i - 1] as NodeName, route[i] as NodeName, dbMs);
+  }
+  return total;
+}
+
+/** Where the token is `t` ms into the flight (clamped to the route's ends). */
+export function tokenAt(
+  route: readonly NodeName[],
+  t: number,
+  dbMs: number,
+): { x: number; y: number; hop: number } {
+  const first = route[0];
+  if (first === undefined) throw new RangeError('tokenAt: empty route');
+  let left = Math.max(0, t);
+  for (let i = 1; i < route.length; i++) {
+    const from = route[i - 1] as NodeName;
+    const to = route[i] as NodeName;
+    const d = hopMs(from, to, dbMs);
+    if (left <= d) {
+      const f = easeInOut(left / d);
+      const a = centre(from);
+      const b = centre(to);
+      return { x: lerp(a.x, b.x, f), y: lerp(a.y, b.y, f), hop: i };
+    }
+    left -= d;
+  }
+  return { ...centre(route[route.length - 1] as NodeName), hop: route.length - 1 };
+}

@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { brokerChooserWidget } from '../../../../src/widgets/broker-chooser/index.ts';
+import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
+import { QUESTIONS } from '../../../../src/widgets/broker-chooser/rules.ts';
+
+let handle: WidgetHandle | undefined;
+afterEach(() => {
+  handle?.destroy();
+  handle = undefined;
+  document.body.replaceChildren();
+});
+
+function mount(): { root: HTMLElement; slot: HTMLElement } {
+  const slot = document.createElement('div');
+  document.body.append(slot);
+  handle = mountWidget(slot, 'broker-chooser', brokerChooserWidget, { reducedMotion: true });
+  return { root: handle.root, slot };
+}
+
+const recommended = (root: HTMLElement) =>
+  root.querySelector('[data-recommend]')?.getAttribute('data-recommend');
+const radio = (root: HTMLElement, q: string, a: string) =>
+  root.querySelector<HTMLInputElement>(`input[name="q-${q}"][value="${a}"]`) as HTMLInputElement;
+function choose(root: HTMLElement, q: string, a: string): void {
+  const r = radio(root, q, a);
+  r.checked = true;
+  r.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+describe('broker-chooser in the DOM', () => {
+  it('has one fieldset of radios per question and a [data-recommend] result', () => {
+    const { root } = mount();
+    const sets = root.querySelectorAll('fieldset');
+    expect(sets).toHaveLength(QUESTIONS.length);
+    for (const set of sets) {
+      expect(set.querySelector('legend')?.textContent?.length).toBeGreaterThan(5);
+      expect(set.querySelectorAll('input[type="radio"]').length).toBeGreaterThanOrEqual(2);
+    }
+    expect(recommended(root)).toBe('redis');
+  });
+
+  it('walks the story: orders → RabbitMQ, clicks → Kafka, notifications → Redis', () => {
+    const { root } = mount();
+    handle?.setStep(2, false);
+    expect(recommended(root)).toBe('rabbitmq');
+    expect(radio(root, 'routing', 'complex').checked).toBe(true);
+    handle?.setStep(3, false);
+    expect(recommended(root)).toBe('kafka');
+    handle?.setStep(4, false);
+    expect(recommended(root)).toBe('redis');
+    expect(
+      [...root.querySelectorAll('[data-workload-broker]')].map((e) =>
+        e.getAttribute('data-workload-broker'),
+      ),
+    ).toEqual(['rabbitmq', 'kafka', 'redis']);
+  });
+
+  it('follows a student’s answers and a typed rate; the next clicker step starts afresh', () => {
+    const { root } = mount();
+    handle?.setStep(2, false);
+    choose(root, 'replay', 'yes');
+    const rate = root.querySelector<HTMLInputElement>('input[name="rate"]') as HTMLInputElement;
+    rate.value = '5 000 000';
+    rate.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(radio(root, 'throughput', 'huge').checked).toBe(true);
+    choose(root, 'operations', 'cluster');
+    expect(recommended(root)).toBe('kafka');
+    handle?.setStep(3, false);
+    handle?.setStep(2, false);
+    expect(recommended(root)).toBe('rabbitmq');
+  });
+
+  it('shows a hostile name as text and rejects invalid values next to the field', () => {
+    const { root } = mount();
+    const name = root.querySelector<HTMLInputElement>('input[name="workload"]') as HTMLInputElement;
+    name.value = '<img src=x onerror=alert(1)>';
+    name.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('[data-recommend]')?.textContent).toContain('<img src=x');
+    const before = recommended(root);
+    const rate = root.querySelector<HTMLInputElement>('input[name="rate"]') as HTMLInputElement;
+    rate.value = '-1';
+    rate.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(rate.getAttribute('aria-invalid')).toBe('true');
+    expect(recommended(root)).toBe(before);
+    name.value = '   ';
+    name.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('clears answers to a recommendation that still has a reason', () => {
+    const { root } = mount();
+    handle?.setStep(3, false);
+    root.querySelector<HTMLButtonElement>('button[name="clear-answers"]')?.click();
+    expect(root.querySelectorAll('input[type="radio"]:checked')).toHaveLength(0);
+    expect(recommended(root)).toBe('redis');
+    expect(root.querySelectorAll('.w-bc-reasons li').length).toBeGreaterThan(0);
+  });
+
+  it('destroy removes everything it made', () => {
+    const { slot } = mount();
+    handle?.destroy();
+    handle = undefined;
+    expect(slot.children).toHaveLength(0);
+  });
+});

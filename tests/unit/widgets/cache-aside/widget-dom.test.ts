@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cacheAsideWidget } from '../../../../src/widgets/cache-aside/index.ts';
+import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
+
+let handle: WidgetHandle | undefined;
+afterEach(() => {
+  handle?.destroy();
+  handle = undefined;
+  document.body.replaceChildren();
+});
+
+function mount(reducedMotion = true): { root: HTMLElement; slot: HTMLElement } {
+  const slot = document.createElement('div');
+  document.body.append(slot);
+  handle = mountWidget(slot, 'cache-aside', cacheAsideWidget, { reducedMotion });
+  return { root: handle.root, slot };
+}
+
+const input = (root: HTMLElement, name: string) =>
+  root.querySelector<HTMLInputElement>(`input[name="${name}"]`) as HTMLInputElement;
+const click = (root: HTMLElement, name: string) =>
+  root.querySelector<HTMLButtonElement>(`button[name="${name}"]`)?.click();
+const caption = (root: HTMLElement) => root.querySelector('[role="status"]')?.textContent ?? '';
+function enter(el: HTMLInputElement, value: string): void {
+  el.value = value;
+  el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+}
+
+describe('cache-aside in the DOM', () => {
+  it('shows the state after each step: numbers, keys and the last source', () => {
+    const { root } = mount();
+    expect(root.dataset['requests']).toBe('0');
+    expect(root.querySelector('[data-empty]')?.textContent).toMatch(/Redis пуст/);
+    handle?.setStep(1, false);
+    expect(root.dataset['lastSource']).toBe('db');
+    expect(root.dataset['lastMs']).toBe('202');
+    expect(root.querySelector('[data-key="product:1"]')?.getAttribute('data-ttl')).toBe('3600');
+    handle?.setStep(3, false);
+    expect(root.querySelector('[data-hit-ratio]')?.textContent).toBe('3 из 5 · 60 %');
+    handle?.setStep(4, false);
+    expect(root.querySelectorAll('[data-key]')).toHaveLength(0);
+    expect(caption(root)).toMatch(/TTL истёк/);
+    handle?.setStep(2, false);
+    expect(root.dataset['lastSource']).toBe('cache');
+  });
+
+  it('requests a typed product and waits on the virtual clock', () => {
+    const { root } = mount();
+    enter(input(root, 'product-id'), '2');
+    expect(root.dataset['lastSource']).toBe('db');
+    click(root, 'request');
+    expect(root.dataset['lastSource']).toBe('cache');
+    input(root, 'wait-seconds').value = '3600';
+    click(root, 'wait');
+    expect(caption(root)).toMatch(/product:2/);
+    expect(root.dataset['requests']).toBe('2');
+  });
+
+  it('rejects bad input next to the field and changes nothing else', () => {
+    const { root } = mount();
+    handle?.setStep(2, false);
+    const before = root.querySelector('[data-hit-ratio]')?.textContent;
+    for (const [name, value] of [
+      ['product-id', '<img src=x onerror=alert(1)>'],
+      ['ttl', '0'],
+      ['db-ms', '-1'],
+      ['wait-seconds', 'x'],
+    ] as const) {
+      enter(input(root, name), value);
+      const el = input(root, name);
+      expect(el.getAttribute('aria-invalid'), name).toBe('true');
+      const message = document.getElementById(el.getAttribute('aria-describedby') ?? '');
+      expect(message?.textContent?.length).toBeGreaterThan(5);
+    }
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('[data-hit-ratio]')?.textContent).toBe(before);
+  });
+
+  it('replays the story with a student’s TTL and resets to the slide’s values', () => {
+    const { root } = mount();
+    handle?.setStep(2, false);
+    enter(input(root, 'ttl'), '1');
+    expect(root.dataset['lastSource']).toBe('db');
+    root.querySelector<HTMLButtonElement>('button[name="reset"]')?.click();
+    expect(input(root, 'ttl').value).toBe('3600');
+    expect(root.dataset['step']).toBe('0');
+  });
+
+  it('destroy removes the root and stops a running flight', () => {
+    const { slot, root } = mount(false);
+    handle?.setStep(1, true);
+    expect(root.querySelector('.w-ca-token')).not.toBeNull();
+    handle?.destroy();
+    handle = undefined;
+    expect(slot.children).toHaveLength(0);
+  });
+});
