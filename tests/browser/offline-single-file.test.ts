@@ -3,7 +3,7 @@
  * from file:// with every non-file request aborted, walked slide by slide with the keyboard
  * (notes, widgets mounting), the speaker view opened — no errors, nothing asked of any host.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
@@ -18,6 +18,7 @@ const outDir = resolve(repoRoot, `${process.env['DECK_OUT_DIR'] ?? 'dist'}-singl
 const file = join(outDir, 'index.html');
 const fileUrl = pathToFileURL(file).href;
 const visible = expectedSlides().filter((s) => !s.hidden);
+const shots = join(repoRoot, 'test-results', 'screenshots');
 let browser: TestBrowser;
 let guard: HostGuard;
 
@@ -105,7 +106,32 @@ describe('the one-file lecture', () => {
     await page.close();
   });
 
+  it('saves screenshots from file:// of a text, a code and a widget slide (inlined fonts)', async () => {
+    const { page, errors } = await openDeck(browser.context, fileUrl);
+    mkdirSync(shots, { recursive: true });
+    for (const [section, fragment] of [
+      [2, -1],
+      [13, 99],
+      [28, 3],
+    ] as const) {
+      await page.evaluate(
+        ([id, f]) => {
+          const deck = window.Reveal;
+          const slide = document.getElementById(`s-${id}`);
+          if (deck && slide) deck.slide(deck.getIndices(slide).h, 0, f);
+        },
+        [section, fragment] as const,
+      );
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: join(shots, `offline-single-file-${section}.png`) });
+    }
+    expect(errors).toEqual([]);
+    expect(guard.blocked).toEqual([]);
+    await page.close();
+  });
+
   it('opens the speaker view from file:// with the notes of the current slide', async () => {
+    mkdirSync(shots, { recursive: true });
     const { page, errors } = await openDeck(browser.context, `${fileUrl}#/s-6`);
     const plan = await page.evaluate(
       () => window.Reveal?.getCurrentSlide().querySelector('.notes-plan')?.textContent ?? '',
@@ -124,6 +150,8 @@ describe('the one-file lecture', () => {
       .toContain(plan);
     // Let its previews (the same file in frames) load, then check nothing complained.
     await popup.waitForTimeout(1500);
+    await popup.setViewportSize({ width: 1280, height: 800 });
+    await popup.screenshot({ path: join(shots, 'offline-single-file-speaker.png') });
     expect(popupErrors).toEqual([]);
     expect(errors).toEqual([]);
     expect(guard.blocked).toEqual([]);
