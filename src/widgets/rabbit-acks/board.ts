@@ -66,7 +66,8 @@ function button(name: string, worker: WorkerView, text: string, label: string, o
       class: WIDGET_CLASS.button,
       'data-worker': worker.id,
       'data-focus-key': `${worker.id}/${name}`,
-      'aria-label': `${label}: ${worker.name}`,
+      // The visible text leads the accessible name (WCAG 2.5.3 «label in name»).
+      'aria-label': `${text} — ${worker.name}, ${label}`,
       disabled: off,
     },
     text,
@@ -115,8 +116,8 @@ function workerCard(w: WorkerView, requeue: boolean): HTMLElement {
     h(
       'div',
       { class: RA_CLASS.actions },
-      button('ack', w, 'ack', 'basic_ack старейшей задачи', none),
-      button('nack', w, `nack(requeue=${rq})`, `basic_nack старейшей задачи, requeue=${rq}`, none),
+      button('ack', w, 'ack', 'старейшая задача', none),
+      button('nack', w, `nack(requeue=${rq})`, 'старейшая задача', none),
       button(
         'reject',
         w,
@@ -125,8 +126,8 @@ function workerCard(w: WorkerView, requeue: boolean): HTMLElement {
         none,
       ),
       w.up
-        ? button('crash-worker', w, '✗ Уронить', 'Уронить процесс', false)
-        : button('revive-worker', w, '↺ Поднять', 'Перезапустить процесс', false),
+        ? button('crash-worker', w, 'Уронить', 'процесс падает', false)
+        : button('revive-worker', w, 'Поднять', 'перезапуск процесса', false),
     ),
   );
 }

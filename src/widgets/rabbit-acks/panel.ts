@@ -64,7 +64,12 @@ export function createPanel(disposer: Disposer, handlers: PanelHandlers): Panel 
   const requeueId = uniqueId('w-ra-requeue');
   const requeue = h('input', { type: 'checkbox', name: 'requeue', id: requeueId });
   requeue.checked = true;
-  const error = h('span', { class: WIDGET_CLASS.fieldError, role: 'alert', hidden: true });
+  const error = h('span', {
+    class: WIDGET_CLASS.fieldError,
+    role: 'alert',
+    'data-panel-error': '',
+    hidden: true,
+  });
   const showError = (message: string | undefined): void => {
     error.textContent = message ?? '';
     error.hidden = message === undefined;
