@@ -2,7 +2,7 @@
  * reveal.js settings of the deck, in one typed place. Only src/deck touches reveal.js.
  */
 import type { RevealConfig } from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes';
+import { SpeakerViewPlugin } from './speaker/plugin.ts';
 
 /** The deck's configuration; `slideNumber` shows the lecture's section number, not a count. */
 export function revealConfig(): RevealConfig {
@@ -24,12 +24,10 @@ export function revealConfig(): RevealConfig {
     transition: 'fade',
     transitionSpeed: 'fast',
     backgroundTransition: 'none',
-    // Every slide carries data-timing; a non-null default only switches the speaker view's pacing
-    // on. reveal's typings declare this option as `null` only, hence the cast.
-    defaultTiming: 120 as unknown as null,
     // Fragments (code steps, reveals) count in the URL, so a reload returns to the same step.
     fragmentInURL: true,
     pdfSeparateFragments: false,
-    plugins: [Notes],
+    // Our own speaker view on `S` (src/deck/speaker/) instead of reveal's notes plugin.
+    plugins: [SpeakerViewPlugin()],
   };
 }

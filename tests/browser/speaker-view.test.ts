@@ -1,71 +1,306 @@
 /**
- * reveal.js's speaker view as the lecturer uses it: `S` opens a popup with the current slide's
- * notes (starting with the plan line), the next slide, a clock, a timer and pacing — and it runs
- * under the deck's Content-Security-Policy without errors.
+ * The lecture's own speaker view as the lecturer uses it, on a controlled clock: `S` opens a
+ * Russian window with the clock, the timer, pacing for the slide, its part and the lecture, both
+ * previews and the notes; keys pressed there drive the deck; `B` and «Пауза на вопросы» stop the
+ * timer; one click cannot reset it; the rehearsal report's figures, chart and CSV/JSON add up.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PARTS } from '../../src/deck/widget-names.ts';
+import { formatClock, formatDuration, formatSigned } from '../../src/deck/speaker/format.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
-import { foreignRequests, openDeck, repoRoot } from './deck-page.ts';
+import { foreignRequests, repoRoot } from './deck-page.ts';
 
 const deckUrl = inject('deckUrl');
+const shots = join(repoRoot, 'test-results', 'screenshots');
 let browser: TestBrowser;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  mkdirSync(join(repoRoot, 'test-results', 'screenshots'), { recursive: true });
+  mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
 });
 
+interface Slide {
+  readonly id: string;
+  readonly section: number;
+  readonly title: string;
+  readonly part: string;
+  readonly planned: number;
+}
+
+/** The deck on a paused fake clock at `start`, with what it requested and logged. */
+async function openDeckOnClock(url: string, start: Date) {
+  const page = await browser.context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.clock.install({ time: new Date(start.getTime() - 60_000) });
+  await page.goto(url);
+  await page.waitForFunction(() => window.Reveal?.isReady() === true);
+  await page.clock.pauseAt(start);
+  const slides: Slide[] = await page.evaluate(() =>
+    (window.Reveal?.getSlides() ?? []).map((s) => ({
+      id: s.id,
+      section: Number(s.dataset['section']),
+      title: s.querySelector('h2')?.textContent?.trim() ?? '',
+      part: s.dataset['part'] ?? '',
+      planned: Number(s.dataset['timing']),
+    })),
+  );
+  return { page, requests, errors, slides };
+}
+
+async function openSpeaker(page: Page): Promise<{ popup: Page; errors: string[] }> {
+  const popupPromise = browser.context.waitForEvent('page');
+  await page.keyboard.press('s');
+  const popup = await popupPromise;
+  const errors: string[] = [];
+  popup.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  popup.on('pageerror', (e) => errors.push(e.message));
+  await popup.setViewportSize({ width: 1280, height: 800 });
+  await popup.locator('.speaker-view').waitFor();
+  return { popup, errors };
+}
+
+const text = (popup: Page, selector: string): Promise<string> =>
+  popup.locator(selector).first().innerText();
+const pace = (popup: Page, row: string, part: 'figures' | 'verdict' | 'label'): Promise<string> =>
+  text(popup, `[data-pace="${row}"] .speaker-pace__${part}`);
+/** Seconds the second slide runs over its plan. */
+const OVER = 100;
+const partLabel = (part: string): string => PARTS[part as keyof typeof PARTS] ?? part;
+
 describe('speaker view', () => {
-  it('opens with S and shows notes, the next slide, the clock and pacing', async () => {
-    const { page, errors, requests } = await openDeck(browser.context, `${deckUrl}?minutes=60`);
-    await page.evaluate(() => window.Reveal?.slide(1));
-    const expected = await page.evaluate(() => ({
-      plan: window.Reveal?.getCurrentSlide().querySelector('.notes-plan')?.textContent ?? '',
-      next: window.Reveal?.getSlides()[2]?.querySelector('h2')?.textContent ?? '',
-    }));
-    const popupPromise = browser.context.waitForEvent('page');
-    await page.keyboard.press('s');
-    const popup = await popupPromise;
-    const popupErrors: string[] = [];
-    popup.on('console', (m) => {
-      if (m.type() === 'error') popupErrors.push(m.text());
-    });
-    popup.on('pageerror', (e) => popupErrors.push(e.message));
+  it('keeps time with pauses, paces slide, part and lecture, and reports the rehearsal', async () => {
+    const start = new Date('2026-11-30T07:05:09Z');
+    const { page, requests, errors, slides } = await openDeckOnClock(
+      `${deckUrl}?minutes=60`,
+      start,
+    );
+    const [s0, s1] = slides;
+    if (!s0 || !s1) throw new Error('deck too short');
+    expect(slides.reduce((sum, s) => sum + s.planned, 0)).toBe(3600);
 
-    const notes = popup.locator('.speaker-controls-notes .value');
-    await expect.poll(() => notes.textContent(), { timeout: 15_000 }).toContain(expected.plan);
-    expect(expected.plan).toMatch(/^План: .+ из 60 мин · в лекции: /);
+    const { popup, errors: popupErrors } = await openSpeaker(page);
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ru');
+    expect(await popup.title()).toBe('Режим докладчика — Брокеры сообщений');
+    // The clock: 24-hour ru-RU, from the page's (fake) time; no second deck, no iframes.
+    expect(await text(popup, '.speaker-clock')).toBe(formatClock(start));
+    expect(await text(popup, '.speaker-clock')).toMatch(/^\d{2}:\d{2}:\d{2}$/);
+    expect(await popup.locator('iframe').count()).toBe(0);
+    expect(await text(popup, '.speaker-timer')).toBe('0:00');
+    expect(await text(popup, '.speaker-current .speaker-heading')).toContain(
+      `Сейчас: ${s0.section}. ${s0.title}`,
+    );
+    expect(await text(popup, '.speaker-current .speaker-preview h2')).toBe(s0.title);
+    expect(await text(popup, '.speaker-next .speaker-preview h2')).toBe(s1.title);
+    expect(await text(popup, '.speaker-notes__text')).toMatch(/^План: .+ из 60 мин · в лекции: /);
 
-    // The upcoming-slide preview is a same-origin deck iframe positioned one slide ahead.
-    const upcoming = popup.frameLocator('#upcoming-slide iframe');
-    await expect
-      .poll(() => upcoming.locator('.slides > section.present h2').textContent(), {
-        timeout: 15_000,
-      })
-      .toBe(expected.next);
-
-    await expect.poll(() => popup.locator('.clock-value').textContent()).toMatch(/\d{1,2}:\d{2}/);
-    await expect
-      .poll(() => popup.locator('.speaker-controls-time .pacing').isVisible(), { timeout: 10_000 })
-      .toBe(true);
-    expect(await popup.locator('.speaker-controls-time .timer').textContent()).toMatch(
-      /\d{2}:\d{2}:\d{2}/,
+    // 30 s on the first slide.
+    await page.clock.runFor(30_000);
+    expect(await text(popup, '.speaker-timer')).toBe('0:30');
+    expect(await text(popup, '.speaker-clock')).toBe(
+      formatClock(new Date(start.getTime() + 30_000)),
+    );
+    expect(await pace(popup, 'slide', 'figures')).toBe(
+      `0:30 из ${formatDuration(s0.planned)} · осталось ${formatDuration(s0.planned - 30)}`,
     );
 
-    await popup.setViewportSize({ width: 1280, height: 800 });
-    await popup.waitForTimeout(1000);
-    await popup.screenshot({
-      path: join(repoRoot, 'test-results', 'screenshots', 'speaker-view.png'),
-    });
+    // The clicker talks to the speaker window: → there moves the deck.
+    const before = await page.evaluate(() => JSON.stringify(window.Reveal?.getState()));
+    await popup.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => JSON.stringify(window.Reveal?.getState()))).not.toBe(before);
+    await page.evaluate(() => window.Reveal?.slide(1));
+
+    // The second slide runs 100 s over its plan: the lecture falls behind by that, less the
+    // time saved on the first slide.
+    await page.clock.runFor((s1.planned + OVER) * 1000);
+    expect(await pace(popup, 'slide', 'figures')).toBe(
+      `${formatDuration(s1.planned + OVER)} из ${formatDuration(s1.planned)} · сверх плана 1:40`,
+    );
+    expect(await pace(popup, 'slide', 'verdict')).toBe('▲ отстаём на 1:40');
+    const lectureDeviation = 30 - s0.planned + OVER;
+    expect(lectureDeviation).toBeGreaterThan(15);
+    expect(await pace(popup, 'lecture', 'verdict')).toBe(
+      `▲ отстаём на ${formatDuration(lectureDeviation)}`,
+    );
+    const elapsed1 = 30 + s1.planned + OVER;
+    expect(await pace(popup, 'lecture', 'figures')).toBe(`${formatDuration(elapsed1)} из 1:00:00`);
+    expect(await text(popup, '.speaker-timer')).toBe(formatDuration(elapsed1));
+
+    // `.` on the deck pauses it and the timer; `B` in the speaker window resumes both.
+    await page.keyboard.press('.');
+    expect(await page.evaluate(() => window.Reveal?.isPaused())).toBe(true);
+    await page.clock.runFor(60_000);
+    expect(await text(popup, '.speaker-status')).toContain('Пауза (B)');
+    expect(await text(popup, '.speaker-timer')).toBe(formatDuration(elapsed1));
+    await popup.keyboard.press('b');
+    expect(await page.evaluate(() => window.Reveal?.isPaused())).toBe(false);
+
+    // A pause for questions: 90 s that do not count.
+    const questions = popup.getByRole('button', { name: 'Пауза на вопросы' });
+    await questions.click();
+    expect(await text(popup, '.speaker-status')).toContain('Пауза на вопросы');
+    await page.clock.runFor(90_000);
+    expect(await text(popup, '.speaker-timer')).toBe(formatDuration(elapsed1));
+    await popup.getByRole('button', { name: 'Продолжить после вопросов' }).click();
+    expect(await text(popup, '.speaker-status')).toContain('Таймер идёт');
+
+    // Into the next part: its own pacing.
+    const k = slides.findIndex((s) => s.part !== s0.part);
+    const sk = slides[k];
+    if (!sk) throw new Error('one part only');
+    await page.evaluate((i) => window.Reveal?.slide(i), k);
+    await page.clock.runFor(20_000);
+    const partPlanned = slides.filter((s) => s.part === sk.part).reduce((a, s) => a + s.planned, 0);
+    expect(await pace(popup, 'part', 'label')).toBe(partLabel(sk.part));
+    expect(await pace(popup, 'part', 'figures')).toBe(`0:20 из ${formatDuration(partPlanned)}`);
+    expect(await pace(popup, 'part', 'verdict')).toBe('● по плану');
+
+    // One click on reset only asks; the question withdraws itself; nothing is reset.
+    await popup.getByRole('button', { name: 'Сбросить таймер…' }).click();
+    await expect.poll(() => popup.getByText('Сбросить весь хронометраж?').isVisible()).toBe(true);
+    await page.clock.runFor(6_000);
+    expect(await popup.getByText('Сбросить весь хронометраж?').isVisible()).toBe(false);
+    const elapsed = elapsed1 + 26;
+    expect(await text(popup, '.speaker-timer')).toBe(formatDuration(elapsed));
+
+    await popup.screenshot({ path: join(shots, 'speaker-view.png') });
+
+    // The rehearsal report: figures, charts, CSV and JSON.
+    await popup.getByRole('button', { name: 'Отчёт о репетиции' }).click();
+    await popup.locator('.speaker-report[data-charts="ready"]').waitFor();
+    expect(await popup.locator('.speaker-report canvas').count()).toBe(2);
+    expect(await text(popup, '[data-report="total"]')).toBe(
+      `Вся лекция (60 мин): план 1:00:00 · факт ${formatDuration(elapsed)} · разница ${formatSigned(elapsed - 3600)}`,
+    );
+    expect(await text(popup, '[data-report="shown"]')).toContain(
+      `Показано слайдов: 3 из ${slides.length}`,
+    );
+    const firstPart = popup.locator('table[data-report="parts"] tbody tr').first();
+    expect(await firstPart.innerText()).toContain(partLabel(s0.part));
+    expect(await firstPart.locator('td').nth(1).innerText()).toBe(
+      formatDuration(30 + s1.planned + OVER),
+    );
+    await popup.screenshot({ path: join(shots, 'speaker-report.png') });
+
+    const csvDownload = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: 'Скачать CSV' }).click();
+    const csvFile = await (await csvDownload).path();
+    const csv = readFileSync(csvFile, 'utf8');
+    expect(
+      csv.startsWith('\ufeffТип,Раздел,Название,Часть,"План, с","Факт, с","Разница, с"\r\n'),
+    ).toBe(true);
+    const rows = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    const slideRow = (s: Slide) => rows.find((r) => r.startsWith(`слайд,${s.section},`)) ?? '';
+    expect(slideRow(s0).endsWith(`,${s0.planned},30,${30 - s0.planned}`)).toBe(true);
+    expect(slideRow(s1).endsWith(`,${s1.planned},${s1.planned + OVER},${OVER}`)).toBe(true);
+    expect(slideRow(sk).endsWith(`,${sk.planned},26,${26 - sk.planned}`)).toBe(true);
+    expect(rows.filter((r) => r.startsWith('слайд,'))).toHaveLength(slides.length);
+    expect(rows.at(-1)).toBe(`итого,,Вся лекция,,3600,${elapsed},${elapsed - 3600}`);
+
+    const jsonDownload = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: 'Скачать JSON' }).click();
+    const json = JSON.parse(readFileSync(await (await jsonDownload).path(), 'utf8')) as {
+      total: { planned: number; actual: number };
+      paused: { deck: number; questions: number };
+      parts: { part: string; actual: number }[];
+    };
+    expect(json.total).toEqual({ planned: 3600, actual: elapsed, diff: elapsed - 3600 });
+    expect(json.paused).toEqual({ deck: 60, questions: 90 });
+    expect(json.parts.find((p) => p.part === sk.part)?.actual).toBe(26);
+
+    await popup.keyboard.press('Escape');
+    expect(await popup.locator('.speaker-report').count()).toBe(0);
+
+    // A+ is remembered; the timer goes on while the window is closed and is there on reopening.
+    await popup.getByRole('button', { name: 'Увеличить шрифт заметок' }).click();
+    const size = await popup
+      .locator('.speaker-notes__text')
+      .evaluate((e) => getComputedStyle(e).fontSize);
+    await popup.close();
+    await page.clock.runFor(10_000);
+    const again = await openSpeaker(page);
+    expect(
+      await again.popup
+        .locator('.speaker-notes__text')
+        .evaluate((e) => getComputedStyle(e).fontSize),
+    ).toBe(size);
+    expect(size).toBe('32px');
+    expect(await text(again.popup, '.speaker-timer')).toBe(formatDuration(elapsed + 10));
+
+    // The last slide: no next preview, the rehearsal summary instead.
+    await page.evaluate(() => window.Reveal?.slide(window.Reveal.getTotalSlides() - 1));
+    expect(await text(again.popup, '.speaker-next .speaker-heading')).toBe('Дальше: конец лекции');
+    expect(await again.popup.locator('.speaker-summary').isVisible()).toBe(true);
+    expect(await text(again.popup, '[data-summary="total"]')).toContain('план 1:00:00 · факт');
+
+    // Reset with confirmation.
+    await again.popup.getByRole('button', { name: 'Сбросить таймер…' }).click();
+    await again.popup.getByRole('button', { name: 'Да, сбросить' }).click();
+    expect(await text(again.popup, '.speaker-timer')).toBe('0:00');
 
     expect(popupErrors).toEqual([]);
+    expect(again.errors).toEqual([]);
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, deckUrl)).toEqual([]);
+    await again.popup.close();
+    await page.close();
+  });
+
+  it('previews a widget slide in the state the audience sees, without running it twice', async () => {
+    const { page, errors } = await openDeckOnClock(
+      `${deckUrl}#/s-17`,
+      new Date('2026-11-30T09:00:00Z'),
+    );
+    await page.clock.resume();
+    const { popup, errors: popupErrors } = await openSpeaker(page);
+    const steps = await page.evaluate(
+      () =>
+        new Set(
+          [
+            ...(window.Reveal?.getCurrentSlide().querySelectorAll<HTMLElement>('.fragment') ?? []),
+          ].map((f) => f.dataset['fragmentIndex']),
+        ).size,
+    );
+    // Every step of slide 17 (the exchange-routing widget), pressed in the speaker window.
+    for (let i = 0; i < steps; i++) await popup.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => window.Reveal?.getCurrentSlide().id)).toBe('s-17');
+    expect(await text(popup, '[data-plan]')).toContain(`Шаг ${steps} из ${steps}`);
+    await page.waitForFunction(() => document.querySelector('.reveal .present [data-widget]'));
+    const deckStep = await page.evaluate(
+      () => document.querySelector<HTMLElement>('.reveal .present [data-widget]')?.dataset['step'],
+    );
+    expect(Number(deckStep)).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        popup.evaluate(
+          () =>
+            document.querySelector<HTMLElement>('.speaker-current [data-widget]')?.dataset['step'],
+        ),
+      )
+      .toBe(deckStep);
+    expect(
+      await popup.locator('.speaker-current .speaker-preview').getAttribute('aria-hidden'),
+    ).toBe('true');
+    expect(await popup.locator('iframe').count()).toBe(0);
+    await popup.screenshot({ path: join(shots, 'speaker-view-widget.png') });
+    expect(popupErrors).toEqual([]);
+    expect(errors).toEqual([]);
     await popup.close();
     await page.close();
   });

@@ -1,0 +1,41 @@
+/** CSS classes of the speaker window, in one place (styles: speaker.css). */
+export const SPEAKER_CLASS = {
+  root: 'speaker-view',
+  bar: 'speaker-bar',
+  clock: 'speaker-clock',
+  timer: 'speaker-timer',
+  status: 'speaker-status',
+  buttons: 'speaker-buttons',
+  button: 'speaker-button',
+  buttonPrimary: 'speaker-button--primary',
+  confirm: 'speaker-confirm',
+  grid: 'speaker-grid',
+  current: 'speaker-current',
+  next: 'speaker-next',
+  heading: 'speaker-heading',
+  preview: 'speaker-preview',
+  previewDeck: 'speaker-preview__deck',
+  previewEmpty: 'speaker-preview__empty',
+  pacing: 'speaker-pacing',
+  paceRow: 'speaker-pace',
+  paceLabel: 'speaker-pace__label',
+  paceFigures: 'speaker-pace__figures',
+  paceVerdict: 'speaker-pace__verdict',
+  notes: 'speaker-notes',
+  notesBar: 'speaker-notes__bar',
+  notesText: 'speaker-notes__text',
+  summary: 'speaker-summary',
+  report: 'speaker-report',
+  reportBody: 'speaker-report__body',
+  reportChart: 'speaker-report__chart',
+  reportLegend: 'speaker-report__legend',
+  reportTable: 'speaker-report__table',
+  notice: 'speaker-notice',
+} as const;
+
+/** Verdict classes (colour) — each verdict also has its own symbol, so colour is never alone. */
+export const VERDICT_CLASS = {
+  ahead: 'speaker-verdict--ahead',
+  'on-time': 'speaker-verdict--on-time',
+  behind: 'speaker-verdict--behind',
+} as const;

@@ -1,0 +1,191 @@
+/**
+ * The speaker window's layout and its updates: a bar with the clock, the timer and its buttons;
+ * pacing; the current and the next slide; the notes. Knows nothing of reveal.js: the controller
+ * (speaker.ts) feeds it slides, notes and figures.
+ */
+import { elementsIn, type ElementFactory } from './dom.ts';
+import { formatDuration } from './format.ts';
+import { NotesPanel } from './notes-panel.ts';
+import type { Pacing } from './pacing.ts';
+import { planLines } from './pacing-text.ts';
+import { PacingPanel } from './pacing-panel.ts';
+import type { PlannedSlide } from './plan.ts';
+import { ResetControl } from './reset-control.ts';
+import { SlidePreview, type DeckSize } from './slide-preview.ts';
+import { SPEAKER_CLASS as C } from './speaker-classes.ts';
+import type { PauseReason } from './timekeeper.ts';
+
+/** What the buttons ask the controller to do. */
+export interface SpeakerActions {
+  toggleQuestions(): void;
+  reset(): void;
+  openReport(): void;
+}
+
+/** The figures shown every tick. */
+export interface SpeakerTick {
+  readonly clock: string;
+  readonly elapsed: number;
+  readonly pauses: readonly PauseReason[];
+  readonly pacing: Pacing;
+  readonly partLabel: string;
+}
+
+/** Where the deck is. */
+export interface SpeakerPosition {
+  readonly slide: PlannedSlide;
+  readonly index: number;
+  readonly count: number;
+  readonly stepsShown: number;
+  readonly stepsTotal: number;
+  readonly next: PlannedSlide | null;
+}
+
+/** The speaker window's content. */
+export class SpeakerView {
+  readonly root: HTMLElement;
+  readonly el: ElementFactory;
+  readonly notes: NotesPanel;
+  private readonly clock: HTMLElement;
+  private readonly timer: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly questions: HTMLButtonElement;
+  private readonly reset: ResetControl;
+  private readonly pacing: PacingPanel;
+  private readonly current: SlidePreview;
+  private readonly next: SlidePreview;
+  private readonly currentHeading: HTMLElement;
+  private readonly planLine: HTMLElement;
+  private readonly nextHeading: HTMLElement;
+  private readonly summary: HTMLElement;
+
+  constructor(doc: Document, size: DeckSize, actions: SpeakerActions, storage: Storage | null) {
+    const el = elementsIn(doc);
+    this.el = el;
+    this.clock = el('time', { class: C.clock, 'aria-label': 'Часы' });
+    this.timer = el('span', { class: C.timer, role: 'timer', 'aria-label': 'Прошло времени' });
+    this.status = el('span', { class: C.status, role: 'status' });
+    this.questions = el(
+      'button',
+      { type: 'button', class: C.button, 'aria-pressed': 'false' },
+      'Пауза на вопросы',
+    );
+    this.questions.addEventListener('click', () => actions.toggleQuestions());
+    this.reset = new ResetControl(el, () => actions.reset());
+    const report = el('button', { type: 'button', class: C.button }, 'Отчёт о репетиции');
+    report.addEventListener('click', () => actions.openReport());
+    const bar = el(
+      'header',
+      { class: C.bar },
+      this.clock,
+      el('span', { class: 'speaker-timer-box' }, el('span', {}, 'Прошло'), this.timer),
+      this.status,
+      el('span', { class: C.buttons }, this.questions, this.reset.element, report),
+    );
+
+    this.pacing = new PacingPanel(el);
+    this.current = new SlidePreview(doc, size, 'Нет слайда');
+    this.next = new SlidePreview(doc, size, 'Это последний слайд');
+    this.currentHeading = el('h2', { class: C.heading });
+    this.planLine = el('p', { class: 'speaker-plan', 'data-plan': '' });
+    this.nextHeading = el('h2', { class: C.heading });
+    this.summary = el('div', { class: C.summary });
+    this.summary.hidden = true;
+    this.notes = new NotesPanel(el, storage);
+
+    this.root = el(
+      'div',
+      { class: C.root },
+      bar,
+      this.pacing.element,
+      el(
+        'main',
+        { class: C.grid },
+        el(
+          'section',
+          { class: C.current, 'aria-label': 'Текущий слайд' },
+          this.currentHeading,
+          this.current.element,
+        ),
+        el(
+          'section',
+          { class: C.next, 'aria-label': 'Следующий слайд' },
+          this.nextHeading,
+          this.next.element,
+          this.summary,
+          this.planLine,
+        ),
+        this.notes.element,
+      ),
+    );
+    doc.body.append(this.root);
+  }
+
+  /** Updates the clock, the timer, its status and the pacing. */
+  tick(t: SpeakerTick): void {
+    setText(this.clock, t.clock);
+    setText(this.timer, formatDuration(t.elapsed));
+    const questions = t.pauses.includes('questions');
+    const status = questions
+      ? '⏸ Пауза на вопросы'
+      : t.pauses.includes('deck')
+        ? '⏸ Пауза (B) — презентация затемнена'
+        : '▶ Таймер идёт';
+    setText(this.status, status);
+    this.status.dataset['state'] = t.pauses.length === 0 ? 'running' : 'paused';
+    this.questions.setAttribute('aria-pressed', String(questions));
+    setText(this.questions, questions ? 'Продолжить после вопросов' : 'Пауза на вопросы');
+    this.pacing.update(t.pacing, t.partLabel);
+  }
+
+  /** Shows where the deck is: both previews, the headings, the plan line. */
+  showPosition(
+    p: SpeakerPosition,
+    currentSection: HTMLElement,
+    nextSection: HTMLElement | null,
+  ): void {
+    setText(
+      this.currentHeading,
+      `Сейчас: ${p.slide.section}. ${p.slide.title} (${p.index + 1} из ${p.count})`,
+    );
+    const lines = planLines(p.slide.plannedSeconds, p.slide.range, {
+      shown: p.stepsShown,
+      total: p.stepsTotal,
+    });
+    this.planLine.replaceChildren(...lines.map((line) => this.el('span', {}, line)));
+    setText(
+      this.nextHeading,
+      p.next ? `Дальше: ${p.next.section}. ${p.next.title}` : 'Дальше: конец лекции',
+    );
+    this.current.show(currentSection);
+    this.next.show(nextSection);
+    this.next.element.hidden = nextSection === null;
+    this.summary.hidden = nextSection !== null;
+  }
+
+  /** Refreshes the current preview only (a widget changed on screen). */
+  refreshCurrent(section: HTMLElement): void {
+    this.current.show(section);
+  }
+
+  /** The box under «Дальше» on the last slide: the rehearsal summary goes there. */
+  get summaryBox(): HTMLElement {
+    return this.summary;
+  }
+
+  /** Rescales the previews after the window was resized. */
+  fit(): void {
+    this.current.fit();
+    this.next.fit();
+  }
+
+  /** Removes the view and its timers. */
+  destroy(): void {
+    this.reset.destroy();
+    this.root.remove();
+  }
+}
+
+function setText(target: HTMLElement, text: string): void {
+  if (target.textContent !== text) target.textContent = text;
+}

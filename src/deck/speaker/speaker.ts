@@ -1,0 +1,332 @@
+/**
+ * The speaker view's controller: `S` opens the speaker window; the deck's slide changes and
+ * pauses (`B`/`.`) feed the timer; the window shows pacing, previews and notes, forwards the
+ * clicker's keys to the deck and opens the rehearsal report. The timer lives in the deck page (and
+ * in sessionStorage across a reload), so closing the window loses nothing.
+ */
+import type { RevealApi } from '../reveal-api.ts';
+import { PARTS, isPartName } from '../widget-names.ts';
+import { formatClock } from './format.ts';
+import { pacingAt } from './pacing.ts';
+import type { PlannedSlide } from './plan.ts';
+import { readPlan, slideSteps } from './plan-dom.ts';
+import { RehearsalDialog, summaryText } from './rehearsal-dialog.ts';
+import { buildReport } from './rehearsal.ts';
+import { SPEAKER_CLASS as C } from './speaker-classes.ts';
+import { SpeakerView } from './speaker-view.ts';
+import { openSpeakerWindow, resetSpeakerDocument } from './speaker-window.ts';
+import speakerCss from './speaker.css?inline';
+import { loadTimer, saveTimer } from './timer-store.ts';
+import {
+  advance,
+  elapsedSeconds,
+  pause,
+  resume,
+  showSlide,
+  slideSeconds,
+  startTimer,
+  type TimerState,
+} from './timekeeper.ts';
+
+/** Time sources: a monotonic clock for the timer, a wall clock for display. */
+export interface SpeakerClock {
+  now(): number;
+  date(): Date;
+}
+
+/** Options of the speaker view. */
+export interface SpeakerOptions {
+  readonly lectureMinutes: number;
+  readonly clock?: SpeakerClock;
+  /** Where the timer survives a reload (default sessionStorage). */
+  readonly timerStorage?: Storage | null;
+  /** Where the notes font size is remembered (default localStorage). */
+  readonly prefsStorage?: Storage | null;
+}
+
+const TICK_MS = 250;
+const SAVE_MS = 5000;
+const PREVIEW_REFRESH_MS = 300;
+
+/** The part's Russian label. */
+export function partLabel(part: string): string {
+  return isPartName(part) ? PARTS[part] : part;
+}
+
+/** Binds `S` and the timer to `deck`; returns a function that undoes everything. */
+export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () => void {
+  const clock = options.clock ?? { now: () => performance.now(), date: () => new Date() };
+  const timerStorage =
+    options.timerStorage === undefined ? storage('session') : options.timerStorage;
+  const prefsStorage = options.prefsStorage === undefined ? storage('local') : options.prefsStorage;
+  let plan: PlannedSlide[] = [];
+  let timer: TimerState | null = loadTimer(timerStorage, clock.now());
+  let win: Window | null = null;
+  let view: SpeakerView | null = null;
+  let dialog: RehearsalDialog | null = null;
+  let tickTimer: number | undefined;
+  let refreshTimer: number | undefined;
+  let lastSave = clock.now();
+  const observer = new MutationObserver(() => scheduleRefresh());
+
+  const currentId = (): string => deck.getCurrentSlide()?.id ?? '';
+  const update = (change: (t: TimerState, now: number) => TimerState): void => {
+    if (!timer) return;
+    timer = change(timer, clock.now());
+    saveTimer(timerStorage, timer);
+    tick();
+  };
+
+  const render = (): void => {
+    if (!view || !timer) return;
+    const slides = deck.getSlides();
+    const index = Math.max(0, deck.getState().indexh);
+    const section = slides[index];
+    const slide = plan[index];
+    if (!section || !slide) return;
+    const nextSection = slides[index + 1] ?? null;
+    const steps = slideSteps(section);
+    view.showPosition(
+      {
+        slide,
+        index,
+        count: plan.length,
+        stepsShown: steps.shown,
+        stepsTotal: steps.total,
+        next: plan[index + 1] ?? null,
+      },
+      section,
+      nextSection,
+    );
+    view.notes.show(section.querySelector('aside.notes'));
+    if (!nextSection) showSummary(view);
+    observer.disconnect();
+    observer.observe(section, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+    tick();
+  };
+
+  const scheduleRefresh = (): void => {
+    if (refreshTimer !== undefined || !view) return;
+    refreshTimer = window.setTimeout(() => {
+      refreshTimer = undefined;
+      const section = deck.getCurrentSlide();
+      if (view && section) view.refreshCurrent(section);
+    }, PREVIEW_REFRESH_MS);
+  };
+
+  const tick = (): void => {
+    if (win?.closed) closeView();
+    if (!view || !timer) return;
+    const now = clock.now();
+    const index = Math.max(0, deck.getState().indexh);
+    const slide = plan[index];
+    if (!slide) return;
+    const elapsed = elapsedSeconds(timer, now);
+    const t = timer;
+    view.tick({
+      clock: formatClock(clock.date()),
+      elapsed,
+      pauses: timer.pauses,
+      pacing: pacingAt(plan, index, (id) => slideSeconds(t, id, now), elapsed),
+      partLabel: partLabel(slide.part),
+    });
+    if (now - lastSave >= SAVE_MS) {
+      lastSave = now;
+      saveTimer(timerStorage, advance(timer, now));
+    }
+  };
+
+  const report = () =>
+    buildReport(
+      plan,
+      advance(timer ?? startTimer(clock.now(), null), clock.now()).perSlideMs,
+      timer?.pausedMs ?? { deck: 0, questions: 0 },
+      options.lectureMinutes,
+      partLabel,
+    );
+
+  const showSummary = (v: SpeakerView): void => {
+    const box = v.summaryBox;
+    const open = v.el(
+      'button',
+      { type: 'button', class: `${C.button} ${C.buttonPrimary}` },
+      'Открыть отчёт о репетиции',
+    );
+    open.addEventListener('click', openReport);
+    box.replaceChildren(
+      v.el('p', {}, 'Последний слайд.'),
+      v.el('p', { 'data-summary': 'total' }, `Итог по таймеру: ${summaryText(report().total)}`),
+      open,
+    );
+  };
+
+  const openReport = (): void => {
+    if (!view || !win) return;
+    dialog?.close();
+    const stamp = clock.date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+    dialog = new RehearsalDialog(view.el, win.document, report(), `rehearsal-${stamp}`, () => {
+      dialog = null;
+    });
+  };
+
+  const actions = {
+    toggleQuestions: () =>
+      update((t, now) =>
+        t.pauses.includes('questions') ? resume(t, 'questions', now) : pause(t, 'questions', now),
+      ),
+    reset: () => {
+      timer = startTimer(clock.now(), currentId());
+      if (deck.isPaused()) timer = pause(timer, 'deck', clock.now());
+      saveTimer(timerStorage, timer);
+      render();
+    },
+    openReport,
+  };
+
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as Element | null;
+    const onControl = target?.closest?.('button, input, select, textarea, summary, a') != null;
+    if (onControl && (event.key === ' ' || event.key === 'Enter')) return;
+    if (dialog) return;
+    const command = keyCommand(event);
+    if (!command) return;
+    event.preventDefault();
+    command(deck);
+  };
+
+  const open = (): void => {
+    if (win && !win.closed && view) {
+      win.focus();
+      return;
+    }
+    const popup = openSpeakerWindow();
+    if (!popup) {
+      console.warn('Окно докладчика не открылось: разрешите всплывающие окна для этой страницы.');
+      return;
+    }
+    if (!timer) {
+      timer = startTimer(clock.now(), currentId());
+      if (deck.isPaused()) timer = pause(timer, 'deck', clock.now());
+    }
+    win = popup;
+    const doc = resetSpeakerDocument(popup, speakerCss);
+    const size = {
+      width: Number(deck.getConfig().width ?? 1280),
+      height: Number(deck.getConfig().height ?? 720),
+    };
+    view = new SpeakerView(doc, size, actions, prefsStorage);
+    doc.addEventListener('keydown', onKey);
+    popup.addEventListener('resize', () => view?.fit());
+    popup.addEventListener('pagehide', () => closeView());
+    render();
+    tickTimer = window.setInterval(tick, TICK_MS);
+  };
+
+  const closeView = (): void => {
+    window.clearInterval(tickTimer);
+    window.clearTimeout(refreshTimer);
+    tickTimer = undefined;
+    refreshTimer = undefined;
+    observer.disconnect();
+    dialog?.close();
+    view?.destroy();
+    view = null;
+    win = null;
+  };
+
+  const onSlide = (): void => {
+    if (timer) update((t, now) => showSlide(t, currentId(), now));
+    render();
+  };
+  const onPaused = (): void => update((t, now) => pause(t, 'deck', now));
+  const onResumed = (): void => update((t, now) => resume(t, 'deck', now));
+  const onReady = (): void => {
+    plan = readPlan(deck.getSlides());
+    if (timer) update((t, now) => showSlide(t, currentId(), now));
+  };
+  // The deck page goes away (reload, close): keep the figures, tell the window.
+  const onPageHide = (): void => {
+    if (timer) saveTimer(timerStorage, advance(timer, clock.now()));
+    if (view && win && !win.closed) {
+      const notice = win.document.createElement('p');
+      notice.className = C.notice;
+      notice.textContent =
+        'Окно презентации закрыто или перезагружено. Нажмите S в окне презентации, чтобы продолжить: хронометраж сохранён.';
+      win.document.body.prepend(notice);
+    }
+  };
+
+  if (deck.isReady()) onReady();
+  deck.on('ready', onReady);
+  deck.on('slidechanged', onSlide);
+  deck.on('fragmentshown', render);
+  deck.on('fragmenthidden', render);
+  deck.on('paused', onPaused);
+  deck.on('resumed', onResumed);
+  window.addEventListener('pagehide', onPageHide);
+  deck.addKeyBinding({ keyCode: 83, key: 'S', description: 'Режим докладчика' }, open);
+
+  return () => {
+    closeView();
+    deck.off('ready', onReady);
+    deck.off('slidechanged', onSlide);
+    deck.off('fragmentshown', render);
+    deck.off('fragmenthidden', render);
+    deck.off('paused', onPaused);
+    deck.off('resumed', onResumed);
+    window.removeEventListener('pagehide', onPageHide);
+    deck.removeKeyBinding(83);
+  };
+}
+
+/**
+ * What a key pressed in the speaker window does to the deck (the clicker talks to that window).
+ * Letters are matched by physical key, so `B` works in the Russian layout too.
+ */
+export function keyCommand(
+  event: Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey'>,
+): ((deck: RevealApi) => void) | null {
+  const next = (d: RevealApi): void => d.next();
+  const prev = (d: RevealApi): void => d.prev();
+  switch (event.code) {
+    case 'KeyN':
+      return next;
+    case 'KeyP':
+      return prev;
+    case 'KeyB':
+    case 'Period':
+      return (d) => d.togglePause();
+  }
+  switch (event.key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case 'PageDown':
+      return next;
+    case ' ':
+      return event.shiftKey ? prev : next;
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+      return prev;
+    case 'Home':
+      return (d) => d.slide(0);
+    case 'End':
+      return (d) => d.slide(d.getTotalSlides() - 1);
+    default:
+      return null;
+  }
+}
+
+function storage(kind: 'session' | 'local'): Storage | null {
+  try {
+    return kind === 'session' ? window.sessionStorage : window.localStorage;
+  } catch {
+    return null;
+  }
+}

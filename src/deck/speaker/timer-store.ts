@@ -1,0 +1,61 @@
+/**
+ * Keeps the timer across a reload of the deck page (sessionStorage: the same tab only). What is
+ * stored is credited totals; the time the page was away is not counted.
+ */
+import { reanchor, type PauseReason, type TimerState } from './timekeeper.ts';
+
+const KEY = 'brokers-lecture:speaker-timer';
+
+/** Saves the timer (already advanced to now); storage errors are ignored. */
+export function saveTimer(storage: Storage | null, state: TimerState | null): void {
+  try {
+    if (state === null) storage?.removeItem(KEY);
+    else storage?.setItem(KEY, JSON.stringify(state));
+  } catch {
+    // Private mode or a full storage: the timer still works until a reload.
+  }
+}
+
+/** The saved timer re-anchored at `now`, or null when none is saved or it does not parse. */
+export function loadTimer(storage: Storage | null, now: number): TimerState | null {
+  let raw: string | null;
+  try {
+    raw = storage?.getItem(KEY) ?? null;
+  } catch {
+    return null;
+  }
+  if (raw === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return isTimerState(parsed) ? reanchor(parsed, now) : null;
+  } catch {
+    return null;
+  }
+}
+
+const REASONS: readonly PauseReason[] = ['deck', 'questions'];
+
+function isMs(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/** A structural check of stored data (it may come from an older version or be edited by hand). */
+export function isTimerState(value: unknown): value is TimerState {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const paused = v['pausedMs'] as Record<string, unknown> | null;
+  const perSlide = v['perSlideMs'];
+  return (
+    isMs(v['activeMs']) &&
+    typeof v['since'] === 'number' &&
+    typeof paused === 'object' &&
+    paused !== null &&
+    REASONS.every((r) => isMs(paused[r])) &&
+    typeof perSlide === 'object' &&
+    perSlide !== null &&
+    Object.values(perSlide).every(isMs) &&
+    Array.isArray(v['pauses']) &&
+    v['pauses'].every((r: unknown) => REASONS.includes(r as PauseReason)) &&
+    (v['slide'] === null || typeof v['slide'] === 'string')
+  );
+}
