@@ -76,8 +76,9 @@ function pwa(): PluginOption {
       globPatterns: ['**/*.{html,js,css,woff2,svg,png}'],
       // Any navigation (?minutes=60, the speaker view's ?receiver frames) gets the deck page.
       navigateFallback: 'index.html',
-      // …but only for the deck's own page (its folder or index.html), not for any other path.
-      navigateFallbackAllowlist: [/\/(index\.html)?$/],
+      // …but only for the deck's own page (its folder or index.html, any query), not for any
+      // other path. Workbox matches these against pathname + search.
+      navigateFallbackAllowlist: [/\/(index\.html)?(\?.*)?$/],
       cleanupOutdatedCaches: true,
       clientsClaim: true,
       skipWaiting: true,

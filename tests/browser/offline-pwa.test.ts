@@ -109,6 +109,8 @@ describe('the installable site', () => {
       expect(await page.evaluate(() => document.fonts.check('700 32px "PT Sans"', 'Брокер'))).toBe(
         true,
       );
+      // Only the deck's own page falls back to the cache; another path is simply unreachable.
+      await expect(page.goto(`${deckUrl}elsewhere.html`)).rejects.toThrow(/INTERNET_DISCONNECTED/);
       expect(errors).toEqual([]);
     } finally {
       await browser.context.setOffline(false);
