@@ -15,6 +15,7 @@ export const LQ_CLASS = {
   ends: 'w-lq-ends',
   workers: 'w-lq-workers',
   worker: 'w-lq-worker',
+  footer: 'w-lq-footer',
   busy: 'w-lq-worker--busy',
   crashed: 'w-lq-worker--crashed',
   task: 'w-lq-task',

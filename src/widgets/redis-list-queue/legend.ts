@@ -16,10 +16,11 @@ export function listQueueLegend(): HTMLElement {
   return h(
     'ul',
     { class: `${WIDGET_CLASS.legend} ${LQ_CLASS.legend}`, 'aria-label': 'Легенда' },
-    item(MARK.waiting, 'ждёт в BRPOP/BLMOVE (№ — кто раньше пришёл)'),
-    item(MARK.busy, 'обрабатывает задачу (зелёная рамка)'),
+    item(MARK.waiting, 'ждёт (№ — кто раньше пришёл)'),
+    item(MARK.busy, 'работает (зелёный)'),
     item(MARK.crashed, 'упал (красный пунктир)'),
-    item('BLMOVE ⇄', 'задача лежит в processing, пока не готова'),
-    item(MARK.saved, 'задача пережила падение'),
+    item('⇄', 'BLMOVE: копия в processing'),
+    item(MARK.saved, 'пережила падение'),
+    item(MARK.done, 'выполнено'),
   );
 }

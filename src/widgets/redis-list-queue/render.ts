@@ -76,7 +76,7 @@ function listCard(view: QueueView): HTMLElement {
   );
 }
 
-function button(name: string, text: string, w: WorkerView, label: string): HTMLButtonElement {
+function button(name: string, text: string, w: WorkerView): HTMLButtonElement {
   return h(
     'button',
     {
@@ -85,7 +85,7 @@ function button(name: string, text: string, w: WorkerView, label: string): HTMLB
       class: WIDGET_CLASS.button,
       'data-worker': w.client,
       'data-focus-key': `${w.client}/${name}`,
-      'aria-label': `${label}: ${w.label}`,
+      'aria-label': `${text}: ${w.label}`,
     },
     text,
   );
@@ -129,10 +129,14 @@ function workerCard(w: WorkerView, view: QueueView): HTMLElement {
     w.status === 'busy' ? LQ_CLASS.busy : '',
     w.status === 'crashed' ? LQ_CLASS.crashed : '',
   ];
-  const buttons = h('div', { class: LQ_CLASS.group });
-  if (w.status === 'busy') buttons.append(button('finish', 'Готово', w, 'Закончить задачу'));
-  if (w.status !== 'crashed') buttons.append(button('crash-worker', 'Упасть', w, 'Уронить'));
-  else buttons.append(button('restart', 'Перезапустить', w, 'Перезапустить'));
+  const buttons = h(
+    'div',
+    { class: LQ_CLASS.footer },
+    h('span', { class: LQ_CLASS.muted, title: 'выполнено' }, `${MARK.done} ${w.done}`),
+  );
+  if (w.status === 'busy') buttons.append(button('finish', 'Готово', w));
+  if (w.status !== 'crashed') buttons.append(button('crash-worker', 'Упасть', w));
+  else buttons.append(button('restart', 'Перезапустить', w));
   return h(
     'li',
     { class: cls.join(' '), 'data-worker': w.client, 'data-status': w.status, 'data-mode': w.mode },
@@ -143,7 +147,6 @@ function workerCard(w: WorkerView, view: QueueView): HTMLElement {
       h('span', { class: LQ_CLASS.code }, w.mode === 'BRPOP' ? 'BRPOP' : 'BLMOVE ⇄'),
     ),
     statusLine(w, view),
-    h('div', { class: LQ_CLASS.muted }, `${MARK.done} выполнено: ${w.done}`),
     buttons,
   );
 }

@@ -31,8 +31,12 @@ function publishCaption(view: PubSubView): string {
     .join(', ');
   const missed = view.subscribers.filter((s) => s.fate === 'missed').map((s) => s.label);
   const tail =
-    missed.length > 0 ? ` ${missed.join(', ')} подписан, но на другое имя — не получил.` : '';
-  return `${head}: получили ${who}.${tail}`;
+    missed.length === 1
+      ? ` ${missed[0]} подписан, но на другое имя — не получил.`
+      : missed.length > 1
+        ? ` Ещё ${missed.length} ${subscribersWord(missed.length)} подписаны на другие имена — не получили.`
+        : '';
+  return `${head}: получили — ${who}.${tail}`;
 }
 
 type CommandEvent = Extract<RedisEvent, { readonly args: readonly string[] }>;

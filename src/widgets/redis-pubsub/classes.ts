@@ -16,6 +16,8 @@ export const PS_CLASS = {
   mark: 'w-ps-mark',
   subs: 'w-ps-subs',
   sub: 'w-ps-sub',
+  subHead: 'w-ps-sub-head',
+  scroll: 'w-ps-scroll',
   subGot: 'w-ps-sub--got',
   subGone: 'w-ps-sub--gone',
   inbox: 'w-ps-inbox',

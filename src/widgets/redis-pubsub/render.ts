@@ -41,13 +41,18 @@ function publisherCard(view: PubSubView): HTMLElement {
 
 function row(r: RowView): HTMLElement {
   const state = r.matched === undefined ? '' : r.matched ? ` ${PS_CLASS.rowHit}` : '';
-  const mark = r.matched ? ` ${MARK.got}` : '';
+  const mark = r.matched ? `${MARK.got} ` : '';
   return h(
     'li',
     { class: `${PS_CLASS.row}${state}`, 'data-row': `${r.kind}:${r.name}` },
     h('span', { class: PS_CLASS.mark, 'aria-hidden': 'true' }, MARK[r.kind]),
-    h('span', {}, `${r.kind === 'channel' ? 'канал' : 'шаблон'} `, h('code', {}, clip(r.name, 24))),
-    h('span', { class: PS_CLASS.empty }, `${mark} → ${r.subscribers.join(', ')}`),
+    h(
+      'span',
+      {},
+      `${r.kind === 'channel' ? 'канал' : 'шаблон'} `,
+      h('code', {}, clip(r.name, 24)),
+      h('span', { class: PS_CLASS.empty }, ` ${mark}→ ${r.subscribers.join(', ')}`),
+    ),
   );
 }
 
@@ -72,7 +77,11 @@ function redisCard(view: PubSubView): HTMLElement {
     'div',
     { class: PS_CLASS.card, 'data-part': 'redis' },
     h('div', { class: PS_CLASS.cardTitle }, 'Redis: подписки'),
-    rows,
+    h(
+      'div',
+      { class: PS_CLASS.scroll, tabindex: 0, role: 'region', 'aria-label': 'Подписки в Redis' },
+      rows,
+    ),
   );
 }
 
@@ -116,14 +125,18 @@ function subscriberCard(s: SubscriberView): HTMLElement {
     },
     h(
       'div',
-      { class: PS_CLASS.cardTitle },
-      h('span', { class: PS_CLASS.mark, 'aria-hidden': 'true' }, MARK[s.kind]),
-      ` ${s.label}`,
+      { class: `${PS_CLASS.cardTitle} ${PS_CLASS.subHead}` },
+      h(
+        'span',
+        {},
+        h('span', { class: PS_CLASS.mark, 'aria-hidden': 'true' }, MARK[s.kind]),
+        ` ${s.label}`,
+      ),
+      toggle,
     ),
     h('div', { class: PS_CLASS.code }, `${command} ${clip(s.pattern, 22)}`),
     h('div', { class: PS_CLASS.empty }, `${fateText(s)} · всего ${s.received}`),
     inbox,
-    toggle,
   );
 }
 
@@ -142,6 +155,10 @@ export function renderBoard(board: HTMLElement, view: PubSubView): void {
     h('span', { class: PS_CLASS.mark, 'aria-hidden': 'true' }, '→'),
     redisCard(view),
     h('span', { class: PS_CLASS.mark, 'aria-hidden': 'true' }, '→'),
-    subs,
+    h(
+      'div',
+      { class: PS_CLASS.scroll, tabindex: 0, role: 'region', 'aria-label': 'Подписчики' },
+      subs,
+    ),
   );
 }
