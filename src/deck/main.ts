@@ -2,6 +2,8 @@
  * The deck's entry point: puts the built slides into the page, applies the lecture length from
  * the URL, starts reveal.js with the speaker-notes plugin and binds code steps, copy buttons and
  * widgets (src/deck/widget-bridge.ts). Exposes the deck as `window.Reveal` (tests, console).
+ * `?view=read` opens the reading view instead, `?view=print` its print form for the PDF handout
+ * (src/reading/), loaded only when asked for.
  */
 import 'reveal.js/reveal.css';
 import '../styles/index.css';
@@ -15,6 +17,7 @@ import { applyLecturePlan } from './lecture-plan.ts';
 import { revealConfig } from './reveal-config.ts';
 import { registerServiceWorker } from './service-worker.ts';
 import { addWidgetStepFragments, bindWidgets } from './widget-bridge.ts';
+import { viewModeFrom } from '../reading/mode.ts';
 
 declare global {
   interface Window {
@@ -25,23 +28,31 @@ declare global {
   }
 }
 
-const revealElement = document.querySelector<HTMLElement>('.reveal');
-const slidesElement = revealElement?.querySelector<HTMLElement>('.slides');
-if (!revealElement || !slidesElement) throw new Error('index.html must contain .reveal > .slides');
+function startDeck(): void {
+  const revealElement = document.querySelector<HTMLElement>('.reveal');
+  const slidesElement = revealElement?.querySelector<HTMLElement>('.slides');
+  if (!revealElement || !slidesElement)
+    throw new Error('index.html must contain .reveal > .slides');
 
-slidesElement.innerHTML = slidesHtml;
-const minutes = lectureMinutesFrom(window.location.search);
-applyLecturePlan([...slidesElement.querySelectorAll<HTMLElement>(':scope > section')], minutes);
-// Widget steps are fragments, and reveal.js counts fragments when it starts.
-addWidgetStepFragments(slidesElement);
+  slidesElement.innerHTML = slidesHtml;
+  const minutes = lectureMinutesFrom(window.location.search);
+  applyLecturePlan([...slidesElement.querySelectorAll<HTMLElement>(':scope > section')], minutes);
+  // Widget steps are fragments, and reveal.js counts fragments when it starts.
+  addWidgetStepFragments(slidesElement);
 
-const deck = new Reveal(revealElement, revealConfig());
-window.Reveal = deck;
-window.lectureMinutes = minutes;
-bindCodeSteps(deck);
-bindSlideFitting(deck);
-bindCopyButtons(revealElement);
-bindWidgets(deck);
-deck.on('ready', () => performance.mark('deck-ready'));
-void deck.initialize();
-registerServiceWorker();
+  const deck = new Reveal(revealElement, revealConfig());
+  window.Reveal = deck;
+  window.lectureMinutes = minutes;
+  bindCodeSteps(deck);
+  bindSlideFitting(deck);
+  bindCopyButtons(revealElement);
+  bindWidgets(deck);
+  deck.on('ready', () => performance.mark('deck-ready'));
+  void deck.initialize();
+}
+
+const mode = viewModeFrom(window.location.search);
+if (mode === 'deck') startDeck();
+else void import('../reading/reading-view.ts').then((m) => m.startReadingView(slidesHtml, mode));
+// The reading view is offline-capable too: a student may open it first.
+if (mode !== 'print') registerServiceWorker();

@@ -13,6 +13,7 @@ import { h } from '../widgets/runtime/dom.ts';
 import { mountWidget } from '../widgets/runtime/mount.ts';
 import { quizQuestions } from './quiz-data.ts';
 import { renderQuiz } from './quiz.ts';
+import { expandWidgetsForPrint, PRINT_ZOOM } from './print.ts';
 import { bindSearch } from './search-box.ts';
 import './reading.css';
 
@@ -132,8 +133,13 @@ function fitFrames(main: HTMLElement): void {
   new ResizeObserver(apply).observe(main);
 }
 
-/** Replaces the page with the reading view built from the deck's slides. */
-export function startReadingView(slidesHtml: string): void {
+/**
+ * Replaces the page with the reading view built from the deck's slides. In `print` form (the PDF
+ * handout) there are no questions, every widget step is a static frame, and
+ * `<html data-print-ready="true">` says when the page may be printed.
+ */
+export function startReadingView(slidesHtml: string, form: 'read' | 'print' = 'read'): void {
+  const print = form === 'print';
   const sections = sectionsOf(slidesHtml);
   applyLecturePlan(sections, lectureMinutesFrom(window.location.search));
   const slides = sections.map(toArticle).filter((s): s is ReadingSlide => s !== undefined);
@@ -152,7 +158,7 @@ export function startReadingView(slidesHtml: string): void {
         { class: 'reading-part', id: `part-${part}`, 'data-part': part },
         h('h2', { class: 'reading-part-title' }, PARTS[part]),
         ...partSlides.map((s) => s.article),
-        own.length > 0 ? renderQuiz(PARTS[part], own, titles) : null,
+        !print && own.length > 0 ? renderQuiz(PARTS[part], own, titles) : null,
       );
     }),
   );
@@ -173,9 +179,20 @@ export function startReadingView(slidesHtml: string): void {
   );
 
   document.documentElement.classList.add('reading-mode');
+  document.documentElement.classList.toggle('print-mode', print);
+  // reveal.css restyles `html:not(.print-pdf) .reveal div` for printing (block layout, no grids);
+  // our frames keep the deck's own layout on paper.
+  document.documentElement.classList.add('print-pdf');
   document.title = 'Брокеры сообщений — лекция для чтения';
   document.body.replaceChildren(page);
   bindCopyButtons(main);
+  if (print) {
+    main.style.setProperty('--reading-zoom', String(PRINT_ZOOM));
+    void expandWidgetsForPrint(main).then(() => {
+      document.documentElement.dataset['printReady'] = 'true';
+    });
+    return;
+  }
   fitFrames(main);
   mountWidgetsLazily(main);
   // A deep link (#s-13) points into content that did not exist when the page loaded.
