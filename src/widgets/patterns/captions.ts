@@ -5,6 +5,7 @@ import { RPC_QUEUE, type RpcView } from './rpc.ts';
 import { EVENTS_TOPIC, type SourcingView } from './sourcing.ts';
 
 const quoted = (body: string): string => `«${body}»`;
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Pub/Sub vs Task Queue: who got the latest messages, and the totals. */
 export function fanoutCaption(view: FanoutView): string {
@@ -44,7 +45,7 @@ export function sourcingCaption(view: SourcingView): string {
     const reader = view.readers[view.readers.length - 1];
     const last = (reader?.position ?? 1) - 1;
     return (
-      `${reader?.label ?? 'Новый читатель'} подключился с auto.offset.reset=earliest, перечитал ` +
+      `${capitalized(reader?.label ?? 'новый читатель')} подключился с auto.offset.reset=earliest, перечитал ` +
       `журнал с offset 0 по ${last} и получил то же состояние: ${reader?.account.balance ?? 0} ₽.`
     );
   }

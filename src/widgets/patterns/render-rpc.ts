@@ -109,7 +109,7 @@ export function renderRpc(view: RpcView): HTMLElement {
           `${RPC_QUEUE}: ${view.queued} ждут`,
         ),
         h('span', { class: PT_CLASS.arrow, 'aria-hidden': 'true' }, '→'),
-        h('span', { class: PT_CLASS.node }, RPC_SERVERS.map(busy).join(' · ')),
+        ...RPC_SERVERS.map((server) => h('span', { class: PT_CLASS.node }, busy(server))),
         h('span', { class: PT_CLASS.arrow, 'aria-hidden': 'true' }, '●→'),
         h(
           'span',
