@@ -1,7 +1,7 @@
 /**
  * The simulated Kafka: partitioner, assignors and the cluster Model.
  */
-export { murmur2, murmur2Range, toPositive } from './murmur2.ts';
+export { murmur2, murmur2Ascii, murmur2Range, toPositive } from './murmur2.ts';
 export { utf8Encode, utf8Length } from './utf8.ts';
 export {
   kafkaPartitionForKey,
@@ -31,4 +31,4 @@ export {
   type AssignorName,
   type OffsetReset,
 } from './state.ts';
-export { recordAt, readRange, logRecords } from './partition-log.ts';
+export { recordAt, readRange, logRecords, segmentBytes } from './partition-log.ts';

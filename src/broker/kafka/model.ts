@@ -291,7 +291,7 @@ function produce(d: Draft, cmd: Extract<KafkaCommand, { type: 'produce' }>): voi
     timestamp: d.clock.now,
   };
   appendToPartition(d, cmd.topic, partition, [record], id, acks, (result) =>
-    d.emit({ ...base, offset, result }),
+    d.emit({ type: 'produce', id, topic: cmd.topic, partition, acks, offset, result }),
   );
 }
 
@@ -334,7 +334,7 @@ function produceBatch(d: Draft, cmd: Extract<KafkaCommand, { type: 'produceBatch
     }
     const baseOffset = (records[0] as StoredRecord).offset;
     appendToPartition(d, topic, partition, records, id, acks, (result) =>
-      d.emit({ ...base, baseOffset, result }),
+      d.emit({ type: 'produceBatch', id, topic, partition, acks, count, baseOffset, result }),
     );
   }
 }

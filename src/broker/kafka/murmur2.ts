@@ -45,6 +45,43 @@ export function murmur2Range(data: Uint8Array, start: number, length: number): n
   return h | 0;
 }
 
+/**
+ * murmur2 of a string's UTF-8 bytes when every character is ASCII (then the bytes are the char
+ * codes, so no encoding pass is needed); undefined as soon as a character is not ASCII.
+ */
+export function murmur2Ascii(text: string): number | undefined {
+  const length = text.length;
+  let h = (SEED ^ length) | 0;
+  const length4 = length >>> 2;
+  for (let i = 0; i < length4; i++) {
+    const i4 = i * 4;
+    const b0 = text.charCodeAt(i4);
+    const b1 = text.charCodeAt(i4 + 1);
+    const b2 = text.charCodeAt(i4 + 2);
+    const b3 = text.charCodeAt(i4 + 3);
+    if ((b0 | b1 | b2 | b3) >= 0x80) return undefined;
+    let k = b0 | (b1 << 8) | (b2 << 16) | (b3 << 24);
+    k = Math.imul(k, M);
+    k ^= k >>> R;
+    k = Math.imul(k, M);
+    h = Math.imul(h, M);
+    h ^= k;
+  }
+  const tail = length & ~3;
+  const rest = length % 4;
+  for (let i = tail; i < length; i++) if (text.charCodeAt(i) >= 0x80) return undefined;
+  if (rest >= 3) h ^= text.charCodeAt(tail + 2) << 16;
+  if (rest >= 2) h ^= text.charCodeAt(tail + 1) << 8;
+  if (rest >= 1) {
+    h ^= text.charCodeAt(tail);
+    h = Math.imul(h, M);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, M);
+  h ^= h >>> 15;
+  return h | 0;
+}
+
 /** Kafka's Utils.toPositive: `number & 0x7fffffff` (not Math.abs, so MIN_VALUE maps to 0). */
 export function toPositive(n: number): number {
   return n & 0x7fffffff;

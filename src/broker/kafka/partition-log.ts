@@ -19,6 +19,13 @@ export function recordBytes(r: StoredRecord): number {
   return utf8Length(r.value) + (r.key === null ? 0 : utf8Length(r.key));
 }
 
+/** A segment's size for retention.bytes: the bytes of its records still in the log. */
+export function segmentBytes(p: PartitionState, s: Segment): number {
+  let bytes = 0;
+  for (const r of readRange(p, s.baseOffset, s.baseOffset + s.records)) bytes += recordBytes(r);
+  return bytes;
+}
+
 /** Which chunk holds `offset` (the caller keeps it within [logStartOffset, log end)). */
 function chunkIndex(p: PartitionState, offset: number): number {
   return Math.floor(offset / LOG_CHUNK) - Math.floor(p.logStartOffset / LOG_CHUNK);
@@ -75,27 +82,30 @@ export function appendRecords(
     chunks[chunks.length - 1] = tail;
   }
   const segments = p.segments.slice();
+  let last = (segments[segments.length - 1] ?? []).slice();
+  segments[Math.max(0, segments.length - 1)] = last;
+  const close = (s: Segment): void => {
+    if (last.length >= SEGMENT_CHUNK) segments.push((last = []));
+    last.push(s);
+  };
   // The active segment, grown in locals and written back once per roll.
-  const active = segments.pop();
+  const active = last.pop();
   let base = active?.baseOffset ?? -1;
   let count = active?.records ?? 0;
-  let bytes = active?.bytes ?? 0;
   let maxTimestamp = active?.maxTimestamp ?? -Infinity;
   for (const r of records) {
     if (r.offset % LOG_CHUNK === 0 || !tail) chunks.push((tail = []));
     tail.push(r);
     if (base < 0 || count >= segmentRecords) {
-      if (base >= 0) segments.push({ baseOffset: base, records: count, bytes, maxTimestamp });
+      if (base >= 0) close({ baseOffset: base, records: count, maxTimestamp });
       base = r.offset;
       count = 0;
-      bytes = 0;
       maxTimestamp = -Infinity;
     }
     count++;
-    bytes += recordBytes(r);
     if (r.timestamp > maxTimestamp) maxTimestamp = r.timestamp;
   }
-  segments.push({ baseOffset: base, records: count, bytes, maxTimestamp });
+  close({ baseOffset: base, records: count, maxTimestamp });
   const end = (records[records.length - 1] as StoredRecord).offset + 1;
   const replicaLeo = p.leader >= 0 ? { ...p.replicaLeo, [p.leader]: end } : p.replicaLeo;
   return { ...p, chunks, segments, replicaLeo };
@@ -121,6 +131,30 @@ function chunksBefore(p: PartitionState, end: number): (readonly StoredRecord[])
   return chunks;
 }
 
+/** Segments per chunk of PartitionState.segments. */
+const SEGMENT_CHUNK = 32;
+
+/** Cuts a segment list into chunks of SEGMENT_CHUNK. */
+function chunkSegments(list: readonly Segment[]): Segment[][] {
+  const out: Segment[][] = [];
+  for (let i = 0; i < list.length; i += SEGMENT_CHUNK) out.push(list.slice(i, i + SEGMENT_CHUNK));
+  return out;
+}
+
+/** The segment chunks without the first `n` segments. */
+function dropSegments(
+  segments: readonly (readonly Segment[])[],
+  n: number,
+): (readonly Segment[])[] {
+  let i = 0;
+  let left = n;
+  while (i < segments.length && left >= (segments[i] as readonly Segment[]).length)
+    left -= (segments[i++] as readonly Segment[]).length;
+  const out = segments.slice(i);
+  if (left > 0) out[0] = (out[0] as readonly Segment[]).slice(left);
+  return out;
+}
+
 /** Why segments were deleted. */
 export type DeletionReason = 'retention.ms' | 'retention.bytes' | 'memory-cap';
 
@@ -140,19 +174,23 @@ export function applyRetention(
   const deleted: { reason: DeletionReason; count: number }[] = [];
   const drop = (
     reason: DeletionReason,
-    shouldDelete: (s: Segment, bytesLeft: number) => boolean,
+    shouldDelete: (s: Segment, bytesLeft: number, bytes: number) => boolean,
   ): void => {
     let i = 0;
     let removed = 0;
-    let bytesLeft =
-      reason === 'retention.bytes' ? cur.segments.reduce((sum, s) => sum + s.bytes, 0) : 0;
-    while (i < cur.segments.length) {
-      const seg = cur.segments[i] as Segment;
-      const upper = seg.baseOffset + seg.records;
-      if (cur.highWatermark < upper || seg.records === 0 || !shouldDelete(seg, bytesLeft)) break;
-      bytesLeft -= seg.bytes;
-      removed += seg.records;
-      i++;
+    const sizes =
+      reason === 'retention.bytes' ? cur.segments.flat().map((s) => segmentBytes(cur, s)) : [];
+    let bytesLeft = sizes.reduce((sum, b) => sum + b, 0);
+    scan: for (const chunk of cur.segments) {
+      for (const seg of chunk) {
+        const upper = seg.baseOffset + seg.records;
+        const bytes = sizes[i] ?? 0;
+        if (cur.highWatermark < upper || seg.records === 0 || !shouldDelete(seg, bytesLeft, bytes))
+          break scan;
+        bytesLeft -= bytes;
+        removed += seg.records;
+        i++;
+      }
     }
     if (i === 0) return;
     const logStartOffset = cur.logStartOffset + removed;
@@ -160,14 +198,14 @@ export function applyRetention(
       ...cur,
       logStartOffset,
       chunks: chunksFrom(cur, logStartOffset),
-      segments: cur.segments.slice(i),
+      segments: dropSegments(cur.segments, i),
     };
     deleted.push({ reason, count: removed });
   };
   if (config.retentionMs >= 0)
     drop('retention.ms', (s) => now - s.maxTimestamp > config.retentionMs);
   if (config.retentionBytes >= 0)
-    drop('retention.bytes', (s, left) => left - config.retentionBytes - s.bytes >= 0);
+    drop('retention.bytes', (_s, left, bytes) => left - config.retentionBytes - bytes >= 0);
   // Not Kafka: keeps a long simulation's memory flat whatever the retention settings. Past the
   // cap, the oldest segments go until at most 7/8 of it is left: rare bulk drops, not one per append.
   let excess = logEndOffset(cur) - cur.logStartOffset - maxRecords;
@@ -191,15 +229,17 @@ export function truncateTo(
   if (offset >= leo) return { partition: p, lost: [] };
   const lost = readRange(p, offset, leo);
   const segments: Segment[] = [];
-  for (const s of p.segments) {
+  for (const s of p.segments.flat()) {
     if (s.baseOffset >= offset) break;
     const kept = readRange(p, s.baseOffset, Math.min(s.baseOffset + s.records, offset));
     segments.push({
       baseOffset: s.baseOffset,
       records: kept.length,
-      bytes: kept.reduce((sum, r) => sum + recordBytes(r), 0),
       maxTimestamp: kept.reduce((m, r) => Math.max(m, r.timestamp), -Infinity),
     });
   }
-  return { partition: { ...p, chunks: chunksBefore(p, offset), segments }, lost };
+  return {
+    partition: { ...p, chunks: chunksBefore(p, offset), segments: chunkSegments(segments) },
+    lost,
+  };
 }

@@ -12,7 +12,7 @@
  * of bytes, draw `random` from the simulation's seeded PRNG instead of ThreadLocalRandom, and leave
  * out adaptive partitioning (queue-size weights), so the same seed always gives the same partitions.
  */
-import { murmur2, murmur2Range } from './murmur2.ts';
+import { murmur2, murmur2Ascii, murmur2Range } from './murmur2.ts';
 import { utf8EncodeInto } from './utf8.ts';
 import { nextUint32, type PrngState } from '../core/prng.ts';
 
@@ -24,6 +24,8 @@ export function kafkaPartitionForKey(key: string | Uint8Array, numPartitions: nu
     );
   }
   if (typeof key !== 'string') return (murmur2(key) & 0x7fffffff) % numPartitions;
+  const ascii = murmur2Ascii(key);
+  if (ascii !== undefined) return (ascii & 0x7fffffff) % numPartitions;
   // Encode into a reused scratch buffer: a derived value, never state, so purity holds.
   if (scratch.length < key.length * 3) scratch = new Uint8Array(key.length * 3);
   const length = utf8EncodeInto(key, scratch);

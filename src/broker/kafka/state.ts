@@ -53,11 +53,13 @@ export interface StoredRecord {
   readonly timestamp: number;
 }
 
-/** A log segment: whole segments are what retention deletes. */
+/**
+ * A log segment: whole segments are what retention deletes. Its size in bytes is derived from its
+ * records when retention.bytes needs it (segmentBytes), so an append never measures strings.
+ */
 export interface Segment {
   readonly baseOffset: number;
   readonly records: number;
-  readonly bytes: number;
   readonly maxTimestamp: number;
 }
 
@@ -78,7 +80,8 @@ export interface PartitionState {
    * chunk and the chunk list, so states share everything else. Read with recordAt/readRange.
    */
   readonly chunks: readonly (readonly StoredRecord[])[];
-  readonly segments: readonly Segment[];
+  /** Segments oldest first, in chunks of up to 32 (an append copies only the last chunk). */
+  readonly segments: readonly (readonly Segment[])[];
   readonly highWatermark: number;
   /** Assigned replicas; the first is the preferred leader. */
   readonly replicas: readonly number[];

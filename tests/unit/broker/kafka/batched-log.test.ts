@@ -5,6 +5,8 @@ import {
   LOG_CHUNK,
   logEndOffset,
   logRecords,
+  murmur2,
+  murmur2Ascii,
   readRange,
   recordAt,
   stepKafka,
@@ -174,6 +176,17 @@ describe('the chunked partition log', () => {
     expect(readRange(p, 0, 1000)).toHaveLength(200);
   });
 
+  it('retention.bytes counts UTF-8 bytes of the records (segment sizes derived on demand)', () => {
+    const left = (value: string): number =>
+      run([
+        topic(1, { segmentRecords: 1, retentionBytes: 16, retentionMs: -1 }),
+        batch(Array.from({ length: 5 }, () => ({ value }))),
+        { type: 'advance', ms: 300_000 },
+      ]).state.topics.t!.partitions[0]!.logStartOffset;
+    expect(left('ключ')).toBe(3); // 8 bytes each: 40 → 16 keeps two
+    expect(left('abcd')).toBe(1); // 4 bytes each: 20 → 16 keeps four
+  });
+
   it('a leader failover cuts the tail inside a chunk and the log grows on from there', () => {
     const { state, events } = run([
       topic(1, { replicationFactor: 2 }),
@@ -248,5 +261,16 @@ describe('utf8Length', () => {
     for (const s of ['', 'abc', 'заказ', '€', '😀x', 'a\ud800b', '\udc00', 'x\ud83d', 'ß😀€a']) {
       expect(utf8Length(s)).toBe(utf8Encode(s).length);
     }
+  });
+});
+
+describe('string keys hash without an encoding pass', () => {
+  it('murmur2Ascii equals murmur2 of the UTF-8 bytes for ASCII, and declines anything else', () => {
+    for (const s of ['', 'a', 'ab', 'abc', 'abcd', 'customer-1023', 'x'.repeat(255), '~\u007f']) {
+      expect(murmur2Ascii(s)).toBe(murmur2(utf8Encode(s)));
+    }
+    for (const s of ['é', 'abcé', 'abcdé', 'ключ', '😀']) expect(murmur2Ascii(s)).toBeUndefined();
+    // Kafka's own vector through the string path: murmur2("21") == -973932308.
+    expect(murmur2Ascii('21')).toBe(-973932308);
   });
 });
