@@ -65,7 +65,7 @@ export function captionFor(view: RoutingView): string {
     text +=
       consumed.unacked > 0
         ? ` Consumer «${consumed.consumer}» получил его (basic.deliver) и ещё не подтвердил.`
-        : ` Consumer «${consumed.consumer}» обработал его и подтвердил (basic.ack).`;
+        : ` Consumer «${consumed.consumer}» обработал его и подтвердил (basic.ack) — только теперь брокер удалил его из очереди.`;
   }
   return text;
 }

@@ -64,11 +64,13 @@ function edgeLabel(
   );
 }
 
-function queueTokens(b: Box, depth: number): SVGGElement {
+function queueTokens(b: Box, depth: number, unacked: number): SVGGElement {
   const g = s('g', { 'data-tokens': '' });
   const shown = Math.min(depth, MAX_TOKENS);
   for (let i = 0; i < shown; i++) g.append(token(b.x - b.w / 2 + 22 + i * 30, b.y + 16));
-  const count = depth > MAX_TOKENS ? `+${depth - MAX_TOKENS}` : depth === 0 ? 'пусто' : '';
+  // A delivered, unacked copy still belongs to the queue until the consumer acks it.
+  const empty = unacked > 0 ? `${unacked} unacked` : 'пусто';
+  const count = depth > MAX_TOKENS ? `+${depth - MAX_TOKENS}` : depth === 0 ? empty : '';
   if (count) {
     const x = depth === 0 ? b.x : b.x + b.w / 2 - 10;
     g.append(
@@ -85,6 +87,14 @@ function queueTokens(b: Box, depth: number): SVGGElement {
 function consumerStatus(delivered: number, unacked: number): string | undefined {
   if (delivered === 0) return undefined;
   return unacked > 0 ? `получил, ждёт ack` : `ack ✓ (${delivered})`;
+}
+
+/** In the gap before a consumer: the copy it holds (a token), or once acked a green «✓». */
+function consumerMarks(qb: Box, cb: Box, delivered: number, unacked: number): SVGElement[] {
+  const x = (qb.x + qb.w / 2 + cb.x - cb.w / 2) / 2;
+  if (unacked > 0) return [token(x, cb.y)];
+  if (delivered === 0) return [];
+  return [s('text', { x, y: cb.y + 9, 'text-anchor': 'middle', class: 'w-er-acked' }, '✓')];
 }
 
 /** Replaces the SVG's content with the frame for `view`. */
@@ -121,7 +131,7 @@ export function drawDiagram(svg: SVGSVGElement, view: RoutingView, layout: Diagr
     const queue = box(qb, received ? `${ER_CLASS.node}--got` : '', q.name);
     queue.dataset['queueBox'] = q.name;
     queue.querySelector('text')?.setAttribute('y', String(qb.y - 12));
-    queue.append(queueTokens(qb, q.depth));
+    queue.append(queueTokens(qb, q.depth, q.unacked));
     nodes.append(queue);
     nodes.append(
       s('line', {
@@ -136,6 +146,7 @@ export function drawDiagram(svg: SVGSVGElement, view: RoutingView, layout: Diagr
     nodes.append(
       box(cb, `${ER_CLASS.node}--consumer`, q.consumer, consumerStatus(q.delivered, q.unacked)),
     );
+    nodes.append(...consumerMarks(qb, cb, q.delivered, q.unacked));
   });
   const ex = layout.exchange;
   const keyText = (x: number, y: number): SVGTextElement =>

@@ -50,7 +50,9 @@ export function describeLog(log: readonly Happening[], workers: readonly WorkerV
     log.filter((h): h is Of<T> => h.type === type);
   const out: string[] = [];
   for (const h of pick('crash')) {
-    const held = h.held.length > 0 ? `, держа ${tasks(h.held.map((task) => ({ task })))}` : '';
+    const list = tasks(h.held.map((task) => ({ task })));
+    const held =
+      h.held.length === 0 ? '' : `, держа ${h.held.length === 1 ? 'задачу' : 'задачи'} ${list}`;
     out.push(`${name(h.worker)} упал${held}: соединение оборвалось, ack уже не придёт.`);
   }
   for (const h of pick('revive')) out.push(`${name(h.worker)} перезапущен и снова подписан.`);
@@ -71,7 +73,7 @@ export function describeLog(log: readonly Happening[], workers: readonly WorkerV
   const settled = (type: Settled['type']) => log.filter((h): h is Settled => h.type === type);
   const acks = settled('ack');
   if (acks.length > 0) {
-    out.push(`basic.ack — удалены из очереди: ${byWorker(acks, names, (a) => tasks(a), ': ')}.`);
+    out.push(`basic.ack (удалено из очереди): ${byWorker(acks, names, (a) => tasks(a), ' — ')}.`);
   }
   for (const h of log.filter((h): h is Settled => h.type === 'nack' || h.type === 'reject')) {
     const why =
@@ -81,12 +83,27 @@ export function describeLog(log: readonly Happening[], workers: readonly WorkerV
   }
   const requeued = pick('requeued');
   if (requeued.length > 0) {
-    out.push(`Вернулись в очередь с redelivered=true: ${tasks(requeued)}.`);
+    out.push(
+      requeued.length === 1
+        ? `Задача ${tasks(requeued)} вернулась в очередь с redelivered=true.`
+        : `Вернулись в очередь с redelivered=true: ${tasks(requeued)}.`,
+    );
   }
   for (const h of pick('dead-lettered'))
     out.push(`Задача ${h.task} ушла в ${h.queue} (dead letter).`);
   for (const h of pick('dropped')) out.push(`Задача ${h.task} отброшена: у очереди нет DLX.`);
-  const delivered = pick('deliver');
+  // A delivery settled or requeued later in the same step is told by that settlement instead.
+  const gone = (task: number, after: number) =>
+    log.some(
+      (h, i) =>
+        i > after &&
+        'task' in h &&
+        h.task === task &&
+        ['ack', 'nack', 'reject', 'requeued'].includes(h.type),
+    );
+  const delivered = log.filter(
+    (h, i): h is Of<'deliver'> => h.type === 'deliver' && !gone(h.task, i),
+  );
   if (delivered.length > 0) {
     out.push(`basic.deliver: ${byWorker(delivered, names, (d) => tasks(d))}.`);
     const again = delivered.filter((d) => d.redelivered).map((d) => d.task);

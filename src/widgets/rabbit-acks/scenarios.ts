@@ -115,12 +115,12 @@ export const SLIDE_24_STORY: AcksStory = {
     {
       scene: CONSUMER_SCENE,
       actions: [{ type: 'crash', worker: 'w1' }],
-      lead: 'Worker 1 упал посреди задачи:',
+      lead: 'Сбой процесса:',
     },
     {
       scene: CONSUMER_SCENE,
       actions: [{ type: 'revive', worker: 'w1' }, run(1000)],
-      lead: 'Повторная доставка — нужна идемпотентность:',
+      lead: 'Задача 4 пришла повторно — callback проверяет task_id:',
     },
     {
       scene: CONSUMER_SCENE,
