@@ -1,7 +1,8 @@
 /**
  * Offline benchmark (prints figures, asserts nothing): the one-file lecture's size and its time to
  * the first slide from file:// against the served site — cold first visit, and a repeat visit
- * offline from the service worker's cache. Each run is a fresh browser context (empty cache).
+ * offline from the service worker's cache. Each run is a fresh browser context (empty cache);
+ * the modes take turns, so a busy machine slows them alike.
  * Time to first slide = navigation start → reveal.js ready (`deck-ready` mark, slide visible).
  * Usage: npm run bench:offline [-- --runs 9] (builds dist/ and dist-single/ first).
  */
@@ -38,33 +39,42 @@ async function firstSlide(context: BrowserContext, url: string): Promise<[number
   return times;
 }
 
-/** Median, min and max of a list, rounded to ms. */
+/** Median, min and max of a list (runs without a figure left out), rounded to ms. */
 function summary(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
   const f = (n: number | undefined): string => String(Math.round(n ?? Number.NaN)).padStart(5);
   return `median ${f(median)}  min ${f(sorted[0])}  max ${f(sorted[sorted.length - 1])}`;
 }
 
-/** Runs `measure` in `runs` fresh contexts and prints FCP and deck-ready figures. */
-async function bench(
-  browser: Browser,
-  label: string,
-  measure: (context: BrowserContext) => Promise<[number, number]>,
-): Promise<void> {
-  const paints: number[] = [];
-  const ready: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    // Nothing may leave the machine: anything but file: and the local server is aborted.
-    await context.route(/^(?!file:|http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
-    const [paint, deck] = await measure(context);
-    paints.push(paint);
-    ready.push(deck);
-    await context.close();
+/** One way of opening the deck: a label and a measurement in a fresh context. */
+interface Mode {
+  readonly label: string;
+  readonly measure: (context: BrowserContext) => Promise<[number, number]>;
+}
+
+/**
+ * Runs every mode `runs` times, interleaved (round 1 of each mode, then round 2, …) so that a
+ * busy machine slows all modes alike, and prints first-paint and first-slide figures per mode.
+ */
+async function bench(browser: Browser, modes: readonly Mode[]): Promise<void> {
+  const paints = modes.map((): number[] => []);
+  const ready = modes.map((): number[] => []);
+  for (let round = 0; round < runs; round++) {
+    for (const [i, mode] of modes.entries()) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      // Nothing may leave the machine: anything but file: and the local servers is aborted.
+      await context.route(/^(?!file:|http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
+      const [paint, deck] = await mode.measure(context);
+      paints[i]?.push(paint);
+      ready[i]?.push(deck);
+      await context.close();
+    }
   }
-  console.log(`${label.padEnd(44)} first paint ${summary(paints)} ms`);
-  console.log(`${''.padEnd(44)} first slide ${summary(ready)} ms`);
+  for (const [i, mode] of modes.entries()) {
+    console.log(`${mode.label.padEnd(44)} first paint ${summary(paints[i] ?? [])} ms`);
+    console.log(`${''.padEnd(44)} first slide ${summary(ready[i] ?? [])} ms`);
+  }
 }
 
 const server = await serveStatic(siteDir);
@@ -78,21 +88,28 @@ try {
   const size = statSync(singleFile).size;
   console.log(`one-file lecture: ${singleFile} ${size} bytes (${(size / 2 ** 20).toFixed(2)} MiB)`);
   console.log(`${runs} runs each, a fresh browser context per run, 1280×800\n`);
-  await bench(browser, 'site, served, first visit', (c) => firstSlide(c, server.url));
-  await bench(browser, 'site, repeat visit offline (service worker)', async (context) => {
-    await firstSlide(context, server.url);
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await page.close();
-    await context.setOffline(true);
-    return firstSlide(context, server.url);
-  });
-  await bench(browser, 'one file, from file:// (network off)', async (context) => {
-    await context.setOffline(true);
-    return firstSlide(context, pathToFileURL(singleFile).href);
-  });
-  await bench(browser, 'one file, served', (c) => firstSlide(c, singleServer.url));
+  await bench(browser, [
+    { label: 'site, served, first visit', measure: (c) => firstSlide(c, server.url) },
+    {
+      label: 'site, repeat visit offline (service worker)',
+      measure: async (context) => {
+        const page = await context.newPage();
+        await page.goto(server.url);
+        await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+        await page.close();
+        await context.setOffline(true);
+        return firstSlide(context, server.url);
+      },
+    },
+    {
+      label: 'one file, from file:// (network off)',
+      measure: async (context) => {
+        await context.setOffline(true);
+        return firstSlide(context, pathToFileURL(singleFile).href);
+      },
+    },
+    { label: 'one file, served', measure: (c) => firstSlide(c, singleServer.url) },
+  ]);
 } finally {
   await browser.close();
   await server.close();
