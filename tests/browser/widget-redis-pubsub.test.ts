@@ -225,6 +225,46 @@ describe('redis-pubsub as a student plays with it', () => {
     await page.emulateMedia({ reducedMotion: 'no-preference' });
   });
 
+  it('walking its steps there and back three times leaves the heap within 10 %', async () => {
+    const { page } = deck;
+    const cdp = await browser.context.newCDPSession(page);
+    const heap = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    };
+    const walk = () =>
+      page.evaluate(async () => {
+        const d = window.Reveal;
+        const s = document.getElementById('s-12');
+        if (!d || !s) throw new Error('no deck');
+        const { h } = d.getIndices(s);
+        const last = s.querySelectorAll('.fragment').length - 1;
+        const pause = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+        for (let f = -1; f <= last; f++) {
+          d.slide(h, 0, f);
+          await pause();
+        }
+        for (let f = last; f >= -1; f--) {
+          d.slide(h, 0, f);
+          await pause();
+        }
+        d.slide(h + 1, 0);
+        await pause();
+        d.slide(h, 0);
+        await pause();
+      });
+    await walk();
+    await walk();
+    const before = await heap();
+    for (let i = 0; i < 3; i++) await walk();
+    const after = await heap();
+    console.log(
+      `[bench] redis-pubsub heap ${(before / 1e6).toFixed(2)} → ${(after / 1e6).toFixed(2)} MB`,
+    );
+    expect(after).toBeLessThanOrEqual(before * 1.1);
+    expect(await page.locator('[data-widget="redis-pubsub"]').count()).toBe(1);
+  });
+
   it('passes axe (no serious or critical findings) and logs no errors', async () => {
     const { page, errors } = deck;
     await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
