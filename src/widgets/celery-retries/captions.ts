@@ -1,0 +1,71 @@
+/**
+ * What a step did, in Russian words, read from the model's events of that step: the caption
+ * under the widget and the live region say it. Nothing here decides what happens.
+ */
+import type { CeleryEvent } from '../../broker/celery/index.ts';
+import type { CelerySettings, TaskSpec } from './settings.ts';
+import type { Frame } from './replay.ts';
+
+const BROKER = { redis: 'Redis', rabbitmq: 'RabbitMQ' } as const;
+
+/** Python's int() of the countdown formula, as text: how Celery got this pause. */
+export function countdownFormula(s: CelerySettings, retries: number, countdown: number): string {
+  if (s.retry === 'countdown') {
+    return `countdown = ${s.backoff === 1 ? '' : `${s.backoff}·`}2^${retries} = ${countdown} с`;
+  }
+  if (s.backoff === 0) return `retry_backoff=0 — пауза default_retry_delay = ${countdown} с`;
+  const raw = s.backoff * 2 ** retries;
+  const capped = Math.min(s.backoffMax, raw);
+  const cap = raw > s.backoffMax ? `min(${s.backoffMax}, ${raw}) = ${capped}` : `${capped}`;
+  return s.jitter
+    ? `пауза: случайное из [0, ${cap}] → ${countdown} с (retry_jitter)`
+    : `пауза: ${s.backoff}·2^${retries} = ${cap} → ${countdown} с`;
+}
+
+function sentence(e: CeleryEvent, task: TaskSpec, s: CelerySettings): string | null {
+  const broker = BROKER[s.transport];
+  switch (e.type) {
+    case 'task-sent':
+      return e.retries === 0
+        ? `${task.name}.delay(): сообщение в очереди ${broker}, delay() сразу вернул id — PENDING.`
+        : null;
+    case 'task-received':
+      return e.redelivered
+        ? `${broker} доставил задачу заново (redelivered) — ${e.worker}: RECEIVED.`
+        : `${e.worker} забрал сообщение из ${broker} — RECEIVED.`;
+    case 'task-started':
+      return `${e.worker} выполняет ${task.name}, запуск ${e.run}${
+        s.acksLate ? '' : ' (ack уже отправлен: acks_late=False)'
+      } — STARTED.`;
+    case 'task-retried':
+      return `${e.exception}: retry ${e.retries + 1} из ${s.maxRetries}, ${countdownFormula(s, e.retries, e.countdown)} — RETRY.`;
+    case 'task-succeeded':
+      return `Задача вернула результат — SUCCESS${s.acksLate ? ', ack только теперь' : ''}.`;
+    case 'task-failed':
+      return s.retry === 'none'
+        ? `${e.exception}, повтор не настроен — FAILURE.`
+        : `${e.exception}: попытки исчерпаны (max_retries=${s.maxRetries}) — FAILURE.`;
+    case 'worker-offline':
+      if (e.lostTaskIds.length > 0)
+        return `${e.worker} упал посреди задачи. acks_late=False: ack был до запуска — задача потеряна, навсегда STARTED.`;
+      return s.transport === 'rabbitmq'
+        ? `${e.worker} упал посреди задачи. acks_late=True: ack не было — RabbitMQ сразу вернул сообщение в очередь.`
+        : `${e.worker} упал посреди задачи. acks_late=True: Redis вернёт сообщение только через visibility_timeout.`;
+    default:
+      return null;
+  }
+}
+
+/** The caption after a frame: the step's last one or two happenings. */
+export function captionFor(frame: Frame, task: TaskSpec, s: CelerySettings): string {
+  if (frame.step === 0) return `Задача ${task.name} ещё не отправлена. Нажмите → или «Шаг».`;
+  const said = frame.stepEvents
+    .map((e) => sentence(e, task, s))
+    .filter((t): t is string => t !== null);
+  if (said.length === 0) {
+    return frame.lost
+      ? 'Ничего не происходит: задачу никто не выполнит.'
+      : 'Больше ничего не происходит.';
+  }
+  return said.slice(-2).join(' ');
+}

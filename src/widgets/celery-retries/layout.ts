@@ -1,0 +1,137 @@
+/**
+ * Pure layout of the timeline: what ran where and when, read from the model's events. Runs sit
+ * on their worker's lane; the broker lane shows the message waiting (in the queue, or held for
+ * its countdown) and redeliveries. Times are virtual ms; x is in SVG units of a 1000-wide box.
+ */
+import type { CeleryEvent } from '../../broker/celery/index.ts';
+import { WORKERS } from './settings.ts';
+import type { Frame } from './replay.ts';
+
+/** Lanes top to bottom: the broker, then each worker. */
+export const LANES = ['broker', ...WORKERS] as const;
+export type Lane = (typeof LANES)[number];
+
+/** How an execution ended (or not yet). */
+export type RunOutcome = 'ok' | 'error' | 'killed' | 'running';
+
+export interface RunBar {
+  readonly lane: Lane;
+  readonly run: number;
+  readonly start: number;
+  readonly end: number;
+  readonly outcome: RunOutcome;
+  readonly redelivered: boolean;
+}
+
+/** The message waiting for a worker, or held until its ETA (a retry's countdown). */
+export interface WaitBar {
+  readonly start: number;
+  readonly end: number;
+  /** The countdown in seconds when this wait is a retry's; null for a plain queue wait. */
+  readonly countdown: number | null;
+}
+
+export interface Mark {
+  readonly lane: Lane;
+  readonly at: number;
+  readonly kind: 'sent' | 'crash' | 'redelivered';
+}
+
+export interface TimelineModel {
+  readonly runs: readonly RunBar[];
+  readonly waits: readonly WaitBar[];
+  readonly marks: readonly Mark[];
+  readonly now: number;
+  readonly axisMaxMs: number;
+}
+
+const isLane = (w: string): w is Lane => (LANES as readonly string[]).includes(w);
+
+/** The smallest of 2, 5, 10, 15, 20, 30, 60, 120… s at least 5 % past `ms`. */
+export function axisMaxFor(ms: number): number {
+  const s = Math.max(2000, ms * 1.05) / 1000;
+  for (const m of [2, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600, 900, 1800, 3600]) {
+    if (m >= s) return m * 1000;
+  }
+  return Math.ceil(s / 3600) * 3_600_000;
+}
+
+/** Tick step in seconds for about 5–10 ticks on [0, max ms]. */
+export function tickStepS(maxMs: number): number {
+  const s = maxMs / 1000;
+  for (const t of [0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600])
+    if (s / t <= 10) return t;
+  return 7200;
+}
+
+/** Runs, waits and marks after the frame's events; the axis comes from the story's last frame. */
+export function timelineOf(frame: Frame, axisMaxMs: number): TimelineModel {
+  const runs: RunBar[] = [];
+  const waits: WaitBar[] = [];
+  const marks: Mark[] = [];
+  const open = new Map<string, { run: number; start: number; redelivered: boolean }>();
+  let waitingSince: number | null = null;
+  let countdown: number | null = null;
+  let redelivered = false;
+  const close = (worker: string, end: number, outcome: RunOutcome): void => {
+    const r = open.get(worker);
+    if (!r || !isLane(worker)) return;
+    open.delete(worker);
+    runs.push({
+      lane: worker,
+      run: r.run,
+      start: r.start,
+      end,
+      outcome,
+      redelivered: r.redelivered,
+    });
+  };
+  for (const e of frame.events as readonly CeleryEvent[]) {
+    switch (e.type) {
+      case 'task-sent':
+        waitingSince = e.at;
+        if (e.retries === 0) marks.push({ lane: 'broker', at: e.at, kind: 'sent' });
+        break;
+      case 'task-received':
+        redelivered = e.redelivered;
+        if (e.redelivered) marks.push({ lane: 'broker', at: e.at, kind: 'redelivered' });
+        break;
+      case 'task-started':
+        // A message taken at once has no wait worth drawing; a countdown always has one.
+        if (waitingSince !== null && (countdown !== null || e.at - waitingSince >= 100))
+          waits.push({ start: waitingSince, end: e.at, countdown });
+        waitingSince = null;
+        countdown = null;
+        open.set(e.worker, { run: e.run, start: e.at, redelivered });
+        break;
+      case 'task-retried':
+        countdown = e.countdown;
+        close(e.worker, e.at, 'error');
+        break;
+      case 'task-succeeded':
+        close(e.worker, e.at, 'ok');
+        break;
+      case 'task-failed':
+        close(e.worker, e.at, 'error');
+        break;
+      case 'worker-offline':
+        if (isLane(e.worker)) marks.push({ lane: e.worker, at: e.at, kind: 'crash' });
+        if (open.has(e.worker)) {
+          close(e.worker, e.at, 'killed');
+          // With acks_late the broker has the message again: it waits for the next worker.
+          if (!e.lostTaskIds.length) waitingSince = e.at;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  for (const worker of [...open.keys()]) close(worker, frame.now, 'running');
+  // A retry's countdown is drawn whole as soon as Celery chose it: the ETA is already known.
+  if (waitingSince !== null && !frame.idle) {
+    const eta = countdown === null ? frame.now : waitingSince + countdown * 1000;
+    waits.push({ start: waitingSince, end: Math.max(frame.now, eta), countdown });
+  }
+  runs.sort((a, b) => a.start - b.start);
+  return { runs, waits, marks, now: frame.now, axisMaxMs };
+}

@@ -1,0 +1,37 @@
+/** Colour and shape of every task state and run outcome: the picture never relies on colour alone. */
+import type { TaskState } from '../../broker/celery/index.ts';
+import type { RunOutcome } from './layout.ts';
+
+/** Celery's states in the order the widget lists them. */
+export const STATE_ORDER: readonly TaskState[] = [
+  'PENDING',
+  'RECEIVED',
+  'STARTED',
+  'RETRY',
+  'SUCCESS',
+  'FAILURE',
+];
+
+/** Each state's glyph, colour (≥ 4.5:1 on white) and Russian gloss. */
+export const STATE_LOOK: Readonly<
+  Record<TaskState, { glyph: string; colour: string; gloss: string }>
+> = {
+  PENDING: { glyph: '○', colour: '#5b6470', gloss: 'в очереди' },
+  RECEIVED: { glyph: '◆', colour: '#6a3fa0', gloss: 'у воркера' },
+  STARTED: { glyph: '▶', colour: '#0b5cad', gloss: 'выполняется' },
+  RETRY: { glyph: '↻', colour: '#8a5a00', gloss: 'ждёт повтора' },
+  SUCCESS: { glyph: '✓', colour: '#1e7a3c', gloss: 'готово' },
+  FAILURE: { glyph: '✗', colour: '#b3261e', gloss: 'ошибка' },
+};
+
+/** How a run bar looks: fill, the glyph at its end and the words for it. */
+export const RUN_LOOK: Readonly<Record<RunOutcome, { fill: string; glyph: string; text: string }>> =
+  {
+    running: { fill: '#0b5cad', glyph: '▶', text: 'выполняется' },
+    ok: { fill: '#1e7a3c', glyph: '✓', text: 'вернула результат' },
+    error: { fill: '#b3261e', glyph: '✗', text: 'исключение' },
+    killed: { fill: '#5b6470', glyph: '✕', text: 'воркер убит' },
+  };
+
+/** The countdown (ETA) wait and queue wait colour. */
+export const WAIT_COLOUR = '#8a5a00';

@@ -1,0 +1,177 @@
+/**
+ * Replays a story through the Celery model: step n is "the state after the n-th stop", found by
+ * waking the virtual clock from one timer to the next until the stop's event happens. Pure and
+ * deterministic; the widget seeks by picking a frame, never by accumulating.
+ */
+import { peekTimer } from '../../broker/core/clock.ts';
+import {
+  createCeleryModel,
+  transportFor,
+  type CeleryCommand,
+  type CeleryEvent,
+  type CeleryState,
+  type TaskState,
+} from '../../broker/celery/index.ts';
+import { modelOptions, planFor, type CelerySettings } from './settings.ts';
+import type { CeleryStory, StopAt } from './stories.ts';
+
+/** The id the widget's task gets. */
+export const TASK_ID = 'task-1';
+
+/** Wake-ups per step before giving up (a run of 11 attempts needs about 40). */
+const MAX_WAKES = 400;
+
+/** What the widget shows after a step: the events up to the step's stop, in order. */
+export interface Frame {
+  readonly step: number;
+  /** Every event from the start up to and including the stop's event. */
+  readonly events: readonly CeleryEvent[];
+  /** Events of this step only. */
+  readonly stepEvents: readonly CeleryEvent[];
+  /** Virtual time of the frame, ms: the stop's event, or the last one. */
+  readonly now: number;
+  /** The task's state after those events (Celery's names); null before delay(). */
+  readonly taskState: TaskState | null;
+  /** The worker that held the running task died with an early ack: nobody will finish it. */
+  readonly lost: boolean;
+  /** Nothing more will happen after this frame. */
+  readonly idle: boolean;
+}
+
+interface Run {
+  readonly model: ReturnType<typeof createCeleryModel>;
+  state: CeleryState;
+  events: CeleryEvent[];
+  /** When worker1 is to be killed (its first run's midpoint) once known; null when not (any more). */
+  crashAt: number | null | undefined;
+}
+
+const isTaskEvent = (e: CeleryEvent): boolean => 'taskId' in e && e.taskId === TASK_ID;
+
+const STATE_OF: Partial<Record<CeleryEvent['type'], TaskState>> = {
+  'task-sent': 'PENDING',
+  'task-received': 'RECEIVED',
+  'task-started': 'STARTED',
+  'task-retried': 'RETRY',
+  'task-succeeded': 'SUCCESS',
+  'task-failed': 'FAILURE',
+};
+
+/**
+ * The task's state after `events`, as Celery's events monitor derives it. A retry publishes the
+ * next message (task-sent) before task-retried, so that task-sent does not make it PENDING again.
+ */
+export function taskStateAfter(events: readonly CeleryEvent[]): TaskState | null {
+  let state: TaskState | null = null;
+  for (const e of events) {
+    if (!isTaskEvent(e)) continue;
+    const next = STATE_OF[e.type];
+    if (next && !(next === 'PENDING' && state !== null)) state = next;
+    if (state === 'SUCCESS' || state === 'FAILURE') break;
+  }
+  return state;
+}
+
+function isLost(events: readonly CeleryEvent[]): boolean {
+  return events.some((e) => e.type === 'worker-offline' && e.lostTaskIds.includes(TASK_ID));
+}
+
+function matches(e: CeleryEvent, stop: StopAt): boolean {
+  if (stop === 'worker-offline') return e.type === 'worker-offline';
+  if (stop === 'end')
+    return isTaskEvent(e) && (e.type === 'task-succeeded' || e.type === 'task-failed');
+  if (stop === 'sent') return isTaskEvent(e) && e.type === 'task-sent';
+  return isTaskEvent(e) && e.type === stop;
+}
+
+function apply(run: Run, command: CeleryCommand): void {
+  const r = run.model.step(run.state, command);
+  run.state = r.state;
+  run.events.push(...r.events);
+  if (run.crashAt !== undefined) return;
+  const first = r.events.find((e) => e.type === 'task-started' && isTaskEvent(e));
+  if (first?.type === 'task-started') {
+    const duration = run.state.config.tasks[first.name]?.durationMs ?? 0;
+    run.crashAt = first.worker === 'worker1' ? first.at + duration / 2 : null;
+  }
+}
+
+/** The next moment anything can happen: a timer, a Redis restore, or the scripted crash. */
+function nextWake(run: Run): number | undefined {
+  const times = [
+    peekTimer(run.state.clock)?.at,
+    transportFor(run.state.transport).nextRestoreAt(run.state.transport),
+    run.crashAt ?? undefined,
+  ].filter((t): t is number => t !== undefined);
+  return times.length === 0 ? undefined : Math.min(...times);
+}
+
+/** Moves the model to its next moment; false when nothing is left to happen. */
+function wake(run: Run): boolean {
+  const at = nextWake(run);
+  if (at === undefined) return false;
+  const now = run.state.clock.now;
+  if (at > now) apply(run, { type: 'advance', ms: at - now });
+  if (typeof run.crashAt === 'number' && run.state.clock.now >= run.crashAt) {
+    run.crashAt = null;
+    apply(run, { type: 'crashWorker', worker: 'worker1' });
+  }
+  return true;
+}
+
+/** Index just past the first event at or after `from` matching `stop`, running the model as needed. */
+function cutAt(run: Run, stop: StopAt, from: number): number {
+  for (let wakes = 0; wakes <= MAX_WAKES; wakes++) {
+    const i = run.events.findIndex((e, k) => k >= from && matches(e, stop));
+    if (i >= 0) return i + 1;
+    const done = taskStateAfter(run.events);
+    if (done === 'SUCCESS' || done === 'FAILURE' || isLost(run.events) || !wake(run)) break;
+  }
+  return run.events.length;
+}
+
+/** Frames 0…stops.length of a story under `settings`. */
+export function replayStory(story: CeleryStory, settings: CelerySettings): Frame[] {
+  const model = createCeleryModel(modelOptions(story.task, settings));
+  const run: Run = {
+    model,
+    state: model.init(story.seed),
+    events: [],
+    crashAt: settings.crash ? undefined : null,
+  };
+  apply(run, { type: 'send', name: story.task.name, taskId: TASK_ID, plan: planFor(settings) });
+  const frames: Frame[] = [
+    {
+      step: 0,
+      events: [],
+      stepEvents: [],
+      now: 0,
+      taskState: null,
+      lost: false,
+      idle: false,
+    },
+  ];
+  let cut = 0;
+  story.stops.forEach((stop, i) => {
+    const from = cut;
+    cut = Math.max(cut, cutAt(run, stop, cut));
+    const events = run.events.slice(0, cut);
+    const last = events[events.length - 1];
+    const taskState = taskStateAfter(events);
+    const lost = isLost(events);
+    frames.push({
+      step: i + 1,
+      events,
+      stepEvents: events.slice(from),
+      now: last?.at ?? 0,
+      taskState,
+      lost,
+      idle:
+        taskState === 'SUCCESS' ||
+        taskState === 'FAILURE' ||
+        lost ||
+        (cut === run.events.length && nextWake(run) === undefined),
+    });
+  });
+  return frames;
+}

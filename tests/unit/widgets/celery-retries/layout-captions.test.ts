@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { captionFor, countdownFormula } from '../../../../src/widgets/celery-retries/captions.ts';
+import { validateSetting } from '../../../../src/widgets/celery-retries/inputs.ts';
+import {
+  axisMaxFor,
+  tickStepS,
+  timelineOf,
+} from '../../../../src/widgets/celery-retries/layout.ts';
+import { replayStory } from '../../../../src/widgets/celery-retries/replay.ts';
+import { declaration } from '../../../../src/widgets/celery-retries/settings.ts';
+import { CELERY_STEPS, storyForSection } from '../../../../src/widgets/celery-retries/stories.ts';
+
+describe('celery-retries timeline layout', () => {
+  it('slide 41: four failed runs and three countdown waits of 1, 2 and 4 s', () => {
+    const story = storyForSection('41');
+    const frames = replayStory(story, story.settings);
+    const last = frames[CELERY_STEPS]!;
+    const t = timelineOf(last, axisMaxFor(last.now));
+    expect(t.runs.map((r) => r.outcome)).toEqual(['error', 'error', 'error', 'error']);
+    expect(t.waits.map((w) => [w.countdown, w.end - w.start])).toEqual([
+      [1, 1000],
+      [2, 2000],
+      [4, 4000],
+    ]);
+    // Right after a RETRY the whole countdown is drawn already.
+    const retry = timelineOf(frames[3]!, 10_000);
+    expect(retry.waits.at(-1)).toEqual({ start: 500, end: 1500, countdown: 1 });
+  });
+
+  it('a killed run is marked and the redelivered one runs on worker2', () => {
+    const story = storyForSection('39');
+    const last = replayStory(story, story.settings)[CELERY_STEPS]!;
+    const t = timelineOf(last, axisMaxFor(last.now));
+    expect(t.runs.map((r) => [r.lane, r.outcome, r.redelivered])).toEqual([
+      ['worker1', 'killed', false],
+      ['worker2', 'ok', true],
+    ]);
+    expect(t.marks.map((m) => m.kind)).toEqual(['sent', 'crash', 'redelivered']);
+  });
+
+  it('the axis is a round number past the end and has at most 10 ticks', () => {
+    expect(axisMaxFor(0)).toBe(2000);
+    expect(axisMaxFor(9000)).toBe(10_000);
+    expect(axisMaxFor(33_000)).toBe(45_000);
+    for (const ms of [2000, 10_000, 45_000, 3_600_000, 40_000_000]) {
+      expect(ms / 1000 / tickStepS(ms)).toBeLessThanOrEqual(10);
+    }
+  });
+});
+
+describe('celery-retries words', () => {
+  it('explains each countdown by Celery’s formula', () => {
+    const base = storyForSection('38').settings;
+    expect(countdownFormula({ ...base, jitter: false }, 2, 4)).toBe('пауза: 1·2^2 = 4 → 4 с');
+    expect(countdownFormula({ ...base, backoff: 10, backoffMax: 15 }, 1, 7)).toBe(
+      'пауза: случайное из [0, min(15, 20) = 15] → 7 с (retry_jitter)',
+    );
+    expect(countdownFormula({ ...base, retry: 'countdown', backoff: 1 }, 2, 4)).toBe(
+      'countdown = 2^2 = 4 с',
+    );
+  });
+
+  it('captions name the state Celery reports after each step', () => {
+    const story = storyForSection('41');
+    const frames = replayStory(story, story.settings);
+    expect(captionFor(frames[1]!, story.task, story.settings)).toMatch(
+      /charge_card\.delay\(\).*PENDING/,
+    );
+    expect(captionFor(frames[3]!, story.task, story.settings)).toMatch(/retry 1 из 3.*RETRY/);
+    expect(captionFor(frames[CELERY_STEPS]!, story.task, story.settings)).toMatch(
+      /max_retries=3\) — FAILURE/,
+    );
+  });
+
+  it('the declaration quotes the slide’s code', () => {
+    const s41 = storyForSection('41');
+    expect(declaration(s41.task, s41.settings)).toBe(
+      '@app.task(bind=True, max_retries=3, acks_late=True) … self.retry(exc=exc, countdown=2 ** self.request.retries)',
+    );
+    const s38 = storyForSection('38');
+    expect(declaration(s38.task, s38.settings)).toContain(
+      'autoretry_for=(GatewayUnavailable,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5',
+    );
+  });
+
+  it('fields accept integers in range only, with a Russian message', () => {
+    expect(validateSetting('maxRetries', '3', 'max_retries')).toEqual({ ok: true, value: 3 });
+    for (const bad of [
+      '-1',
+      '11',
+      '2.5',
+      'abc',
+      '',
+      '<img src=x onerror=alert(1)>',
+      '9'.repeat(400),
+    ]) {
+      const r = validateSetting('maxRetries', bad, 'max_retries');
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/max_retries: .*от 0 до 10/);
+    }
+    expect(validateSetting('backoffMax', '3600', 'cap').ok).toBe(true);
+    expect(validateSetting('backoffMax', '3601', 'cap').ok).toBe(false);
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { createCeleryModel, type CeleryEvent } from '../../../../src/broker/celery/index.ts';
+import {
+  replayStory,
+  taskStateAfter,
+  TASK_ID,
+} from '../../../../src/widgets/celery-retries/replay.ts';
+import {
+  modelOptions,
+  planFor,
+  type CelerySettings,
+} from '../../../../src/widgets/celery-retries/settings.ts';
+import {
+  CELERY_STEPS,
+  CELERY_STORIES,
+  storyForSection,
+} from '../../../../src/widgets/celery-retries/stories.ts';
+
+const states = (slide: number, patch: Partial<CelerySettings> = {}) => {
+  const story = storyForSection(String(slide));
+  return replayStory(story, { ...story.settings, ...patch }).map((f) => f.taskState);
+};
+const countdowns = (events: readonly CeleryEvent[]) =>
+  events.flatMap((e) => (e.type === 'task-retried' ? [e.countdown] : []));
+
+describe('celery-retries stories', () => {
+  it('every slide has a story of CELERY_STEPS stops; unknown slides get slide 37’s', () => {
+    for (const slide of [37, 38, 39, 41]) {
+      expect(storyForSection(String(slide)).slide).toBe(slide);
+      expect(replayStory(CELERY_STORIES[slide]!, CELERY_STORIES[slide]!.settings)).toHaveLength(
+        CELERY_STEPS + 1,
+      );
+    }
+    expect(storyForSection(undefined).slide).toBe(37);
+  });
+
+  it('slide 37 walks PENDING → RECEIVED → STARTED → RETRY → STARTED → SUCCESS', () => {
+    expect(states(37)).toEqual([
+      null,
+      'PENDING',
+      'RECEIVED',
+      'STARTED',
+      'RETRY',
+      'STARTED',
+      'SUCCESS',
+    ]);
+  });
+
+  it('slide 41: charge_card waits 1, 2, 4 s and fails after max_retries=3', () => {
+    const story = storyForSection('41');
+    const frames = replayStory(story, story.settings);
+    expect(frames.map((f) => f.taskState)).toEqual([
+      null,
+      'PENDING',
+      'STARTED',
+      'RETRY',
+      'RETRY',
+      'RETRY',
+      'FAILURE',
+    ]);
+    expect(countdowns(frames[6]!.events)).toEqual([1, 2, 4]);
+    const failed = frames[6]!.events.find((e) => e.type === 'task-failed');
+    expect(failed?.type === 'task-failed' && failed.exception).toBe('GatewayUnavailable');
+  });
+
+  it('slide 38: jittered pauses are drawn from [0, 2^retries], three retries, then SUCCESS', () => {
+    const story = storyForSection('38');
+    const last = replayStory(story, story.settings)[CELERY_STEPS]!;
+    const drawn = countdowns(last.events);
+    expect(drawn).toHaveLength(3);
+    drawn.forEach((c, r) => {
+      expect(Number.isInteger(c)).toBe(true);
+      expect(c).toBeGreaterThanOrEqual(0);
+      expect(c).toBeLessThanOrEqual(2 ** r);
+    });
+    expect(last.taskState).toBe('SUCCESS');
+  });
+
+  it('the cap: retry_backoff=10, retry_backoff_max=15 gives 10, 15, 15 without jitter', () => {
+    const story = storyForSection('38');
+    const last = replayStory(story, {
+      ...story.settings,
+      backoff: 10,
+      backoffMax: 15,
+      jitter: false,
+    })[CELERY_STEPS]!;
+    expect(countdowns(last.events)).toEqual([10, 15, 15]);
+  });
+
+  it('slide 39: with acks_late RabbitMQ redelivers to worker2 at once; early ack loses the task', () => {
+    const story = storyForSection('39');
+    const late = replayStory(story, story.settings);
+    expect(late.map((f) => f.taskState)).toEqual([
+      null,
+      'PENDING',
+      'STARTED',
+      'STARTED',
+      'RECEIVED',
+      'STARTED',
+      'SUCCESS',
+    ]);
+    const again = late[4]!.stepEvents.find((e) => e.type === 'task-received');
+    expect(again?.type === 'task-received' && [again.worker, again.redelivered]).toEqual([
+      'worker2',
+      true,
+    ]);
+    const early = replayStory(story, { ...story.settings, acksLate: false });
+    expect(early[3]!.lost).toBe(true);
+    expect(early[CELERY_STEPS]!.taskState).toBe('STARTED');
+    expect(early[CELERY_STEPS]!.idle).toBe(true);
+  });
+
+  it('on Redis an acks_late task comes back only after visibility_timeout (30 s here)', () => {
+    const story = storyForSection('39');
+    const frames = replayStory(story, { ...story.settings, transport: 'redis' });
+    const back = frames[4]!.stepEvents.find((e) => e.type === 'task-received');
+    expect(back?.at).toBe(30_000);
+    expect(frames[CELERY_STEPS]!.taskState).toBe('SUCCESS');
+  });
+
+  it('max_retries decides: SUCCESS iff failures ≤ max_retries, retries = min(failures, max)', () => {
+    const story = storyForSection('41');
+    for (let failures = 0; failures <= 4; failures++) {
+      for (let maxRetries = 0; maxRetries <= 4; maxRetries++) {
+        const last = replayStory(story, { ...story.settings, failures, maxRetries })[CELERY_STEPS]!;
+        expect(last.taskState).toBe(failures <= maxRetries ? 'SUCCESS' : 'FAILURE');
+        expect(countdowns(last.events)).toHaveLength(Math.min(failures, maxRetries));
+      }
+    }
+  });
+
+  it('the last frame agrees with the core’s own task record and is deterministic', () => {
+    for (const story of Object.values(CELERY_STORIES)) {
+      const frames = replayStory(story, story.settings);
+      expect(replayStory(story, story.settings)).toEqual(frames);
+      // The same commands straight through the model end in the same state.
+      const model = createCeleryModel(modelOptions(story.task, story.settings));
+      let state = model.init(story.seed);
+      state = model.step(state, {
+        type: 'send',
+        name: story.task.name,
+        taskId: TASK_ID,
+        plan: planFor(story.settings),
+      }).state;
+      const last = frames[CELERY_STEPS]!;
+      expect(taskStateAfter(last.events)).toBe(last.taskState);
+      if (!story.settings.crash) {
+        state = model.step(state, { type: 'advance', ms: last.now }).state;
+        expect(state.tasks[TASK_ID]?.state).toBe(last.taskState);
+      }
+    }
+  });
+});

@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { celeryRetriesWidget } from '../../../../src/widgets/celery-retries/index.ts';
+import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
+
+let handle: WidgetHandle | undefined;
+afterEach(() => {
+  handle?.destroy();
+  handle = undefined;
+  document.body.replaceChildren();
+});
+
+function mountOn(section: string): HTMLElement {
+  const slide = document.createElement('section');
+  slide.dataset['section'] = section;
+  const slot = document.createElement('div');
+  slide.append(slot);
+  document.body.append(slide);
+  handle = mountWidget(slot, 'celery-retries', celeryRetriesWidget, { reducedMotion: true });
+  return handle.root;
+}
+
+const caption = (root: HTMLElement) => root.querySelector('[role="status"]')?.textContent ?? '';
+const input = (root: HTMLElement, name: string) =>
+  root.querySelector<HTMLInputElement>(`[name="${name}"]`) as HTMLInputElement;
+
+function type(el: HTMLInputElement, value: string): void {
+  el.value = value;
+  el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+}
+
+describe('celery-retries in the DOM', () => {
+  it('puts Celery’s state in data-state and seeks both ways', () => {
+    const root = mountOn('41');
+    expect(root.dataset['state']).toBe('NONE');
+    handle!.setStep(6, false);
+    expect(root.dataset['state']).toBe('FAILURE');
+    expect(root.querySelectorAll('.w-cr-run[data-outcome="error"]')).toHaveLength(4);
+    handle!.setStep(3, false);
+    expect(root.dataset['state']).toBe('RETRY');
+    expect(root.querySelector('[aria-current="step"]')?.getAttribute('data-task-state')).toBe(
+      'RETRY',
+    );
+    expect(caption(root)).toMatch(/RETRY/);
+  });
+
+  it('a student’s max_retries replays the story; invalid input changes nothing', () => {
+    const root = mountOn('41');
+    handle!.setStep(6, false);
+    type(input(root, 'failures'), '2');
+    expect(root.dataset['state']).toBe('SUCCESS');
+    const before = root.innerHTML;
+    for (const bad of ['-1', '11', '<img src=x onerror=alert(1)>']) {
+      type(input(root, 'max-retries'), bad);
+      expect(input(root, 'max-retries').getAttribute('aria-invalid')).toBe('true');
+      expect(root.querySelector('img')).toBeNull();
+    }
+    expect(root.dataset['state']).toBe('SUCCESS');
+    expect(root.querySelectorAll('.w-cr-run')).toHaveLength(3);
+    type(input(root, 'max-retries'), '1');
+    expect(input(root, 'max-retries').hasAttribute('aria-invalid')).toBe(false);
+    expect(root.dataset['state']).toBe('FAILURE');
+    expect(before).not.toBe(root.innerHTML);
+    (root.querySelector('[name="reset-inputs"]') as HTMLButtonElement).click();
+    expect(input(root, 'max-retries').value).toBe('3');
+    expect(root.dataset['state']).toBe('FAILURE');
+  });
+
+  it('early ack: unchecking acks_late on slide 39 loses the task', () => {
+    const root = mountOn('39');
+    handle!.setStep(6, false);
+    expect(root.dataset['state']).toBe('SUCCESS');
+    const box = input(root, 'acks-late');
+    box.checked = false;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(root.dataset['state']).toBe('STARTED');
+    expect(root.dataset['lost']).toBe('true');
+    expect(caption(root)).toMatch(/acks_late=False|никто не выполнит/);
+  });
+
+  it('destroy removes the root', () => {
+    mountOn('38');
+    handle!.destroy();
+    handle = undefined;
+    expect(document.querySelector('[data-widget]')).toBeNull();
+  });
+});
