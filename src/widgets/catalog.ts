@@ -34,6 +34,14 @@ export const WIDGET_CATALOG: Partial<Record<WidgetName, CatalogEntry>> = {
     steps: 6,
     load: () => import('./rabbit-acks/index.ts').then((m) => m.rabbitAcksWidget),
   },
+  'celery-retries': {
+    steps: 6,
+    load: () => import('./celery-retries/index.ts').then((m) => m.celeryRetriesWidget),
+  },
+  'idempotent-consumer': {
+    steps: 6,
+    load: () => import('./idempotent-consumer/index.ts').then((m) => m.idempotentConsumerWidget),
+  },
   'chart-brokers': {
     steps: 0,
     load: () => import('./charts/brokers.ts').then((m) => m.brokersWidget),
