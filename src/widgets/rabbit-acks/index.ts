@@ -13,8 +13,8 @@ import { chipMoves, chipPlaces, playMoves } from './flip.ts';
 import { acksLegend } from './legend.ts';
 import { createPanel, PUBLISH_BATCH, RUN_MS } from './panel.ts';
 import { RABBIT_ACKS_STEPS, storyForSection, type AcksStory } from './scenarios.ts';
-import { acksView, type AcksView } from './session.ts';
-import type { AcksAction, Settlement } from './sim.ts';
+import { simAt, viewOf, type AcksView } from './session.ts';
+import { stepSim, type AcksAction, type AcksSim, type Happening, type Settlement } from './sim.ts';
 import './rabbit-acks.css';
 
 /** A replay of this many student actions stays well inside a frame; past it, ask for a reset. */
@@ -39,9 +39,9 @@ export const rabbitAcksWidget: WidgetModule = {
     };
     host.disposer.add(stopMoves);
 
-    const render = (animate: boolean): void => {
+    const render = (animate: boolean, ready?: AcksView): void => {
       const previous = view;
-      const next = acksView(story(), step, actions);
+      const next = ready ?? viewOf(current().sim, current().log);
       view = next;
       stopMoves();
       const moving = animate && !host.reducedMotion && previous?.sceneKey === next.sceneKey;
@@ -54,18 +54,25 @@ export const rabbitAcksWidget: WidgetModule = {
       host.say(captionFor(next, lead));
     };
 
-    /** Appends actions if the simulation accepts them; returns a Russian error otherwise. */
-    const apply = (...more: AcksAction[]): string | undefined => {
-      if (actions.length + more.length > MAX_ACTIONS) {
+    // The simulation after the current step and the student's actions; a click steps it once
+    // instead of replaying everything (a replay of the same actions gives the same state).
+    let cached: { sim: AcksSim; log: readonly Happening[] } | undefined;
+    const current = () => (cached ??= simAt(story(), step, actions));
+
+    /** Applies an action if the simulation accepts it; returns a Russian error otherwise. */
+    const apply = (action: AcksAction): string | undefined => {
+      if (actions.length >= MAX_ACTIONS) {
         return 'Слишком много действий подряд — нажмите «Сначала».';
       }
+      let sim: AcksSim;
       try {
-        acksView(story(), step, [...actions, ...more]);
+        sim = stepSim(current().sim, action);
       } catch (error) {
         return error instanceof RangeError ? error.message : 'Это действие сейчас невозможно.';
       }
-      actions = [...actions, ...more];
-      render(true);
+      actions = [...actions, action];
+      cached = { sim, log: sim.log };
+      render(true, viewOf(sim, sim.log));
       return undefined;
     };
 
@@ -96,6 +103,7 @@ export const rabbitAcksWidget: WidgetModule = {
       // The runtime's «Сначала» clears what the student added.
       reset() {
         actions = [];
+        cached = undefined;
         requeue = true;
         panel.reset();
       },
@@ -103,6 +111,7 @@ export const rabbitAcksWidget: WidgetModule = {
         // Scripted steps replace the student's detour: the clicker always lands on the story.
         if (next !== step) actions = [];
         step = next;
+        cached = undefined;
         render(animate);
       },
       destroy() {

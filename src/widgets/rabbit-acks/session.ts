@@ -106,6 +106,11 @@ export function acksView(
   extra: readonly AcksAction[] = [],
 ): AcksView {
   const { sim, log } = simAt(story, step, extra);
+  return viewOf(sim, log);
+}
+
+/** The frame for a simulation and what its last step did. */
+export function viewOf(sim: AcksSim, log: readonly Happening[]): AcksView {
   const { rabbit, scene } = sim;
   const now = rabbit.clock.now;
   const chip = (m: { id: number; redelivered: boolean }): ChipView => {
