@@ -273,6 +273,22 @@ describe('patterns as a student plays with it', () => {
     expect(shown.caption).toContain('ответ 55 с запросом fib(10)');
   });
 
+  it('its own «Шаг ▶» moves the clicker and drops the student’s work; «Сначала» clears it all', async () => {
+    const { page } = deck;
+    expect((await read(page)).requests).toHaveLength(3);
+    await page.click(`${ROOT} button[name="step-forward"]`);
+    await waitStep(page, 8);
+    expect(frameOf(await read(page))).toEqual(expected(8));
+    expect(await page.evaluate(() => window.Reveal?.getIndices().f)).toBe(BODY_FRAGMENTS + 7);
+    await page.click(`${ROOT} [role="tab"][data-pattern="fanout"]`);
+    await waitStep(page, 1);
+    expect((await read(page)).receivers).toHaveLength(10);
+    await page.click(`${ROOT} button[name="reset"]`);
+    await waitStep(page, 0);
+    expect(await page.locator(`${ROOT} input[name="receivers"]`).inputValue()).toBe('3');
+    expect(frameOf(await read(page))).toEqual(expected(0));
+  });
+
   it('with reduced motion, a step runs no animation', async () => {
     const { page } = deck;
     await page.emulateMedia({ reducedMotion: 'reduce' });

@@ -90,8 +90,14 @@ export function rpcCaption(view: RpcView): string {
     earlier.length > 0
       ? ` — хотя ${earlier.map((q) => `fib(${q.n})`).join(', ')} отправлен раньше и ещё ждёт ответа`
       : '';
+  const done = view.requests.every((q) => q.stage === 'answered');
+  const shuffled = view.requests.some((q, i) => q.replyOrder !== i + 1);
+  const summary =
+    done && shuffled
+      ? ' Все ответы пришли не по порядку запросов, но каждый нашёл свой запрос по correlation_id.'
+      : '';
   return (
     `${r.server ?? 'Сервер'} ответил в ${queue} с correlation_id=${id}: клиент сопоставил ` +
-    `ответ ${r.reply} с запросом fib(${r.n})${order}.`
+    `ответ ${r.reply} с запросом fib(${r.n})${order}.${summary}`
   );
 }

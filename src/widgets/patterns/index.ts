@@ -94,7 +94,9 @@ export const patternsWidget: WidgetModule = {
       onReceivers() {
         const value = inputs.receivers.read(validateReceivers);
         if (value === undefined || value === receivers) return;
+        // A new topology: the shown step replays on it, the student's publishes start over.
         receivers = value;
+        fanout = [];
         render(false);
       },
       onPublish() {

@@ -85,5 +85,6 @@ describe('captions say in words what the model did', () => {
       'ответ 8 с запросом fib(6) — хотя fib(25) отправлен раньше',
     );
     expect(rpcCaption(rpcView(2, [{ type: 'request', n: 3 }]))).toContain('ждёт в «rpc_queue»');
+    expect(rpcCaption(rpcView(4, []))).toContain('каждый нашёл свой запрос по correlation_id');
   });
 });
