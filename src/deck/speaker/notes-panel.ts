@@ -33,12 +33,12 @@ export class NotesPanel {
     this.size = clampNotesFont(safeGet(storage, STORAGE_KEY));
     this.smaller = el(
       'button',
-      { type: 'button', class: C.button, 'aria-label': 'Уменьшить шрифт заметок' },
+      { type: 'button', class: C.button, 'aria-label': 'A− — уменьшить шрифт заметок' },
       'A−',
     );
     this.larger = el(
       'button',
-      { type: 'button', class: C.button, 'aria-label': 'Увеличить шрифт заметок' },
+      { type: 'button', class: C.button, 'aria-label': 'A+ — увеличить шрифт заметок' },
       'A+',
     );
     this.sizeLabel = el('output', { 'aria-live': 'polite' });

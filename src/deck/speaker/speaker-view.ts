@@ -58,6 +58,7 @@ export class SpeakerView {
   private readonly planLine: HTMLElement;
   private readonly nextHeading: HTMLElement;
   private readonly summary: HTMLElement;
+  private shownSlide: string | null = null;
 
   constructor(doc: Document, size: DeckSize, actions: SpeakerActions, storage: Storage | null) {
     const el = elementsIn(doc);
@@ -138,12 +139,17 @@ export class SpeakerView {
     this.pacing.update(t.pacing, t.partLabel);
   }
 
-  /** Shows where the deck is: both previews, the headings, the plan line. */
+  /**
+   * Shows where the deck is: the current preview and the plan box always; the next preview and
+   * the notes only when the slide changed, so a step does not scroll the notes back to the top.
+   */
   showPosition(
     p: SpeakerPosition,
     currentSection: HTMLElement,
     nextSection: HTMLElement | null,
   ): void {
+    const slideChanged = p.slide.id !== this.shownSlide;
+    this.shownSlide = p.slide.id;
     setText(
       this.currentHeading,
       `Сейчас: ${p.slide.section}. ${p.slide.title} (${p.index + 1} из ${p.count})`,
@@ -158,14 +164,11 @@ export class SpeakerView {
       p.next ? `Дальше: ${p.next.section}. ${p.next.title}` : 'Дальше: конец лекции',
     );
     this.current.show(currentSection);
+    if (!slideChanged) return;
     this.next.show(nextSection);
     this.next.element.hidden = nextSection === null;
     this.summary.hidden = nextSection !== null;
-  }
-
-  /** Refreshes the current preview only (a widget changed on screen). */
-  refreshCurrent(section: HTMLElement): void {
-    this.current.show(section);
+    this.notes.show(currentSection.querySelector('aside.notes'));
   }
 
   /** The box under «Дальше» on the last slide: the rehearsal summary goes there. */

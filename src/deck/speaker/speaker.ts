@@ -46,7 +46,12 @@ export interface SpeakerOptions {
 
 const TICK_MS = 250;
 const SAVE_MS = 5000;
-const PREVIEW_REFRESH_MS = 300;
+/**
+ * Previews are copied once the deck's DOM has been quiet this long (ms), so a widget animation is
+ * copied when it settles, not on every frame; but at least every PREVIEW_MAX_WAIT_MS.
+ */
+const PREVIEW_QUIET_MS = 250;
+const PREVIEW_MAX_WAIT_MS = 2000;
 
 /** The part's Russian label. */
 export function partLabel(part: string): string {
@@ -67,7 +72,8 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
   let tickTimer: number | undefined;
   let refreshTimer: number | undefined;
   let lastSave = clock.now();
-  const observer = new MutationObserver(() => scheduleRefresh());
+  let pendingSince: number | undefined;
+  const observer = new MutationObserver(() => scheduleRender(PREVIEW_QUIET_MS));
 
   const currentId = (): string => deck.getCurrentSlide()?.id ?? '';
   const update = (change: (t: TimerState, now: number) => TimerState): void => {
@@ -98,7 +104,6 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
       section,
       nextSection,
     );
-    view.notes.show(section.querySelector('aside.notes'));
     if (!nextSection) showSummary(view);
     observer.disconnect();
     observer.observe(section, {
@@ -110,13 +115,20 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
     tick();
   };
 
-  const scheduleRefresh = (): void => {
-    if (refreshTimer !== undefined || !view) return;
-    refreshTimer = window.setTimeout(() => {
-      refreshTimer = undefined;
-      const section = deck.getCurrentSlide();
-      if (view && section) view.refreshCurrent(section);
-    }, PREVIEW_REFRESH_MS);
+  const scheduleRender = (quietMs: number): void => {
+    if (!view) return;
+    const now = clock.now();
+    pendingSince ??= now;
+    const overdue = now - pendingSince >= PREVIEW_MAX_WAIT_MS;
+    window.clearTimeout(refreshTimer);
+    refreshTimer = window.setTimeout(
+      () => {
+        refreshTimer = undefined;
+        pendingSince = undefined;
+        render();
+      },
+      overdue ? 0 : quietMs,
+    );
   };
 
   const tick = (): void => {
@@ -233,6 +245,7 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
     window.clearTimeout(refreshTimer);
     tickTimer = undefined;
     refreshTimer = undefined;
+    pendingSince = undefined;
     observer.disconnect();
     dialog?.close();
     view?.destroy();
@@ -240,10 +253,12 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
     win = null;
   };
 
+  // The timer is credited at once; the window is redrawn in a task of its own, after the deck's.
   const onSlide = (): void => {
     if (timer) update((t, now) => showSlide(t, currentId(), now));
-    render();
+    scheduleRender(0);
   };
+  const onFragment = (): void => scheduleRender(PREVIEW_QUIET_MS);
   const onPaused = (): void => update((t, now) => pause(t, 'deck', now));
   const onResumed = (): void => update((t, now) => resume(t, 'deck', now));
   const onReady = (): void => {
@@ -265,8 +280,8 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
   if (deck.isReady()) onReady();
   deck.on('ready', onReady);
   deck.on('slidechanged', onSlide);
-  deck.on('fragmentshown', render);
-  deck.on('fragmenthidden', render);
+  deck.on('fragmentshown', onFragment);
+  deck.on('fragmenthidden', onFragment);
   deck.on('paused', onPaused);
   deck.on('resumed', onResumed);
   window.addEventListener('pagehide', onPageHide);
@@ -276,8 +291,8 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
     closeView();
     deck.off('ready', onReady);
     deck.off('slidechanged', onSlide);
-    deck.off('fragmentshown', render);
-    deck.off('fragmenthidden', render);
+    deck.off('fragmentshown', onFragment);
+    deck.off('fragmenthidden', onFragment);
     deck.off('paused', onPaused);
     deck.off('resumed', onResumed);
     window.removeEventListener('pagehide', onPageHide);
