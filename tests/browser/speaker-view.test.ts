@@ -149,9 +149,26 @@ describe('speaker view', () => {
     await popup.keyboard.press('Escape');
     expect(popupErrors).toEqual([]);
     expect(errors).toEqual([]);
+
+    // F5 on the deck: the window says so, and `S` rebuilds the same window with the timer kept.
+    await page.waitForTimeout(1100);
+    const seconds = (t: string): number =>
+      t.split(':').reduce((a, part) => a * 60 + Number(part), 0);
+    const before = seconds(await text(popup, '.speaker-timer'));
+    expect(before).toBeGreaterThan(0);
+    const windows = browser.context.pages().length;
+    await page.reload();
+    await page.waitForFunction(() => window.Reveal?.isReady() === true);
+    await expect.poll(() => popup.locator('.speaker-notice').count()).toBe(1);
+    await page.keyboard.press('s');
+    await expect.poll(() => popup.locator('.speaker-notice').count()).toBe(0);
+    expect(await popup.locator('.speaker-view').count()).toBe(1);
+    expect(seconds(await text(popup, '.speaker-timer'))).toBeGreaterThanOrEqual(before);
+    expect(browser.context.pages()).toHaveLength(windows);
     await popup.close();
     await page.close();
   });
+
   it('keeps time with pauses, paces slide, part and lecture, and reports the rehearsal', async () => {
     const start = new Date('2026-11-30T07:05:09Z');
     const { page, requests, errors, slides } = await openDeckOnClock(
@@ -298,7 +315,7 @@ describe('speaker view', () => {
     expect(await popup.locator('.speaker-report').count()).toBe(0);
 
     // A+ is remembered; the timer goes on while the window is closed and is there on reopening.
-    await popup.getByRole('button', { name: 'Увеличить шрифт заметок' }).click();
+    await popup.getByRole('button', { name: 'увеличить шрифт заметок' }).click();
     const size = await popup
       .locator('.speaker-notes__text')
       .evaluate((e) => getComputedStyle(e).fontSize);
