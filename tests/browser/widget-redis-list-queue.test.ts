@@ -77,6 +77,13 @@ async function waitStep(page: Page, step: number): Promise<void> {
   );
 }
 
+/** Waits until no animation runs, so a screenshot shows the frame, not a flight. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running'),
+  );
+}
+
 async function jump(page: Page, fragment: number): Promise<void> {
   await page.evaluate((f) => {
     const d = window.Reveal;
@@ -108,6 +115,7 @@ describe('redis-list-queue as a lecturer drives it', () => {
       expect(model(await read(page))).toEqual(expected(n));
       if (n === 5) {
         expect((await read(page)).caption).toContain('потеряна навсегда');
+        await settled(page);
         await page.screenshot({ path: join(shots, 'redis-list-queue-14-lost-1280.png') });
       }
     }
@@ -118,6 +126,7 @@ describe('redis-list-queue as a lecturer drives it', () => {
     expect(model(back)).toEqual(expected(LIST_QUEUE_STEPS - 2));
     expect(back.caption).toContain('задача не потеряна');
     await fits(page);
+    await settled(page);
     await page.screenshot({ path: join(shots, 'redis-list-queue-14-1280.png') });
   });
 
@@ -168,6 +177,7 @@ describe('redis-list-queue as a student plays with it', () => {
     expect(shown.processing).toBe(1);
     // Nothing was lost: the story is at step 2, before the crash of step 5.
     expect(shown.lost).toBe('0');
+    await settled(page);
     await page.screenshot({ path: join(shots, 'redis-list-queue-14-student-1280.png') });
   });
 
@@ -194,6 +204,7 @@ describe('redis-list-queue as a student plays with it', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.waitForFunction(() => (window.Reveal?.getScale() ?? 0) > 1.2);
     await page.waitForTimeout(100);
+    await settled(page);
     await page.screenshot({ path: join(shots, 'redis-list-queue-14-1920.png') });
     await fits(page);
     await page.setViewportSize({ width: 1280, height: 800 });

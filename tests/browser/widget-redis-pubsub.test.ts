@@ -68,6 +68,13 @@ async function waitStep(page: Page, step: number): Promise<void> {
   );
 }
 
+/** Waits until no animation runs, so a screenshot shows the frame, not a flight. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running'),
+  );
+}
+
 async function jump(page: Page, fragment: number): Promise<void> {
   await page.evaluate((f) => {
     const d = window.Reveal;
@@ -92,6 +99,7 @@ describe('redis-pubsub as a lecturer drives it', () => {
       expect({ receivers: shown.receivers, subscribers: shown.subscribers }).toEqual(expected(n));
       if (n === 1) {
         expect(shown.caption).toMatch(/→ 0: .*пропало навсегда/);
+        await settled(page);
         await page.screenshot({ path: join(shots, 'redis-pubsub-12-lost-1280.png') });
       }
     }
@@ -117,6 +125,7 @@ describe('redis-pubsub as a lecturer drives it', () => {
       return [el.getBoundingClientRect().bottom, slide.getBoundingClientRect().bottom];
     }, sel);
     expect(fit[0]).toBeLessThanOrEqual((fit[1] ?? 0) + 1);
+    await settled(page);
     await page.screenshot({ path: join(shots, 'redis-pubsub-12-1280.png') });
   });
 });
@@ -177,6 +186,7 @@ describe('redis-pubsub as a student plays with it', () => {
     const shown = await read(page);
     expect(shown.receivers).toBe('1');
     expect(shown.caption).toContain(evil);
+    await settled(page);
     await page.screenshot({ path: join(shots, 'redis-pubsub-12-student-1280.png') });
   });
 
@@ -191,6 +201,7 @@ describe('redis-pubsub as a student plays with it', () => {
       const slide = el.closest('section') as HTMLElement;
       return [el.getBoundingClientRect().bottom, slide.getBoundingClientRect().bottom];
     }, sel);
+    await settled(page);
     await page.screenshot({ path: join(shots, 'redis-pubsub-12-1920.png') });
     expect(fit[0]).toBeLessThanOrEqual((fit[1] ?? 0) + 1);
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -43,7 +43,10 @@ export const redisListQueueWidget: WidgetModule = {
       const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.['focusKey'];
       renderBoard(board, next);
       if (focusKey) {
-        board.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+        // A worker's buttons change with its state: keep focus on the same card if the key is gone.
+        const card = `li[data-worker="${CSS.escape(focusKey.split('/')[0] ?? '')}"] button`;
+        const same = `[data-focus-key="${CSS.escape(focusKey)}"]`;
+        (board.querySelector<HTMLElement>(same) ?? board.querySelector<HTMLElement>(card))?.focus();
       }
       host.root.dataset['lost'] = String(next.crashes.filter((c) => c.lost).length);
       host.say(captionFor(next, step, actions.length));

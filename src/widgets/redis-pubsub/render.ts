@@ -66,7 +66,13 @@ function redisCard(view: PubSubView): HTMLElement {
         'li',
         { class: `${PS_CLASS.row} ${PS_CLASS.rowLost}`, 'data-row': 'lost' },
         h('span', { class: PS_CLASS.mark, 'aria-hidden': 'true' }, MARK.lost),
-        h('span', {}, h('code', {}, clip(p.channel, 24)), ': 0 подписчиков — не сохранено'),
+        h(
+          'span',
+          {},
+          'канал ',
+          h('code', {}, clip(p.channel, 24)),
+          ' — слушателей 0, не сохранено',
+        ),
       ),
     );
   }
@@ -148,7 +154,7 @@ export function renderBoard(board: HTMLElement, view: PubSubView): void {
   });
   for (const s of view.subscribers) subs.append(subscriberCard(s));
   if (view.subscribers.length === 0) {
-    subs.append(h('li', { class: `${PS_CLASS.sub} ${PS_CLASS.empty}` }, 'подписчиков нет'));
+    subs.append(h('li', { class: PS_CLASS.empty }, 'подписчиков нет'));
   }
   board.replaceChildren(
     publisherCard(view),

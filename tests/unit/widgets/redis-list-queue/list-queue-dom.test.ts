@@ -43,8 +43,11 @@ describe('redis-list-queue in the DOM', () => {
     task(root).value = 'письмо Олегу';
     click(root, 'button[name="lpush"]');
     expect(worker(root, 'W1')?.textContent).toContain('письмо Олегу');
+    root.querySelector<HTMLButtonElement>('li[data-worker="W1"] button[name="finish"]')?.focus();
     click(root, 'li[data-worker="W1"] button[name="finish"]');
     expect(worker(root, 'W1')?.dataset['status']).toBe('waiting');
+    // «Готово» is gone from a waiting worker: focus stays on the same card.
+    expect(document.activeElement?.closest('li')?.getAttribute('data-worker')).toBe('W1');
     click(root, 'li[data-worker="W2"] button[name="crash-worker"]');
     expect(worker(root, 'W2')?.dataset['status']).toBe('crashed');
     root.querySelector<HTMLSelectElement>('select[name="worker-mode"]')!.value = 'BLMOVE';
