@@ -145,6 +145,35 @@ describe('rabbit-acks as a lecturer drives it', () => {
   });
 });
 
+describe('rabbit-acks and motion', () => {
+  const animations = (page: Page) =>
+    page.evaluate(
+      (sel) => document.querySelector(sel)?.getAnimations({ subtree: true }).length ?? -1,
+      root('19'),
+    );
+  /** Re-enters slide 19 at widget step 1 (the widget mounts again and reads the media query). */
+  async function enter(page: Page): Promise<void> {
+    await jump(page, '18', 0);
+    await jump(page, '19', BODY_FRAGMENTS['19']!);
+    await waitStep(page, '19', 1);
+  }
+
+  it('a step forward glides the chips; with reduced motion the same step has no animation', async () => {
+    const { page } = deck;
+    await enter(page);
+    await page.keyboard.press('ArrowRight');
+    await waitStep(page, '19', 2);
+    expect(await animations(page)).toBeGreaterThan(0);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await enter(page);
+    await page.keyboard.press('ArrowRight');
+    await waitStep(page, '19', 2);
+    expect(await animations(page)).toBe(0);
+    expect(model(await read(page, '19'))).toEqual(expected('19', 2));
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+  });
+});
+
 describe('rabbit-acks as a student plays with it (slide 19, step 1)', () => {
   const sel = root('19');
   const actions: AcksAction[] = [];

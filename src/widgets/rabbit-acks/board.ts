@@ -27,6 +27,7 @@ function chip(c: ChipView, state: ChipState, delivered: boolean, leftMs?: number
     STATE_TEXT[state],
     c.redelivered ? 'redelivered=true' : '',
     leftMs !== undefined ? `осталось ${seconds(leftMs)}` : '',
+    c.fault === 'error' ? 'callback на ней падает' : c.fault === 'invalid' ? 'не JSON' : '',
   ].filter(Boolean);
   return h(
     'li',
@@ -41,7 +42,7 @@ function chip(c: ChipView, state: ChipState, delivered: boolean, leftMs?: number
     h(
       'span',
       { 'aria-hidden': 'true' },
-      `${c.redelivered ? '↻' : ''}${CHIP_MARK[state]} ${c.task}`,
+      `${c.redelivered ? '↻' : ''}${CHIP_MARK[state]} ${c.task}${c.fault ? '!' : ''}`,
     ),
     leftMs !== undefined ? h('small', { 'aria-hidden': 'true' }, seconds(leftMs)) : null,
   );

@@ -45,5 +45,11 @@ export function acksLegend(): HTMLElement {
         ` ${text}`,
       ),
     ),
+    h(
+      'li',
+      { class: WIDGET_CLASS.legendItem },
+      h('strong', {}, 'N!'),
+      ' задача, на которой callback падает',
+    ),
   );
 }

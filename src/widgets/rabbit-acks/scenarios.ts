@@ -125,7 +125,7 @@ export const SLIDE_24_STORY: AcksStory = {
     {
       scene: CONSUMER_SCENE,
       actions: [{ type: 'publish', count: 1 }, run(1000)],
-      lead: 'Задача 5 — не JSON:',
+      lead: 'Другой вариант — basic_reject без повтора для задачи 5, она не JSON:',
     },
   ],
 };
