@@ -1,6 +1,7 @@
 /** Every CSS class of the broker-chooser widget, prefixed in one place (styles: ./broker-chooser.css). */
 export const BC_CLASS = {
   top: 'w-bc-top',
+  side: 'w-bc-side',
   main: 'w-bc-main',
   form: 'w-bc-form',
   question: 'w-bc-question',

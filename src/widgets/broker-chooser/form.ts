@@ -20,6 +20,8 @@ export interface FormHandlers {
 
 export interface ChooserForm {
   readonly top: HTMLElement;
+  /** «Сбросить ответы», placed by the widget beside the system strip. */
+  readonly clear: HTMLButtonElement;
   readonly form: HTMLFormElement;
   sync(name: string, answers: Answers): void;
 }
@@ -50,13 +52,13 @@ export function createChooserForm(disposer: Disposer, on: FormHandlers): Chooser
     );
   }
 
-  const name = createField({ name: 'workload', label: 'Нагрузка (название)', size: 24 });
+  const name = createField({ name: 'workload', label: 'Нагрузка (название)', size: 30 });
   const rate = createField({
     name: 'rate',
     label: 'Сообщений в секунду',
     inputMode: 'numeric',
     size: 10,
-    placeholder: 'например, 50000',
+    placeholder: '50000',
   });
   const clear = h(
     'button',
@@ -96,10 +98,10 @@ export function createChooserForm(disposer: Disposer, on: FormHandlers): Chooser
     { class: `${WIDGET_CLASS.inputs} ${BC_CLASS.top}` },
     name.element,
     rate.element,
-    clear,
   );
   return {
     top,
+    clear,
     form,
     sync(current, answers) {
       if (

@@ -56,7 +56,7 @@ export const brokerChooserWidget: WidgetModule = {
         render();
       },
       rename(name) {
-        overrides = { ...overrides, name, note: 'Новое название нагрузки.' };
+        overrides = { ...overrides, name, note: `Нагрузка «${name}».` };
         render();
       },
       clear() {
@@ -65,7 +65,14 @@ export const brokerChooserWidget: WidgetModule = {
       },
     });
 
-    host.root.append(form.top, h('div', { class: BC_CLASS.main }, form.form, resultSlot), strip);
+    host.root.append(
+      h(
+        'div',
+        { class: BC_CLASS.main },
+        h('div', {}, form.top, form.form, strip),
+        h('div', { class: BC_CLASS.side }, resultSlot, form.clear),
+      ),
+    );
     return {
       stepCount: CHOOSER_STEPS,
       reset() {

@@ -74,7 +74,7 @@ export function systemStrip(
       h(
         'li',
         { 'data-workload-broker': d.result.broker },
-        `${d.workload.name} → `,
+        `${d.workload.short} → `,
         h(
           'span',
           { class: `tag tag--${d.result.broker}` },

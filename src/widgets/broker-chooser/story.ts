@@ -11,11 +11,14 @@ export const CHOOSER_STEPS = 4;
 /** A workload of the story. */
 export interface Workload {
   readonly name: string;
+  /** One word for the system strip. */
+  readonly short: string;
   readonly answers: Answers;
 }
 
 export const ORDERS: Workload = {
   name: 'Заказы: оплата, письма, склад',
+  short: 'Заказы',
   answers: {
     throughput: 'moderate',
     replay: 'no',
@@ -27,6 +30,7 @@ export const ORDERS: Workload = {
 
 export const CLICKS: Workload = {
   name: 'Клики и просмотры для аналитики',
+  short: 'Клики',
   answers: {
     throughput: 'huge',
     replay: 'yes',
@@ -38,6 +42,7 @@ export const CLICKS: Workload = {
 
 export const NOTIFICATIONS: Workload = {
   name: 'Уведомления «товар в корзине» онлайн',
+  short: 'Уведомления',
   answers: {
     throughput: 'high',
     replay: 'no',
@@ -50,10 +55,10 @@ export const NOTIFICATIONS: Workload = {
 /** The workload shown after step n (0: nothing answered yet). */
 export function workloadAt(step: number): Workload {
   const n = Math.max(0, Math.min(CHOOSER_STEPS, Math.floor(step)));
-  if (n === 0) return { name: ORDERS.name, answers: {} };
+  if (n === 0) return { ...ORDERS, answers: {} };
   if (n === 1) {
     return {
-      name: ORDERS.name,
+      ...ORDERS,
       answers: { throughput: ORDERS.answers.throughput, replay: ORDERS.answers.replay },
     };
   }
@@ -67,8 +72,7 @@ export function decidedBy(step: number): { workload: Workload; result: Recommend
 }
 
 /** What the last step adds after the recommendation: the lecture's closing point. */
-export const SYSTEM_NOTE =
-  'Часто в одной системе — несколько брокеров: здесь три, каждый для своей нагрузки.';
+export const SYSTEM_NOTE = 'В одной системе — несколько брокеров, каждый для своего.';
 
 /** The lead sentence of step n's caption. */
 export function leadAt(step: number): string {

@@ -3,6 +3,7 @@ export const CA_CLASS = {
   inputs: 'w-ca-inputs',
   group: 'w-ca-group',
   main: 'w-ca-main',
+  left: 'w-ca-left',
   figure: 'w-ca-figure',
   svg: 'w-ca-svg',
   node: 'w-ca-node',

@@ -97,7 +97,7 @@ export function drawDiagram(
   );
   if (expired.length > 0) {
     const shown = expired.length > 2 ? `${expired.slice(0, 2).join(', ')}…` : expired.join(', ');
-    svg.append(label(392, 40, '⏱ TTL истёк:', 'end'), label(392, 62, shown, 'end'));
+    svg.append(label(392, 40, 'TTL истёк:', 'end'), label(392, 62, shown, 'end'));
   }
   if (record) {
     svg.append(label(174, 84, `GET /products/${record.productId}`));

@@ -83,8 +83,13 @@ export const cacheAsideWidget: WidgetModule = {
     });
     host.root.append(
       inputs.element,
-      h('div', { class: CA_CLASS.main }, figure, h('div', { class: CA_CLASS.side }, side, log)),
-      cacheLegend(),
+      h(
+        'div',
+        { class: CA_CLASS.main },
+        // The legend sits under the picture it explains, so the numbers keep the right column.
+        h('div', { class: CA_CLASS.left }, figure, cacheLegend()),
+        h('div', { class: CA_CLASS.side }, side, log),
+      ),
     );
     host.disposer.add(() => stopFlight?.());
 
@@ -93,6 +98,7 @@ export const cacheAsideWidget: WidgetModule = {
       reset() {
         actions = [];
         settings = DEFAULT_SETTINGS;
+        inputs.reset(settings);
       },
       show(n, animate) {
         step = n;

@@ -57,6 +57,8 @@ export interface CacheInputHandlers {
 export interface CacheInputs {
   readonly element: HTMLElement;
   sync(settings: HandlerSettings): void;
+  /** Puts every field back to the slide's values and clears its message. */
+  reset(settings: HandlerSettings): void;
 }
 
 function onEnter(disposer: Disposer, field: Field, run: () => void): void {
@@ -123,6 +125,18 @@ export function createCacheInputs(
   );
   return {
     element,
+    reset(settings) {
+      const values: [Field, string][] = [
+        [product, '1'],
+        [waitField, '60'],
+        [ttl, String(settings.ttlSeconds)],
+        [db, String(settings.dbMs)],
+      ];
+      for (const [field, value] of values) {
+        field.setError(undefined);
+        field.input.value = value;
+      }
+    },
     sync(settings) {
       // A rejected entry stays visible with its message; only valid fields follow the settings.
       if (ttl.input.getAttribute('aria-invalid') !== 'true')
