@@ -64,8 +64,10 @@ export function captionFor(frame: Frame, task: TaskSpec, s: CelerySettings): str
     .filter((t): t is string => t !== null);
   if (said.length === 0) {
     return frame.lost
-      ? 'Ничего не происходит: задачу никто не выполнит.'
+      ? 'Задача потеряна: ack ушёл до запуска (acks_late=False), никто её не выполнит — навсегда STARTED.'
       : 'Больше ничего не происходит.';
   }
-  return said.slice(-2).join(' ');
+  // Two sentences only while they fit one projector line or so; otherwise the latest one.
+  const two = said.slice(-2).join(' ');
+  return two.length <= 130 ? two : (said[said.length - 1] as string);
 }

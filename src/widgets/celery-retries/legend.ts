@@ -31,7 +31,7 @@ export function celeryLegend(): HTMLElement {
     'ul',
     { class: `${WIDGET_CLASS.legend} ${CR_CLASS.legend}`, 'aria-label': 'Легенда' },
     ...(['running', 'ok', 'error', 'killed'] as const).map((o) =>
-      item(runSwatch(o), `запуск: ${RUN_LOOK[o].text}`),
+      item(runSwatch(o), RUN_LOOK[o].text),
     ),
     item(
       swatch(
@@ -46,9 +46,9 @@ export function celeryLegend(): HTMLElement {
           'stroke-dasharray': '5 3',
         }),
       ),
-      'ждёт в брокере (↻ — countdown повтора)',
+      'ждёт в брокере (↻ countdown)',
     ),
     item(swatch(s('circle', { cx: 15, cy: 11, r: 7, fill: '#5b6470' })), 'delay()'),
-    item(swatch(s('path', { d: 'M15 2L25 20L5 20Z', fill: '#6a3fa0' })), 'повторная доставка'),
+    item(swatch(s('path', { d: 'M15 2L25 20L5 20Z', fill: '#6a3fa0' })), 'доставлена повторно'),
   );
 }

@@ -28,9 +28,9 @@ export const STATE_LOOK: Readonly<
 export const RUN_LOOK: Readonly<Record<RunOutcome, { fill: string; glyph: string; text: string }>> =
   {
     running: { fill: '#0b5cad', glyph: '▶', text: 'выполняется' },
-    ok: { fill: '#1e7a3c', glyph: '✓', text: 'вернула результат' },
+    ok: { fill: '#1e7a3c', glyph: '✓', text: 'успех' },
     error: { fill: '#b3261e', glyph: '✗', text: 'исключение' },
-    killed: { fill: '#5b6470', glyph: '✕', text: 'воркер убит' },
+    killed: { fill: '#5b6470', glyph: '✕', text: 'воркер убит (✕)' },
   };
 
 /** The countdown (ETA) wait and queue wait colour. */

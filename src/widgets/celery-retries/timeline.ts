@@ -8,7 +8,7 @@ import { LANES, tickStepS, type Lane, type TimelineModel } from './layout.ts';
 import { RUN_LOOK, WAIT_COLOUR } from './look.ts';
 
 /** SVG geometry (viewBox units). */
-export const GEOMETRY = { width: 1000, left: 150, right: 975, top: 10, lane: 50, bar: 30 } as const;
+export const GEOMETRY = { width: 1000, left: 150, right: 975, top: 6, lane: 44, bar: 28 } as const;
 
 const LANE_TEXT: Readonly<Record<Lane, string>> = {
   broker: 'брокер',
@@ -30,7 +30,7 @@ const seconds = (ms: number): string => `${String(Math.round(ms / 100) / 10).rep
 export function drawTimeline(m: TimelineModel, label: string): SVGSVGElement {
   const { width, left, right, lane, bar } = GEOMETRY;
   const axisY = laneY('worker2') + lane + 4;
-  const height = axisY + 34;
+  const height = axisY + 30;
   const svg = s('svg', {
     class: CR_CLASS.svg,
     viewBox: `0 0 ${width} ${height}`,
@@ -56,7 +56,7 @@ export function drawTimeline(m: TimelineModel, label: string): SVGSVGElement {
         stroke: '#5b6470',
         'stroke-width': 2,
       }),
-      s('text', { class: CR_CLASS.tick, x, y: axisY + 26, 'text-anchor': 'middle' }, seconds(t)),
+      s('text', { class: CR_CLASS.tick, x, y: axisY + 24, 'text-anchor': 'middle' }, seconds(t)),
     );
   }
   svg.append(
@@ -104,14 +104,17 @@ export function drawTimeline(m: TimelineModel, label: string): SVGSVGElement {
       'data-lane': r.lane,
       'data-redelivered': String(r.redelivered),
     });
-    g.append(
-      s('rect', { x: x1, y, width: x2 - x1, height: bar, rx: 4, fill: look.fill }),
-      s(
-        'text',
-        { x: x2 + 4, y: y + bar / 2 + 8, fill: look.fill, class: 'w-cr-run-glyph' },
-        look.glyph,
-      ),
-    );
+    g.append(s('rect', { x: x1, y, width: x2 - x1, height: bar, rx: 4, fill: look.fill }));
+    // A killed run ends at the worker's crash mark, which already says so.
+    if (r.outcome !== 'killed') {
+      g.append(
+        s(
+          'text',
+          { x: x2 + 4, y: y + bar / 2 + 8, fill: look.fill, class: 'w-cr-run-glyph' },
+          look.glyph,
+        ),
+      );
+    }
     if (x2 - x1 > 34) {
       g.append(
         s(

@@ -42,7 +42,8 @@ function deliveries(view: IdempotentView): HTMLElement {
     h('p', { class: 'w-ic-title' }, 'Доставки RabbitMQ (acks_late=True)'),
     h(
       'ol',
-      { class: 'w-ic-list', 'aria-label': 'Доставки' },
+      // Focusable, so a keyboard can scroll it once a student's payments overflow it.
+      { class: 'w-ic-list', 'aria-label': 'Доставки', tabindex: 0 },
       ...(items.length ? items.map((x) => x.el) : [h('li', { class: 'w-ic-empty' }, 'пока нет')]),
     ),
   );
@@ -81,7 +82,7 @@ function consumer(
     { class: 'w-ic-panel' },
     h('p', { class: 'w-ic-title' }, title),
     h('code', { class: 'w-ic-code' }, code),
-    h('ol', { class: 'w-ic-list', 'aria-label': `${title}: списания` }, ...list),
+    h('ol', { class: 'w-ic-list', 'aria-label': `${title}: списания`, tabindex: 0 }, ...list),
     total(t),
     extra,
   );

@@ -151,3 +151,15 @@ describe('celery-retries stories', () => {
     }
   });
 });
+
+describe('a crash on top of retries', () => {
+  it('the killed run is not one of the «failures before success»', () => {
+    const story = storyForSection('41');
+    const last = replayStory(story, { ...story.settings, crash: true, failures: 2, maxRetries: 3 })[
+      CELERY_STEPS
+    ]!;
+    expect(last.taskState).toBe('SUCCESS');
+    expect(countdowns(last.events)).toHaveLength(2);
+    expect(last.events.filter((e) => e.type === 'task-started')).toHaveLength(4);
+  });
+});
