@@ -5,16 +5,16 @@
  * would need a second file or the network.
  */
 import type { Plugin } from 'vite';
-import { scriptHash, singleFilePolicy, speakerViewScriptHashes } from './csp.ts';
+import { scriptHash, singleFilePolicy } from './csp.ts';
 
 const CSP_META = /(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/;
 const INLINE_SCRIPT = /<script\b[^>]*>([\s\S]*?)<\/script>/g;
 
-/** The page with its policy allowing exactly its own inline scripts (and the speaker view's). */
+/** The page with its policy allowing exactly its own inline scripts. */
 export function withSingleFilePolicy(html: string): string {
   if (!CSP_META.test(html)) throw new Error('one-file build: no Content-Security-Policy meta tag');
   const inline = [...html.matchAll(INLINE_SCRIPT)].map((match) => scriptHash(match[1] ?? ''));
-  const hashes = [...new Set([...inline, ...speakerViewScriptHashes()])];
+  const hashes = [...new Set(inline)];
   return html.replace(CSP_META, (_, start: string, end: string) => {
     return `${start}${singleFilePolicy(hashes)}${end}`;
   });

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildDeck } from './build-deck.ts';
-import { contentSecurityPolicy, speakerViewScriptHashes } from './csp.ts';
+import { contentSecurityPolicy } from './csp.ts';
 import { readSlides, repoFileReader } from './read-slides.ts';
 import { isSlideError } from './slide-error.ts';
 import { DEFAULT_LECTURE_MINUTES } from './timing.ts';
@@ -93,7 +93,7 @@ export function lectureDeck(options: LectureDeckOptions = {}): Plugin {
     transformIndexHtml(html) {
       if (!html.includes(CSP_MARKER))
         throw new Error(`index.html must contain ${CSP_MARKER} right after <meta charset>`);
-      const policy = contentSecurityPolicy(speakerViewScriptHashes());
+      const policy = contentSecurityPolicy();
       return html.replace(
         CSP_MARKER,
         `<meta http-equiv="Content-Security-Policy" content="${policy}" />`,
