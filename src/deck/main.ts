@@ -1,7 +1,8 @@
 /**
  * The deck's entry point: puts the built slides into the page, applies the lecture length from
- * the URL, starts reveal.js with our speaker view (`S`, src/deck/speaker/) and binds code steps, copy buttons and
- * widgets (src/deck/widget-bridge.ts). Exposes the deck as `window.Reveal` (tests, console).
+ * the URL, starts reveal.js with our speaker view (`S`, src/deck/speaker/) and binds code steps,
+ * copy buttons and widgets (src/deck/widget-bridge.ts). Exposes the deck as `window.Reveal`
+ * (tests, console).
  * `?view=read` opens the reading view instead, `?view=print` its print form for the PDF handout
  * (src/reading/), loaded only when asked for.
  */
