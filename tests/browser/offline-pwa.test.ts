@@ -77,7 +77,7 @@ describe('the installable site', () => {
     await page.close();
   });
 
-  it('after one visit opens and works with no network: every slide, widgets, deep links', async () => {
+  it('after one visit opens and works with no network: every slide, widgets, deep links, reading view', async () => {
     const { page, errors } = await openDeck(browser.context, deckUrl);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
       timeout: 30_000,
@@ -109,6 +109,10 @@ describe('the installable site', () => {
       expect(await page.evaluate(() => document.fonts.check('700 32px "PT Sans"', 'Брокер'))).toBe(
         true,
       );
+      // The reading view is the same page: it opens offline too, with its widgets.
+      await page.goto(`${deckUrl}?view=read#s-17`);
+      await page.locator('#s-17 [data-widget]').waitFor();
+      expect(await page.locator('.reading-slide').count()).toBe(visible.length);
       // Only the deck's own page falls back to the cache; another path is simply unreachable.
       await expect(page.goto(`${deckUrl}elsewhere.html`)).rejects.toThrow(/INTERNET_DISCONNECTED/);
       expect(errors).toEqual([]);

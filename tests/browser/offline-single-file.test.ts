@@ -159,6 +159,21 @@ describe('the one-file lecture', () => {
     await page.close();
   });
 
+  it('opens the reading view from file:// too: every slide, a widget playing, no errors', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${fileUrl}?view=read#s-17`);
+    await page.locator('#s-17 [data-widget]').waitFor();
+    expect(await page.locator('.reading-slide').count()).toBe(visible.length);
+    expect(errors).toEqual([]);
+    expect(guard.blocked).toEqual([]);
+    await page.close();
+  });
+
   it('its Content-Security-Policy refuses every way to another host', async () => {
     const { page } = await openDeck(browser.context, fileUrl);
     const refused = await probeOtherHosts(page);
