@@ -225,3 +225,29 @@ describe('cache-aside as a student plays with it', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('cache-aside motion and lifecycle', () => {
+  it('flies a request token only without reduced motion, and leaving the slide removes it all', async () => {
+    const flight = async (reduced: boolean): Promise<number> => {
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ reducedMotion: reduced ? 'reduce' : 'no-preference' });
+      await page.goto(`${deckUrl}#/s-13/0/4`);
+      await page.waitForFunction(() => window.Reveal?.isReady() === true);
+      await page.waitForSelector(ROOT, { state: 'attached' });
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(
+        (sel) => document.querySelector<HTMLElement>(sel)?.dataset['step'] === '1',
+        ROOT,
+      );
+      const tokens = await page.locator(`${ROOT} .w-ca-token`).count();
+      expect((await read(page)).lastSource).toBe('db');
+      await page.keyboard.press('ArrowRight');
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => document.querySelector('#s-13 [data-widget]') === null);
+      await page.close();
+      return tokens;
+    };
+    expect(await flight(false)).toBe(1);
+    expect(await flight(true)).toBe(0);
+  });
+});
