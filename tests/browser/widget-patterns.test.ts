@@ -216,6 +216,19 @@ describe('patterns as a student plays with it', () => {
       'worker:0',
       'worker:0',
     ]);
+    // The most receivers with a long history still fit on the screen (rows show the latest 4).
+    await page.fill(`${ROOT} input[name="receivers"]`, '6');
+    await page.press(`${ROOT} input[name="receivers"]`, 'Enter');
+    for (let i = 0; i < 9; i++) await page.click(`${ROOT} button[name="publish"]`);
+    expect((await read(page)).receivers.slice(0, 6)).toEqual(Array(6).fill('subscriber:10'));
+    const bottom = await page.evaluate(
+      (sel) => document.querySelector(sel)?.getBoundingClientRect().bottom ?? Infinity,
+      ROOT,
+    );
+    expect(bottom).toBeLessThanOrEqual(800);
+    await page.screenshot({ path: join(shots, 'patterns-6-receivers-1280.png') });
+    await page.fill(`${ROOT} input[name="receivers"]`, '5');
+    await page.press(`${ROOT} input[name="receivers"]`, 'Enter');
     await page.fill(`${ROOT} input[name="message"]`, '   ');
     await page.click(`${ROOT} button[name="publish"]`);
     expect(await page.locator(`${ROOT} input[name="message"]`).getAttribute('aria-invalid')).toBe(

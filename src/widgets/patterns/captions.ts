@@ -25,9 +25,9 @@ export function fanoutCaption(view: FanoutView): string {
     })
     .join(', ');
   return (
-    `${names}: fanout скопировал в ${n} очеред${n === 1 ? 'ь' : 'и'} — получил каждый подписчик; ` +
-    `из «tasks» каждое взял ровно один воркер (${toWorkers}). ` +
-    `Всего доставок: подписчикам ${view.subscriberDeliveries}, воркерам ${view.workerDeliveries}.`
+    `${names}: fanout дал копию каждому подписчику (${n}); из «tasks» каждое взял ровно ` +
+    `один воркер (${toWorkers}). Доставок: подписчикам ${view.subscriberDeliveries}, ` +
+    `воркерам ${view.workerDeliveries}.`
   );
 }
 

@@ -6,6 +6,9 @@ import { h } from '../runtime/dom.ts';
 import { PT_CLASS } from './classes.ts';
 import { FANOUT_EXCHANGE, TASK_QUEUE, type FanoutView, type Receiver } from './fanout.ts';
 
+/** Chips shown per receiver row. */
+export const MAX_CHIPS = 4;
+
 function path(...nodes: [string, boolean][]): HTMLElement {
   const el = h('div', { class: PT_CLASS.path, 'aria-hidden': 'true' });
   nodes.forEach(([text, accent], i) => {
@@ -19,7 +22,10 @@ function rows(view: FanoutView, receivers: readonly Receiver[], kind: 'subscribe
   const list = h('ul', { class: PT_CLASS.rows });
   for (const r of receivers) {
     const chips = h('span', { class: PT_CLASS.chips });
-    for (const m of r.got) {
+    // Only the latest few fit a row on a projector; the count says how many came before.
+    const hidden = Math.max(0, r.got.length - MAX_CHIPS);
+    if (hidden > 0) chips.append(h('span', { class: PT_CLASS.muted }, `+${hidden} раньше`));
+    for (const m of r.got.slice(hidden)) {
       const fresh = view.latest.includes(m.n);
       chips.append(
         h(
@@ -38,11 +44,7 @@ function rows(view: FanoutView, receivers: readonly Receiver[], kind: 'subscribe
       h(
         'li',
         { class: PT_CLASS.row, 'data-receiver': r.name, 'data-kind': kind, 'data-count': count },
-        h(
-          'span',
-          { class: PT_CLASS.who },
-          kind === 'subscriber' ? `${r.queue} → ${r.name}` : r.name,
-        ),
+        h('span', { class: PT_CLASS.who, title: `очередь ${r.queue}` }, r.name),
         chips,
         count === 0 ? h('span', { class: PT_CLASS.muted }, 'пока ничего') : null,
       ),
