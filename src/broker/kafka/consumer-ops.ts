@@ -4,7 +4,7 @@
  */
 import { tpKey, type TopicPartition } from './assignor-types.ts';
 import { readInto } from './partition-log.ts';
-import type { GroupState, MemberState, StoredRecord } from './state.ts';
+import type { GroupState, MemberState, PartitionState, StoredRecord } from './state.ts';
 import {
   commit,
   positionsOf,
@@ -39,9 +39,11 @@ export function poll(
     m = { ...m, lastAutoCommitMs: ctx.now };
   }
   const positions = { ...m.positions };
-  const records: StoredRecord[] = [];
+  // First the ranges to read, then one exactly sized array: no regrowth on the hot path.
+  const reads: { p: PartitionState; from: number; to: number }[] = [];
+  let total = 0;
   const n = m.assigned.length;
-  for (let i = 0; i < n && records.length < maxRecords; i++) {
+  for (let i = 0; i < n && total < maxRecords; i++) {
     const tp = m.assigned[(m.pollCursor + i) % n] as TopicPartition;
     const key = tpKey(tp);
     const range = readableRange(ctx, tp);
@@ -57,10 +59,17 @@ export function poll(
     }
     const p = ctx.topics[tp.topic]?.partitions[tp.partition];
     if (!p) continue;
-    // Stored records are immutable and carry topic and partition: fetched as they are, uncopied.
-    positions[key] =
-      pos + readInto(p, pos, Math.min(range.end, pos + maxRecords - records.length), records);
+    const to = Math.min(range.end, pos + maxRecords - total);
+    positions[key] = to;
+    if (to > pos) {
+      reads.push({ p, from: pos, to });
+      total += to - pos;
+    }
   }
+  // Stored records are immutable and carry topic and partition: fetched as they are, uncopied.
+  const records = new Array<StoredRecord>(total);
+  let at = 0;
+  for (const r of reads) at += readInto(r.p, r.from, r.to, records, at);
   ctx.emit({ type: 'fetch', groupId: g.groupId, memberId, records });
   return replaceMember(g, { ...m, positions, pollCursor: n === 0 ? 0 : (m.pollCursor + 1) % n });
 }

@@ -304,23 +304,34 @@ function produceBatch(d: Draft, cmd: Extract<KafkaCommand, { type: 'produceBatch
   const errors = t.partitions.map((p) => writeError(p, t, acks));
   const nextOffset = t.partitions.map(logEndOffset);
   const counts = new Array<number>(n).fill(0);
-  const batches: StoredRecord[][] = Array.from({ length: n }, () => []);
+  const input = cmd.records;
+  // Pass 1 partitions every record; pass 2 builds each partition's batch in an exactly sized array.
+  const partitionOf = new Int32Array(input.length);
   const picker: KeylessPicker = { sticky: t.sticky, available: undefined };
-  for (const r of cmd.records) {
-    const key = r.key ?? null;
-    const partition = partitionFor(d, t, picker, key, r.partition);
+  for (let i = 0; i < input.length; i++) {
+    const r = input[i] as (typeof input)[number];
+    const partition = partitionFor(d, t, picker, r.key ?? null, r.partition);
+    partitionOf[i] = partition;
     counts[partition] = (counts[partition] as number) + 1;
-    if (errors[partition] !== null) continue;
-    (batches[partition] as StoredRecord[]).push({
-      topic,
-      partition,
-      offset: (nextOffset[partition] as number)++,
-      key,
-      value: r.value,
-      timestamp: now,
-    });
   }
   keepSticky(d, t, picker);
+  const batches = counts.map((c, i) => new Array<StoredRecord>(errors[i] === null ? c : 0));
+  const filled = new Array<number>(n).fill(0);
+  for (let i = 0; i < input.length; i++) {
+    const partition = partitionOf[i] as number;
+    if (errors[partition] !== null) continue;
+    const r = input[i] as (typeof input)[number];
+    const k = filled[partition] as number;
+    filled[partition] = k + 1;
+    (batches[partition] as StoredRecord[])[k] = {
+      topic,
+      partition,
+      offset: (nextOffset[partition] as number) + k,
+      key: r.key ?? null,
+      value: r.value,
+      timestamp: now,
+    };
+  }
   for (let partition = 0; partition < n; partition++) {
     const count = counts[partition] as number;
     if (count === 0) continue;

@@ -38,18 +38,28 @@ export function recordAt(p: PartitionState, offset: number): StoredRecord | unde
   return chunk[offset - (chunk[0] as StoredRecord).offset];
 }
 
-/** Pushes the records in [from, to) that are still in the log onto `out`; returns how many. */
-export function readInto(p: PartitionState, from: number, to: number, out: StoredRecord[]): number {
+/**
+ * Writes the records in [from, to) that are still in the log into `out` from index `at` (default:
+ * its end); returns how many.
+ */
+export function readInto(
+  p: PartitionState,
+  from: number,
+  to: number,
+  out: StoredRecord[],
+  at = out.length,
+): number {
   const start = Math.max(from, p.logStartOffset);
   const end = Math.min(to, logEndOffset(p));
+  let k = at;
   for (let o = start; o < end;) {
     const chunk = p.chunks[chunkIndex(p, o)] as readonly StoredRecord[];
     const base = (chunk[0] as StoredRecord).offset;
     const stop = Math.min(end, base + chunk.length);
-    for (let i = o - base, n = stop - base; i < n; i++) out.push(chunk[i] as StoredRecord);
+    for (let i = o - base, n = stop - base; i < n; i++) out[k++] = chunk[i] as StoredRecord;
     o = stop;
   }
-  return Math.max(0, end - start);
+  return k - at;
 }
 
 /** Records in [from, to) that are still in the log. */

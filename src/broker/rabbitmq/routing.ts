@@ -50,8 +50,25 @@ export function compileExchangeRouter(
   }
 }
 
-// Compiled routers per bindings array: states are immutable, so the array identity is the version.
-const cache = new WeakMap<readonly Binding[], Map<string, ExchangeRouter>>();
+// Compiled routers per bindings array and exchange object: states are immutable, so identities
+// are versions (a redeclared exchange is a new object, so a new kind gets a new router).
+const cache = new WeakMap<readonly Binding[], WeakMap<Exchange, ExchangeRouter>>();
+// The last hit, checked first: a widget or a publish loop routes through one exchange many times.
+let lastBindings: readonly Binding[] | undefined;
+let lastExchange: Exchange | undefined;
+let lastRouter: ExchangeRouter | undefined;
+
+function routerFor(exchange: Exchange, bindings: readonly Binding[]): ExchangeRouter {
+  if (exchange === lastExchange && bindings === lastBindings && lastRouter) return lastRouter;
+  let routers = cache.get(bindings);
+  if (!routers) cache.set(bindings, (routers = new WeakMap()));
+  let router = routers.get(exchange);
+  if (!router) routers.set(exchange, (router = compileExchangeRouter(exchange, bindings)));
+  lastBindings = bindings;
+  lastExchange = exchange;
+  lastRouter = router;
+  return router;
+}
 
 /**
  * The queues a message reaches in `state` (each once). The default exchange '' delivers to the
@@ -66,11 +83,5 @@ export function route(
   if (exchangeName === '') return Object.hasOwn(state.queues, routingKey) ? [routingKey] : [];
   const exchange = state.exchanges[exchangeName];
   if (!exchange) return [];
-  let routers = cache.get(state.bindings);
-  if (!routers) cache.set(state.bindings, (routers = new Map()));
-  // The kind is part of the key: an exchange may be deleted and redeclared with the same bindings.
-  const key = `${exchange.kind}\u0000${exchangeName}`;
-  let router = routers.get(key);
-  if (!router) routers.set(key, (router = compileExchangeRouter(exchange, state.bindings)));
-  return router.route(routingKey, headers);
+  return routerFor(exchange, state.bindings).route(routingKey, headers);
 }

@@ -6,13 +6,60 @@
 import { splitTopicKey } from './topic.ts';
 
 interface TrieNode {
-  readonly children: Map<string, TrieNode>;
+  /** Literal-word children by wordHash (colliding words chain through `sibling`). */
+  readonly children: Map<number, TrieNode>;
+  /** The literal word that leads here from the parent ('' for the root and wildcards). */
+  readonly word: string;
+  sibling: TrieNode | undefined;
   star: TrieNode | undefined;
   hash: TrieNode | undefined;
   /** For `#` nodes: a number unique within the router, to remember which (node, word) pairs were walked. */
   readonly id: number;
   /** Indexes into the destination list of bindings that end at this node. */
   readonly ends: number[];
+}
+
+/** FNV-1a over UTF-16 code units of text[start, end): the key of a literal word in the trie. */
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+// The routing key being matched, split without allocating: word i is key[starts[i], ends[i]),
+// its trie key hashes[i]. Shared scratch: a match runs start to end without yielding, and every
+// match splits its own key first, so routers never see each other's words.
+let key = '';
+let count = 0;
+const starts: number[] = [];
+const ends: number[] = [];
+const hashes: number[] = [];
+
+/** Splits as RabbitMQ's split_topic_key: '' is zero words, otherwise one more word than dots. */
+function splitKey(routingKey: string): void {
+  key = routingKey;
+  count = 0;
+  if (routingKey === '') return;
+  let start = 0;
+  for (;;) {
+    const dot = routingKey.indexOf('.', start);
+    const end = dot < 0 ? routingKey.length : dot;
+    starts[count] = start;
+    ends[count] = end;
+    hashes[count] = wordHash(routingKey, start, end);
+    count++;
+    if (dot < 0) return;
+    start = dot + 1;
+  }
+}
+
+/** The literal child of `node` for word i of the split key, if any. */
+function childFor(node: TrieNode, i: number): TrieNode | undefined {
+  const start = starts[i] as number;
+  const length = (ends[i] as number) - start;
+  let c = node.children.get(hashes[i] as number);
+  while (c && !(c.word.length === length && key.startsWith(c.word, start))) c = c.sibling;
+  return c;
 }
 
 /** One topic binding: a binding key and the destination it leads to. */
@@ -30,8 +77,10 @@ export interface TopicRouter {
 /** Compiles topic bindings into a trie router (runs of `#` collapse: `#.#` ≡ `#`). */
 export function compileTopicRouter(bindings: readonly TopicBindingSpec[]): TopicRouter {
   let hashNodes = 0;
-  const newNode = (isHash = false): TrieNode => ({
+  const newNode = (isHash = false, word = ''): TrieNode => ({
     children: new Map(),
+    word,
+    sibling: undefined,
     star: undefined,
     hash: undefined,
     id: isHash ? hashNodes++ : -1,
@@ -55,8 +104,15 @@ export function compileTopicRouter(bindings: readonly TopicBindingSpec[]): Topic
       if (word === '#') node = node.hash ??= newNode(true);
       else if (word === '*') node = node.star ??= newNode();
       else {
-        let child = node.children.get(word);
-        if (!child) node.children.set(word, (child = newNode()));
+        const hash = wordHash(word, 0, word.length);
+        const first = node.children.get(hash);
+        let child = first;
+        while (child && child.word !== word) child = child.sibling;
+        if (!child) {
+          child = newNode(false, word);
+          child.sibling = first;
+          node.children.set(hash, child);
+        }
         node = child;
       }
     }
@@ -94,23 +150,24 @@ export function compileTopicRouter(bindings: readonly TopicBindingSpec[]): Topic
       }
     }
   };
-  const walk = (node: TrieNode, words: readonly string[], i: number): void => {
+  const walk = (node: TrieNode, i: number): void => {
     if (node.hash) {
       // `#` may swallow zero or more of the remaining words.
       const hash = node.hash;
       const base = hash.id * (width <= MAX_WIDTH ? MAX_WIDTH : width);
-      for (let k = i; k <= words.length; k++) {
-        if (firstWalk(base + k)) walk(hash, words, k);
+      for (let k = i; k <= count; k++) {
+        if (firstWalk(base + k)) walk(hash, k);
       }
     }
-    if (i === words.length) {
+    if (i === count) {
       collect(node);
       return;
     }
-    const word = words[i] as string;
-    const child = node.children.get(word);
-    if (child) walk(child, words, i + 1);
-    if (node.star) walk(node.star, words, i + 1);
+    if (node.children.size > 0) {
+      const child = childFor(node, i);
+      if (child) walk(child, i + 1);
+    }
+    if (node.star) walk(node.star, i + 1);
   };
 
   return {
@@ -123,9 +180,10 @@ export function compileTopicRouter(bindings: readonly TopicBindingSpec[]): Topic
       }
       found = [];
       walkedSet = undefined;
-      const words = splitTopicKey(routingKey);
-      width = words.length + 1;
-      walk(root, words, 0);
+      splitKey(routingKey);
+      width = count + 1;
+      walk(root, 0);
+      key = '';
       return found;
     },
   };
