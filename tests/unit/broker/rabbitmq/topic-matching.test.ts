@@ -123,4 +123,28 @@ describe('topic matching', () => {
     expect(router.match('a.x')).toEqual(['q1', 'q2']);
     expect(router.match('b')).toEqual(['q1', 'q3']);
   });
+
+  it('tells apart literal words whose trie hashes collide ("7yzl" and "e6ap")', () => {
+    const router = compileTopicRouter([
+      { bindingKey: 'x.7yzl', destination: 'q1' },
+      { bindingKey: 'x.e6ap', destination: 'q2' },
+      { bindingKey: 'e6ap.#', destination: 'q3' },
+    ]);
+    expect(router.match('x.7yzl')).toEqual(['q1']);
+    expect(router.match('x.e6ap')).toEqual(['q2']);
+    expect(router.match('7yzl')).toEqual([]);
+    expect(router.match('e6ap.7yzl')).toEqual(['q3']);
+  });
+
+  it('routes through the same router in turn with keys of different lengths', () => {
+    const router = compileTopicRouter([
+      { bindingKey: '*.b.#', destination: 'q1' },
+      { bindingKey: 'a', destination: 'q2' },
+    ]);
+    const long = Array.from({ length: 100 }, (_, i) => (i === 1 ? 'b' : 'w')).join('.');
+    expect(router.match(long)).toEqual(['q1']);
+    expect(router.match('a')).toEqual(['q2']);
+    expect(router.match('a.b')).toEqual(['q1']);
+    expect(router.match('')).toEqual([]);
+  });
 });
