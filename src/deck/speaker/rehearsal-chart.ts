@@ -16,9 +16,13 @@ export interface ChartRow {
 /** Bar colours: the plan in slate (outlined), the actual time in the deck's accent (filled). */
 export const REHEARSAL_COLORS = { planned: '#4a5262', actual: '#0b57b0' } as const;
 
-/** Chart.js configuration for `rows`; values in minutes, tooltips in «М:СС». */
+/**
+ * Chart.js configuration for `rows`; values in minutes, tooltips in «М:СС». A tall chart (one row
+ * per slide) puts its minute axis on top, where reading starts.
+ */
 export function rehearsalChartConfig(
   rows: readonly ChartRow[],
+  axisPosition: 'top' | 'bottom' = 'bottom',
 ): ChartConfiguration<'bar', number[], string> {
   const minutes = (s: number): number => Math.round((s / 60) * 100) / 100;
   return {
@@ -59,6 +63,7 @@ export function rehearsalChartConfig(
       },
       scales: {
         x: {
+          position: axisPosition,
           beginAtZero: true,
           title: { display: true, text: 'минуты', font: { size: 16 } },
           ticks: { font: { size: 15 } },

@@ -139,7 +139,9 @@ export class RehearsalDialog {
       canvas.style.height = `${height}px`;
       canvas.width = width;
       canvas.height = height;
-      this.charts.push(new ChartJs(canvas, rehearsalChartConfig(rows)));
+      this.charts.push(
+        new ChartJs(canvas, rehearsalChartConfig(rows, rows.length > 12 ? 'top' : 'bottom')),
+      );
     }
     this.element.dataset['charts'] = 'ready';
   }

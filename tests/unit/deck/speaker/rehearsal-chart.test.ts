@@ -27,6 +27,8 @@ describe('rehearsal chart', () => {
     expect(options?.animation).toBe(false);
     expect(options?.responsive).toBe(false);
     expect(chartHeight(40)).toBeGreaterThan(chartHeight(7));
+    expect(options?.scales?.['x']?.position).toBe('bottom');
+    expect(rehearsalChartConfig(ROWS, 'top').options?.scales?.['x']?.position).toBe('top');
   });
 
   it('says the exact figures in the tooltip', () => {
