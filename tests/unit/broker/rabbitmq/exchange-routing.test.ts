@@ -55,6 +55,23 @@ describe('exchange routing', () => {
     expect(route(state, 'nope', 'red')).toEqual([]);
   });
 
+  it('route() follows the state it is given: same bindings, exchange redeclared as fanout', () => {
+    const { state } = play([
+      ...declare('q1', 'q2'),
+      { type: 'exchange.declare', exchange: 't', kind: 'topic' },
+      bind('q1', 't', 'a.*'),
+      bind('q2', 't', 'b.#'),
+    ]);
+    const fanout = {
+      ...state,
+      exchanges: { ...state.exchanges, t: { ...state.exchanges.t!, kind: 'fanout' as const } },
+    };
+    for (let i = 0; i < 3; i++) {
+      expect(route(state, 't', 'a.x')).toEqual(['q1']);
+      expect(route(fanout, 't', 'a.x')).toEqual(['q1', 'q2']);
+    }
+  });
+
   it('puts one copy per queue even when several bindings of that queue match', () => {
     const { events, state } = play([
       ...declare('q'),
