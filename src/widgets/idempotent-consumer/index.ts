@@ -41,6 +41,7 @@ export const idempotentConsumerWidget: WidgetModule = {
     let extra: Payment[] = [];
     const body = h('div', { class: 'w-ic-body' });
     let shownRows = 0;
+    let running: Animation[] = [];
 
     const render = (animate: boolean, lead = ''): void => {
       const r = replay(step, extra);
@@ -49,17 +50,28 @@ export const idempotentConsumerWidget: WidgetModule = {
       replaceChildren(body, renderView(view));
       host.root.dataset['naiveCharges'] = String(view.naive.charges);
       host.root.dataset['idempotentCharges'] = String(view.idempotent.charges);
+      for (const a of running) a.cancel();
+      running = [];
       const rows = body.querySelectorAll<HTMLElement>('.w-ic-delivery, .w-ic-crash');
       if (animate) {
         rows.forEach((row, i) => {
           if (i < shownRows) return;
-          animateTo(row, [{ opacity: 0, transform: 'translateX(-1em)' }, { opacity: 1 }], {
-            duration: 400 / host.speed(),
-            reduced: host.reducedMotion,
-          });
+          const a = animateTo(
+            row,
+            [{ opacity: 0, transform: 'translateX(-1em)' }, { opacity: 1 }],
+            {
+              duration: 400 / host.speed(),
+              reduced: host.reducedMotion,
+            },
+          );
+          if (a) running.push(a);
         });
       }
       shownRows = rows.length;
+      // Long lists scroll; the newest row is the one the caption talks about.
+      for (const list of body.querySelectorAll<HTMLElement>('.w-ic-list')) {
+        list.scrollTop = list.scrollHeight;
+      }
       host.say(`${lead}${captionOf(r, Math.max(0, from))}`);
     };
 
@@ -72,6 +84,9 @@ export const idempotentConsumerWidget: WidgetModule = {
     });
     host.root.classList.add('w-ic');
     host.root.append(body, legend(), inputs.element);
+    host.disposer.add(() => {
+      for (const a of running) a.cancel();
+    });
 
     return {
       stepCount: IDEMPOTENT_STEPS,
