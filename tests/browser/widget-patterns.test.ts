@@ -262,6 +262,18 @@ describe('patterns as a student plays with it', () => {
     expect(await page.locator(`${ROOT} .w-field-error:visible`).textContent()).toMatch(
       /Не больше 4 читателей/,
     );
+    // A long history still fits: 30 more events and four readers.
+    await page.fill(`${ROOT} input[name="amount"]`, '+7');
+    for (let i = 0; i < 30; i++) await page.press(`${ROOT} input[name="amount"]`, 'Enter');
+    const after = await read(page);
+    expect(after.log).toBe(33);
+    expect(after.balances).toEqual([250, 250, 250, 250]);
+    const bottom = await page.evaluate(
+      (sel) => document.querySelector(sel)?.getBoundingClientRect().bottom ?? Infinity,
+      ROOT,
+    );
+    expect(bottom).toBeLessThanOrEqual(800);
+    await page.screenshot({ path: join(shots, 'patterns-long-log-1280.png') });
   });
 
   it('sends requests, answers one out of order and matches it by correlation_id', async () => {

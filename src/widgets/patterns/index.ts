@@ -61,6 +61,9 @@ export const patternsWidget: WidgetModule = {
       } else if (id === 'sourcing') {
         const view = sourcingView(local(), sourcing);
         figure.replaceChildren(renderSourcing(view));
+        // The newest events are what just happened: keep the end of a long log in view.
+        const log = figure.querySelector<HTMLElement>('[data-log]');
+        if (log) log.scrollTop = log.scrollHeight;
         host.say(sourcingCaption(view));
       } else {
         const view = rpcView(local(), rpc);
@@ -112,6 +115,7 @@ export const patternsWidget: WidgetModule = {
         const event = inputs.amount.read((raw) => validateAmount(raw, account));
         if (event === undefined) return;
         if (sourcing.length >= MAX_ACTIONS) return inputs.amount.setError(TOO_MANY);
+        inputs.setReplayError(undefined);
         sourcing = [...sourcing, { type: 'append', event }];
         render(true);
       },

@@ -12,6 +12,9 @@ export function renderSourcing(view: SourcingView): HTMLElement {
   const log = h('ol', {
     class: PT_CLASS.log,
     'aria-label': `Журнал топика ${EVENTS_TOPIC}, партиция 0`,
+    // A long history scrolls inside its box, so it must be reachable by keyboard too.
+    tabindex: 0,
+    'data-log': '',
   });
   for (const entry of view.log) {
     const fresh = view.appended.includes(entry.offset);
@@ -52,9 +55,11 @@ export function renderSourcing(view: SourcingView): HTMLElement {
         h(
           'span',
           { class: PT_CLASS.muted },
-          read > 0
-            ? `сейчас прочитал offset ${r.justRead[0]}–${r.justRead[read - 1]}`
-            : 'новых событий нет',
+          read === 0
+            ? 'новых событий нет'
+            : read === 1
+              ? `сейчас прочитал offset ${r.justRead[0]}`
+              : `сейчас прочитал offset ${r.justRead[0]}–${r.justRead[read - 1]}`,
         ),
       ),
     );
