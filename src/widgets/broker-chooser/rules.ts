@@ -205,7 +205,7 @@ export interface Recommendation {
   readonly reasons: readonly string[];
   /** Questions not answered yet (they do not count). */
   readonly unanswered: readonly Question[];
-  /** True when the winner tied with another broker and the simpler one was chosen. */
+  /** True when answers left the winner tied with another broker and the simpler one was chosen. */
   readonly tie: boolean;
   /** Fact-check notes of the chosen answers. */
   readonly caveats: readonly string[];
@@ -250,7 +250,7 @@ export function recommend(answers: Answers): Recommendation {
     explained,
     reasons: reasons.length > 0 ? reasons : [NO_ANSWERS_REASON],
     unanswered,
-    tie: leaders.length > 1,
+    tie: leaders.length > 1 && explained.length > 0,
     caveats: explained.flatMap((e) => (e.answer.caveat ? [e.answer.caveat] : [])),
   };
 }

@@ -159,3 +159,16 @@ describe('broker-chooser words and inputs', () => {
     expect(throughputFor(1_000_000)).toBe('huge');
   });
 });
+
+describe('broker-chooser ties', () => {
+  it('calls a tie only when answers produced one, and then picks the simpler broker', () => {
+    expect(recommend({}).tie).toBe(false);
+    // 100k/s with a simple queue: Redis 4, RabbitMQ 1, Kafka 1 — no tie.
+    expect(recommend({ throughput: 'high', routing: 'simple' }).tie).toBe(false);
+    // Exactly once alone: RabbitMQ 1, Kafka 2; plus a queue without replay: 1+1 vs 2 → tie.
+    const r = recommend({ delivery: 'exactly-once', replay: 'no' });
+    expect(r.scores).toEqual({ redis: 1, rabbitmq: 2, kafka: 2 });
+    expect(r.tie).toBe(true);
+    expect(r.broker).toBe('rabbitmq');
+  });
+});
