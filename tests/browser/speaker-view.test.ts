@@ -350,4 +350,16 @@ describe('speaker view', () => {
     await again.popup.close();
     await page.close();
   });
+
+  it('says on the deck itself when the browser blocks the speaker window', async () => {
+    const { page, errors } = await openDeck(browser.context, deckUrl);
+    await page.evaluate(() => {
+      window.open = () => null;
+    });
+    await page.keyboard.press('s');
+    const notice = page.locator('.speaker-blocked[role="alert"]');
+    await expect(notice.textContent()).resolves.toContain('разрешите всплывающие окна');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -58,6 +58,35 @@ export function partLabel(part: string): string {
   return isPartName(part) ? PARTS[part] : part;
 }
 
+const BLOCKED_TEXT =
+  'Окно докладчика не открылось: разрешите всплывающие окна для этой страницы и нажмите S ещё раз.';
+const NOTICE_MS = 8000;
+
+/** Says on the deck itself (not only in the console) that the browser blocked the popup. */
+function showBlockedNotice(): void {
+  console.warn(BLOCKED_TEXT);
+  document.querySelector('.speaker-blocked')?.remove();
+  const notice = document.createElement('div');
+  notice.className = 'speaker-blocked';
+  notice.setAttribute('role', 'alert');
+  notice.textContent = BLOCKED_TEXT;
+  Object.assign(notice.style, {
+    position: 'fixed',
+    left: '50%',
+    bottom: '24px',
+    transform: 'translateX(-50%)',
+    zIndex: '100',
+    maxWidth: '80vw',
+    padding: '12px 18px',
+    font: '600 18px/1.4 var(--font-text, sans-serif)',
+    color: '#fff',
+    background: '#16191f',
+    borderRadius: '8px',
+  });
+  document.body.append(notice);
+  window.setTimeout(() => notice.remove(), NOTICE_MS);
+}
+
 /** Binds `S` and the timer to `deck`; returns a function that undoes everything. */
 export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () => void {
   const clock = options.clock ?? { now: () => performance.now(), date: () => new Date() };
@@ -219,7 +248,7 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
     }
     const popup = openSpeakerWindow();
     if (!popup) {
-      console.warn('Окно докладчика не открылось: разрешите всплывающие окна для этой страницы.');
+      showBlockedNotice();
       return;
     }
     if (!timer) {
