@@ -13,10 +13,14 @@ export const LOG_ROWS = 3;
 
 const ms = (n: number | undefined): string => (n === undefined ? '—' : `${n} мс`);
 
-function productName(value: string): string {
+/** «Ноутбук, 89 990 ₽» from the cached JSON (empty when it is not a product). */
+export function productLabel(value: string): string {
   try {
-    const parsed = JSON.parse(value) as { name?: unknown };
-    return typeof parsed.name === 'string' ? parsed.name : '';
+    const parsed = JSON.parse(value) as { name?: unknown; price?: unknown };
+    if (typeof parsed.name !== 'string') return '';
+    const price =
+      typeof parsed.price === 'number' ? `, ${parsed.price.toLocaleString('ru-RU')} ₽` : '';
+    return `${parsed.name}${price}`;
   } catch {
     return '';
   }
@@ -58,7 +62,7 @@ export function keysList(run: CacheRun, ttlSeconds: number): HTMLElement {
         'li',
         { class: CA_CLASS.key, 'data-key': k.key, 'data-ttl': left },
         h('strong', {}, k.key),
-        ` ${productName(k.value)} · TTL ${left} с`,
+        ` ${productLabel(k.value)} · TTL ${left} с`,
         h('span', { class: CA_CLASS.ttlBar, 'aria-hidden': 'true' }, fill),
       ),
     );

@@ -30,6 +30,7 @@ import {
 } from '../../../../src/widgets/cache-aside/inputs.ts';
 import { flightMs, routeFor, tokenAt, centre } from '../../../../src/widgets/cache-aside/route.ts';
 import { edgeStates } from '../../../../src/widgets/cache-aside/diagram.ts';
+import { productLabel } from '../../../../src/widgets/cache-aside/panel.ts';
 
 const sources = (step: number, settings = DEFAULT_SETTINGS) =>
   replayCache(settings, step, []).requests.map((r) => r.source);
@@ -222,5 +223,14 @@ describe('route geometry', () => {
       'app-redis': 'setex',
       'app-db': 'db',
     });
+  });
+});
+
+describe('keyspace panel text', () => {
+  it('reads name and price back from the JSON Redis holds', () => {
+    expect(productLabel(pythonJsonDumps({ id: 1, name: 'Ноутбук', price: 89990 }))).toBe(
+      `Ноутбук, ${(89990).toLocaleString('ru-RU')} ₽`,
+    );
+    expect(productLabel('not json')).toBe('');
   });
 });
