@@ -43,7 +43,7 @@ function read(page: Page, slide: number) {
 
 const expectedStates = (slide: number) => {
   const story = storyForSection(String(slide));
-  return replayStory(story, story.settings).map((f) => f.taskState ?? 'NONE');
+  return replayStory(story, story.settings).map((f) => f.taskState ?? 'PENDING');
 };
 
 async function pressUntil(page: Page, slide: number, key: string, step: number): Promise<void> {
@@ -80,7 +80,7 @@ describe('celery-retries as a lecturer drives it', () => {
       const { page } = deck;
       await goTo(page, slide);
       const want = expectedStates(slide);
-      expect((await read(page, slide)).state).toBe('NONE');
+      expect((await read(page, slide)).state).toBe('PENDING');
       await reachFirstStep(page, slide);
       expect((await read(page, slide)).state).toBe(want[1]);
       for (let n = 2; n <= CELERY_STEPS; n++) {
@@ -111,6 +111,39 @@ describe('celery-retries as a lecturer drives it', () => {
       rootOf(38),
     );
     expect((await read(page, 38)).state).toBe(expectedStates(38)[4]);
+  });
+});
+
+describe('celery-retries and motion', () => {
+  it('a step forward animates the new run; with reduced motion the same step does not', async () => {
+    const { page } = deck;
+    const animationsAfterStep2 = async (): Promise<{
+      count: number;
+      state: string | undefined;
+    }> => {
+      await goTo(page, 38);
+      await reachFirstStep(page, 38);
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(
+        (sel) => document.querySelector<HTMLElement>(sel)?.dataset['step'] === '2',
+        rootOf(38),
+      );
+      return page.evaluate((sel) => {
+        const root = document.querySelector<HTMLElement>(sel) as HTMLElement;
+        return {
+          count: root.getAnimations({ subtree: true }).filter((a) => a.playState === 'running')
+            .length,
+          state: root.dataset['state'],
+        };
+      }, rootOf(38));
+    };
+    const moving = await animationsAfterStep2();
+    expect(moving.count).toBeGreaterThan(0);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await goTo(page, 37);
+    const still = await animationsAfterStep2();
+    expect(still).toEqual({ count: 0, state: moving.state });
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
   });
 });
 

@@ -39,7 +39,7 @@ function statesRow(frame: Frame): HTMLElement {
     { class: CR_CLASS.states, 'aria-label': 'Состояния задачи' },
     ...STATE_ORDER.map((st) => {
       const look = STATE_LOOK[st];
-      const current = frame.taskState === st;
+      const current = (frame.taskState ?? 'PENDING') === st;
       const li = h(
         'li',
         {
@@ -108,7 +108,8 @@ export const celeryRetriesWidget: WidgetModule = {
       const frame = frames[step] as Frame;
       const last = frames[frames.length - 1] as Frame;
       const model = timelineOf(frame, axisMaxFor(last.now));
-      host.root.dataset['state'] = frame.taskState ?? 'NONE';
+      // Before delay() Celery answers PENDING too: for it an unknown id is a pending task.
+      host.root.dataset['state'] = frame.taskState ?? 'PENDING';
       host.root.dataset['lost'] = String(frame.lost);
       decl.textContent = declaration(current().task, s);
       replaceChildren(states, statesRow(frame));

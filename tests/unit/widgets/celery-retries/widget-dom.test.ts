@@ -32,7 +32,8 @@ function type(el: HTMLInputElement, value: string): void {
 describe('celery-retries in the DOM', () => {
   it('puts Celery’s state in data-state and seeks both ways', () => {
     const root = mountOn('41');
-    expect(root.dataset['state']).toBe('NONE');
+    expect(root.dataset['state']).toBe('PENDING');
+    expect(caption(root)).toMatch(/ещё не отправлена/);
     handle!.setStep(6, false);
     expect(root.dataset['state']).toBe('FAILURE');
     expect(root.querySelectorAll('.w-cr-run[data-outcome="error"]')).toHaveLength(4);
