@@ -9,14 +9,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { expectedSlides, repoRoot } from './deck-page.ts';
+import { guardOtherHosts, type HostGuard } from './other-hosts.ts';
 
 const deckUrl = inject('deckUrl');
 const outDir = join(repoRoot, 'test-results', 'pdf');
 const pdf = join(outDir, 'lecture.pdf');
 let browser: TestBrowser;
+let guard: HostGuard;
 
 beforeAll(async () => {
   browser = await launchChromium();
+  guard = await guardOtherHosts(browser.context, new URL(deckUrl).origin);
 });
 afterAll(async () => {
   await browser?.close();
@@ -54,6 +57,7 @@ describe('PDF handout', () => {
     expect(frames).toContain('order-flow:5');
     expect(frames).toContain('kafka-partitions:6');
     expect(errors).toEqual([]);
+    expect(guard.blocked, 'requests to another host').toEqual([]);
     await page.close();
   });
 
