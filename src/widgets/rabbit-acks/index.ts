@@ -2,7 +2,8 @@
  * Widget `rabbit-acks` (slides 19 and 24): a work queue, its dead-letter queue and worker
  * processes, driven by the core's RabbitMQ model — manual ack, a crash whose unacked tasks come
  * back with redelivered=true, prefetch, nack/reject with and without requeue. Each slide has its
- * own clicker story; the student's actions are data appended after it, so every frame is a replay.
+ * own clicker story; the student's actions are data appended after it, so any frame can be
+ * rebuilt by a replay (a click just steps the current simulation once more).
  */
 import { h } from '../runtime/dom.ts';
 import type { WidgetModule } from '../runtime/types.ts';
@@ -17,7 +18,7 @@ import { simAt, viewOf, type AcksView } from './session.ts';
 import { stepSim, type AcksAction, type AcksSim, type Happening, type Settlement } from './sim.ts';
 import './rabbit-acks.css';
 
-/** A replay of this many student actions stays well inside a frame; past it, ask for a reset. */
+/** A replay of this many student actions stays within a frame or two; past it, ask for a reset. */
 const MAX_ACTIONS = 200;
 
 export const rabbitAcksWidget: WidgetModule = {
