@@ -130,7 +130,9 @@ export function timelineOf(frame: Frame, axisMaxMs: number): TimelineModel {
   // A retry's countdown is drawn whole as soon as Celery chose it: the ETA is already known.
   if (waitingSince !== null && !frame.idle) {
     const eta = countdown === null ? frame.now : waitingSince + countdown * 1000;
-    waits.push({ start: waitingSince, end: Math.max(frame.now, eta), countdown });
+    const end = Math.max(frame.now, eta);
+    if (countdown !== null || end - waitingSince >= 100)
+      waits.push({ start: waitingSince, end, countdown });
   }
   runs.sort((a, b) => a.start - b.start);
   return { runs, waits, marks, now: frame.now, axisMaxMs };

@@ -102,3 +102,15 @@ describe('celery-retries words', () => {
     expect(validateSetting('backoffMax', '3601', 'cap').ok).toBe(false);
   });
 });
+
+describe('celery-retries waits', () => {
+  it('a message taken at once draws no wait; one returned by Redis after 30 s does', () => {
+    const story = storyForSection('39');
+    const first = replayStory(story, story.settings)[1]!;
+    expect(timelineOf(first, 5000).waits).toEqual([]);
+    const redis = replayStory(story, { ...story.settings, transport: 'redis' })[4]!;
+    expect(timelineOf(redis, 45_000).waits).toEqual([
+      { start: 1500, end: 30_000, countdown: null },
+    ]);
+  });
+});
