@@ -95,7 +95,7 @@ function workerCard(w: WorkerView, requeue: boolean): HTMLElement {
     h(
       'div',
       { class: RA_CLASS.workerHead },
-      h('strong', {}, w.up ? w.name : `${w.name} ✗`),
+      h('strong', {}, w.name),
       h('span', {}, ` · ${seconds(w.msPerTask)} на задачу · ${status}`),
     ),
     h(
