@@ -17,7 +17,14 @@ export default defineConfig(({ command, mode }) => {
   return {
     // Relative asset URLs: the built deck also opens from a sub-path or a file.
     base: './',
-    plugins: single ? [deck, viteSingleFile(), singleFileLecture()] : [deck, installableSite()],
+    plugins: single
+      ? [
+          deck,
+          // Styles only; the code chunks are put in by singleFileLecture (lazily loaded).
+          viteSingleFile({ useRecommendedBuildConfig: false, inlinePattern: ['*.css'] }),
+          singleFileLecture(),
+        ]
+      : [deck, installableSite()],
     // The site's build registers its service worker; dev and the one file never do.
     define: { __DECK_SERVICE_WORKER__: JSON.stringify(command === 'build' && !single) },
     // Icons and the manifest's pictures belong to the site; the one file needs none.

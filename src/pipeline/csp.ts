@@ -22,13 +22,18 @@ export function contentSecurityPolicy(scriptHashes: readonly string[] = []): str
 }
 
 /**
- * The one-file lecture's policy, opened from file://: scripts only by hash (the inlined bundle),
- * nothing fetched at all; frames only the file itself.
+ * The one-file lecture's policy, opened from file://: inline scripts only by hash (the chunk
+ * loader), nothing fetched at all; frames only the file itself.
+ * `blob:` lets the loader run the lecture's code chunks as blob: module URLs, so a widget's code
+ * is parsed with its slide, not before the first one (src/pipeline/chunk-loader.ts). The risk is
+ * small: only script already running in the page can mint a blob: URL (injected markup cannot),
+ * and the loader mints them only from the chunk texts it reads before any lecture content
+ * exists; no 'unsafe-inline', no 'unsafe-eval', no host is allowed.
  */
 export function singleFilePolicy(scriptHashes: readonly string[]): string {
   return [
     "default-src 'none'",
-    `script-src ${scriptHashes.join(' ')}`,
+    `script-src ${scriptHashes.join(' ')} blob:`,
     "style-src 'unsafe-inline'",
     'img-src data:',
     'font-src data:',

@@ -1,19 +1,30 @@
 /**
  * The last step of the one-file build (`npm run build:single`, after vite-plugin-singlefile has
- * inlined scripts, styles and fonts): swaps the page's Content-Security-Policy for the one-file
- * policy with the hash of each inlined script, and fails the build if anything is left that
- * would need a second file or the network.
+ * inlined styles and fonts): puts the code chunks into the page as inert text with a small
+ * loader (src/pipeline/chunk-loader.ts: only the entry runs before the first slide, a widget's
+ * code loads with its slide), swaps the page's Content-Security-Policy for the one-file policy
+ * with the hash of each inline script, and fails the build if anything is left that would need a
+ * second file or the network.
  */
-import type { Plugin } from 'vite';
+import type { Plugin, Rollup } from 'vite';
+import { chunkedScripts } from './chunk-loader.ts';
 import { scriptHash, singleFilePolicy } from './csp.ts';
 
 const CSP_META = /(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/;
-const INLINE_SCRIPT = /<script\b[^>]*>([\s\S]*?)<\/script>/g;
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
+/** A `type` that the browser runs (none, a JavaScript MIME type or module); others are data. */
+const RUNS = /^(?:|module|(?:text|application)\/(?:x-)?(?:java|ecma)script)$/i;
 
-/** The page with its policy allowing exactly its own inline scripts. */
+function runs(attributes: string): boolean {
+  return RUNS.test(/\btype="?([^"\s>]*)/i.exec(attributes)?.[1] ?? '');
+}
+
+/** The page with its policy allowing exactly its own inline scripts (data scripts need none). */
 export function withSingleFilePolicy(html: string): string {
   if (!CSP_META.test(html)) throw new Error('one-file build: no Content-Security-Policy meta tag');
-  const inline = [...html.matchAll(INLINE_SCRIPT)].map((match) => scriptHash(match[1] ?? ''));
+  const inline = [...html.matchAll(INLINE_SCRIPT)]
+    .filter((match) => runs(match[1] ?? ''))
+    .map((match) => scriptHash(match[2] ?? ''));
   const hashes = [...new Set(inline)];
   return html.replace(CSP_META, (_, start: string, end: string) => {
     return `${start}${singleFilePolicy(hashes)}${end}`;
@@ -31,14 +42,44 @@ export function externalReferences(html: string): string[] {
   return found.map((match) => match[0]);
 }
 
-/** The Vite plugin; list it after viteSingleFile(). */
+const ENTRY_SCRIPT = /<script type="module" crossorigin src="\.\/([\w.-]+\.js)"><\/script>\n?/;
+
+/** Replaces the entry's `<script src>` with the chunks as data and their loader; drops the files. */
+function inlineChunks(html: string, bundle: Rollup.OutputBundle): string {
+  const entry = ENTRY_SCRIPT.exec(html)?.[1];
+  if (entry === undefined) throw new Error('one-file build: entry <script src> not found');
+  const chunks = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [file] : []));
+  const scripts = chunkedScripts(chunks, entry);
+  for (const chunk of chunks) Reflect.deleteProperty(bundle, chunk.fileName);
+  if (!html.includes('</body>')) throw new Error('one-file build: no </body>');
+  return html.replace(ENTRY_SCRIPT, '').replace('</body>', () => `${scripts}\n</body>`);
+}
+
+/**
+ * The Vite plugin; list it after viteSingleFile({ useRecommendedBuildConfig: false,
+ * inlinePattern: ['*.css'] }), which inlines the styles. Code splitting stays on.
+ */
 export function singleFileLecture(): Plugin {
   return {
     name: 'lecture-single-file',
     enforce: 'post',
+    config: () => ({
+      build: {
+        // Chunks side by side: they import each other as `./name.js`.
+        assetsDir: '',
+        // Fonts become data: URLs in the CSS; one CSS file, inlined by vite-plugin-singlefile.
+        assetsInlineLimit: () => true,
+        cssCodeSplit: false,
+        // No <link rel=modulepreload>: there are no files to preload.
+        modulePreload: false,
+        chunkSizeWarningLimit: 100_000,
+      },
+    }),
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
+        const main = bundle['index.html'];
+        if (main?.type === 'asset') main.source = inlineChunks(String(main.source), bundle);
         const files = Object.keys(bundle);
         if (files.length !== 1 || files[0] !== 'index.html')
           this.error(`one-file build must emit index.html alone, got: ${files.join(', ')}`);

@@ -50,7 +50,7 @@ describe('the one-file lecture', () => {
     expect(html).not.toContain('serviceWorker');
     const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
     expect(policy).toContain("default-src 'none'");
-    expect(policy).toMatch(/script-src( 'sha256-[A-Za-z0-9+/=]+')+;/);
+    expect(policy).toMatch(/script-src( 'sha256-[A-Za-z0-9+/=]+')+ blob:;/);
     expect(policy).toContain("connect-src 'none'");
   });
 
@@ -103,6 +103,40 @@ describe('the one-file lecture', () => {
     );
     expect(errors).toEqual([]);
     expect(guard.blocked).toEqual([]);
+    await page.close();
+  });
+
+  it("parses a widget's code with its slide, not before the first slide", async () => {
+    const html = readFileSync(file, 'utf8');
+    const chunks = [
+      ...html.matchAll(/<script type="text\/x-lecture-chunk"[^>]*>([\s\S]*?)<\/script>/g),
+    ];
+    const allCode = chunks.reduce((sum, chunk) => sum + (chunk[1]?.length ?? 0), 0);
+    // One inline script runs (the loader); the code is inert text until it is imported.
+    expect(html.match(/<script type="module">/g)).toHaveLength(1);
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    const parsed: { url: string; length: number }[] = [];
+    cdp.on('Debugger.scriptParsed', (e) => parsed.push({ url: e.url, length: e.length ?? 0 }));
+    await cdp.send('Debugger.enable');
+    await page.goto(fileUrl);
+    await page.waitForFunction(() => window.Reveal?.isReady() === true);
+    const blobCode = (): number =>
+      parsed.filter((s) => s.url.startsWith('blob:')).reduce((sum, s) => sum + s.length, 0);
+    const atFirstSlide = blobCode();
+    expect(atFirstSlide).toBeGreaterThan(0);
+    expect(atFirstSlide).toBeLessThan(allCode / 2);
+    // The throughput chart's slide brings Chart.js and the widget.
+    await page.evaluate(() => {
+      const slide = document
+        .querySelector('[data-widget-slot="chart-throughput"]')
+        ?.closest('section');
+      if (slide && window.Reveal) window.Reveal.slide(window.Reveal.getIndices(slide).h);
+    });
+    await page.waitForSelector('.present [data-widget-slot="chart-throughput"] [data-widget]');
+    expect(blobCode()).toBeGreaterThan(atFirstSlide + 100_000);
+    expect(guard.blocked).toEqual([]);
+    await cdp.detach();
     await page.close();
   });
 

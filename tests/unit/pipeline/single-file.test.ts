@@ -27,9 +27,22 @@ describe('one-file policy', () => {
     );
   });
 
-  it('lists exactly the given script hashes after default-src none', () => {
+  it('lists exactly the given script hashes and blob: (lazy chunks) after default-src none', () => {
     const policy = singleFilePolicy(["'sha256-abc'"]);
-    expect(policy).toMatch(/^default-src 'none'; script-src 'sha256-abc'; /);
+    expect(policy).toMatch(/^default-src 'none'; script-src 'sha256-abc' blob:; /);
+  });
+
+  it('hashes scripts that run, not the inert chunk texts', () => {
+    const html = withSingleFilePolicy(
+      page(
+        '<script type="text/x-lecture-chunk" data-chunk="a.js">chunk()</script>' +
+          '<script type="module">load()</script><script type="text/javascript">go()</script>',
+      ),
+    );
+    const policy = policyOf(html);
+    expect(policy).toContain(scriptHash('load()'));
+    expect(policy).toContain(scriptHash('go()'));
+    expect(policy).not.toContain(scriptHash('chunk()'));
   });
 
   it('refuses a page without the policy meta tag', () => {

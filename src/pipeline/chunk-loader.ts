@@ -1,0 +1,163 @@
+/**
+ * Lazy chunks for the one-file lecture. An inline module script is parsed on the main thread
+ * before the first slide, so the one file would parse every widget, Chart.js and the reading
+ * view up front. Instead the build keeps Rollup's chunks, stores each as inert text
+ * (`<script type="text/x-lecture-chunk">`, never executed) and adds one small inline loader
+ * (allowed by its hash) that turns a chunk into a blob: module URL only when it is imported:
+ * the entry at once, a widget's chunk when its slide is shown — as the served site does.
+ */
+import { parseAst } from 'vite';
+
+/** The `type` of the inert script elements that hold chunk code. */
+export const CHUNK_TYPE = 'text/x-lecture-chunk';
+/** What a static import specifier becomes; the loader swaps it for the chunk's blob: URL. */
+const MARKER = 'lecture-chunk:';
+/** The global that replaces `import(…)` in chunk code (chunks are not at their file URLs). */
+const IMPORT_FN = '__lectureImport';
+
+/** A chunk as the bundle has it: file name (as imported, `./name.js`) and code. */
+export interface ChunkCode {
+  readonly fileName: string;
+  readonly code: string;
+}
+
+interface Node {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly source?: Source | null;
+}
+
+interface Source extends Node {
+  readonly value?: unknown;
+  readonly expressions?: readonly unknown[];
+  readonly quasis?: readonly { readonly value: { readonly cooked: string } }[];
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
+}
+
+/** Every node of the tree (iterative: minified bundles nest deeply). */
+function* nodes(root: Node): Generator<Node> {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) stack.push(...(value as unknown[]));
+    else if (isNode(value)) {
+      yield value;
+      for (const [key, child] of Object.entries(value))
+        if (key !== 'type' && typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
+}
+
+/**
+ * The chunk's code with its imports pointing at the loader: static `from "./x.js"` becomes
+ * `from "lecture-chunk:x.js"`, `import("./x.js")` becomes `__lectureImport("x.js")`. Returns the
+ * code and the chunks it imports statically. Throws on anything the loader could not serve (an
+ * import of a file that is not a chunk, a computed dynamic import).
+ */
+export function linkChunk(
+  chunk: ChunkCode,
+  names: ReadonlySet<string>,
+): { code: string; imports: string[] } {
+  const { code } = chunk;
+  if (code.includes(MARKER) || code.includes(IMPORT_FN))
+    throw new Error(`one-file build: ${chunk.fileName} already contains "${MARKER}"/${IMPORT_FN}`);
+  const target = (source: Source | null | undefined): string => {
+    // A string, or a template without expressions (the minifier writes import(`./x.js`)).
+    const quasi = source?.expressions?.length === 0 ? source.quasis?.[0]?.value.cooked : undefined;
+    const specifier = source?.type === 'Literal' ? source.value : quasi;
+    const name = typeof specifier === 'string' ? specifier.replace(/^\.\//, '') : '';
+    if (!names.has(name))
+      throw new Error(
+        `one-file build: ${chunk.fileName} imports ${source?.type ?? '?'} ${String(specifier)} at ${source?.start ?? -1}, not a chunk`,
+      );
+    return name;
+  };
+  const edits: { start: number; end: number; text: string }[] = [];
+  const imports: string[] = [];
+  for (const node of nodes(parseAst(code) as unknown as Node)) {
+    const declaration = /^(Import|ExportAll|ExportNamed)Declaration$/.test(node.type);
+    if (declaration && node.source) {
+      const name = target(node.source);
+      imports.push(name);
+      edits.push({ ...node.source, text: JSON.stringify(MARKER + name) });
+    } else if (node.type === 'ImportExpression') {
+      const name = target(node.source);
+      const sourceStart = node.source?.start ?? node.start;
+      edits.push({ start: node.start, end: sourceStart, text: `${IMPORT_FN}(` });
+      edits.push({ start: sourceStart, end: node.source?.end ?? sourceStart, text: `"${name}"` });
+    }
+  }
+  edits.sort((a, b) => b.start - a.start);
+  let linked = code;
+  for (const edit of edits)
+    linked = linked.slice(0, edit.start) + edit.text + linked.slice(edit.end);
+  return { code: linked, imports };
+}
+
+/** Throws if static imports go round in a circle (the loader needs a dependency first). */
+function assertNoCycle(imports: ReadonlyMap<string, readonly string[]>): void {
+  const done = new Set<string>();
+  const visit = (name: string, path: readonly string[]): void => {
+    if (path.includes(name))
+      throw new Error(`one-file build: chunks import each other: ${[...path, name].join(' → ')}`);
+    if (done.has(name)) return;
+    for (const next of imports.get(name) ?? []) visit(next, [...path, name]);
+    done.add(name);
+  };
+  for (const name of imports.keys()) visit(name, []);
+}
+
+/**
+ * The loader, an inline module script (its hash goes into the policy). It reads every chunk's
+ * text once, before any lecture content exists, and removes the elements; a chunk becomes a
+ * blob: URL (its static imports first) when it is imported, and only these texts ever do.
+ */
+export function loaderScript(entry: string): string {
+  return [
+    `const texts = new Map();`,
+    `for (const el of document.querySelectorAll('script[type="${CHUNK_TYPE}"]')) {`,
+    `  texts.set(el.dataset.chunk, el.textContent);`,
+    `  el.remove();`,
+    `}`,
+    `const urls = new Map();`,
+    `const urlOf = (name) => {`,
+    `  let url = urls.get(name);`,
+    `  if (url !== undefined) return url;`,
+    `  const text = texts.get(name);`,
+    `  if (text === undefined) throw new Error('lecture chunk missing: ' + name);`,
+    `  const code = text.replace(/${MARKER}([\\w.-]+)/g, (_, dep) => urlOf(dep));`,
+    `  url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));`,
+    `  urls.set(name, url);`,
+    `  texts.delete(name);`,
+    `  return url;`,
+    `};`,
+    `Object.defineProperty(globalThis, '${IMPORT_FN}', { value: async (name) => import(urlOf(name)) });`,
+    `globalThis.${IMPORT_FN}(${JSON.stringify(entry)}).catch((error) => console.error(error));`,
+  ].join('\n');
+}
+
+/** Script text safe inside `<script>`: no `</script` or `<!--` (same JS meaning). */
+function scriptText(code: string): string {
+  return code.replace(/<(\/script|!--)/gi, '\\x3C$1');
+}
+
+/**
+ * The elements that replace the entry's `<script src>`: one inert script per chunk and the
+ * loader. `entry` is the entry chunk's file name.
+ */
+export function chunkedScripts(chunks: readonly ChunkCode[], entry: string): string {
+  const names = new Set(chunks.map((c) => c.fileName));
+  const odd = [...names].filter((name) => !/^[\w.-]+$/.test(name));
+  if (odd.length > 0) throw new Error(`one-file build: unexpected chunk names ${odd.join(', ')}`);
+  if (!names.has(entry)) throw new Error(`one-file build: entry chunk ${entry} missing`);
+  const linked = chunks.map((chunk) => ({ name: chunk.fileName, ...linkChunk(chunk, names) }));
+  assertNoCycle(new Map(linked.map((c) => [c.name, c.imports])));
+  const data = linked.map(
+    (c) => `<script type="${CHUNK_TYPE}" data-chunk="${c.name}">${scriptText(c.code)}</script>`,
+  );
+  return [...data, `<script type="module">${loaderScript(entry)}</script>`].join('\n');
+}
