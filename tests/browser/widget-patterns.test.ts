@@ -348,4 +348,32 @@ describe('patterns as a student plays with it', () => {
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('leaves nothing behind when its slide is left, however often it comes back', async () => {
+    const { page } = deck;
+    const cdp = await browser.context.newCDPSession(page);
+    const heap = async (): Promise<number> => {
+      for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    };
+    const visit = async (): Promise<void> => {
+      await jump(page, BODY_FRAGMENTS + 2);
+      await waitStep(page, 3);
+      await page.fill(`${ROOT} input[name="message"]`, 'ещё');
+      await page.click(`${ROOT} button[name="publish"]`);
+      await page.evaluate(() => window.Reveal?.next());
+      await page.evaluate(() => window.Reveal?.slide(0));
+      await page.waitForFunction(() => !document.querySelector('[data-widget="patterns"]'));
+    };
+    await visit();
+    const before = await heap();
+    for (let i = 0; i < 8; i++) await visit();
+    const after = await heap();
+    expect(await page.locator('[data-widget="patterns"]').count()).toBe(0);
+    // A <section> inside a slide would make reveal.js treat it as a vertical stack (no clicks).
+    expect(
+      await page.evaluate(() => document.getElementById('s-40')?.classList.contains('stack')),
+    ).toBe(false);
+    expect(after - before).toBeLessThan(1_000_000);
+  });
 });

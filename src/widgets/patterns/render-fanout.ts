@@ -59,8 +59,8 @@ export function renderFanout(view: FanoutView): HTMLElement {
     'div',
     { class: PT_CLASS.lanes },
     h(
-      'section',
-      { class: PT_CLASS.lane, 'aria-label': 'Pub/Sub: fanout-exchange' },
+      'div',
+      { class: PT_CLASS.lane, role: 'group', 'aria-label': 'Pub/Sub: fanout-exchange' },
       h('h3', { class: PT_CLASS.laneTitle }, 'Pub/Sub — каждому подписчику по копии'),
       path(
         ['издатель', false],
@@ -70,8 +70,12 @@ export function renderFanout(view: FanoutView): HTMLElement {
       rows(view, view.subscribers, 'subscriber'),
     ),
     h(
-      'section',
-      { class: PT_CLASS.lane, 'aria-label': 'Task Queue: одна очередь на всех воркеров' },
+      'div',
+      {
+        class: PT_CLASS.lane,
+        role: 'group',
+        'aria-label': 'Task Queue: одна очередь на всех воркеров',
+      },
       h('h3', { class: PT_CLASS.laneTitle }, 'Task Queue — каждое сообщение одному воркеру'),
       path(['издатель', false], [`очередь ${TASK_QUEUE}`, true], ['воркеры по очереди', false]),
       rows(view, view.workers, 'worker'),

@@ -96,8 +96,8 @@ export function renderRpc(view: RpcView): HTMLElement {
     'div',
     { class: PT_CLASS.lanes, 'data-layout': 'stack' },
     h(
-      'section',
-      { class: PT_CLASS.lane, 'aria-label': 'Путь запроса и ответа' },
+      'div',
+      { class: PT_CLASS.lane, role: 'group', 'aria-label': 'Путь запроса и ответа' },
       h(
         'div',
         { class: PT_CLASS.path },

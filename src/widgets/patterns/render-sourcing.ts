@@ -68,8 +68,8 @@ export function renderSourcing(view: SourcingView): HTMLElement {
     'div',
     { class: PT_CLASS.lanes, 'data-layout': 'stack' },
     h(
-      'section',
-      { class: PT_CLASS.lane, 'aria-label': 'Журнал событий' },
+      'div',
+      { class: PT_CLASS.lane, role: 'group', 'aria-label': 'Журнал событий' },
       h(
         'h3',
         { class: PT_CLASS.laneTitle },
@@ -78,8 +78,8 @@ export function renderSourcing(view: SourcingView): HTMLElement {
       log,
     ),
     h(
-      'section',
-      { class: PT_CLASS.lane, 'aria-label': 'Читатели журнала' },
+      'div',
+      { class: PT_CLASS.lane, role: 'group', 'aria-label': 'Читатели журнала' },
       h(
         'h3',
         { class: PT_CLASS.laneTitle },

@@ -86,6 +86,14 @@ describe('patterns in the DOM', () => {
     expect(root.querySelector('[data-request="c-3"]')).toBeNull();
   });
 
+  it('draws no <section>, which reveal.js would take for a vertical slide', () => {
+    const root = mount();
+    for (const step of [3, 6, 10]) {
+      handle?.setStep(step, false);
+      expect(root.querySelector('section')).toBeNull();
+    }
+  });
+
   it('leaves nothing behind when destroyed', () => {
     const root = mount();
     handle?.setStep(3, false);
