@@ -136,7 +136,7 @@ describe('redis-list-queue as a lecturer drives it', () => {
     await waitStep(page, 2);
     const shown = await read(page);
     expect(model(shown)).toEqual(expected(2));
-    expect(shown.caption).toContain('Воркер 2 взял «письмо 2» (BRPOP)');
+    expect(shown.caption).toContain('Воркер 2 — «письмо 2», Воркер 3 — «письмо 3»');
   });
 });
 

@@ -20,16 +20,6 @@ function sentence(e: RedisEvent, view: QueueView): string | undefined {
       const values = e.args.slice(2);
       return `API: LPUSH ${QUEUE} ${values.map(q).join(', ')} — и сразу ответ клиенту.`;
     }
-    case 'BRPOP':
-    case 'BLMOVE': {
-      const value = Array.isArray(e.reply) ? e.reply[1] : e.reply;
-      if (typeof value !== 'string') return undefined;
-      const how =
-        e.type === 'BRPOP'
-          ? 'в Redis его больше нет'
-          : `копия лежит в ${PROCESSING}, пока он не закончит`;
-      return `${workerLabel(e.client)} взял ${q(value)} (${e.type}): ${how}.`;
-    }
     case 'blocked': {
       const w = view.workers.find((x) => x.client === e.client);
       const line = w?.line === undefined ? '' : `, №${w.line} в очереди ожидания`;
@@ -59,6 +49,38 @@ function sentence(e: RedisEvent, view: QueueView): string | undefined {
   }
 }
 
+interface Take {
+  readonly worker: string;
+  readonly value: string;
+  readonly command: 'BRPOP' | 'BLMOVE';
+  /** Served from the waiting line (rather than finding the list non-empty). */
+  readonly waited: boolean;
+}
+
+function takeOf(e: RedisEvent, served: ReadonlySet<string>): Take | undefined {
+  if (e.type !== 'BRPOP' && e.type !== 'BLMOVE') return undefined;
+  const value = Array.isArray(e.reply) ? e.reply[1] : e.reply;
+  if (typeof value !== 'string') return undefined;
+  return { worker: e.client, value, command: e.type, waited: served.has(e.client) };
+}
+
+/** One sentence for the tasks handed out by one command, in the order Redis served them. */
+function takesSentence(takes: readonly Take[]): string {
+  const [first] = takes;
+  if (!first) return '';
+  const safe = first.command === 'BLMOVE';
+  if (takes.length === 1) {
+    const how = safe
+      ? `копия лежит в ${PROCESSING}, пока он не закончит`
+      : 'в Redis его больше нет';
+    const waited = first.waited ? ', первый в очереди ожидания,' : '';
+    return `${workerLabel(first.worker)}${waited} взял ${q(first.value)} (${first.command}): ${how}.`;
+  }
+  const who = takes.map((t) => `${workerLabel(t.worker)} — ${q(t.value)}`).join(', ');
+  const how = safe ? `копии лежат в ${PROCESSING}` : 'в Redis их больше нет';
+  return `По очереди ожидания (${first.command}): ${who}; ${how}.`;
+}
+
 /** What happened in the last step or action, as a few short sentences. */
 export function captionFor(view: QueueView, step: number, actions: number): string {
   if (step === 0 && actions === 0) {
@@ -68,10 +90,27 @@ export function captionFor(view: QueueView, step: number, actions: number): stri
   const served = new Set(
     view.last.flatMap((e) => (e.type === 'unblocked' && e.reason === 'served' ? [e.client] : [])),
   );
-  const parts = view.last
-    .filter((e) => !(e.type === 'blocked' && served.has(e.client)))
-    .map((e) => sentence(e, view))
-    .filter((s): s is string => s !== undefined);
+  const parts: string[] = [];
+  let takes: Take[] = [];
+  const flush = (): void => {
+    if (takes.length > 0) parts.push(takesSentence(takes));
+    takes = [];
+  };
+  for (const e of view.last) {
+    const take = takeOf(e, served);
+    if (take) {
+      if (takes[0] && takes[0].command !== take.command) flush();
+      takes.push(take);
+      continue;
+    }
+    if (e.type === 'unblocked') continue;
+    if (e.type === 'blocked' && served.has(e.client)) continue;
+    const text = sentence(e, view);
+    if (text === undefined) continue;
+    flush();
+    parts.push(text);
+  }
+  flush();
   const waiting = view.queue.length;
   if (view.last.some((e) => e.type === 'LPUSH') && waiting > 0) {
     parts.push(`Свободных воркеров нет — в списке ждут ${waiting}.`);

@@ -60,7 +60,8 @@ function redisCard(view: PubSubView): HTMLElement {
   const rows = h('ul', { class: PS_CLASS.rows });
   for (const r of view.rows) rows.append(row(r));
   const p = view.publish;
-  if (p && p.receivers === 0) {
+  // The red row tells the frame in which the message was lost, not every later one.
+  if (p && p.receivers === 0 && view.last.some((e) => e.type === 'messageDropped')) {
     rows.append(
       h(
         'li',

@@ -36,7 +36,12 @@ describe('redis-list-queue story (slide 14)', () => {
     expect(status(1)).toMatchObject({ W1: 'busy:письмо 1', W2: 'waiting:' });
     expect(status(2)).toMatchObject({ W2: 'busy:письмо 2', W3: 'busy:письмо 3' });
     const view = queueView(1, []);
-    expect(captionFor(view, 1, 0)).toContain('Воркер 1 взял «письмо 1» (BRPOP)');
+    expect(captionFor(view, 1, 0)).toContain(
+      'Воркер 1, первый в очереди ожидания, взял «письмо 1» (BRPOP)',
+    );
+    expect(captionFor(queueView(2, []), 2, 0)).toContain(
+      'По очереди ожидания (BRPOP): Воркер 2 — «письмо 2», Воркер 3 — «письмо 3»',
+    );
     expect(motionOf(view)).toMatchObject({ pushed: 0, taken: ['W1'] });
   });
 
