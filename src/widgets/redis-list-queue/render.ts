@@ -54,7 +54,7 @@ function listCard(view: QueueView): HTMLElement {
         'div',
         { class: LQ_CLASS.ends, 'aria-hidden': 'true' },
         h('span', {}, 'LPUSH → голова'),
-        h('span', {}, 'хвост → BRPOP'),
+        h('span', {}, 'хвост → BRPOP / BLMOVE'),
       ),
       cells(view.queue, QUEUE),
     ),
