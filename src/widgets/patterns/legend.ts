@@ -10,16 +10,16 @@ const ITEMS: Readonly<
   fanout: [
     [PT_CLASS.chipCopy, '■ #1', 'копия сообщения у подписчика'],
     [PT_CLASS.chipTask, '● #1', 'задача у воркера'],
-    [PT_CLASS.chipNew, '#1', 'толстая рамка — пришло только что'],
+    [PT_CLASS.chipNew, '#1', 'тёмная обводка — пришло только что'],
   ],
   sourcing: [
     [PT_CLASS.chipEvent, '◆ 0', 'событие в журнале (offset)'],
-    [PT_CLASS.chipNew, '◆', 'толстая рамка — дописано или прочитано сейчас'],
+    [PT_CLASS.chipNew, '◆', 'тёмная обводка — дописано или прочитано сейчас'],
   ],
   rpc: [
     [PT_CLASS.chipRequest, '■ c-1', 'запрос с correlation_id'],
     [PT_CLASS.chipReply, '● 8', 'ответ, найденный по correlation_id'],
-    [PT_CLASS.chipNew, '■', 'толстая рамка — изменилось сейчас'],
+    [PT_CLASS.chipNew, '■', 'тёмная обводка — изменилось сейчас'],
   ],
 };
 
