@@ -176,4 +176,46 @@ describe('idempotent-consumer as a student plays with it', () => {
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('walking slide 41 there and back three times leaves the heap within 10 % and one root each', async () => {
+    const { page } = deck;
+    const cdp = await browser.context.newCDPSession(page);
+    const heap = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    };
+    const walk = () =>
+      page.evaluate(async () => {
+        const d = window.Reveal;
+        const s = document.getElementById('s-41');
+        if (!d || !s) throw new Error('no deck');
+        const { h } = d.getIndices(s);
+        const last = s.querySelectorAll('.fragment').length - 1;
+        const pause = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+        for (let f = -1; f <= last; f++) {
+          d.slide(h, 0, f);
+          await pause();
+        }
+        for (let f = last; f >= -1; f--) {
+          d.slide(h, 0, f);
+          await pause();
+        }
+        d.slide(h - 1, 0);
+        await pause();
+        d.slide(h, 0);
+        await pause();
+      });
+    await walk();
+    await walk();
+    const before = await heap();
+    for (let i = 0; i < 3; i++) await walk();
+    const after = await heap();
+    console.log(
+      `[bench] slide 41 widgets heap ${(before / 1e6).toFixed(2)} → ${(after / 1e6).toFixed(2)} MB`,
+    );
+    expect(after).toBeLessThanOrEqual(before * 1.1);
+    await page.waitForSelector(CR, { state: 'attached' });
+    expect(await page.locator('[data-widget="idempotent-consumer"]').count()).toBe(1);
+    expect(await page.locator('[data-widget="celery-retries"]').count()).toBe(1);
+  });
 });
