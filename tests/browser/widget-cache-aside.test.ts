@@ -161,6 +161,20 @@ describe('cache-aside as a student plays with it', () => {
     expect(shown.lastMs).toBe('202');
   });
 
+  it('PUT /products/1 invalidates: DEL removes the copy, the next GET caches the new price', async () => {
+    const { page } = deck;
+    await page.fill(`${ROOT} input[name="product-id"]`, '1');
+    await page.fill(`${ROOT} input[name="price"]`, '79990');
+    await page.press(`${ROOT} input[name="price"]`, 'Enter');
+    let shown = await read(page);
+    expect(shown.caption).toMatch(/DEL product:1 → 1/);
+    expect(shown.keys).toEqual([]);
+    await page.click(`${ROOT} button[name="request"]`);
+    shown = await read(page);
+    expect(shown.lastSource).toBe('db');
+    expect(await page.locator(`${ROOT} [data-key="product:1"]`).textContent()).toMatch(/79\s990 ₽/);
+  });
+
   it('replays with a new TTL and DB latency', async () => {
     const { page } = deck;
     await page.fill(`${ROOT} input[name="db-ms"]`, '900');
@@ -182,6 +196,7 @@ describe('cache-aside as a student plays with it', () => {
       ['ttl', '0', /invalid expire time/],
       ['db-ms', '99999', /от 0 до 5000/],
       ['wait-seconds', '-1', /Пауза/],
+      ['price', '1e9', /Цена/],
     ];
     for (const [name, value, message] of cases) {
       await page.fill(`${ROOT} input[name="${name}"]`, value);

@@ -21,6 +21,9 @@ export const PRODUCTS: Readonly<Record<number, Product>> = {
   2: { id: 2, name: 'Наушники', price: 7490 },
 };
 
+/** The database table: product id → row (the slide's PRODUCTS dict, prices may change). */
+export type Catalog = Readonly<Record<number, Product>>;
+
 /** A product row. */
 export interface Product {
   readonly id: number;
@@ -96,6 +99,7 @@ export function getProduct(
   productId: number,
   settings: HandlerSettings,
   n: number,
+  db: Catalog = PRODUCTS,
 ): { redis: RedisState; record: RequestRecord } {
   const key = productKey(productId);
   const at = redis.clock.now;
@@ -110,7 +114,7 @@ export function getProduct(
   });
   if (typeof cached === 'string') return done('cache', 0);
   state = advance(state, settings.dbMs);
-  const product = PRODUCTS[productId];
+  const product = db[productId];
   // HTTPException(404) is raised before setex: a missing product is never cached.
   if (!product) return done('not-found', settings.dbMs);
   const set = send(state, {
@@ -122,4 +126,41 @@ export function getProduct(
   if (set.sent) commands.push(set.sent);
   state = advance(set.state, REDIS_RTT_MS);
   return done('db', settings.dbMs);
+}
+
+/** One PUT /products/{id} as the client saw it. */
+export interface UpdateRecord {
+  readonly productId: number;
+  readonly key: string;
+  readonly price: number;
+  /** False when the product is not in the database (404, nothing deleted). */
+  readonly found: boolean;
+  readonly ms: number;
+  readonly dbMs: number;
+  readonly commands: readonly SentCommand[];
+}
+
+/** Runs `update_price`: read the row (slow), change the price, DEL the cached copy. */
+export function updatePrice(
+  redis: RedisState,
+  db: Catalog,
+  productId: number,
+  price: number,
+  settings: HandlerSettings,
+): { redis: RedisState; db: Catalog; record: UpdateRecord } {
+  const key = productKey(productId);
+  const at = redis.clock.now;
+  let state = advance(redis, settings.dbMs);
+  const product = db[productId];
+  const base = { productId, key, price, dbMs: settings.dbMs };
+  if (!product) {
+    const ms = state.clock.now - at;
+    return { redis: state, db, record: { ...base, found: false, ms, commands: [] } };
+  }
+  const next: Catalog = { ...db, [productId]: { ...product, price } };
+  const del = send(state, { type: 'DEL', keys: [key] });
+  state = advance(del.state, REDIS_RTT_MS);
+  const commands = del.sent ? [del.sent] : [];
+  const ms = state.clock.now - at;
+  return { redis: state, db: next, record: { ...base, found: true, ms, commands } };
 }

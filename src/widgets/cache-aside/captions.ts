@@ -1,5 +1,5 @@
 /** The caption: what the last step or action did, in words, with the numbers the panel shows. */
-import type { RequestRecord } from './app.ts';
+import type { RequestRecord, UpdateRecord } from './app.ts';
 import type { CacheRun } from './session.ts';
 
 /** Seconds as the audience reads them: «3600 с (1 ч)», «90 с (1 мин 30 с)», «5 с». */
@@ -45,6 +45,19 @@ export function requestSentence(
   return `GET ${k} → (nil), промах (${why}): чтение из БД ${record.dbMs} мс, SETEX ${k} ${ttlSeconds} — ответ за ${record.ms} мс.`;
 }
 
+/** One sentence about a PUT (update_price): the row changes, the cached copy is deleted. */
+export function updateSentence(record: UpdateRecord): string {
+  const put = `PUT /products/${record.productId}`;
+  if (!record.found) {
+    return `${put}: в БД товара ${record.productId} нет — 404 за ${record.ms} мс, кэш не тронут.`;
+  }
+  const deleted = record.commands[0]?.reply === 1;
+  const copy = deleted
+    ? `DEL ${record.key} → 1: старая копия удалена`
+    : `DEL ${record.key} → 0: копии в кэше не было`;
+  return `${put}: цена в БД теперь ${record.price.toLocaleString('ru-RU')} ₽, ${copy} — следующий GET прочитает новую цену из БД (инвалидация).`;
+}
+
 /** The caption for a frame. */
 export function captionFor(run: CacheRun, ttlSeconds: number): string {
   const last = run.last;
@@ -55,6 +68,7 @@ export function captionFor(run: CacheRun, ttlSeconds: number): string {
   if (last.kind === 'request') {
     return lead + requestSentence(last.record, run.requests, ttlSeconds);
   }
+  if (last.kind === 'update') return lead + updateSentence(last.record);
   const waited = `Часы ушли вперёд на ${formatSeconds(last.seconds)}`;
   if (run.expired.length > 0) {
     return `${lead}${waited}: TTL истёк — Redis сам удалил ${run.expired.join(', ')} (expired). Следующий запрос будет промахом.`;

@@ -4,12 +4,12 @@
  * blue SETEX) and labelled with the Redis commands the core answered.
  */
 import { s } from '../runtime/dom.ts';
-import type { RequestRecord } from './app.ts';
+import type { RequestRecord, UpdateRecord } from './app.ts';
 import { CA_CLASS } from './classes.ts';
 import { BOXES, VIEW, centre, type NodeName } from './route.ts';
 
 /** How an edge looks after the last request. */
-export type EdgeState = 'idle' | 'hit' | 'miss' | 'db' | 'setex';
+export type EdgeState = 'idle' | 'hit' | 'miss' | 'db' | 'setex' | 'put' | 'del';
 
 /** Each edge's state for a request (or all idle before the first). */
 export function edgeStates(
@@ -67,6 +67,13 @@ function mark(x: number, y: number, hit: boolean): SVGGElement {
   );
 }
 
+/** Each edge's state for a PUT: the DB row changes, then DEL invalidates the copy. */
+export function updateEdges(
+  update: UpdateRecord,
+): Record<'client-app' | 'app-redis' | 'app-db', EdgeState> {
+  return { 'client-app': 'put', 'app-redis': update.found ? 'del' : 'idle', 'app-db': 'db' };
+}
+
 /** Draws the diagram for the last request into a fresh SVG. */
 export function drawDiagram(
   record: RequestRecord | undefined,
@@ -74,8 +81,9 @@ export function drawDiagram(
   dbMs: number,
   ttlSeconds: number,
   expired: readonly string[] = [],
+  update?: UpdateRecord,
 ): SVGSVGElement {
-  const states = edgeStates(record);
+  const states = update ? updateEdges(update) : edgeStates(record);
   const svg = s('svg', {
     class: CA_CLASS.svg,
     viewBox: `0 0 ${VIEW.w} ${VIEW.h}`,
@@ -90,14 +98,23 @@ export function drawDiagram(
   const keyWord =
     keysInRedis === 1 ? 'ключ' : keysInRedis >= 2 && keysInRedis <= 4 ? 'ключа' : 'ключей';
   svg.append(
-    node('client', 'Клиент', record ? `ответ ${record.ms} мс` : 'curl'),
-    node('app', 'FastAPI', 'get_product()'),
+    node('client', 'Клиент', record || update ? `ответ ${(record ?? update)?.ms} мс` : 'curl'),
+    node('app', 'FastAPI', update ? 'update_price()' : 'get_product()'),
     node('redis', 'Redis', `${keysInRedis} ${keyWord}, RAM`),
     node('db', 'База данных', `${dbMs} мс на запрос`),
   );
   if (expired.length > 0) {
     const shown = expired.length > 2 ? `${expired.slice(0, 2).join(', ')}…` : expired.join(', ');
     svg.append(label(392, 40, 'TTL истёк:', 'end'), label(392, 62, shown, 'end'));
+  }
+  if (update) {
+    svg.append(label(174, 84, `PUT /products/${update.productId}`));
+    svg.append(label(392, 222, `① цена в БД, ${update.dbMs} мс`, 'end'));
+    svg.append(
+      update.found
+        ? label(392, 50, `② DEL ${update.key}`, 'end')
+        : label(392, 198, '404 — товара нет', 'end'),
+    );
   }
   if (record) {
     svg.append(label(174, 84, `GET /products/${record.productId}`));

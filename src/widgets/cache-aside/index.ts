@@ -33,6 +33,7 @@ export const cacheAsideWidget: WidgetModule = {
     const render = (animate: boolean): void => {
       const run = replayCache(settings, step, actions);
       const record = run.last?.kind === 'request' ? run.last.record : undefined;
+      const update = run.last?.kind === 'update' ? run.last.record : undefined;
       const keys = cachedKeys(run.redis);
       const svg = drawDiagram(
         record,
@@ -40,6 +41,7 @@ export const cacheAsideWidget: WidgetModule = {
         settings.dbMs,
         settings.ttlSeconds,
         run.last?.kind === 'wait' ? run.expired : [],
+        update,
       );
       stopFlight?.();
       stopFlight = undefined;
@@ -55,14 +57,11 @@ export const cacheAsideWidget: WidgetModule = {
       d['clockMs'] = String(run.redis.clock.now);
       host.say(captionFor(run, settings.ttlSeconds));
       inputs.sync(settings);
-      if (animate && record && !host.reducedMotion) {
-        stopFlight = flyToken(
-          svg,
-          routeFor(record.source),
-          settings.dbMs,
-          host.speed(),
-          host.disposer,
-        );
+      const route = update
+        ? routeFor(update.found ? 'update' : 'update-404')
+        : record && routeFor(record.source);
+      if (animate && route && !host.reducedMotion) {
+        stopFlight = flyToken(svg, route, settings.dbMs, host.speed(), host.disposer);
       }
     };
     const act = (action: CacheAction): string | undefined => {
@@ -76,6 +75,7 @@ export const cacheAsideWidget: WidgetModule = {
     const inputs = createCacheInputs(host.disposer, () => settings, {
       request: (productId) => act({ kind: 'request', productId }),
       wait: (seconds) => act({ kind: 'wait', seconds }),
+      update: (productId, price) => act({ kind: 'update', productId, price }),
       settings(next) {
         settings = next;
         render(false);

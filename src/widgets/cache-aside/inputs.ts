@@ -46,9 +46,22 @@ export function validateWait(raw: string): Validation<number> {
   return validateIntInRange(raw, 1, MAX_SECONDS, 'Пауза');
 }
 
+/** Highest price a student may set, in roubles. */
+export const MAX_PRICE = 10_000_000;
+
+/** A new price for PUT /products/{id}: `price: int` of the slide's PriceUpdate model. */
+export function validatePrice(raw: string): Validation<number> {
+  const text = raw.trim();
+  if (!/^\d{1,8}$/.test(text) || Number(text) < 1 || Number(text) > MAX_PRICE) {
+    return { ok: false, message: `Цена: целое число от 1 до ${MAX_PRICE} ₽.` };
+  }
+  return { ok: true, value: Number(text) };
+}
+
 /** What the controls ask the widget to do; a returned string is shown as the field's error. */
 export interface CacheInputHandlers {
   request(productId: number): string | undefined;
+  update(productId: number, price: number): string | undefined;
   wait(seconds: number): string | undefined;
   settings(next: HandlerSettings): void;
 }
@@ -87,11 +100,18 @@ export function createCacheInputs(
   const button = (name: string, text: string) =>
     h('button', { type: 'button', name, class: WIDGET_CLASS.button }, text);
   const request = button('request', 'GET /products/{id}');
+  const price = num('price', 'Новая цена, ₽', '79990', 6);
+  const update = button('update', 'PUT /products/{id}');
   const wait = button('wait', 'Подождать');
 
   const doRequest = (): void => {
     const id = product.read(validateProductId);
     if (id !== undefined) product.setError(on.request(id));
+  };
+  const doUpdate = (): void => {
+    const id = product.read(validateProductId);
+    const p = price.read(validatePrice);
+    if (id !== undefined && p !== undefined) price.setError(on.update(id, p));
   };
   const doWait = (): void => {
     const seconds = waitField.read(validateWait);
@@ -107,6 +127,8 @@ export function createCacheInputs(
   };
   disposer.listen(request, 'click', doRequest);
   onEnter(disposer, product, doRequest);
+  disposer.listen(update, 'click', doUpdate);
+  onEnter(disposer, price, doUpdate);
   disposer.listen(wait, 'click', doWait);
   onEnter(disposer, waitField, doWait);
   for (const [field, apply] of [
@@ -120,6 +142,7 @@ export function createCacheInputs(
     'div',
     { class: `${WIDGET_CLASS.inputs} ${CA_CLASS.inputs}` },
     h('div', { class: CA_CLASS.group }, product.element, request),
+    h('div', { class: CA_CLASS.group }, price.element, update),
     h('div', { class: CA_CLASS.group }, waitField.element, wait),
     h('div', { class: CA_CLASS.group }, ttl.element, db.element),
   );
@@ -128,6 +151,7 @@ export function createCacheInputs(
     reset(settings) {
       const values: [Field, string][] = [
         [product, '1'],
+        [price, '79990'],
         [waitField, '60'],
         [ttl, String(settings.ttlSeconds)],
         [db, String(settings.dbMs)],

@@ -28,6 +28,7 @@ export function cacheLegend(): HTMLElement {
     item(line('miss'), '✗ промах: GET → (nil)'),
     item(line('db'), 'медленное чтение из БД'),
     item(line('setex'), 'SETEX: запись в кэш с TTL'),
+    item(line('del'), 'DEL после PUT: инвалидация'),
     item(
       s(
         'svg',

@@ -32,9 +32,13 @@ export function centre(node: NodeName): { x: number; y: number } {
   return { x: b.x + b.w / 2, y: b.y + b.h / 2 };
 }
 
-/** The hops a request makes, by how the handler answered (mirrors get_product). */
-export function routeFor(source: Source): NodeName[] {
+/** The hops a request makes, by how the handler answered (mirrors get_product / update_price). */
+export function routeFor(source: Source | 'update' | 'update-404'): NodeName[] {
   switch (source) {
+    case 'update':
+      return ['client', 'app', 'db', 'app', 'redis', 'app', 'client'];
+    case 'update-404':
+      return ['client', 'app', 'db', 'app', 'client'];
     case 'cache':
       return ['client', 'app', 'redis', 'app', 'client'];
     case 'db':

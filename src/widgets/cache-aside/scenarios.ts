@@ -7,10 +7,11 @@ import { CACHE_TTL, DB_MS, type HandlerSettings } from './app.ts';
 /** Clicker steps (the catalogue entry must say the same). */
 export const CACHE_STEPS = 5;
 
-/** Something that happens to the service: a client asks for a product, or time passes. */
+/** Something that happens to the service: a client asks for a product, changes a price, or time passes. */
 export type CacheAction =
   | { readonly kind: 'request'; readonly productId: number }
-  | { readonly kind: 'wait'; readonly seconds: number };
+  | { readonly kind: 'wait'; readonly seconds: number }
+  | { readonly kind: 'update'; readonly productId: number; readonly price: number };
 
 /** One clicker step: its actions and the sentence that leads the caption. */
 export interface CacheStep {

@@ -4,7 +4,15 @@
  */
 import { createRedisState, redisStep } from '../../broker/redis/index.ts';
 import type { RedisState } from '../../broker/redis/index.ts';
-import { getProduct, type HandlerSettings, type RequestRecord } from './app.ts';
+import {
+  PRODUCTS,
+  getProduct,
+  updatePrice,
+  type Catalog,
+  type HandlerSettings,
+  type RequestRecord,
+  type UpdateRecord,
+} from './app.ts';
 import { CACHE_STORY, type CacheAction } from './scenarios.ts';
 
 /** Student actions kept on top of the story; past this the widget asks for «Сначала». */
@@ -13,6 +21,7 @@ export const MAX_ACTIONS = 300;
 /** The last thing that happened: a request, or a pause with the keys that expired in it. */
 export type LastAction =
   | { readonly kind: 'request'; readonly record: RequestRecord }
+  | { readonly kind: 'update'; readonly record: UpdateRecord }
   | { readonly kind: 'wait'; readonly seconds: number; readonly expired: readonly string[] };
 
 /** A cached key as the keyspace panel shows it. */
@@ -26,6 +35,8 @@ export interface CachedKey {
 /** Everything one frame shows. */
 export interface CacheRun {
   readonly redis: RedisState;
+  /** The database table after the run (PUT changes prices). */
+  readonly db: Catalog;
   readonly requests: readonly RequestRecord[];
   /** What the last step or action did (requests of one step are summarised by their last). */
   readonly last: LastAction | undefined;
@@ -38,17 +49,22 @@ export interface CacheRun {
 /** Applies one action; returns Redis after it and what it did. */
 export function applyAction(
   redis: RedisState,
+  db: Catalog,
   action: CacheAction,
   settings: HandlerSettings,
   n: number,
-): { redis: RedisState; last: LastAction } {
+): { redis: RedisState; db: Catalog; last: LastAction } {
   if (action.kind === 'request') {
-    const r = getProduct(redis, action.productId, settings, n);
-    return { redis: r.redis, last: { kind: 'request', record: r.record } };
+    const r = getProduct(redis, action.productId, settings, n, db);
+    return { redis: r.redis, db, last: { kind: 'request', record: r.record } };
+  }
+  if (action.kind === 'update') {
+    const r = updatePrice(redis, db, action.productId, action.price, settings);
+    return { redis: r.redis, db: r.db, last: { kind: 'update', record: r.record } };
   }
   const r = redisStep(redis, { type: 'advance', ms: action.seconds * 1000 });
   const expired = r.events.flatMap((e) => (e.type === 'expired' ? [e.key] : []));
-  return { redis: r.state, last: { kind: 'wait', seconds: action.seconds, expired } };
+  return { redis: r.state, db, last: { kind: 'wait', seconds: action.seconds, expired } };
 }
 
 /** Replays the story to `step` (clamped) and the student's actions, from an empty Redis. */
@@ -59,17 +75,19 @@ export function replayCache(
 ): CacheRun {
   const n = Math.max(0, Math.min(CACHE_STORY.length, Math.floor(step)));
   let redis = createRedisState();
+  let db: Catalog = PRODUCTS;
   const requests: RequestRecord[] = [];
   let last: LastAction | undefined;
   let expired: string[] = [];
   let lead = '';
   const run = (list: readonly CacheAction[]): void => {
     for (const action of list) {
-      const r = applyAction(redis, action, settings, requests.length + 1);
+      const r = applyAction(redis, db, action, settings, requests.length + 1);
       redis = r.redis;
+      db = r.db;
       last = r.last;
       if (r.last.kind === 'request') requests.push(r.last.record);
-      else expired.push(...r.last.expired);
+      else if (r.last.kind === 'wait') expired.push(...r.last.expired);
     }
   };
   for (let i = 0; i < n; i++) {
@@ -84,7 +102,7 @@ export function replayCache(
     run([action]);
     lead = '';
   }
-  return { redis, requests, last, expired, lead };
+  return { redis, db, requests, last, expired, lead };
 }
 
 /** The keys in Redis now, with their time left, in key order. */

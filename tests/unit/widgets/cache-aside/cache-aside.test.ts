@@ -24,6 +24,7 @@ import {
 } from '../../../../src/widgets/cache-aside/captions.ts';
 import {
   validateDbMs,
+  validatePrice,
   validateProductId,
   validateTtl,
   validateWait,
@@ -232,5 +233,49 @@ describe('keyspace panel text', () => {
       `Ноутбук, ${(89990).toLocaleString('ru-RU')} ₽`,
     );
     expect(productLabel('not json')).toBe('');
+  });
+});
+
+describe('update_price: PUT changes the row and DELetes the cached copy', () => {
+  it('invalidates: the next GET misses and caches the new price', () => {
+    const run = replayCache(DEFAULT_SETTINGS, 2, [
+      { kind: 'update', productId: 1, price: 79990 },
+      { kind: 'request', productId: 1 },
+    ]);
+    expect(run.db[1]?.price).toBe(79990);
+    expect(PRODUCTS[1]?.price).toBe(89990);
+    expect(run.requests.map((r) => r.source)).toEqual(['db', 'cache', 'db']);
+    const [key] = cachedKeys(run.redis);
+    expect(JSON.parse(key?.value ?? '{}')).toMatchObject({ id: 1, price: 79990 });
+  });
+
+  it('sends DEL through the core (1 when cached, 0 when not) after the slow read', () => {
+    const cached = replayCache(DEFAULT_SETTINGS, 1, [{ kind: 'update', productId: 1, price: 5 }]);
+    expect(cached.last?.kind).toBe('update');
+    if (cached.last?.kind !== 'update') return;
+    expect(cached.last.record.commands.map((c) => [...c.args, c.reply])).toEqual([
+      ['DEL', 'product:1', 1],
+    ]);
+    expect(cached.last.record.ms).toBe(DB_MS + REDIS_RTT_MS);
+    expect(captionFor(cached, CACHE_TTL)).toMatch(/DEL product:1 → 1: старая копия удалена/);
+    const cold = replayCache(DEFAULT_SETTINGS, 0, [{ kind: 'update', productId: 2, price: 5 }]);
+    expect(captionFor(cold, CACHE_TTL)).toMatch(/DEL product:2 → 0/);
+  });
+
+  it('answers 404 for an unknown product and touches neither the row nor Redis', () => {
+    const run = replayCache(DEFAULT_SETTINGS, 1, [{ kind: 'update', productId: 9, price: 5 }]);
+    expect(run.db).toEqual(PRODUCTS);
+    expect(cachedKeys(run.redis).map((k) => k.key)).toEqual(['product:1']);
+    expect(captionFor(run, CACHE_TTL)).toMatch(/404/);
+    expect(routeFor('update-404')).not.toContain('redis');
+    expect(routeFor('update')).toContain('redis');
+  });
+
+  it('validates the price as the PriceUpdate model’s int, within 1–10 000 000', () => {
+    expect(validatePrice('79990')).toEqual({ ok: true, value: 79990 });
+    for (const bad of ['0', '-1', '1.5', 'abc', '10000001', '<b>1</b>']) {
+      const r = validatePrice(bad);
+      expect(r.ok, bad).toBe(false);
+    }
   });
 });

@@ -57,6 +57,19 @@ describe('cache-aside in the DOM', () => {
     expect(root.dataset['requests']).toBe('2');
   });
 
+  it('PUT changes the price and deletes the cached copy; the next GET reads the new price', () => {
+    const { root } = mount();
+    handle?.setStep(1, false);
+    input(root, 'price').value = '1000';
+    click(root, 'update');
+    expect(caption(root)).toMatch(/DEL product:1 → 1/);
+    expect(root.querySelectorAll('[data-key]')).toHaveLength(0);
+    click(root, 'request');
+    expect(root.querySelector('[data-key="product:1"]')?.textContent).toMatch(/1\s?000 ₽/);
+    enter(input(root, 'price'), '0');
+    expect(input(root, 'price').getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('rejects bad input next to the field and changes nothing else', () => {
     const { root } = mount();
     handle?.setStep(2, false);
