@@ -130,6 +130,44 @@ describe('reading view', () => {
     await page.close();
   });
 
+  it('every widget mounts in the reading view at a usable size, no scroll region collapsed', async () => {
+    const { page, errors } = await openReading();
+    const sections = await page.$$eval('.reading-slide:has(.widget-slot)', (all) =>
+      all.map((a) => Number((a as HTMLElement).dataset['section'])),
+    );
+    expect(sections.length).toBeGreaterThanOrEqual(20);
+    const collapsed: string[] = [];
+    for (const section of sections) {
+      await page.locator(`#s-${section}`).scrollIntoViewIfNeeded();
+      await page.waitForFunction(
+        (s) =>
+          [...document.querySelectorAll(`#s-${s} .widget-slot`)].every((slot) =>
+            slot.querySelector('[data-widget]'),
+          ),
+        section,
+      );
+      collapsed.push(
+        ...(await page.$$eval(`#s-${section} [data-widget]`, (roots) =>
+          roots.flatMap((root) => {
+            const name = (root as HTMLElement).dataset['widget'];
+            const bad: string[] = [];
+            if (root.getBoundingClientRect().height < 150) bad.push(`${name}: root`);
+            for (const el of root.querySelectorAll('*')) {
+              const { overflowY } = getComputedStyle(el);
+              const scrolls = overflowY === 'auto' || overflowY === 'scroll';
+              if (scrolls && el.childElementCount > 0 && el.clientHeight < 20)
+                bad.push(`${name}: ${el.className}`);
+            }
+            return bad.map((b) => `slide ${(root.closest('section') as HTMLElement).id} ${b}`);
+          }),
+        )),
+      );
+    }
+    expect(collapsed).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('self-check: no answer gets a message, a wrong one the right answer, a right one «Верно», with a link back', async () => {
     const { page, errors } = await openReading(`${readUrl}#part-kafka`);
     const question = page.locator('[data-question="kafka-partition"]');
