@@ -112,31 +112,47 @@ function assertNoCycle(imports: ReadonlyMap<string, readonly string[]>): void {
 }
 
 /**
- * The loader, an inline module script (its hash goes into the policy). It reads every chunk's
- * text once, before any lecture content exists, and removes the elements; a chunk becomes a
+ * The loader, an inline classic script (its hash goes into the policy) right after the entry's
+ * chunks, so the entry starts loading while the parser is still reading the lazy chunks' text.
+ * It takes chunk elements (children of <body> only) out of the page: the entry's at once, the
+ * rest when the page is parsed, before a lazy chunk is first imported. A chunk's text becomes a
  * blob: URL (its static imports first) when it is imported, and only these texts ever do.
  */
 export function loaderScript(entry: string): string {
   return [
-    `const texts = new Map();`,
-    `for (const el of document.querySelectorAll('script[type="${CHUNK_TYPE}"]')) {`,
-    `  texts.set(el.dataset.chunk, el.textContent);`,
-    `  el.remove();`,
-    `}`,
+    `{`,
+    `const entry = ${JSON.stringify(entry)};`,
+    `const chunks = new Map();`,
+    `const take = () => {`,
+    `  for (const el of document.querySelectorAll('body > script[type="${CHUNK_TYPE}"]')) {`,
+    `    if (!chunks.has(el.dataset.chunk)) chunks.set(el.dataset.chunk, el);`,
+    `    el.remove();`,
+    `  }`,
+    `};`,
+    `take();`,
+    `const parsed = new Promise((resolve) => {`,
+    `  if (document.readyState !== 'loading') resolve();`,
+    `  else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });`,
+    `}).then(take);`,
     `const urls = new Map();`,
     `const urlOf = (name) => {`,
     `  let url = urls.get(name);`,
     `  if (url !== undefined) return url;`,
-    `  const text = texts.get(name);`,
-    `  if (text === undefined) throw new Error('lecture chunk missing: ' + name);`,
+    `  const text = chunks.get(name)?.textContent;`,
+    `  if (text == null) throw new Error('lecture chunk missing: ' + name);`,
     `  const code = text.replace(/${MARKER}([\\w.-]+)/g, (_, dep) => urlOf(dep));`,
     `  url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));`,
     `  urls.set(name, url);`,
-    `  texts.delete(name);`,
+    `  chunks.delete(name);`,
     `  return url;`,
     `};`,
-    `Object.defineProperty(globalThis, '${IMPORT_FN}', { value: async (name) => import(urlOf(name)) });`,
-    `globalThis.${IMPORT_FN}(${JSON.stringify(entry)}).catch((error) => console.error(error));`,
+    `const load = async (name) => {`,
+    `  if (name !== entry) await parsed;`,
+    `  return import(urlOf(name));`,
+    `};`,
+    `Object.defineProperty(globalThis, '${IMPORT_FN}', { value: load });`,
+    `load(entry).catch((error) => console.error(error));`,
+    `}`,
   ].join('\n');
 }
 
@@ -145,9 +161,21 @@ function scriptText(code: string): string {
   return code.replace(/<(\/script|!--)/gi, '\\x3C$1');
 }
 
+/** The entry and every chunk it imports statically (directly or not). */
+function entryClosure(entry: string, imports: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const found = new Set<string>();
+  const visit = (name: string): void => {
+    if (found.has(name)) return;
+    found.add(name);
+    for (const next of imports.get(name) ?? []) visit(next);
+  };
+  visit(entry);
+  return found;
+}
+
 /**
- * The elements that replace the entry's `<script src>`: one inert script per chunk and the
- * loader. `entry` is the entry chunk's file name.
+ * The elements that replace the entry's `<script src>`, for the end of <body>: the entry's chunks
+ * as inert scripts, the loader, then the other chunks. `entry` is the entry chunk's file name.
  */
 export function chunkedScripts(chunks: readonly ChunkCode[], entry: string): string {
   const names = new Set(chunks.map((c) => c.fileName));
@@ -155,9 +183,14 @@ export function chunkedScripts(chunks: readonly ChunkCode[], entry: string): str
   if (odd.length > 0) throw new Error(`one-file build: unexpected chunk names ${odd.join(', ')}`);
   if (!names.has(entry)) throw new Error(`one-file build: entry chunk ${entry} missing`);
   const linked = chunks.map((chunk) => ({ name: chunk.fileName, ...linkChunk(chunk, names) }));
-  assertNoCycle(new Map(linked.map((c) => [c.name, c.imports])));
-  const data = linked.map(
-    (c) => `<script type="${CHUNK_TYPE}" data-chunk="${c.name}">${scriptText(c.code)}</script>`,
-  );
-  return [...data, `<script type="module">${loaderScript(entry)}</script>`].join('\n');
+  const imports = new Map(linked.map((c) => [c.name, c.imports]));
+  assertNoCycle(imports);
+  const first = entryClosure(entry, imports);
+  const data = (c: (typeof linked)[number]): string =>
+    `<script type="${CHUNK_TYPE}" data-chunk="${c.name}">${scriptText(c.code)}</script>`;
+  return [
+    ...linked.filter((c) => first.has(c.name)).map(data),
+    `<script>${loaderScript(entry)}</script>`,
+    ...linked.filter((c) => !first.has(c.name)).map(data),
+  ].join('\n');
 }

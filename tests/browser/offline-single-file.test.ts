@@ -113,7 +113,10 @@ describe('the one-file lecture', () => {
     ];
     const allCode = chunks.reduce((sum, chunk) => sum + (chunk[1]?.length ?? 0), 0);
     // One inline script runs (the loader); the code is inert text until it is imported.
-    expect(html.match(/<script type="module">/g)).toHaveLength(1);
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(
+      html.match(/<script\b[^>]*>/g)?.filter((tag) => !tag.includes('x-lecture-chunk')),
+    ).toEqual(['<script>']);
     const page = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(page);
     const parsed: { url: string; length: number }[] = [];

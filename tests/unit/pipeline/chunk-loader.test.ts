@@ -37,7 +37,7 @@ describe('linking a chunk to the loader', () => {
 });
 
 describe('the chunk scripts of the one file', () => {
-  it('stores every chunk as inert text and ends with the loader of the entry', () => {
+  it('stores every chunk as inert text, the entry and its imports before the loader', () => {
     const html = chunkedScripts(
       [
         { fileName: 'index-a.js', code: 'import"./shared-c.js";import("./widget-b.js");' },
@@ -49,14 +49,21 @@ describe('the chunk scripts of the one file', () => {
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.map((m) => m[1])).toEqual([
       ' type="text/x-lecture-chunk" data-chunk="index-a.js"',
-      ' type="text/x-lecture-chunk" data-chunk="widget-b.js"',
       ' type="text/x-lecture-chunk" data-chunk="shared-c.js"',
-      ' type="module"',
+      '',
+      ' type="text/x-lecture-chunk" data-chunk="widget-b.js"',
     ]);
+    expect(scripts[0]?.[2]).toBe(
+      'import"lecture-chunk:shared-c.js";__lectureImport("widget-b.js");',
+    );
     // Nothing in the text can end the element early; the JavaScript means the same.
-    expect(scripts[1]?.[2]).toBe('const t="\\x3C/script>\\x3C!--";export{t};');
-    expect(scripts[3]?.[2]).toBe(loaderScript('index-a.js'));
-    expect(loaderScript('index-a.js')).toContain('__lectureImport("index-a.js")');
+    expect(scripts[3]?.[2]).toBe('const t="\\x3C/script>\\x3C!--";export{t};');
+    expect(scripts[2]?.[2]).toBe(loaderScript('index-a.js'));
+    expect(loaderScript('index-a.js')).toContain('const entry = "index-a.js";');
+    // The loader finds every marker, whatever a chunk's name holds (dashes, underscores, dots).
+    const marker = /text\.replace\(\/(.+)\/g,/.exec(loaderScript('index-a.js'))?.[1] ?? '';
+    const linked = 'from"lecture-chunk:a-B_9x.js";from"lecture-chunk:c.d-e.js"';
+    expect(linked.replace(new RegExp(marker, 'g'), '$1')).toBe('from"a-B_9x.js";from"c.d-e.js"');
   });
 
   it('refuses chunks that import each other in a circle, or a missing entry', () => {
