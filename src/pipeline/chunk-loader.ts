@@ -112,11 +112,13 @@ function assertNoCycle(imports: ReadonlyMap<string, readonly string[]>): void {
 }
 
 /**
- * The loader, an inline classic script (its hash goes into the policy) right after the entry's
- * chunks, so the entry starts loading while the parser is still reading the lazy chunks' text.
- * It takes chunk elements (children of <body> only) out of the page: the entry's at once, the
- * rest when the page is parsed, before a lazy chunk is first imported. A chunk's text becomes a
- * blob: URL (its static imports first) when it is imported, and only these texts ever do.
+ * The loader, an inline classic script in <head> (its hash goes into the policy) right after the
+ * entry's chunks: it preloads the entry (fetched and compiled while the parser reads the styles
+ * and the lazy chunks' text) and runs it once the page is parsed, as a module script would run.
+ * It takes chunk elements (children of <head> and <body> only) out of the page: the entry's at
+ * once, the rest when the page is parsed, before any lecture content exists and before a lazy
+ * chunk can be imported. A chunk's text becomes a blob: URL (its static imports first) when it
+ * is first needed, and only these texts ever do.
  */
 export function loaderScript(entry: string): string {
   return [
@@ -124,7 +126,7 @@ export function loaderScript(entry: string): string {
     `const entry = ${JSON.stringify(entry)};`,
     `const chunks = new Map();`,
     `const take = () => {`,
-    `  for (const el of document.querySelectorAll('body > script[type="${CHUNK_TYPE}"]')) {`,
+    `  for (const el of document.querySelectorAll(':is(head, body) > script[type="${CHUNK_TYPE}"]')) {`,
     `    if (!chunks.has(el.dataset.chunk)) chunks.set(el.dataset.chunk, el);`,
     `    el.remove();`,
     `  }`,
@@ -147,10 +149,14 @@ export function loaderScript(entry: string): string {
     `  return url;`,
     `};`,
     `const load = async (name) => {`,
-    `  if (name !== entry) await parsed;`,
+    `  await parsed;`,
     `  return import(urlOf(name));`,
     `};`,
     `Object.defineProperty(globalThis, '${IMPORT_FN}', { value: load });`,
+    `const preload = document.createElement('link');`,
+    `preload.rel = 'modulepreload';`,
+    `preload.href = urlOf(entry);`,
+    `document.head.append(preload);`,
     `load(entry).catch((error) => console.error(error));`,
     `}`,
   ].join('\n');
@@ -174,10 +180,14 @@ function entryClosure(entry: string, imports: ReadonlyMap<string, readonly strin
 }
 
 /**
- * The elements that replace the entry's `<script src>`, for the end of <body>: the entry's chunks
- * as inert scripts, the loader, then the other chunks. `entry` is the entry chunk's file name.
+ * The elements that replace the entry's `<script src>`: for <head> (after the policy), the
+ * entry's chunks as inert scripts and the loader; for the end of <body>, the other chunks.
+ * `entry` is the entry chunk's file name.
  */
-export function chunkedScripts(chunks: readonly ChunkCode[], entry: string): string {
+export function chunkedScripts(
+  chunks: readonly ChunkCode[],
+  entry: string,
+): { head: string; body: string } {
   const names = new Set(chunks.map((c) => c.fileName));
   const odd = [...names].filter((name) => !/^[\w.-]+$/.test(name));
   if (odd.length > 0) throw new Error(`one-file build: unexpected chunk names ${odd.join(', ')}`);
@@ -188,9 +198,14 @@ export function chunkedScripts(chunks: readonly ChunkCode[], entry: string): str
   const first = entryClosure(entry, imports);
   const data = (c: (typeof linked)[number]): string =>
     `<script type="${CHUNK_TYPE}" data-chunk="${c.name}">${scriptText(c.code)}</script>`;
-  return [
-    ...linked.filter((c) => first.has(c.name)).map(data),
-    `<script>${loaderScript(entry)}</script>`,
-    ...linked.filter((c) => !first.has(c.name)).map(data),
-  ].join('\n');
+  return {
+    head: [
+      ...linked.filter((c) => first.has(c.name)).map(data),
+      `<script>${loaderScript(entry)}</script>`,
+    ].join('\n'),
+    body: linked
+      .filter((c) => !first.has(c.name))
+      .map(data)
+      .join('\n'),
+  };
 }

@@ -44,15 +44,24 @@ export function externalReferences(html: string): string[] {
 
 const ENTRY_SCRIPT = /<script type="module" crossorigin src="\.\/([\w.-]+\.js)"><\/script>\n?/;
 
-/** Replaces the entry's `<script src>` with the chunks as data and their loader; drops the files. */
+const POLICY_TAG = /<meta http-equiv="Content-Security-Policy"[^>]*>\n?/;
+
+/**
+ * Replaces the entry's `<script src>` with the chunks as data and their loader (in <head> right
+ * after the policy, which must come before any script); drops the chunk files.
+ */
 function inlineChunks(html: string, bundle: Rollup.OutputBundle): string {
   const entry = ENTRY_SCRIPT.exec(html)?.[1];
   if (entry === undefined) throw new Error('one-file build: entry <script src> not found');
+  if (!POLICY_TAG.test(html) || !html.includes('</body>'))
+    throw new Error('one-file build: no Content-Security-Policy meta tag or no </body>');
   const chunks = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [file] : []));
   const scripts = chunkedScripts(chunks, entry);
   for (const chunk of chunks) Reflect.deleteProperty(bundle, chunk.fileName);
-  if (!html.includes('</body>')) throw new Error('one-file build: no </body>');
-  return html.replace(ENTRY_SCRIPT, '').replace('</body>', () => `${scripts}\n</body>`);
+  return html
+    .replace(ENTRY_SCRIPT, '')
+    .replace(POLICY_TAG, (tag) => `${tag}${scripts.head}\n`)
+    .replace('</body>', () => `${scripts.body}\n</body>`);
 }
 
 /**

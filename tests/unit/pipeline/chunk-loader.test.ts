@@ -37,8 +37,8 @@ describe('linking a chunk to the loader', () => {
 });
 
 describe('the chunk scripts of the one file', () => {
-  it('stores every chunk as inert text, the entry and its imports before the loader', () => {
-    const html = chunkedScripts(
+  it('stores every chunk as inert text, the entry and its imports with the loader first', () => {
+    const { head, body } = chunkedScripts(
       [
         { fileName: 'index-a.js', code: 'import"./shared-c.js";import("./widget-b.js");' },
         { fileName: 'widget-b.js', code: 'const t="</script><!--";export{t};' },
@@ -46,7 +46,7 @@ describe('the chunk scripts of the one file', () => {
       ],
       'index-a.js',
     );
-    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    const scripts = [...`${head}\n${body}`.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.map((m) => m[1])).toEqual([
       ' type="text/x-lecture-chunk" data-chunk="index-a.js"',
       ' type="text/x-lecture-chunk" data-chunk="shared-c.js"',
@@ -59,6 +59,9 @@ describe('the chunk scripts of the one file', () => {
     // Nothing in the text can end the element early; the JavaScript means the same.
     expect(scripts[3]?.[2]).toBe('const t="\\x3C/script>\\x3C!--";export{t};');
     expect(scripts[2]?.[2]).toBe(loaderScript('index-a.js'));
+    expect(head).toMatch(/^<script type="text\/x-lecture-chunk" data-chunk="index-a.js">/);
+    expect(head).toMatch(/<\/script>$/);
+    expect(body).toMatch(/^<script type="text\/x-lecture-chunk" data-chunk="widget-b.js">/);
     expect(loaderScript('index-a.js')).toContain('const entry = "index-a.js";');
     // The loader finds every marker, whatever a chunk's name holds (dashes, underscores, dots).
     const marker = /text\.replace\(\/(.+)\/g,/.exec(loaderScript('index-a.js'))?.[1] ?? '';
