@@ -1,21 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { brokerChooserWidget } from '../../../../src/widgets/broker-chooser/index.ts';
-import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
 import { QUESTIONS } from '../../../../src/widgets/broker-chooser/rules.ts';
+import { widgetDom } from '../dom-setup.ts';
 
-let handle: WidgetHandle | undefined;
-afterEach(() => {
-  handle?.destroy();
-  handle = undefined;
-  document.body.replaceChildren();
-});
+const dom = widgetDom('broker-chooser', brokerChooserWidget);
 
 function mount(): { root: HTMLElement; slot: HTMLElement } {
-  const slot = document.createElement('div');
-  document.body.append(slot);
-  handle = mountWidget(slot, 'broker-chooser', brokerChooserWidget, { reducedMotion: true });
-  return { root: handle.root, slot };
+  return dom.mount();
 }
 
 const recommended = (root: HTMLElement) =>
@@ -42,12 +34,12 @@ describe('broker-chooser in the DOM', () => {
 
   it('walks the story: orders → RabbitMQ, clicks → Kafka, notifications → Redis', () => {
     const { root } = mount();
-    handle?.setStep(2, false);
+    dom.handle?.setStep(2, false);
     expect(recommended(root)).toBe('rabbitmq');
     expect(radio(root, 'routing', 'complex').checked).toBe(true);
-    handle?.setStep(3, false);
+    dom.handle?.setStep(3, false);
     expect(recommended(root)).toBe('kafka');
-    handle?.setStep(4, false);
+    dom.handle?.setStep(4, false);
     expect(recommended(root)).toBe('redis');
     expect(
       [...root.querySelectorAll('[data-workload-broker]')].map((e) =>
@@ -58,7 +50,7 @@ describe('broker-chooser in the DOM', () => {
 
   it('follows a student’s answers and a typed rate; the next clicker step starts afresh', () => {
     const { root } = mount();
-    handle?.setStep(2, false);
+    dom.handle?.setStep(2, false);
     choose(root, 'replay', 'yes');
     const rate = root.querySelector<HTMLInputElement>('input[name="rate"]') as HTMLInputElement;
     rate.value = '5 000 000';
@@ -66,8 +58,8 @@ describe('broker-chooser in the DOM', () => {
     expect(radio(root, 'throughput', 'huge').checked).toBe(true);
     choose(root, 'operations', 'cluster');
     expect(recommended(root)).toBe('kafka');
-    handle?.setStep(3, false);
-    handle?.setStep(2, false);
+    dom.handle?.setStep(3, false);
+    dom.handle?.setStep(2, false);
     expect(recommended(root)).toBe('rabbitmq');
   });
 
@@ -91,7 +83,7 @@ describe('broker-chooser in the DOM', () => {
 
   it('clears answers to a recommendation that still has a reason', () => {
     const { root } = mount();
-    handle?.setStep(3, false);
+    dom.handle?.setStep(3, false);
     root.querySelector<HTMLButtonElement>('button[name="clear-answers"]')?.click();
     expect(root.querySelectorAll('input[type="radio"]:checked')).toHaveLength(0);
     expect(recommended(root)).toBe('redis');
@@ -100,8 +92,7 @@ describe('broker-chooser in the DOM', () => {
 
   it('destroy removes everything it made', () => {
     const { slot } = mount();
-    handle?.destroy();
-    handle = undefined;
+    dom.destroy();
     expect(slot.children).toHaveLength(0);
   });
 });

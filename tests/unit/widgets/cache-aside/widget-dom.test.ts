@@ -1,20 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cacheAsideWidget } from '../../../../src/widgets/cache-aside/index.ts';
-import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
+import { widgetDom } from '../dom-setup.ts';
 
-let handle: WidgetHandle | undefined;
-afterEach(() => {
-  handle?.destroy();
-  handle = undefined;
-  document.body.replaceChildren();
-});
+const dom = widgetDom('cache-aside', cacheAsideWidget);
 
 function mount(reducedMotion = true): { root: HTMLElement; slot: HTMLElement } {
-  const slot = document.createElement('div');
-  document.body.append(slot);
-  handle = mountWidget(slot, 'cache-aside', cacheAsideWidget, { reducedMotion });
-  return { root: handle.root, slot };
+  return dom.mount({ reducedMotion });
 }
 
 const input = (root: HTMLElement, name: string) =>
@@ -32,16 +24,16 @@ describe('cache-aside in the DOM', () => {
     const { root } = mount();
     expect(root.dataset['requests']).toBe('0');
     expect(root.querySelector('[data-empty]')?.textContent).toMatch(/Redis пуст/);
-    handle?.setStep(1, false);
+    dom.handle?.setStep(1, false);
     expect(root.dataset['lastSource']).toBe('db');
     expect(root.dataset['lastMs']).toBe('202');
     expect(root.querySelector('[data-key="product:1"]')?.getAttribute('data-ttl')).toBe('3600');
-    handle?.setStep(3, false);
+    dom.handle?.setStep(3, false);
     expect(root.querySelector('[data-hit-ratio]')?.textContent).toBe('3 из 5 · 60 %');
-    handle?.setStep(4, false);
+    dom.handle?.setStep(4, false);
     expect(root.querySelectorAll('[data-key]')).toHaveLength(0);
     expect(caption(root)).toMatch(/TTL истёк/);
-    handle?.setStep(2, false);
+    dom.handle?.setStep(2, false);
     expect(root.dataset['lastSource']).toBe('cache');
   });
 
@@ -59,7 +51,7 @@ describe('cache-aside in the DOM', () => {
 
   it('PUT changes the price and deletes the cached copy; the next GET reads the new price', () => {
     const { root } = mount();
-    handle?.setStep(1, false);
+    dom.handle?.setStep(1, false);
     input(root, 'price').value = '1000';
     click(root, 'update');
     expect(caption(root)).toMatch(/DEL product:1 → 1/);
@@ -72,7 +64,7 @@ describe('cache-aside in the DOM', () => {
 
   it('rejects bad input next to the field and changes nothing else', () => {
     const { root } = mount();
-    handle?.setStep(2, false);
+    dom.handle?.setStep(2, false);
     const before = root.querySelector('[data-hit-ratio]')?.textContent;
     for (const [name, value] of [
       ['product-id', '<img src=x onerror=alert(1)>'],
@@ -92,7 +84,7 @@ describe('cache-aside in the DOM', () => {
 
   it('replays the story with a student’s TTL and resets to the slide’s values', () => {
     const { root } = mount();
-    handle?.setStep(2, false);
+    dom.handle?.setStep(2, false);
     enter(input(root, 'ttl'), '1');
     expect(root.dataset['lastSource']).toBe('db');
     root.querySelector<HTMLButtonElement>('button[name="reset"]')?.click();
@@ -102,10 +94,9 @@ describe('cache-aside in the DOM', () => {
 
   it('destroy removes the root and stops a running flight', () => {
     const { slot, root } = mount(false);
-    handle?.setStep(1, true);
+    dom.handle?.setStep(1, true);
     expect(root.querySelector('.w-ca-token')).not.toBeNull();
-    handle?.destroy();
-    handle = undefined;
+    dom.destroy();
     expect(slot.children).toHaveLength(0);
   });
 });

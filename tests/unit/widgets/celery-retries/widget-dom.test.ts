@@ -1,23 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { celeryRetriesWidget } from '../../../../src/widgets/celery-retries/index.ts';
-import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
+import { widgetDom } from '../dom-setup.ts';
 
-let handle: WidgetHandle | undefined;
-afterEach(() => {
-  handle?.destroy();
-  handle = undefined;
-  document.body.replaceChildren();
-});
+const dom = widgetDom('celery-retries', celeryRetriesWidget);
 
 function mountOn(section: string): HTMLElement {
-  const slide = document.createElement('section');
-  slide.dataset['section'] = section;
-  const slot = document.createElement('div');
-  slide.append(slot);
-  document.body.append(slide);
-  handle = mountWidget(slot, 'celery-retries', celeryRetriesWidget, { reducedMotion: true });
-  return handle.root;
+  return dom.mount({ section }).root;
 }
 
 const caption = (root: HTMLElement) => root.querySelector('[role="status"]')?.textContent ?? '';
@@ -34,10 +23,10 @@ describe('celery-retries in the DOM', () => {
     const root = mountOn('41');
     expect(root.dataset['state']).toBe('PENDING');
     expect(caption(root)).toMatch(/ещё не отправлена/);
-    handle!.setStep(6, false);
+    dom.handle!.setStep(6, false);
     expect(root.dataset['state']).toBe('FAILURE');
     expect(root.querySelectorAll('.w-cr-run[data-outcome="error"]')).toHaveLength(4);
-    handle!.setStep(3, false);
+    dom.handle!.setStep(3, false);
     expect(root.dataset['state']).toBe('RETRY');
     expect(root.querySelector('[aria-current="step"]')?.getAttribute('data-task-state')).toBe(
       'RETRY',
@@ -47,7 +36,7 @@ describe('celery-retries in the DOM', () => {
 
   it('a student’s max_retries replays the story; invalid input changes nothing', () => {
     const root = mountOn('41');
-    handle!.setStep(6, false);
+    dom.handle!.setStep(6, false);
     type(input(root, 'failures'), '2');
     expect(root.dataset['state']).toBe('SUCCESS');
     const before = root.innerHTML;
@@ -69,7 +58,7 @@ describe('celery-retries in the DOM', () => {
 
   it('early ack: unchecking acks_late on slide 39 loses the task', () => {
     const root = mountOn('39');
-    handle!.setStep(6, false);
+    dom.handle!.setStep(6, false);
     expect(root.dataset['state']).toBe('SUCCESS');
     const box = input(root, 'acks-late');
     box.checked = false;
@@ -81,8 +70,7 @@ describe('celery-retries in the DOM', () => {
 
   it('destroy removes the root', () => {
     mountOn('38');
-    handle!.destroy();
-    handle = undefined;
+    dom.destroy();
     expect(document.querySelector('[data-widget]')).toBeNull();
   });
 });

@@ -1,23 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exchangeRoutingWidget } from '../../../../src/widgets/exchange-routing/index.ts';
-import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
+import { widgetDom } from '../dom-setup.ts';
 
-let handle: WidgetHandle | undefined;
-afterEach(() => {
-  handle?.destroy();
-  handle = undefined;
-  document.body.replaceChildren();
-});
+const dom = widgetDom('exchange-routing', exchangeRoutingWidget);
 
 function mountOn(section: string): { root: HTMLElement; slot: HTMLElement } {
-  const slide = document.createElement('section');
-  slide.dataset['section'] = section;
-  const slot = document.createElement('div');
-  slide.append(slot);
-  document.body.append(slide);
-  handle = mountWidget(slot, 'exchange-routing', exchangeRoutingWidget, { reducedMotion: true });
-  return { root: handle.root, slot };
+  return dom.mount({ section });
 }
 
 const q = (root: HTMLElement, name: string) =>
@@ -36,15 +25,15 @@ describe('exchange-routing in the DOM', () => {
     expect(root.querySelector<HTMLSelectElement>('select[name="exchange-type"]')?.value).toBe(
       'topic',
     );
-    handle?.setStep(1, false);
+    dom.handle?.setStep(1, false);
     expect(root.dataset['step']).toBe('1');
     expect(q(root, 'errors')?.dataset['received']).toBe('true');
     expect(q(root, 'payments')?.dataset['depth']).toBe('1');
     expect(caption(root)).toContain('попало в 2 очереди из 2');
-    handle?.setStep(3, false);
+    dom.handle?.setStep(3, false);
     expect(q(root, 'payments')?.dataset['received']).toBe('false');
     expect(q(root, 'errors')?.dataset['depth']).toBe('2');
-    handle?.setStep(0, false);
+    dom.handle?.setStep(0, false);
     expect(q(root, 'errors')?.dataset['depth']).toBe('0');
     expect(q(root, 'errors')?.hasAttribute('data-received')).toBe(false);
   });
@@ -110,9 +99,8 @@ describe('exchange-routing in the DOM', () => {
 
   it('removes everything on destroy', () => {
     const { slot } = mountOn('18');
-    handle?.setStep(5, false);
-    handle?.destroy();
-    handle = undefined;
+    dom.handle?.setStep(5, false);
+    dom.destroy();
     expect(slot.children).toHaveLength(0);
   });
 });

@@ -1,22 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { idempotentConsumerWidget } from '../../../../src/widgets/idempotent-consumer/index.ts';
-import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
+import { widgetDom } from '../dom-setup.ts';
 
-let handle: WidgetHandle | undefined;
-afterEach(() => {
-  handle?.destroy();
-  handle = undefined;
-  document.body.replaceChildren();
-});
+const dom = widgetDom('idempotent-consumer', idempotentConsumerWidget);
 
 function mount(): HTMLElement {
-  const slot = document.createElement('div');
-  document.body.append(slot);
-  handle = mountWidget(slot, 'idempotent-consumer', idempotentConsumerWidget, {
-    reducedMotion: true,
-  });
-  return handle.root;
+  return dom.mount().root;
 }
 
 const field = (root: HTMLElement, name: string) =>
@@ -25,7 +15,7 @@ const field = (root: HTMLElement, name: string) =>
 describe('idempotent-consumer in the DOM', () => {
   it('marks the redelivered message and counts charges per consumer', () => {
     const root = mount();
-    handle!.setStep(4, false);
+    dom.handle!.setStep(4, false);
     const flags = [...root.querySelectorAll<HTMLElement>('[data-redelivered]')].map(
       (li) => li.dataset['redelivered'],
     );
@@ -37,7 +27,7 @@ describe('idempotent-consumer in the DOM', () => {
 
   it('a hostile payment id is shown as text; invalid amounts change nothing', () => {
     const root = mount();
-    handle!.setStep(6, false);
+    dom.handle!.setStep(6, false);
     field(root, 'payment-id').value = '<img src=x onerror=alert(1)>';
     (root.querySelector('[name="send-payment"]') as HTMLButtonElement).click();
     expect(root.querySelector('img')).toBeNull();
@@ -51,14 +41,13 @@ describe('idempotent-consumer in the DOM', () => {
 
   it('going back to step 0 drops the student’s payments; destroy removes the root', () => {
     const root = mount();
-    handle!.setStep(6, false);
+    dom.handle!.setStep(6, false);
     (root.querySelector('[name="send-payment"]') as HTMLButtonElement).click();
     expect(root.dataset['naiveCharges']).toBe('4');
     expect(root.dataset['idempotentCharges']).toBe('2');
-    handle!.setStep(0, false);
+    dom.handle!.setStep(0, false);
     expect(root.dataset['naiveCharges']).toBe('0');
-    handle!.destroy();
-    handle = undefined;
+    dom.destroy();
     expect(document.querySelector('[data-widget]')).toBeNull();
   });
 });

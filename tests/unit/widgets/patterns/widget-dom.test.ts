@@ -1,20 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { patternsWidget } from '../../../../src/widgets/patterns/index.ts';
-import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
+import { widgetDom } from '../dom-setup.ts';
 
-let handle: WidgetHandle | undefined;
-afterEach(() => {
-  handle?.destroy();
-  handle = undefined;
-  document.body.replaceChildren();
-});
+const dom = widgetDom('patterns', patternsWidget);
 
 function mount(): HTMLElement {
-  const slot = document.createElement('div');
-  document.body.append(slot);
-  handle = mountWidget(slot, 'patterns', patternsWidget, { reducedMotion: true });
-  return handle.root;
+  return dom.mount().root;
 }
 
 const caption = (root: HTMLElement) => root.querySelector('[role="status"]')?.textContent ?? '';
@@ -31,10 +23,10 @@ describe('patterns in the DOM', () => {
     const selected = () =>
       root.querySelector('[role="tab"][aria-selected="true"]')?.getAttribute('data-pattern');
     expect(selected()).toBe('fanout');
-    handle?.setStep(4, false);
+    dom.handle?.setStep(4, false);
     expect(selected()).toBe('sourcing');
     expect(root.dataset['pattern']).toBe('sourcing');
-    handle?.setStep(10, false);
+    dom.handle?.setStep(10, false);
     expect(selected()).toBe('rpc');
     expect(root.querySelector('[data-request="c-1"]')?.getAttribute('data-reply-order')).toBe('2');
   });
@@ -48,7 +40,7 @@ describe('patterns in the DOM', () => {
 
   it('shows the student’s message as text and rejects a bad receiver count without changing anything', () => {
     const root = mount();
-    handle?.setStep(1, false);
+    dom.handle?.setStep(1, false);
     const before = root.querySelectorAll('[data-receiver]').length;
     input(root, 'receivers').value = '0';
     input(root, 'receivers').dispatchEvent(new Event('change', { bubbles: true }));
@@ -62,7 +54,7 @@ describe('patterns in the DOM', () => {
 
   it('refuses an overdraft and lets a new reader replay to the same balance', () => {
     const root = mount();
-    handle?.setStep(5, false);
+    dom.handle?.setStep(5, false);
     input(root, 'amount').value = '-500';
     click(root, 'button[name="append"]');
     expect(input(root, 'amount').getAttribute('aria-invalid')).toBe('true');
@@ -76,29 +68,28 @@ describe('patterns in the DOM', () => {
 
   it('answers a student’s request from its row and drops student actions when the step changes', () => {
     const root = mount();
-    handle?.setStep(10, false);
+    dom.handle?.setStep(10, false);
     input(root, 'n').value = '7';
     click(root, 'button[name="request"]');
     click(root, 'button[name="answer"][data-correlation-id="c-3"]');
     expect(root.querySelector('[data-request="c-3"]')?.getAttribute('data-stage')).toBe('answered');
     expect(caption(root)).toContain('ответ 13 с запросом fib(7)');
-    handle?.setStep(9, false);
+    dom.handle?.setStep(9, false);
     expect(root.querySelector('[data-request="c-3"]')).toBeNull();
   });
 
   it('draws no <section>, which reveal.js would take for a vertical slide', () => {
     const root = mount();
     for (const step of [3, 6, 10]) {
-      handle?.setStep(step, false);
+      dom.handle?.setStep(step, false);
       expect(root.querySelector('section')).toBeNull();
     }
   });
 
   it('leaves nothing behind when destroyed', () => {
     const root = mount();
-    handle?.setStep(3, false);
-    handle?.destroy();
-    handle = undefined;
+    dom.handle?.setStep(3, false);
+    dom.destroy();
     expect(root.isConnected).toBe(false);
     expect(document.body.querySelector('[data-widget]')).toBeNull();
   });

@@ -1,23 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rabbitAcksWidget } from '../../../../src/widgets/rabbit-acks/index.ts';
-import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
+import { widgetDom } from '../dom-setup.ts';
 
-let handle: WidgetHandle | undefined;
-afterEach(() => {
-  handle?.destroy();
-  handle = undefined;
-  document.body.replaceChildren();
-});
+const dom = widgetDom('rabbit-acks', rabbitAcksWidget);
 
 function mountOn(section: string): HTMLElement {
-  const slide = document.createElement('section');
-  slide.dataset['section'] = section;
-  const slot = document.createElement('div');
-  slide.append(slot);
-  document.body.append(slide);
-  handle = mountWidget(slot, 'rabbit-acks', rabbitAcksWidget, { reducedMotion: true });
-  return handle.root;
+  return dom.mount({ section }).root;
 }
 
 const caption = (root: HTMLElement) => root.querySelector('[role="status"]')?.textContent ?? '';
@@ -40,10 +29,10 @@ describe('rabbit-acks in the DOM', () => {
 
   it('every delivered task carries data-redelivered; a crash makes it true on the other worker', () => {
     const root = mountOn('19');
-    handle?.setStep(1, false);
+    dom.handle?.setStep(1, false);
     const delivered = [...root.querySelectorAll<HTMLElement>('[data-redelivered]')];
     expect(delivered.map((c) => c.dataset['redelivered'])).toEqual(['false', 'false']);
-    handle?.setStep(4, false);
+    dom.handle?.setStep(4, false);
     const again = root.querySelector<HTMLElement>('[data-worker="w2"] [data-state="working"]');
     expect(again?.dataset).toMatchObject({ task: '3', redelivered: 'true' });
     expect(root.querySelector('[data-worker="w1"]')?.getAttribute('data-up')).toBe('false');
@@ -51,14 +40,14 @@ describe('rabbit-acks in the DOM', () => {
 
   it('slide 24 dead-letters task 2 after its retry', () => {
     const root = mountOn('24');
-    handle?.setStep(3, false);
+    dom.handle?.setStep(3, false);
     expect(chips(root, '[data-queue="tasks.dlq"]')).toEqual(['2']);
     expect(caption(root)).toContain('ушла в tasks.dlq');
   });
 
   it('an invalid prefetch shows a message next to the field and changes nothing', () => {
     const root = mountOn('19');
-    handle?.setStep(1, false);
+    dom.handle?.setStep(1, false);
     const board = root.querySelector('.w-ra-board')?.innerHTML;
     const input = root.querySelector<HTMLInputElement>('input[name="prefetch"]')!;
     input.value = '<img src=x onerror=alert(1)>';
@@ -72,21 +61,20 @@ describe('rabbit-acks in the DOM', () => {
 
   it('student buttons drive the simulation; a new clicker step replaces the detour', () => {
     const root = mountOn('19');
-    handle?.setStep(1, false);
+    dom.handle?.setStep(1, false);
     click(root, '[data-worker="w1"] button[name="crash-worker"]');
     expect(chips(root, '[data-queue="tasks"]')[0]).toBe('1');
     expect(caption(root)).toContain('Worker 1 упал');
     click(root, '[data-worker="w1"] button[name="revive-worker"]');
     expect(root.querySelector('[data-worker="w1"]')?.getAttribute('data-up')).toBe('true');
-    handle?.setStep(2, false);
+    dom.handle?.setStep(2, false);
     expect(root.querySelector('[data-worker="w1"]')?.getAttribute('data-up')).toBe('true');
     expect(chips(root, '[data-worker="w1"]')).toEqual(['3', '1']);
   });
 
   it('destroy removes the root and everything in it', () => {
     mountOn('19');
-    handle?.destroy();
-    handle = undefined;
+    dom.destroy();
     expect(document.querySelector('[data-widget]')).toBeNull();
   });
 });

@@ -1,20 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { redisListQueueWidget } from '../../../../src/widgets/redis-list-queue/index.ts';
-import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
+import { widgetDom } from '../dom-setup.ts';
 
-let handle: WidgetHandle | undefined;
-afterEach(() => {
-  handle?.destroy();
-  handle = undefined;
-  document.body.replaceChildren();
-});
+const dom = widgetDom('redis-list-queue', redisListQueueWidget);
 
 function mount(): HTMLElement {
-  const slot = document.createElement('div');
-  document.body.append(slot);
-  handle = mountWidget(slot, 'redis-list-queue', redisListQueueWidget, { reducedMotion: true });
-  return handle.root;
+  return dom.mount().root;
 }
 
 const task = (root: HTMLElement) =>
@@ -30,11 +22,11 @@ describe('redis-list-queue in the DOM', () => {
     const root = mount();
     expect(root.dataset['widget']).toBe('redis-list-queue');
     expect(worker(root, 'W1')?.dataset['status']).toBe('waiting');
-    handle?.setStep(5, false);
+    dom.handle?.setStep(5, false);
     expect(worker(root, 'W2')?.dataset['status']).toBe('crashed');
     expect(root.dataset['lost']).toBe('1');
     expect(caption(root)).toContain('потеряна навсегда');
-    handle?.setStep(7, false);
+    dom.handle?.setStep(7, false);
     expect(root.querySelector('[data-part="processing"]')?.getAttribute('data-length')).toBe('1');
   });
 
@@ -61,7 +53,7 @@ describe('redis-list-queue in the DOM', () => {
     const root = mount();
     click(root, 'button[name="requeue"]');
     expect(root.querySelector('[data-note]')?.textContent).toContain('пусто');
-    handle?.setStep(6, false);
+    dom.handle?.setStep(6, false);
     click(root, 'button[name="requeue"]');
     expect(root.querySelector('[data-note]')?.textContent).toContain('в работе');
     expect(root.querySelector('[data-part="processing"]')?.getAttribute('data-length')).toBe('1');

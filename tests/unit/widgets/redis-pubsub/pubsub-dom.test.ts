@@ -1,20 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { redisPubSubWidget } from '../../../../src/widgets/redis-pubsub/index.ts';
-import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
+import { widgetDom } from '../dom-setup.ts';
 
-let handle: WidgetHandle | undefined;
-afterEach(() => {
-  handle?.destroy();
-  handle = undefined;
-  document.body.replaceChildren();
-});
+const dom = widgetDom('redis-pubsub', redisPubSubWidget);
 
 function mount(): HTMLElement {
-  const slot = document.createElement('div');
-  document.body.append(slot);
-  handle = mountWidget(slot, 'redis-pubsub', redisPubSubWidget, { reducedMotion: true });
-  return handle.root;
+  return dom.mount().root;
 }
 
 const input = (root: HTMLElement, name: string) =>
@@ -31,11 +23,11 @@ describe('redis-pubsub in the DOM', () => {
     expect(root.querySelector('button[name="publish"]')).toBeTruthy();
     expect(root.querySelector('button[name="add-subscriber"]')).toBeTruthy();
     expect(root.dataset['receivers']).toBeUndefined();
-    handle?.setStep(1, false);
+    dom.handle?.setStep(1, false);
     expect(root.dataset['step']).toBe('1');
     expect(root.dataset['receivers']).toBe('0');
     expect(caption(root)).toContain('пропало');
-    handle?.setStep(5, false);
+    dom.handle?.setStep(5, false);
     expect(root.dataset['receivers']).toBe('2');
   });
 
@@ -58,7 +50,7 @@ describe('redis-pubsub in the DOM', () => {
 
   it('rejects invalid input next to the field and changes nothing else', () => {
     const root = mount();
-    handle?.setStep(3, false);
+    dom.handle?.setStep(3, false);
     const before = root.querySelector('.w-ps-board')?.innerHTML;
     input(root, 'channel').value = '   ';
     click(root, 'button[name="publish"]');
@@ -95,8 +87,7 @@ describe('redis-pubsub in the DOM', () => {
     click(root, 'button[name="add-subscriber"]');
     click(root, 'button[name="reset"]');
     expect(root.querySelector('[data-subscriber]')).toBeNull();
-    handle?.destroy();
-    handle = undefined;
+    dom.destroy();
     expect(document.querySelector('[data-widget]')).toBeNull();
   });
 });
