@@ -3,13 +3,12 @@
  * notes, a contents list by part, search across slides and notes (hostile input stays text),
  * playable widgets, and self-check questions checked in the page with a link back to the slide.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { kafkaPartitionForKey } from '../../src/broker/index.ts';
+import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
-import { expectedSlides, foreignRequests, repoRoot } from './deck-page.ts';
+import { expectedSlides, foreignRequests } from './deck-page.ts';
 
 const deckUrl = inject('deckUrl');
 const readUrl = new URL('?view=read', deckUrl).href;
@@ -210,22 +209,7 @@ describe('reading view', () => {
     const question = page.locator('[data-question="rabbit-unacked"]');
     await question.locator('input[value="lost"]').check();
     await question.locator('button[name="check"]').click();
-    await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              el: Element,
-            ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document.body);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} ×${v.nodes.length}`);
-    });
+    const violations = await axeFindings(page);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

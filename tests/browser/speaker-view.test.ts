@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PARTS } from '../../src/deck/widget-names.ts';
 import { formatClock, formatDuration, formatSigned } from '../../src/deck/speaker/format.ts';
+import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { foreignRequests, openDeck, repoRoot } from './deck-page.ts';
 
@@ -71,19 +72,6 @@ async function openSpeaker(page: Page): Promise<{ popup: Page; errors: string[] 
   await popup.setViewportSize({ width: 1280, height: 800 });
   await popup.locator('.speaker-view').waitFor();
   return { popup, errors };
-}
-
-/** Serious or critical axe-core findings in `popup` (evaluated through CDP: the CSP forbids inline scripts). */
-async function axeFindings(popup: Page): Promise<{ id: string; nodes: number }[]> {
-  await popup.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  return popup.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; nodes: unknown[] }[] };
-    const axe = (window as unknown as { axe: { run(el: Element): Promise<Result> } }).axe;
-    const result = await axe.run(document.body);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, nodes: v.nodes.length }));
-  });
 }
 
 const text = (popup: Page, selector: string): Promise<string> =>

@@ -4,12 +4,12 @@
  * types a rate and a name, including invalid and hostile input; it fits at 1280×800 and
  * 1920×1080; axe finds nothing serious.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { recommend } from '../../src/widgets/broker-chooser/rules.ts';
 import { CHOOSER_STEPS, workloadAt } from '../../src/widgets/broker-chooser/story.ts';
+import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
 
@@ -166,18 +166,7 @@ describe('broker-chooser as a student plays with it', () => {
 
   it('passes axe (no serious or critical findings) and logs no errors', async () => {
     const { page, errors } = deck;
-    await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async (sel) => {
-      const axe = (
-        window as unknown as {
-          axe: { run(el: Element): Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document.querySelector(sel) as Element);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id);
-    }, ROOT);
+    const violations = await axeFindings(page, ROOT);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
   });

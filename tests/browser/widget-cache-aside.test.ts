@@ -4,12 +4,12 @@
  * a student requests products, waits, changes TTL and DB latency, including invalid and hostile
  * input; the stage stays inside the slide at 1280×800 and 1920×1080; axe finds nothing serious.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CACHE_STEPS, DEFAULT_SETTINGS } from '../../src/widgets/cache-aside/scenarios.ts';
 import { cachedKeys, replayCache, statsOf } from '../../src/widgets/cache-aside/session.ts';
+import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
 
@@ -224,18 +224,7 @@ describe('cache-aside as a student plays with it', () => {
   it('passes axe (no serious or critical findings) and logs no errors', async () => {
     const { page, errors } = deck;
     await stepTo(page, 'ArrowRight', 1);
-    await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async (sel) => {
-      const axe = (
-        window as unknown as {
-          axe: { run(el: Element): Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document.querySelector(sel) as Element);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id);
-    }, ROOT);
+    const violations = await axeFindings(page, ROOT);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
   });

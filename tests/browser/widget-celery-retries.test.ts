@@ -4,12 +4,12 @@
  * max_retries, failures, backoff and acks_late, including invalid and hostile input; axe finds
  * nothing serious; screenshots at 1280×800 and 1920×1080; no console errors.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { replayStory } from '../../src/widgets/celery-retries/replay.ts';
 import { CELERY_STEPS, storyForSection } from '../../src/widgets/celery-retries/stories.ts';
+import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
 
@@ -226,18 +226,7 @@ describe('celery-retries as a student plays with it', () => {
     await goTo(page, 39);
     await reachFirstStep(page, 39);
     await page.click(`${rootOf(39)} summary`);
-    await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async (sel) => {
-      const axe = (
-        window as unknown as {
-          axe: { run(el: Element): Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document.querySelector(sel) as Element);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id);
-    }, rootOf(39));
+    const violations = await axeFindings(page, rootOf(39));
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
   });

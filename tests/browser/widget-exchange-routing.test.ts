@@ -4,7 +4,6 @@
  * bindings, switches the exchange type, with invalid and hostile input; axe finds nothing serious;
  * the widget fits its stage; no console errors.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,6 +13,7 @@ import {
 } from '../../src/widgets/exchange-routing/scenarios.ts';
 import { routingView } from '../../src/widgets/exchange-routing/session.ts';
 import type { StudentAction } from '../../src/widgets/exchange-routing/student.ts';
+import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
 
@@ -241,19 +241,7 @@ describe('exchange-routing as a student plays with it (slide 26)', () => {
 
   it('passes axe (no serious or critical findings) and logs no errors', async () => {
     const { page, errors } = deck;
-    // The deck's CSP forbids inline scripts (addScriptTag), so axe is evaluated through CDP.
-    await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async (s) => {
-      const axe = (
-        window as unknown as {
-          axe: { run(el: Element): Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document.querySelector(s) as Element);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}`);
-    }, sel);
+    const violations = await axeFindings(page, sel);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -4,13 +4,13 @@
  * stage hides the earlier. A student sends payments (the same id again, a crash, hostile text,
  * invalid amounts); axe finds nothing serious; screenshots at 1280×800 and 1920×1080.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CELERY_STEPS } from '../../src/widgets/celery-retries/stories.ts';
 import { IDEMPOTENT_STEPS, replay } from '../../src/widgets/idempotent-consumer/story.ts';
 import { viewOf } from '../../src/widgets/idempotent-consumer/view-model.ts';
+import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
 
@@ -161,18 +161,7 @@ describe('idempotent-consumer as a student plays with it', () => {
     expect(box[0]).toBeLessThanOrEqual((box[1] ?? 0) + 1);
     await page.screenshot({ path: join(shots, 'idempotent-consumer-41-1920.png') });
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async (sel) => {
-      const axe = (
-        window as unknown as {
-          axe: { run(el: Element): Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document.querySelector(sel) as Element);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id);
-    }, IC);
+    const violations = await axeFindings(page, IC);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -4,13 +4,13 @@
  * group, including invalid and hostile input; 64 partitions scroll inside the widget; axe finds
  * nothing serious; no console errors.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { kafkaPartitionForKey, logEndOffset } from '../../src/broker/kafka/index.ts';
 import { KAFKA_STEPS, storyForSection } from '../../src/widgets/kafka-partitions/scenarios.ts';
 import { replaySession } from '../../src/widgets/kafka-partitions/session.ts';
+import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
 
@@ -203,19 +203,7 @@ describe('kafka-partitions as a student plays with it', () => {
 
   it('passes axe (no serious or critical findings) and logs no errors', async () => {
     const { page, errors } = deck;
-    // The deck's CSP forbids inline scripts (addScriptTag), so axe is evaluated through CDP.
-    await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async (sel) => {
-      const axe = (
-        window as unknown as {
-          axe: { run(el: Element): Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document.querySelector(sel) as Element);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id);
-    }, ROOT);
+    const violations = await axeFindings(page, ROOT);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -4,10 +4,11 @@
  * and hostile input. Everything shown is checked against the core; axe audits the slide; the
  * animation is timed (frames, long tasks); screenshots at 1280×800 and 1920×1080.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, repoRoot } from './deck-page.ts';
 import { DEFAULT_INPUT, orderFlow, resolveInput } from '../../src/broker/orderflow/index.ts';
@@ -194,21 +195,7 @@ describe('order-flow widget', () => {
 
   it('passes an axe audit with no serious or critical findings', async () => {
     await jump(7, 3);
-    // The deck's CSP forbids inline scripts (addScriptTag), so axe is evaluated through CDP.
-    await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async (sel) => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              el: Element,
-            ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document.querySelector(sel) as Element);
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    }, '#s-7 .widget-slot');
+    const violations = await axeFindings(page, '#s-7 .widget-slot');
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   });
 

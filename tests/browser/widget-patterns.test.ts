@@ -4,7 +4,7 @@
  * student picks patterns by tab and keyboard and plays each one, including invalid and hostile
  * input; reduced motion runs no animation; screenshots at 1280×800 and 1920×1080; axe is clean.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,6 +12,7 @@ import { fanoutView } from '../../src/widgets/patterns/fanout.ts';
 import { rpcView } from '../../src/widgets/patterns/rpc.ts';
 import { sourcingView } from '../../src/widgets/patterns/sourcing.ts';
 import { patternAt, PATTERNS_STEPS } from '../../src/widgets/patterns/steps.ts';
+import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
 
@@ -333,18 +334,7 @@ describe('patterns as a student plays with it', () => {
     const { page, errors } = deck;
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async (sel) => {
-      const axe = (
-        window as unknown as {
-          axe: { run(el: Element): Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document.querySelector(sel) as Element);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id);
-    }, ROOT);
+    const violations = await axeFindings(page, ROOT);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -4,13 +4,13 @@
  * (valid, invalid, hostile), publishes, lets time run, crashes and revives a worker, nacks and
  * rejects; axe finds nothing serious; the widget fits the stage; screenshots at two sizes.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RABBIT_ACKS_STEPS, storyForSection } from '../../src/widgets/rabbit-acks/scenarios.ts';
 import { acksView } from '../../src/widgets/rabbit-acks/session.ts';
 import type { AcksAction } from '../../src/widgets/rabbit-acks/sim.ts';
+import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
 
@@ -269,19 +269,7 @@ describe('rabbit-acks as a student plays with it (slide 19, step 1)', () => {
     const { page, errors } = deck;
     await jump(page, '19', BODY_FRAGMENTS['19']! + 3);
     await waitStep(page, '19', 4);
-    // The deck's CSP forbids inline scripts (addScriptTag), so axe is evaluated through CDP.
-    await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async (s) => {
-      const axe = (
-        window as unknown as {
-          axe: { run(el: Element): Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document.querySelector(s) as Element);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id);
-    }, sel);
+    const violations = await axeFindings(page, sel);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
   });

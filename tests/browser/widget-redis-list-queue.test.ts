@@ -4,12 +4,12 @@
  * model; a student pushes tasks, adds, crashes and restarts workers, requeues, with invalid and
  * hostile input; reduced motion runs no animation; axe finds nothing serious; no console errors.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIST_QUEUE_STEPS } from '../../src/widgets/redis-list-queue/scenarios.ts';
 import { queueView } from '../../src/widgets/redis-list-queue/session.ts';
+import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
 
@@ -276,18 +276,7 @@ describe('redis-list-queue as a student plays with it', () => {
 
   it('passes axe (no serious or critical findings) and logs no errors', async () => {
     const { page, errors } = deck;
-    await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async (s) => {
-      const axe = (
-        window as unknown as {
-          axe: { run(el: Element): Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document.querySelector(s) as Element);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id);
-    }, sel);
+    const violations = await axeFindings(page, sel);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
   });
