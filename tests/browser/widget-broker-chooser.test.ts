@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { recommend } from '../../src/widgets/broker-chooser/rules.ts';
 import { CHOOSER_STEPS, workloadAt } from '../../src/widgets/broker-chooser/story.ts';
 import { axeFindings } from './axe.ts';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
+import type { TestBrowser } from './chromium.ts';
+import { repoRoot, type DeckPage } from './deck-page.ts';
+import { openWidgetSlide, pressToStep } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
 let browser: TestBrowser;
@@ -19,9 +20,7 @@ let deck: DeckPage;
 const ROOT = '#s-36 [data-widget="broker-chooser"]';
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  deck = await openDeck(browser.context, `${deckUrl}#/s-36`);
-  await deck.page.waitForSelector(ROOT, { state: 'attached' });
+  ({ browser, deck } = await openWidgetSlide(deckUrl, 36, ROOT));
 });
 afterAll(async () => {
   await browser?.close();
@@ -48,11 +47,7 @@ function read(page: Page) {
 }
 
 async function stepTo(page: Page, key: string, step: number): Promise<void> {
-  await page.keyboard.press(key);
-  await page.waitForFunction(
-    ([sel, n]) => document.querySelector<HTMLElement>(sel as string)?.dataset['step'] === String(n),
-    [ROOT, step] as const,
-  );
+  await pressToStep(page, ROOT, key, step);
 }
 
 describe('broker-chooser as a lecturer drives it (slide 36)', () => {

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CACHE_STEPS, DEFAULT_SETTINGS } from '../../src/widgets/cache-aside/scenarios.ts';
 import { cachedKeys, replayCache, statsOf } from '../../src/widgets/cache-aside/session.ts';
 import { axeFindings } from './axe.ts';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
+import type { TestBrowser } from './chromium.ts';
+import { repoRoot, type DeckPage } from './deck-page.ts';
+import { openWidgetSlide, pressToStep } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
 let browser: TestBrowser;
@@ -19,9 +20,7 @@ let deck: DeckPage;
 const ROOT = '#s-13 [data-widget="cache-aside"]';
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  deck = await openDeck(browser.context, `${deckUrl}#/s-13`);
-  await deck.page.waitForSelector(ROOT, { state: 'attached' });
+  ({ browser, deck } = await openWidgetSlide(deckUrl, 13, ROOT));
 });
 afterAll(async () => {
   await browser?.close();
@@ -62,11 +61,7 @@ function expected(step: number) {
 }
 
 async function stepTo(page: Page, key: string, step: number): Promise<void> {
-  await page.keyboard.press(key);
-  await page.waitForFunction(
-    ([sel, n]) => document.querySelector<HTMLElement>(sel as string)?.dataset['step'] === String(n),
-    [ROOT, step] as const,
-  );
+  await pressToStep(page, ROOT, key, step);
 }
 
 async function fits(page: Page): Promise<{ rootBottom: number; slotBottom: number; vh: number }> {

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { replayStory } from '../../src/widgets/celery-retries/replay.ts';
 import { CELERY_STEPS, storyForSection } from '../../src/widgets/celery-retries/stories.ts';
 import { axeFindings } from './axe.ts';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
+import type { TestBrowser } from './chromium.ts';
+import { repoRoot, type DeckPage } from './deck-page.ts';
+import { jumpToFragment, openWidgetSlide, pressToStep } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
 let browser: TestBrowser;
@@ -20,9 +21,7 @@ const rootOf = (slide: number) => `#s-${slide} [data-widget="celery-retries"]`;
 const shots = join(repoRoot, 'test-results', 'screenshots');
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  deck = await openDeck(browser.context, `${deckUrl}#/s-38`);
-  await deck.page.waitForSelector(rootOf(38), { state: 'attached' });
+  ({ browser, deck } = await openWidgetSlide(deckUrl, 38, rootOf(38)));
 });
 afterAll(async () => {
   await browser?.close();
@@ -47,11 +46,7 @@ const expectedStates = (slide: number) => {
 };
 
 async function pressUntil(page: Page, slide: number, key: string, step: number): Promise<void> {
-  await page.keyboard.press(key);
-  await page.waitForFunction(
-    ([sel, n]) => document.querySelector<HTMLElement>(sel as string)?.dataset['step'] === String(n),
-    [rootOf(slide), step] as const,
-  );
+  await pressToStep(page, rootOf(slide), key, step);
 }
 
 /** Presses → until the widget is at step 1 (the slide's own fragments come first). */
@@ -64,13 +59,7 @@ async function reachFirstStep(page: Page, slide: number): Promise<void> {
 }
 
 async function goTo(page: Page, slide: number): Promise<void> {
-  await page.evaluate((n) => {
-    const d = window.Reveal;
-    const s = document.getElementById(`s-${n}`);
-    if (!d || !s) throw new Error('no deck');
-    const { h, v } = d.getIndices(s);
-    d.slide(h, v, -1);
-  }, slide);
+  await jumpToFragment(page, slide, -1);
   await page.waitForSelector(rootOf(slide), { state: 'attached' });
 }
 

@@ -14,8 +14,9 @@ import {
 import { routingView } from '../../src/widgets/exchange-routing/session.ts';
 import type { StudentAction } from '../../src/widgets/exchange-routing/student.ts';
 import { axeFindings } from './axe.ts';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
+import type { TestBrowser } from './chromium.ts';
+import { repoRoot, type DeckPage } from './deck-page.ts';
+import { jumpToFragment, openWidgetSlide, waitForStep } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
 let browser: TestBrowser;
@@ -23,9 +24,7 @@ let deck: DeckPage;
 const root = (section: string) => `#s-${section} [data-widget="exchange-routing"]`;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  deck = await openDeck(browser.context, `${deckUrl}#/s-17`);
-  await deck.page.waitForSelector(root('17'), { state: 'attached' });
+  ({ browser, deck } = await openWidgetSlide(deckUrl, 17, root('17')));
 });
 afterAll(async () => {
   await browser?.close();
@@ -83,23 +82,11 @@ function modelOf(shown: Awaited<ReturnType<typeof read>>) {
 }
 
 async function waitStep(page: Page, section: string, step: number): Promise<void> {
-  await page.waitForFunction(
-    ([sel, n]) => document.querySelector<HTMLElement>(sel as string)?.dataset['step'] === String(n),
-    [root(section), step] as const,
-  );
+  await waitForStep(page, root(section), step);
 }
 
 async function jump(page: Page, section: string, fragment: number): Promise<void> {
-  await page.evaluate(
-    ([id, f]) => {
-      const d = window.Reveal;
-      const s = document.getElementById(id as string);
-      if (!d || !s) throw new Error('no deck');
-      const { h, v } = d.getIndices(s);
-      d.slide(h, v, f as number);
-    },
-    [`s-${section}`, fragment] as const,
-  );
+  await jumpToFragment(page, section, fragment);
 }
 
 describe('exchange-routing as a lecturer drives it', () => {

@@ -11,8 +11,9 @@ import { CELERY_STEPS } from '../../src/widgets/celery-retries/stories.ts';
 import { IDEMPOTENT_STEPS, replay } from '../../src/widgets/idempotent-consumer/story.ts';
 import { viewOf } from '../../src/widgets/idempotent-consumer/view-model.ts';
 import { axeFindings } from './axe.ts';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
+import type { TestBrowser } from './chromium.ts';
+import { repoRoot, type DeckPage } from './deck-page.ts';
+import { openWidgetSlide } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
 let browser: TestBrowser;
@@ -22,10 +23,7 @@ const CR = '#s-41 [data-widget="celery-retries"]';
 const shots = join(repoRoot, 'test-results', 'screenshots');
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  deck = await openDeck(browser.context, `${deckUrl}#/s-41`);
-  await deck.page.waitForSelector(IC, { state: 'attached' });
-  await deck.page.waitForSelector(CR, { state: 'attached' });
+  ({ browser, deck } = await openWidgetSlide(deckUrl, 41, IC, CR));
 });
 afterAll(async () => {
   await browser?.close();

@@ -11,8 +11,9 @@ import { kafkaPartitionForKey, logEndOffset } from '../../src/broker/kafka/index
 import { KAFKA_STEPS, storyForSection } from '../../src/widgets/kafka-partitions/scenarios.ts';
 import { replaySession } from '../../src/widgets/kafka-partitions/session.ts';
 import { axeFindings } from './axe.ts';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
+import type { TestBrowser } from './chromium.ts';
+import { repoRoot, type DeckPage } from './deck-page.ts';
+import { openWidgetSlide, pressToStep } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
 let browser: TestBrowser;
@@ -20,9 +21,7 @@ let deck: DeckPage;
 const ROOT = '#s-29 [data-widget="kafka-partitions"]';
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  deck = await openDeck(browser.context, `${deckUrl}#/s-29`);
-  await deck.page.waitForSelector(ROOT, { state: 'attached' });
+  ({ browser, deck } = await openWidgetSlide(deckUrl, 29, ROOT));
 });
 afterAll(async () => {
   await browser?.close();
@@ -68,11 +67,7 @@ function expected(step: number, partitions = 3) {
 }
 
 async function press(page: Page, key: string, step: number): Promise<void> {
-  await page.keyboard.press(key);
-  await page.waitForFunction(
-    ([sel, n]) => document.querySelector<HTMLElement>(sel as string)?.dataset['step'] === String(n),
-    [ROOT, step] as const,
-  );
+  await pressToStep(page, ROOT, key, step);
 }
 
 describe('kafka-partitions as a lecturer drives it (slide 29)', () => {

@@ -13,8 +13,9 @@ import { rpcView } from '../../src/widgets/patterns/rpc.ts';
 import { sourcingView } from '../../src/widgets/patterns/sourcing.ts';
 import { patternAt, PATTERNS_STEPS } from '../../src/widgets/patterns/steps.ts';
 import { axeFindings } from './axe.ts';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
+import type { TestBrowser } from './chromium.ts';
+import { repoRoot, type DeckPage } from './deck-page.ts';
+import { openWidgetSlide, waitForStep } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
 const ROOT = '#s-40 [data-widget="patterns"]';
@@ -26,9 +27,7 @@ let deck: DeckPage;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  browser = await launchChromium();
-  deck = await openDeck(browser.context, `${deckUrl}#/s-40`);
-  await deck.page.waitForSelector(ROOT, { state: 'attached' });
+  ({ browser, deck } = await openWidgetSlide(deckUrl, 40, ROOT));
 });
 afterAll(async () => {
   await browser?.close();
@@ -92,10 +91,7 @@ function expected(step: number) {
 }
 
 async function waitStep(page: Page, step: number): Promise<void> {
-  await page.waitForFunction(
-    ([sel, n]) => document.querySelector<HTMLElement>(sel as string)?.dataset['step'] === String(n),
-    [ROOT, step] as const,
-  );
+  await waitForStep(page, ROOT, step);
 }
 
 async function jump(page: Page, fragment: number): Promise<void> {

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIST_QUEUE_STEPS } from '../../src/widgets/redis-list-queue/scenarios.ts';
 import { queueView } from '../../src/widgets/redis-list-queue/session.ts';
 import { axeFindings } from './axe.ts';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
+import type { TestBrowser } from './chromium.ts';
+import { repoRoot, type DeckPage } from './deck-page.ts';
+import { jumpToFragment, openWidgetSlide, settled, waitForStep } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
 let browser: TestBrowser;
@@ -22,9 +23,7 @@ const shots = join(repoRoot, 'test-results', 'screenshots');
 const CODE_STEPS = 6;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  deck = await openDeck(browser.context, `${deckUrl}#/s-14`);
-  await deck.page.waitForSelector(sel, { state: 'attached' });
+  ({ browser, deck } = await openWidgetSlide(deckUrl, 14, sel));
 });
 afterAll(async () => {
   await browser?.close();
@@ -71,27 +70,11 @@ const model = (shown: Awaited<ReturnType<typeof read>>) => ({
 });
 
 async function waitStep(page: Page, step: number): Promise<void> {
-  await page.waitForFunction(
-    ([s, n]) => document.querySelector<HTMLElement>(s as string)?.dataset['step'] === String(n),
-    [sel, step] as const,
-  );
-}
-
-/** Waits until no animation runs, so a screenshot shows the frame, not a flight. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running'),
-  );
+  await waitForStep(page, sel, step);
 }
 
 async function jump(page: Page, fragment: number): Promise<void> {
-  await page.evaluate((f) => {
-    const d = window.Reveal;
-    const s = document.getElementById('s-14');
-    if (!d || !s) throw new Error('no deck');
-    const { h, v } = d.getIndices(s);
-    d.slide(h, v, f);
-  }, fragment);
+  await jumpToFragment(page, 14, fragment);
 }
 
 async function fits(page: Page): Promise<void> {

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PUBSUB_STEPS } from '../../src/widgets/redis-pubsub/scenarios.ts';
 import { pubsubView } from '../../src/widgets/redis-pubsub/session.ts';
 import { axeFindings } from './axe.ts';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
+import type { TestBrowser } from './chromium.ts';
+import { repoRoot, type DeckPage } from './deck-page.ts';
+import { jumpToFragment, openWidgetSlide, settled, waitForStep } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
 let browser: TestBrowser;
@@ -20,9 +21,7 @@ const sel = '#s-12 [data-widget="redis-pubsub"]';
 const shots = join(repoRoot, 'test-results', 'screenshots');
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  deck = await openDeck(browser.context, `${deckUrl}#/s-12`);
-  await deck.page.waitForSelector(sel, { state: 'attached' });
+  ({ browser, deck } = await openWidgetSlide(deckUrl, 12, sel));
 });
 afterAll(async () => {
   await browser?.close();
@@ -62,27 +61,11 @@ function expected(step: number) {
 }
 
 async function waitStep(page: Page, step: number): Promise<void> {
-  await page.waitForFunction(
-    ([s, n]) => document.querySelector<HTMLElement>(s as string)?.dataset['step'] === String(n),
-    [sel, step] as const,
-  );
-}
-
-/** Waits until no animation runs, so a screenshot shows the frame, not a flight. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running'),
-  );
+  await waitForStep(page, sel, step);
 }
 
 async function jump(page: Page, fragment: number): Promise<void> {
-  await page.evaluate((f) => {
-    const d = window.Reveal;
-    const s = document.getElementById('s-12');
-    if (!d || !s) throw new Error('no deck');
-    const { h, v } = d.getIndices(s);
-    d.slide(h, v, f);
-  }, fragment);
+  await jumpToFragment(page, 12, fragment);
 }
 
 describe('redis-pubsub as a lecturer drives it', () => {

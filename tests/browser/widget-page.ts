@@ -1,0 +1,69 @@
+/**
+ * The built deck opened on a widget slide, and the moves a widget test makes there: jump to a
+ * slide's fragment, press a key until the widget reaches a step, wait for animations to settle.
+ */
+import type { Page } from 'playwright-core';
+import { launchChromium, type TestBrowser } from './chromium.ts';
+import { openDeck, type DeckPage } from './deck-page.ts';
+
+/** A fresh browser with the deck open in it. */
+export interface WidgetDeck {
+  readonly browser: TestBrowser;
+  readonly deck: DeckPage;
+}
+
+/** Launches Chromium, opens the deck on slide `section` and waits until every root is attached. */
+export async function openWidgetSlide(
+  deckUrl: string,
+  section: number | string,
+  ...roots: string[]
+): Promise<WidgetDeck> {
+  const browser = await launchChromium();
+  const deck = await openDeck(browser.context, `${deckUrl}#/s-${section}`);
+  for (const root of roots) await deck.page.waitForSelector(root, { state: 'attached' });
+  return { browser, deck };
+}
+
+/** Waits until the widget at `root` shows step `step` (its data-step). */
+export async function waitForStep(page: Page, root: string, step: number): Promise<void> {
+  await page.waitForFunction(
+    ([sel, n]) => document.querySelector<HTMLElement>(sel as string)?.dataset['step'] === String(n),
+    [root, step] as const,
+  );
+}
+
+/** Presses `key` and waits until the widget at `root` shows step `step`. */
+export async function pressToStep(
+  page: Page,
+  root: string,
+  key: string,
+  step: number,
+): Promise<void> {
+  await page.keyboard.press(key);
+  await waitForStep(page, root, step);
+}
+
+/** Jumps (Reveal.slide) to fragment `fragment` of slide `section` (-1: before its first). */
+export async function jumpToFragment(
+  page: Page,
+  section: number | string,
+  fragment: number,
+): Promise<void> {
+  await page.evaluate(
+    ([id, f]) => {
+      const d = window.Reveal;
+      const s = document.getElementById(id as string);
+      if (!d || !s) throw new Error('no deck');
+      const { h, v } = d.getIndices(s);
+      d.slide(h, v, f as number);
+    },
+    [`s-${section}`, fragment] as const,
+  );
+}
+
+/** Waits until no animation runs, so a screenshot shows the frame, not a flight. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running'),
+  );
+}
