@@ -3,7 +3,8 @@
  * the first slide from file:// against the served site — cold first visit, and a repeat visit
  * offline from the service worker's cache. Each run is a fresh browser context (empty cache);
  * the modes take turns, so a busy machine slows them alike.
- * Time to first slide = navigation start → reveal.js ready (`deck-ready` mark, slide visible).
+ * Time to first slide = navigation start → reveal.js ready (`deck-ready` mark, slide visible);
+ * main thread = the page's task time until then (CDP TaskDuration), steadier on a busy machine.
  * Usage: npm run bench:offline [-- --runs 9] (builds dist/ and dist-single/ first).
  */
 import { statSync } from 'node:fs';
@@ -23,21 +24,30 @@ await build({ logLevel: 'warn', build: { outDir: siteDir, emptyOutDir: true } })
 await build({ logLevel: 'warn', mode: 'single', build: { outDir: singleDir, emptyOutDir: true } });
 const singleFile = join(singleDir, 'index.html');
 
-/** Loads `url` in `context` and returns [first contentful paint, deck ready] in ms. */
-async function firstSlide(context: BrowserContext, url: string): Promise<[number, number]> {
+/**
+ * Loads `url` in `context` and returns [first contentful paint, deck ready, the page's main-thread
+ * task time until then] in ms. The last one depends little on how busy the machine is.
+ */
+async function firstSlide(context: BrowserContext, url: string): Promise<Times> {
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
   await page.goto(url);
   await page.waitForFunction(() => window.Reveal?.isReady() === true);
-  const times = await page.evaluate(() => {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const task = metrics.find((m) => m.name === 'TaskDuration')?.value;
+  const [paint, ready] = await page.evaluate(() => {
     const slide = document.querySelector('.reveal .slides > section.present');
     const visible = slide !== null && getComputedStyle(slide).visibility !== 'hidden';
-    const ready = performance.getEntriesByName('deck-ready')[0]?.startTime ?? Number.NaN;
-    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-    return [paint ?? Number.NaN, visible ? ready : Number.NaN] as [number, number];
+    const deck = performance.getEntriesByName('deck-ready')[0]?.startTime ?? Number.NaN;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    return [fcp ?? Number.NaN, visible ? deck : Number.NaN] as [number, number];
   });
   await page.close();
-  return times;
+  return [paint, ready, task === undefined ? Number.NaN : task * 1000];
 }
+
+type Times = [paint: number, ready: number, mainThread: number];
 
 /** Median, min and max of a list (runs without a figure left out), rounded to ms. */
 function summary(values: number[]): string {
@@ -50,7 +60,7 @@ function summary(values: number[]): string {
 /** One way of opening the deck: a label and a measurement in a fresh context. */
 interface Mode {
   readonly label: string;
-  readonly measure: (context: BrowserContext) => Promise<[number, number]>;
+  readonly measure: (context: BrowserContext) => Promise<Times>;
 }
 
 /**
@@ -60,20 +70,23 @@ interface Mode {
 async function bench(browser: Browser, modes: readonly Mode[]): Promise<void> {
   const paints = modes.map((): number[] => []);
   const ready = modes.map((): number[] => []);
+  const tasks = modes.map((): number[] => []);
   for (let round = 0; round < runs; round++) {
     for (const [i, mode] of modes.entries()) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       // Nothing may leave the machine: anything but file: and the local servers is aborted.
       await context.route(/^(?!file:|http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
-      const [paint, deck] = await mode.measure(context);
+      const [paint, deck, task] = await mode.measure(context);
       paints[i]?.push(paint);
       ready[i]?.push(deck);
+      tasks[i]?.push(task);
       await context.close();
     }
   }
   for (const [i, mode] of modes.entries()) {
     console.log(`${mode.label.padEnd(44)} first paint ${summary(paints[i] ?? [])} ms`);
     console.log(`${''.padEnd(44)} first slide ${summary(ready[i] ?? [])} ms`);
+    console.log(`${''.padEnd(44)} main thread ${summary(tasks[i] ?? [])} ms`);
   }
 }
 
