@@ -41,6 +41,16 @@ export async function guardOtherHosts(context: BrowserContext, origin: string): 
 /** A host that does not exist (.invalid is reserved): nothing may ever try to reach it. */
 export const OTHER_HOST = 'http://other-host.invalid';
 
+/** The CSP directives that must refuse OTHER_HOST: one per kind of load probeOtherHosts tries. */
+export const OTHER_HOST_DIRECTIVES = [
+  'connect-src',
+  'img-src',
+  'script-src-elem',
+  'style-src-elem',
+  'font-src',
+  'frame-src',
+] as const;
+
 /**
  * Tries fetch, WebSocket, beacon, image, script, stylesheet, font and frame loads from
  * OTHER_HOST and returns the CSP directives that refused them ("connect-src", "img-src", …).
