@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, repoRoot } from './deck-page.ts';
+import { atBothSizes } from './screen-sizes.ts';
 import { DEFAULT_INPUT, orderFlow, resolveInput } from '../../src/broker/orderflow/index.ts';
 import { captionFor } from '../../src/widgets/order-flow/captions.ts';
 import {
@@ -200,11 +201,7 @@ describe('order-flow widget', () => {
   });
 
   it('screenshots at 1280×800 and 1920×1080; no console errors', async () => {
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 1920, height: 1080 },
-    ]) {
-      await page.setViewportSize(size);
+    await atBothSizes(page, async (size) => {
       for (const [section, step] of [
         [6, 2],
         [6, 5],
@@ -218,8 +215,7 @@ describe('order-flow widget', () => {
           path: join(shots, `order-flow-s${section}-step${step}-${size.width}.png`),
         });
       }
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    });
     expect(errors).toEqual([]);
   });
 });

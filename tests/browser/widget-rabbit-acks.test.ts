@@ -11,8 +11,10 @@ import { RABBIT_ACKS_STEPS, storyForSection } from '../../src/widgets/rabbit-ack
 import { acksView } from '../../src/widgets/rabbit-acks/session.ts';
 import type { AcksAction } from '../../src/widgets/rabbit-acks/sim.ts';
 import { axeFindings } from './axe.ts';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { openDeck, repoRoot, type DeckPage } from './deck-page.ts';
+import type { TestBrowser } from './chromium.ts';
+import { repoRoot, type DeckPage } from './deck-page.ts';
+import { atBothSizes } from './screen-sizes.ts';
+import { jumpToFragment, openWidgetSlide, waitForStep } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
 const shots = join(repoRoot, 'test-results', 'screenshots');
@@ -23,9 +25,7 @@ const root = (section: string) => `#s-${section} [data-widget="rabbit-acks"]`;
 const BODY_FRAGMENTS: Record<string, number> = { '19': 2, '24': 7 };
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  deck = await openDeck(browser.context, `${deckUrl}#/s-19`);
-  await deck.page.waitForSelector(root('19'), { state: 'attached' });
+  ({ browser, deck } = await openWidgetSlide(deckUrl, 19, root('19')));
 });
 afterAll(async () => {
   await browser?.close();
@@ -82,23 +82,11 @@ const model = ({ now, ready, dead, workers }: Awaited<ReturnType<typeof read>>) 
 });
 
 async function waitStep(page: Page, section: string, step: number): Promise<void> {
-  await page.waitForFunction(
-    ([sel, n]) => document.querySelector<HTMLElement>(sel as string)?.dataset['step'] === String(n),
-    [root(section), step] as const,
-  );
+  await waitForStep(page, root(section), step);
 }
 
 async function jump(page: Page, section: string, fragment: number): Promise<void> {
-  await page.evaluate(
-    ([id, f]) => {
-      const d = window.Reveal;
-      const s = document.getElementById(id as string);
-      if (!d || !s) throw new Error('no deck');
-      const { h, v } = d.getIndices(s);
-      d.slide(h, v, f as number);
-    },
-    [`s-${section}`, fragment] as const,
-  );
+  await jumpToFragment(page, section, fragment);
 }
 
 describe('rabbit-acks as a lecturer drives it', () => {
@@ -276,11 +264,7 @@ describe('rabbit-acks as a student plays with it (slide 19, step 1)', () => {
 
   it('screenshots at 1280×800 and 1920×1080', async () => {
     const { page } = deck;
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 1920, height: 1080 },
-    ]) {
-      await page.setViewportSize(size);
+    await atBothSizes(page, async (size) => {
       for (const [section, step] of [
         ['19', 4],
         ['19', 5],
@@ -293,7 +277,6 @@ describe('rabbit-acks as a student plays with it (slide 19, step 1)', () => {
           path: join(shots, `rabbit-acks-s${section}-step${step}-${size.width}.png`),
         });
       }
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    });
   });
 });
