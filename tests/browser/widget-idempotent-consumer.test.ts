@@ -13,6 +13,7 @@ import { viewOf } from '../../src/widgets/idempotent-consumer/view-model.ts';
 import { axeFindings } from './axe.ts';
 import type { TestBrowser } from './chromium.ts';
 import { repoRoot, type DeckPage } from './deck-page.ts';
+import { heapAfterGc, walkSlide } from './slide-walk.ts';
 import { openWidgetSlide } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
@@ -167,31 +168,8 @@ describe('idempotent-consumer as a student plays with it', () => {
   it('walking slide 41 there and back three times leaves the heap within 10 % and one root each', async () => {
     const { page } = deck;
     const cdp = await browser.context.newCDPSession(page);
-    const heap = async (): Promise<number> => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
-    };
-    const walk = () =>
-      page.evaluate(async () => {
-        const d = window.Reveal;
-        const s = document.getElementById('s-41');
-        if (!d || !s) throw new Error('no deck');
-        const { h } = d.getIndices(s);
-        const last = s.querySelectorAll('.fragment').length - 1;
-        const pause = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-        for (let f = -1; f <= last; f++) {
-          d.slide(h, 0, f);
-          await pause();
-        }
-        for (let f = last; f >= -1; f--) {
-          d.slide(h, 0, f);
-          await pause();
-        }
-        d.slide(h - 1, 0);
-        await pause();
-        d.slide(h, 0);
-        await pause();
-      });
+    const heap = () => heapAfterGc(cdp);
+    const walk = () => walkSlide(page, 41, -1);
     await walk();
     await walk();
     const before = await heap();

@@ -12,6 +12,7 @@ import { queueView } from '../../src/widgets/redis-list-queue/session.ts';
 import { axeFindings } from './axe.ts';
 import type { TestBrowser } from './chromium.ts';
 import { repoRoot, type DeckPage } from './deck-page.ts';
+import { heapAfterGc, walkSlide } from './slide-walk.ts';
 import { jumpToFragment, openWidgetSlide, settled, waitForStep } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
@@ -220,31 +221,8 @@ describe('redis-list-queue as a student plays with it', () => {
   it('walking its steps there and back three times leaves the heap within 10 %', async () => {
     const { page } = deck;
     const cdp = await browser.context.newCDPSession(page);
-    const heap = async (): Promise<number> => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
-    };
-    const walk = () =>
-      page.evaluate(async () => {
-        const d = window.Reveal;
-        const s = document.getElementById('s-14');
-        if (!d || !s) throw new Error('no deck');
-        const { h } = d.getIndices(s);
-        const last = s.querySelectorAll('.fragment').length - 1;
-        const pause = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-        for (let f = -1; f <= last; f++) {
-          d.slide(h, 0, f);
-          await pause();
-        }
-        for (let f = last; f >= -1; f--) {
-          d.slide(h, 0, f);
-          await pause();
-        }
-        d.slide(h + 1, 0);
-        await pause();
-        d.slide(h, 0);
-        await pause();
-      });
+    const heap = () => heapAfterGc(cdp);
+    const walk = () => walkSlide(page, 14, 1);
     await walk();
     await walk();
     const before = await heap();
