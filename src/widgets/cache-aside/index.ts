@@ -8,6 +8,7 @@ import type { WidgetModule } from '../runtime/types.ts';
 import type { HandlerSettings } from './app.ts';
 import { flyToken } from './animate.ts';
 import { captionFor } from './captions.ts';
+import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { CA_CLASS } from './classes.ts';
 import { drawDiagram } from './diagram.ts';
 import { createCacheInputs } from './inputs.ts';
@@ -85,7 +86,7 @@ export const cacheAsideWidget: WidgetModule = {
       inputs.element,
       h(
         'div',
-        { class: CA_CLASS.main },
+        { class: `${CA_CLASS.main} ${WIDGET_CLASS.stageFill}` },
         // The legend sits under the picture it explains, so the numbers keep the right column.
         h('div', { class: CA_CLASS.left }, figure, cacheLegend()),
         h('div', { class: CA_CLASS.side }, side, log),

@@ -20,6 +20,7 @@ import { captionFor } from './captions.ts';
 import { animateFrame } from './animate.ts';
 import { createKafkaInputs } from './inputs.ts';
 import { kafkaLegend } from './legend.ts';
+import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { KP_CLASS } from './classes.ts';
 import './kafka-partitions.css';
 
@@ -33,7 +34,7 @@ export const kafkaPartitionsWidget: WidgetModule = {
     let shown: KafkaView | null = null;
     let running: Animation[] = [];
     const scroll = h('div', {
-      class: KP_CLASS.scroll,
+      class: `${KP_CLASS.scroll} ${WIDGET_CLASS.stageFill}`,
       tabindex: 0,
       role: 'region',
       'aria-label': 'Партиции топика и consumers',

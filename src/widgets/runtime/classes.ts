@@ -2,6 +2,8 @@
 export const WIDGET_CLASS = {
   root: 'w-root',
   stage: 'w-stage',
+  /** On a stage, the part of a widget that takes the height left over (and scrolls if it must). */
+  stageFill: 'w-stage-fill',
   toolbar: 'w-toolbar',
   button: 'w-button',
   field: 'w-field',
