@@ -201,7 +201,7 @@ function drainGroups(
       const r = kafka.kafkaModel.step(state, { type: 'poll', groupId: g, memberId: `${g}1` });
       state = r.state;
       const fetch = r.events.find((e) => e.type === 'fetch');
-      const n = fetch?.type === 'fetch' ? fetch.records.length : 0;
+      const n = fetch?.type === 'fetch' ? fetch.count : 0;
       read += n;
       if (n < 500) break;
     }

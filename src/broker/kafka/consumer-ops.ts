@@ -3,8 +3,9 @@
  * watermark), commit offsets, seek. Positions only move forward except by seek or an offset reset.
  */
 import { tpKey, type TopicPartition } from './assignor-types.ts';
-import { readInto } from './partition-log.ts';
-import type { GroupState, MemberState, PartitionState, StoredRecord } from './state.ts';
+import type { FetchedSlice } from './events.ts';
+import { sliceInto } from './partition-log.ts';
+import type { GroupState, MemberState } from './state.ts';
 import {
   commit,
   positionsOf,
@@ -39,8 +40,7 @@ export function poll(
     m = { ...m, lastAutoCommitMs: ctx.now };
   }
   const positions = { ...m.positions };
-  // First the ranges to read, then one exactly sized array: no regrowth on the hot path.
-  const reads: { p: PartitionState; from: number; to: number }[] = [];
+  const slices: FetchedSlice[] = [];
   let total = 0;
   const n = m.assigned.length;
   for (let i = 0; i < n && total < maxRecords; i++) {
@@ -62,15 +62,11 @@ export function poll(
     const to = Math.min(range.end, pos + maxRecords - total);
     positions[key] = to;
     if (to > pos) {
-      reads.push({ p, from: pos, to });
+      sliceInto(p, pos, to, slices);
       total += to - pos;
     }
   }
-  // Stored records are immutable and carry topic and partition: fetched as they are, uncopied.
-  const records = new Array<StoredRecord>(total);
-  let at = 0;
-  for (const r of reads) at += readInto(r.p, r.from, r.to, records, at);
-  ctx.emit({ type: 'fetch', groupId: g.groupId, memberId, records });
+  ctx.emit({ type: 'fetch', groupId: g.groupId, memberId, count: total, slices });
   return replaceMember(g, { ...m, positions, pollCursor: n === 0 ? 0 : (m.pollCursor + 1) % n });
 }
 

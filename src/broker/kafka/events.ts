@@ -2,7 +2,7 @@
  * Commands the simulated cluster accepts and events it reports, in Kafka's own vocabulary.
  */
 import type { TopicPartition } from './assignor-types.ts';
-import type { AssignorName, OffsetReset, TopicConfig } from './state.ts';
+import type { AssignorName, LogChunk, OffsetReset, StoredRecord, TopicConfig } from './state.ts';
 import type { DeletionReason } from './partition-log.ts';
 
 /** acks: 0 = fire and forget, 1 = leader wrote it, 'all' = every in-sync replica has it. */
@@ -93,14 +93,20 @@ export type KafkaCommand =
   | { readonly type: 'advance'; readonly ms: number }
   | { readonly type: 'tick'; readonly to: number };
 
-/** A record as a consumer receives it (fetch events hand out the stored records themselves). */
-export interface FetchedRecord {
+/** A record as a consumer receives it (fetchedRecords() reads them out of a fetch event). */
+export type FetchedRecord = StoredRecord;
+
+/**
+ * One partition's share of a fetch: indices [start, end) of one chunk of its log, handed over as
+ * the log holds them, without a copy per group (Kafka's broker, too, sends fetched record batches
+ * straight from its segment files). Chunks are never mutated, so a slice stays valid.
+ */
+export interface FetchedSlice {
   readonly topic: string;
   readonly partition: number;
-  readonly offset: number;
-  readonly key: string | null;
-  readonly value: string;
-  readonly timestamp: number;
+  readonly chunk: LogChunk;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Everything step() reports. */
@@ -242,7 +248,10 @@ export type KafkaEvent =
       readonly type: 'fetch';
       readonly groupId: string;
       readonly memberId: string;
-      readonly records: readonly FetchedRecord[];
+      /** How many records the poll returned. */
+      readonly count: number;
+      /** The records, per partition in offset order; read them with fetchedRecords(). */
+      readonly slices: readonly FetchedSlice[];
     }
   | {
       readonly type: 'commitOffset';

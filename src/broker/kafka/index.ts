@@ -15,7 +15,7 @@ export { assignRoundRobin } from './round-robin-assignor.ts';
 export { assignCooperativeSticky } from './cooperative-sticky-assignor.ts';
 export { kafkaModel, kafkaModelWith, initKafka, stepKafka } from './model.ts';
 export { groupLag, type LagRow } from './consumer-ops.ts';
-export type { KafkaCommand, KafkaEvent, Acks, FetchedRecord } from './events.ts';
+export type { KafkaCommand, KafkaEvent, Acks, FetchedRecord, FetchedSlice } from './events.ts';
 export {
   defaultKafkaConfig,
   logEndOffset,
@@ -28,7 +28,8 @@ export {
   type GroupState,
   type MemberState,
   type StoredRecord,
+  type LogChunk,
   type AssignorName,
   type OffsetReset,
 } from './state.ts';
-export { recordAt, readRange, logRecords, segmentBytes } from './partition-log.ts';
+export { recordAt, readRange, logRecords, fetchedRecords, segmentBytes } from './partition-log.ts';

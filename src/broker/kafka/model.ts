@@ -29,7 +29,6 @@ import {
   type KafkaConfig,
   type KafkaState,
   type PartitionState,
-  type StoredRecord,
   type TimerPayload,
   type TopicConfig,
   type TopicState,
@@ -231,25 +230,24 @@ function writeError(p: PartitionState, t: TopicState, acks: Acks): ProduceResult
 }
 
 /**
- * Appends one partition's records as produce `id`: `announce` reports what the producer hears,
- * then come the high-watermark events, then any memory-cap deletions.
+ * Appends one partition's records (keys[i], values[i]) at the log end as produce `id`: `announce`
+ * reports what the producer hears, then come the high-watermark events, then any memory-cap
+ * deletions.
  */
 function appendToPartition(
   d: Draft,
   topic: string,
   partition: number,
-  records: readonly StoredRecord[],
+  keys: readonly (string | null)[],
+  values: readonly string[],
   id: number,
   acks: Acks,
   announce: (result: ProduceResult) => void,
 ): void {
   const t = d.topics[topic] as TopicState;
-  let p = appendRecords(
-    t.partitions[partition] as PartitionState,
-    records,
-    t.config.segmentRecords,
-  );
-  const lastOffset = (records[records.length - 1] as StoredRecord).offset;
+  const before = t.partitions[partition] as PartitionState;
+  const lastOffset = logEndOffset(before) + values.length - 1;
+  let p = appendRecords(before, keys, values, d.clock.now, t.config.segmentRecords);
   if (acks === 'all') p = { ...p, pendingAcks: p.pendingAcks.concat({ id, offset: lastOffset }) };
   const events: KafkaEvent[] = [];
   p = updateHighWatermark(p, t.config.minInsyncReplicas, (e) => events.push(e));
@@ -282,15 +280,7 @@ function produce(d: Draft, cmd: Extract<KafkaCommand, { type: 'produce' }>): voi
     return;
   }
   const offset = logEndOffset(p);
-  const record: StoredRecord = {
-    topic: cmd.topic,
-    partition,
-    offset,
-    key,
-    value: cmd.value,
-    timestamp: d.clock.now,
-  };
-  appendToPartition(d, cmd.topic, partition, [record], id, acks, (result) =>
+  appendToPartition(d, cmd.topic, partition, [key], [cmd.value], id, acks, (result) =>
     d.emit({ type: 'produce', id, topic: cmd.topic, partition, acks, offset, result }),
   );
 }
@@ -300,12 +290,11 @@ function produceBatch(d: Draft, cmd: Extract<KafkaCommand, { type: 'produceBatch
   const acks = cmd.acks ?? 'all';
   const topic = cmd.topic;
   const n = t.partitions.length;
-  const now = d.clock.now;
   const errors = t.partitions.map((p) => writeError(p, t, acks));
-  const nextOffset = t.partitions.map(logEndOffset);
   const counts = new Array<number>(n).fill(0);
   const input = cmd.records;
-  // Pass 1 partitions every record; pass 2 builds each partition's batch in an exactly sized array.
+  // Pass 1 partitions every record; pass 2 lays each partition's keys and values out in exactly
+  // sized arrays (the log keeps columns, not an object per record).
   const partitionOf = new Int32Array(input.length);
   const picker: KeylessPicker = { sticky: t.sticky, available: undefined };
   for (let i = 0; i < input.length; i++) {
@@ -315,7 +304,8 @@ function produceBatch(d: Draft, cmd: Extract<KafkaCommand, { type: 'produceBatch
     counts[partition] = (counts[partition] as number) + 1;
   }
   keepSticky(d, t, picker);
-  const batches = counts.map((c, i) => new Array<StoredRecord>(errors[i] === null ? c : 0));
+  const keys = counts.map((c, i) => new Array<string | null>(errors[i] === null ? c : 0));
+  const values = counts.map((c, i) => new Array<string>(errors[i] === null ? c : 0));
   const filled = new Array<number>(n).fill(0);
   for (let i = 0; i < input.length; i++) {
     const partition = partitionOf[i] as number;
@@ -323,14 +313,8 @@ function produceBatch(d: Draft, cmd: Extract<KafkaCommand, { type: 'produceBatch
     const r = input[i] as (typeof input)[number];
     const k = filled[partition] as number;
     filled[partition] = k + 1;
-    (batches[partition] as StoredRecord[])[k] = {
-      topic,
-      partition,
-      offset: (nextOffset[partition] as number) + k,
-      key: r.key ?? null,
-      value: r.value,
-      timestamp: now,
-    };
+    (keys[partition] as (string | null)[])[k] = r.key ?? null;
+    (values[partition] as string[])[k] = r.value;
   }
   for (let partition = 0; partition < n; partition++) {
     const count = counts[partition] as number;
@@ -338,14 +322,21 @@ function produceBatch(d: Draft, cmd: Extract<KafkaCommand, { type: 'produceBatch
     const id = d.nextProduceId++;
     const base = { type: 'produceBatch', id, topic, partition, acks, count } as const;
     const error = errors[partition] as ProduceResult | null;
-    const records = batches[partition] as StoredRecord[];
     if (error !== null) {
       d.emit({ ...base, baseOffset: null, result: error });
       continue;
     }
-    const baseOffset = (records[0] as StoredRecord).offset;
-    appendToPartition(d, topic, partition, records, id, acks, (result) =>
-      d.emit({ type: 'produceBatch', id, topic, partition, acks, count, baseOffset, result }),
+    const baseOffset = logEndOffset(t.partitions[partition] as PartitionState);
+    appendToPartition(
+      d,
+      topic,
+      partition,
+      keys[partition] as (string | null)[],
+      values[partition] as string[],
+      id,
+      acks,
+      (result) =>
+        d.emit({ type: 'produceBatch', id, topic, partition, acks, count, baseOffset, result }),
     );
   }
 }

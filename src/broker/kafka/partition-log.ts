@@ -1,28 +1,33 @@
 /**
  * A partition log as Kafka keeps it: records in offset order in segments; retention deletes whole
  * segments from the start, so the log start offset only moves forward. Pure: returns new objects.
- * Records sit in chunks of LOG_CHUNK offsets (see PartitionState.chunks): an append copies the
- * last chunk and the chunk list, never the whole log.
+ * Records sit in column chunks of LOG_CHUNK offsets (see LogChunk): an append copies the last
+ * chunk's columns and the chunk list, never the whole log, and keeps no object per record.
  */
 import {
   LOG_CHUNK,
   logEndOffset,
+  type LogChunk,
   type PartitionState,
   type Segment,
   type StoredRecord,
   type TopicConfig,
+  timestampAt,
 } from './state.ts';
+import type { FetchedSlice } from './events.ts';
 import { utf8Length } from './utf8.ts';
 
 /** Size counted for retention.bytes: UTF-8 bytes of key and value. */
-export function recordBytes(r: StoredRecord): number {
-  return utf8Length(r.value) + (r.key === null ? 0 : utf8Length(r.key));
+function recordBytes(key: string | null, value: string): number {
+  return utf8Length(value) + (key === null ? 0 : utf8Length(key));
 }
 
 /** A segment's size for retention.bytes: the bytes of its records still in the log. */
 export function segmentBytes(p: PartitionState, s: Segment): number {
   let bytes = 0;
-  for (const r of readRange(p, s.baseOffset, s.baseOffset + s.records)) bytes += recordBytes(r);
+  forEachInRange(p, s.baseOffset, s.baseOffset + s.records, (c, i) => {
+    bytes += recordBytes(c.keys[i] as string | null, c.values[i] as string);
+  });
   return bytes;
 }
 
@@ -31,114 +36,205 @@ function chunkIndex(p: PartitionState, offset: number): number {
   return Math.floor(offset / LOG_CHUNK) - Math.floor(p.logStartOffset / LOG_CHUNK);
 }
 
-/** The record at `offset`, or undefined when retention deleted it or it is not written yet. */
-export function recordAt(p: PartitionState, offset: number): StoredRecord | undefined {
-  if (!(offset >= p.logStartOffset) || offset >= logEndOffset(p)) return undefined;
-  const chunk = p.chunks[chunkIndex(p, offset)] as readonly StoredRecord[];
-  return chunk[offset - (chunk[0] as StoredRecord).offset];
-}
-
-/**
- * Writes the records in [from, to) that are still in the log into `out` from index `at` (default:
- * its end); returns how many.
- */
-export function readInto(
+/** Calls `visit(chunk, index)` for each record in [from, to) still in the log, in offset order. */
+function forEachInRange(
   p: PartitionState,
   from: number,
   to: number,
-  out: StoredRecord[],
-  at = out.length,
-): number {
-  const start = Math.max(from, p.logStartOffset);
+  visit: (chunk: LogChunk, index: number) => void,
+): void {
   const end = Math.min(to, logEndOffset(p));
-  let k = at;
-  for (let o = start; o < end;) {
-    const chunk = p.chunks[chunkIndex(p, o)] as readonly StoredRecord[];
-    const base = (chunk[0] as StoredRecord).offset;
-    const stop = Math.min(end, base + chunk.length);
-    for (let i = o - base, n = stop - base; i < n; i++) out[k++] = chunk[i] as StoredRecord;
+  for (let o = Math.max(from, p.logStartOffset); o < end;) {
+    const chunk = p.chunks[chunkIndex(p, o)] as LogChunk;
+    const stop = Math.min(end, chunk.baseOffset + chunk.values.length);
+    for (let i = o - chunk.baseOffset, n = stop - chunk.baseOffset; i < n; i++) visit(chunk, i);
     o = stop;
   }
-  return k - at;
+}
+
+/** The record at `offset`, or undefined when retention deleted it or it is not written yet. */
+export function recordAt(p: PartitionState, offset: number): StoredRecord | undefined {
+  if (!(offset >= p.logStartOffset) || offset >= logEndOffset(p)) return undefined;
+  return readRange(p, offset, offset + 1)[0];
+}
+
+/** Appends to `out` the chunk slices that hold the records in [from, to) still in the log. */
+export function sliceInto(p: PartitionState, from: number, to: number, out: FetchedSlice[]): void {
+  const { topic, partition } = p;
+  const end = Math.min(to, logEndOffset(p));
+  for (let o = Math.max(from, p.logStartOffset); o < end;) {
+    const chunk = p.chunks[chunkIndex(p, o)] as LogChunk;
+    const stop = Math.min(end, chunk.baseOffset + chunk.values.length);
+    out.push({
+      topic,
+      partition,
+      chunk,
+      start: o - chunk.baseOffset,
+      end: stop - chunk.baseOffset,
+    });
+    o = stop;
+  }
+}
+
+/** The records of chunk slices (a fetch event's), in their order, as consumers see them. */
+export function fetchedRecords(fetch: {
+  readonly slices: readonly FetchedSlice[];
+}): StoredRecord[] {
+  const out: StoredRecord[] = [];
+  for (const { topic, partition, chunk, start, end } of fetch.slices) {
+    for (let i = start; i < end; i++) {
+      out.push({
+        topic,
+        partition,
+        offset: chunk.baseOffset + i,
+        key: chunk.keys[i] as string | null,
+        value: chunk.values[i] as string,
+        timestamp: timestampAt(chunk, i),
+      });
+    }
+  }
+  return out;
 }
 
 /** Records in [from, to) that are still in the log. */
 export function readRange(p: PartitionState, from: number, to: number): StoredRecord[] {
-  const out: StoredRecord[] = [];
-  readInto(p, from, to, out);
-  return out;
+  const slices: FetchedSlice[] = [];
+  sliceInto(p, from, to, slices);
+  return fetchedRecords({ slices });
 }
 
 /** Every record still in the log, oldest first (a fresh array: fine for a widget's small log). */
 export function logRecords(p: PartitionState): StoredRecord[] {
-  return p.chunks.flat();
+  return readRange(p, p.logStartOffset, logEndOffset(p));
 }
 
 /**
- * Appends records at the log end (their offsets must continue it), rolling a new segment when the
- * active one holds `segmentRecords`. Copies only the last chunk, the chunk list and the segment list.
+ * Appends records at the log end, all with CreateTime `timestamp`, rolling a new segment when the
+ * active one holds `segmentRecords`. `keys[i]` and `values[i]` are one record. Copies only the
+ * last chunk's columns (into exactly sized arrays), the chunk list and the last segment chunk.
  */
 export function appendRecords(
   p: PartitionState,
-  records: readonly StoredRecord[],
+  keys: readonly (string | null)[],
+  values: readonly string[],
+  timestamp: number,
   segmentRecords: number,
 ): PartitionState {
-  if (records.length === 0) return p;
+  const count = values.length;
+  if (count === 0) return p;
   const chunks = p.chunks.slice();
-  let tail: StoredRecord[] | undefined;
   const leo = logEndOffset(p);
-  if (chunks.length > 0 && leo % LOG_CHUNK !== 0) {
-    tail = (chunks[chunks.length - 1] as readonly StoredRecord[]).slice();
-    chunks[chunks.length - 1] = tail;
+  const end = leo + count;
+  for (let offset = leo; offset < end;) {
+    const room = LOG_CHUNK - (offset % LOG_CHUNK);
+    const take = Math.min(room, end - offset);
+    const from = offset - leo;
+    const last = chunks[chunks.length - 1];
+    // The last chunk continues when the log end is inside it; otherwise a new chunk starts.
+    const open = last !== undefined && offset % LOG_CHUNK !== 0;
+    const head = open ? last : { baseOffset: offset, keys: [], values: [], timestamps: [] };
+    const chunk: LogChunk = {
+      baseOffset: head.baseOffset,
+      keys: head.keys.concat(part(keys, from, from + take)),
+      values: head.values.concat(part(values, from, from + take)),
+      timestamps: withRun(head.timestamps, head.values.length, timestamp),
+    };
+    if (open) chunks[chunks.length - 1] = chunk;
+    else chunks.push(chunk);
+    offset += take;
   }
-  const segments = p.segments.slice();
-  let last = (segments[segments.length - 1] ?? []).slice();
-  segments[Math.max(0, segments.length - 1)] = last;
-  const close = (s: Segment): void => {
-    if (last.length >= SEGMENT_CHUNK) segments.push((last = []));
-    last.push(s);
-  };
-  // The active segment, grown in locals and written back once per roll.
-  const active = last.pop();
-  let base = active?.baseOffset ?? -1;
-  let count = active?.records ?? 0;
-  let maxTimestamp = active?.maxTimestamp ?? -Infinity;
-  for (const r of records) {
-    if (r.offset % LOG_CHUNK === 0 || !tail) chunks.push((tail = []));
-    tail.push(r);
-    if (base < 0 || count >= segmentRecords) {
-      if (base >= 0) close({ baseOffset: base, records: count, maxTimestamp });
-      base = r.offset;
-      count = 0;
-      maxTimestamp = -Infinity;
-    }
-    count++;
-    if (r.timestamp > maxTimestamp) maxTimestamp = r.timestamp;
-  }
-  close({ baseOffset: base, records: count, maxTimestamp });
-  const end = (records[records.length - 1] as StoredRecord).offset + 1;
   const replicaLeo = p.leader >= 0 ? { ...p.replicaLeo, [p.leader]: end } : p.replicaLeo;
+  const segments = growSegments(p.segments, leo, end, timestamp, segmentRecords);
   return { ...p, chunks, segments, replicaLeo };
 }
 
+/** list[from, to), without a copy when that is the whole list. */
+function part<T>(list: readonly T[], from: number, to: number): readonly T[] {
+  return from === 0 && to === list.length ? list : list.slice(from, to);
+}
+
+/** Timestamp runs with records from index `at` on stamped `timestamp` (shared when unchanged). */
+function withRun(runs: readonly number[], at: number, timestamp: number): readonly number[] {
+  return runs.length > 0 && runs[runs.length - 1] === timestamp ? runs : runs.concat(at, timestamp);
+}
+
+/**
+ * The segment list after offsets [from, to) are appended with one timestamp: the active segment
+ * grows, and a new one rolls each time it holds `segmentRecords`.
+ */
+function growSegments(
+  segments: readonly (readonly Segment[])[],
+  from: number,
+  to: number,
+  timestamp: number,
+  segmentRecords: number,
+): (readonly Segment[])[] {
+  const out = segments.slice();
+  let lastChunk = (out[out.length - 1] ?? []).slice();
+  out[Math.max(0, out.length - 1)] = lastChunk;
+  const close = (s: Segment): void => {
+    if (lastChunk.length >= SEGMENT_CHUNK) out.push((lastChunk = []));
+    lastChunk.push(s);
+  };
+  const active = lastChunk.pop();
+  let base = active?.baseOffset ?? from;
+  let records = active?.records ?? 0;
+  let maxTimestamp = active?.maxTimestamp ?? -Infinity;
+  for (let offset = from; offset < to;) {
+    if (records >= segmentRecords) {
+      close({ baseOffset: base, records, maxTimestamp });
+      base = offset;
+      records = 0;
+      maxTimestamp = -Infinity;
+    }
+    const take = Math.min(to - offset, segmentRecords - records);
+    records += take;
+    offset += take;
+    if (timestamp > maxTimestamp) maxTimestamp = timestamp;
+  }
+  close({ baseOffset: base, records, maxTimestamp });
+  return out;
+}
+
 /** The chunks from `start` on (start ≥ logStartOffset): leading chunks dropped, the first trimmed. */
-function chunksFrom(p: PartitionState, start: number): (readonly StoredRecord[])[] {
+function chunksFrom(p: PartitionState, start: number): LogChunk[] {
   if (start >= logEndOffset(p)) return [];
   const chunks = p.chunks.slice(chunkIndex(p, start));
-  const first = chunks[0] as readonly StoredRecord[];
-  const skip = start - (first[0] as StoredRecord).offset;
-  if (skip > 0) chunks[0] = first.slice(skip);
+  const first = chunks[0] as LogChunk;
+  const skip = start - first.baseOffset;
+  if (skip > 0) chunks[0] = sliceChunk(first, skip, first.values.length);
   return chunks;
 }
 
 /** The chunks before `end` (end ≤ log end): trailing chunks dropped, the last trimmed. */
-function chunksBefore(p: PartitionState, end: number): (readonly StoredRecord[])[] {
+function chunksBefore(p: PartitionState, end: number): LogChunk[] {
   if (end <= p.logStartOffset) return [];
   const i = chunkIndex(p, end - 1);
   const chunks = p.chunks.slice(0, i + 1);
-  const last = chunks[i] as readonly StoredRecord[];
-  chunks[i] = last.slice(0, end - (last[0] as StoredRecord).offset);
+  const last = chunks[i] as LogChunk;
+  chunks[i] = sliceChunk(last, 0, end - last.baseOffset);
   return chunks;
+}
+
+/** The timestamp runs of indices [from, to), re-based to start at 0. */
+function sliceRuns(runs: readonly number[], from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k] as number;
+    const end = k + 2 < runs.length ? (runs[k + 2] as number) : Infinity;
+    if (end > from && start < to) out.push(Math.max(start, from) - from, runs[k + 1] as number);
+  }
+  return out;
+}
+
+/** Indices [from, to) of a chunk as a chunk of its own. */
+function sliceChunk(c: LogChunk, from: number, to: number): LogChunk {
+  return {
+    baseOffset: c.baseOffset + from,
+    keys: c.keys.slice(from, to),
+    values: c.values.slice(from, to),
+    timestamps: sliceRuns(c.timestamps, from, to),
+  };
 }
 
 /** Segments per chunk of PartitionState.segments. */
@@ -241,12 +337,13 @@ export function truncateTo(
   const segments: Segment[] = [];
   for (const s of p.segments.flat()) {
     if (s.baseOffset >= offset) break;
-    const kept = readRange(p, s.baseOffset, Math.min(s.baseOffset + s.records, offset));
-    segments.push({
-      baseOffset: s.baseOffset,
-      records: kept.length,
-      maxTimestamp: kept.reduce((m, r) => Math.max(m, r.timestamp), -Infinity),
+    let records = 0;
+    let maxTimestamp = -Infinity;
+    forEachInRange(p, s.baseOffset, Math.min(s.baseOffset + s.records, offset), (c, i) => {
+      records++;
+      maxTimestamp = Math.max(maxTimestamp, timestampAt(c, i));
     });
+    segments.push({ baseOffset: s.baseOffset, records, maxTimestamp });
   }
   return {
     partition: { ...p, chunks: chunksBefore(p, offset), segments: chunkSegments(segments) },

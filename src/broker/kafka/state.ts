@@ -40,8 +40,8 @@ export interface TopicConfig {
 }
 
 /**
- * One record in a partition log. It carries its topic and partition, so a fetch hands consumers
- * the stored (never mutated) object itself instead of a copy per group.
+ * One record as a consumer sees it (a fetch, recordAt, readRange). The log does not keep these
+ * objects: it keeps columns (LogChunk), and a read makes the record when it is asked for.
  */
 export interface StoredRecord {
   readonly topic: string;
@@ -51,6 +51,31 @@ export interface StoredRecord {
   readonly value: string;
   /** CreateTime on the virtual clock. */
   readonly timestamp: number;
+}
+
+/**
+ * Up to LOG_CHUNK consecutive records of a partition log, column by column: no object per record,
+ * so a log at the memory cap is a few arrays of shared strings (cheap to keep, copy and collect).
+ * The record at `baseOffset + i` is keys[i] and values[i] (equally long), with timestampAt(chunk, i).
+ */
+export interface LogChunk {
+  readonly baseOffset: number;
+  readonly keys: readonly (string | null)[];
+  readonly values: readonly string[];
+  /**
+   * CreateTime on the virtual clock, run-length coded: pairs [index, timestamp] by ascending index;
+   * a record has the timestamp of the last pair at or before its index. The records of one append
+   * share one timestamp, as a Kafka record batch carries one base timestamp for its records.
+   */
+  readonly timestamps: readonly number[];
+}
+
+/** CreateTime of the record at index `i` of `chunk`. */
+export function timestampAt(chunk: LogChunk, i: number): number {
+  const runs = chunk.timestamps;
+  let k = runs.length - 2;
+  while (k > 0 && (runs[k] as number) > i) k -= 2;
+  return runs[k + 1] as number;
 }
 
 /**
@@ -79,7 +104,7 @@ export interface PartitionState {
    * (the first chunk starts at logStartOffset, none is empty): an append copies only the last
    * chunk and the chunk list, so states share everything else. Read with recordAt/readRange.
    */
-  readonly chunks: readonly (readonly StoredRecord[])[];
+  readonly chunks: readonly LogChunk[];
   /** Segments oldest first, in chunks of up to 32 (an append copies only the last chunk). */
   readonly segments: readonly (readonly Segment[])[];
   readonly highWatermark: number;
@@ -176,5 +201,5 @@ export const LOG_CHUNK = 256;
 /** Log end offset of the leader's log: one past its last record. */
 export function logEndOffset(p: PartitionState): number {
   const last = p.chunks[p.chunks.length - 1];
-  return last ? (last[last.length - 1] as StoredRecord).offset + 1 : p.logStartOffset;
+  return last ? last.baseOffset + last.values.length : p.logStartOffset;
 }

@@ -142,7 +142,7 @@ function consumerFact(r: Replayed): string | null {
   const fetched = r.events.filter(
     (e): e is Extract<KafkaEvent, { type: 'fetch' }> => e.type === 'fetch',
   );
-  const read = fetched.reduce((n, e) => n + e.records.length, 0);
+  const read = fetched.reduce((n, e) => n + e.count, 0);
   if (seek && 'groupId' in seek) {
     const tail =
       read > 0 ? ` и перечитана ${read} ${plural(read, 'запись', 'записи', 'записей')}` : '';
@@ -155,9 +155,7 @@ function consumerFact(r: Replayed): string | null {
     const groups = [...new Set(fetched.map((e) => e.groupId))];
     return groups
       .map((groupId) => {
-        const n = fetched
-          .filter((e) => e.groupId === groupId)
-          .reduce((k, e) => k + e.records.length, 0);
+        const n = fetched.filter((e) => e.groupId === groupId).reduce((k, e) => k + e.count, 0);
         const committed = commits.some((c) => c.groupId === groupId)
           ? ' и зафиксировала offsets (commit)'
           : '';

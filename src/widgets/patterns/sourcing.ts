@@ -5,6 +5,7 @@
  * (auto.offset.reset=earliest) and replays the whole history.
  */
 import {
+  fetchedRecords,
   initKafka,
   stepKafka,
   type KafkaCommand,
@@ -105,7 +106,7 @@ function pollAll(run: Run): void {
     const events = step(run, { type: 'poll', groupId: reader.group, memberId: 'reader' });
     for (const e of events) {
       if (e.type !== 'fetch') continue;
-      for (const record of e.records) {
+      for (const record of fetchedRecords(e)) {
         reader.account = applyEvent(reader.account, record.value);
         reader.position = record.offset + 1;
         reader.justRead.push(record.offset);

@@ -4,6 +4,7 @@ import {
   kafkaPartitionForKey,
   LOG_CHUNK,
   logEndOffset,
+  fetchedRecords,
   logRecords,
   murmur2,
   murmur2Ascii,
@@ -176,6 +177,55 @@ describe('the chunked partition log', () => {
     expect(readRange(p, 0, 1000)).toHaveLength(200);
   });
 
+  it('keeps each record’s CreateTime through appends, retention cuts, failover cuts and fetches', () => {
+    // Five appends, 1 s apart, of 70 records each: runs of timestamps inside and across chunks.
+    const appends = Array.from({ length: 5 }, (_, a): KafkaCommand[] => [
+      batch(Array.from({ length: 70 }, (_, i) => ({ value: `v${a * 70 + i}` }))),
+      { type: 'advance', ms: 1000 },
+    ]).flat();
+    const expected = (offset: number): number => Math.floor(offset / 70) * 1000;
+    const whole = part(run([topic(1, { segmentRecords: 10 }), ...appends]).state);
+    for (const r of logRecords(whole)) expect(r.timestamp).toBe(expected(r.offset));
+
+    // The same appends from t = 296 s; the retention check at 300 s deletes the segments older
+    // than 2.5 s (the first two appends), which cuts the first chunk in the middle.
+    const kept = run([
+      topic(1, { segmentRecords: 10, retentionMs: 2500 }),
+      { type: 'tick', to: 296_000 },
+      ...appends,
+    ]);
+    const trimmed = part(kept.state);
+    expect(ofType(kept.events, 'logSegmentsDeleted').map((e) => e.reason)).toContain(
+      'retention.ms',
+    );
+    expect(trimmed.logStartOffset).toBe(140);
+    expect(logRecords(trimmed)).toHaveLength(210);
+    for (const r of logRecords(trimmed)) expect(r.timestamp).toBe(296_000 + expected(r.offset));
+
+    // A failover that cuts the tail mid-run, then one more append at a later time.
+    const cut = run([
+      topic(1, { replicationFactor: 2, segmentRecords: 10 }),
+      ...appends,
+      { type: 'replicate', maxRecords: 100 },
+      { type: 'brokerDown', broker: 1 },
+      { type: 'advance', ms: 7000 },
+      batch([{ value: 'late' }]),
+      {
+        type: 'joinGroup',
+        groupId: 'g',
+        topics: ['t'],
+        memberId: 'c',
+        autoOffsetReset: 'earliest',
+      },
+      { type: 'poll', groupId: 'g', memberId: 'c', maxRecords: 1000 },
+    ]);
+    const fetched = fetchedRecords(ofType(cut.events, 'fetch')[0]!);
+    expect(fetched.map((r) => r.offset)).toEqual(Array.from({ length: 101 }, (_, i) => i));
+    for (const r of fetched.slice(0, 100)) expect(r.timestamp).toBe(expected(r.offset));
+    expect(fetched[100]).toMatchObject({ value: 'late', timestamp: 12_000 });
+    expect(recordAt(part(cut.state), 100)?.timestamp).toBe(12_000);
+  });
+
   it('retention.bytes counts UTF-8 bytes of the records (segment sizes derived on demand)', () => {
     const left = (value: string): number =>
       run([
@@ -234,10 +284,10 @@ describe('the chunked partition log', () => {
     expect(logEndOffset(p)).toBe(15_000);
     const polled = stepKafka(state, { type: 'poll', groupId: 'g', memberId: 'c' });
     expect(ofType(polled.events, 'offsetReset')[0]).toMatchObject({ offset: p.logStartOffset });
-    expect(ofType(polled.events, 'fetch')[0]?.records[0]?.offset).toBe(p.logStartOffset);
+    expect(fetchedRecords(ofType(polled.events, 'fetch')[0]!)[0]?.offset).toBe(p.logStartOffset);
   });
 
-  it('a fetch hands out the stored records themselves, in offset order per partition', () => {
+  it('a fetch hands out slices of the log itself, in offset order per partition', () => {
     const { state, events } = run([
       topic(2),
       batch(keyed(40)),
@@ -250,9 +300,18 @@ describe('the chunked partition log', () => {
       },
       { type: 'poll', groupId: 'g', memberId: 'c', maxRecords: 1000 },
     ]);
-    const fetched = ofType(events, 'fetch')[0]!.records;
+    const fetch = ofType(events, 'fetch')[0]!;
+    const fetched = fetchedRecords(fetch);
+    expect(fetch.count).toBe(40);
     expect(fetched).toHaveLength(40);
-    for (const r of fetched) expect(recordAt(part(state, r.partition), r.offset)).toBe(r);
+    for (const r of fetched) expect(recordAt(part(state, r.partition), r.offset)).toEqual(r);
+    for (const slice of fetch.slices) {
+      expect(part(state, slice.partition).chunks).toContain(slice.chunk);
+    }
+    const offsets = (partition: number): number[] =>
+      fetched.filter((r) => r.partition === partition).map((r) => r.offset);
+    expect(offsets(0)).toEqual([...offsets(0)].sort((a, b) => a - b));
+    expect(offsets(1)).toEqual([...offsets(1)].sort((a, b) => a - b));
   });
 });
 

@@ -10,6 +10,7 @@ import {
   assignRoundRobin,
   assignCooperativeSticky,
   logEndOffset,
+  fetchedRecords,
   logRecords,
   recordAt,
   type KafkaCommand,
@@ -133,6 +134,38 @@ describe.each<AssignorName>(['range', 'roundrobin', 'cooperative-sticky'])(
             for (const [key, offset] of Object.entries(after.groups.g?.committed ?? {})) {
               const p = after.topics.t!.partitions[Number(key.split('-').at(-1))]!;
               expect(offset).toBeLessThanOrEqual(logEndOffset(p));
+            }
+          });
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    it('a fetch hands a member its own partitions from its positions on: no gap, no repeat', () => {
+      fc.assert(
+        fc.property(fc.array(groupCommand, { maxLength: 60 }), (cmds) => {
+          runChecked(cmds, assignor, (before, after, events, cmd) => {
+            for (const e of events) {
+              if (e.type !== 'fetch' || cmd.type !== 'poll') continue;
+              const records = fetchedRecords(e);
+              expect(records).toHaveLength(e.count);
+              const was = before.groups.g!.members.find((m) => m.memberId === e.memberId)!;
+              const now = after.groups.g!.members.find((m) => m.memberId === e.memberId)!;
+              for (const p of after.topics.t!.partitions) {
+                const key = `t-${p.partition}`;
+                const got = records.filter((r) => r.partition === p.partition);
+                if (got.length === 0) continue;
+                expect(was.assigned.some((tp) => tp.partition === p.partition)).toBe(true);
+                // Reads start where the member stood (or where an offset reset put it) and run on.
+                const reset = events.find(
+                  (x) => x.type === 'offsetReset' && x.partition === p.partition,
+                );
+                const from =
+                  reset?.type === 'offsetReset' ? reset.offset : (was.positions[key] as number);
+                expect(got.map((r) => r.offset)).toEqual(got.map((_, i) => from + i));
+                expect(now.positions[key]).toBe(from + got.length);
+                for (const r of got) expect(recordAt(p, r.offset)).toEqual(r);
+              }
             }
           });
         }),
