@@ -19,7 +19,8 @@ export type { KafkaCommand, KafkaEvent, Acks, FetchedRecord, FetchedSlice } from
 export {
   defaultKafkaConfig,
   logEndOffset,
-  LOG_CHUNK,
+  LOG_PAGE,
+  SMALL_CHUNK,
   type KafkaState,
   type KafkaConfig,
   type TopicConfig,

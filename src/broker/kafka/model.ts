@@ -158,7 +158,7 @@ function createTopic(d: Draft, cmd: Extract<KafkaCommand, { type: 'createTopic' 
       topic: name,
       partition: i,
       logStartOffset: 0,
-      chunks: [],
+      pages: [],
       segments: [],
       highWatermark: 0,
       replicas,

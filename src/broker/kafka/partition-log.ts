@@ -1,12 +1,13 @@
 /**
  * A partition log as Kafka keeps it: records in offset order in segments; retention deletes whole
  * segments from the start, so the log start offset only moves forward. Pure: returns new objects.
- * Records sit in column chunks of LOG_CHUNK offsets (see LogChunk): an append copies the last
- * chunk's columns and the chunk list, never the whole log, and keeps no object per record.
+ * Records sit in column chunks, one per append (see LogChunk), in pages of LOG_PAGE chunks: an
+ * append copies the last page and the page list, never the log, and keeps no object per record.
  */
 import {
-  LOG_CHUNK,
+  LOG_PAGE,
   logEndOffset,
+  SMALL_CHUNK,
   type LogChunk,
   type PartitionState,
   type Segment,
@@ -31,9 +32,52 @@ export function segmentBytes(p: PartitionState, s: Segment): number {
   return bytes;
 }
 
-/** Which chunk holds `offset` (the caller keeps it within [logStartOffset, log end)). */
-function chunkIndex(p: PartitionState, offset: number): number {
-  return Math.floor(offset / LOG_CHUNK) - Math.floor(p.logStartOffset / LOG_CHUNK);
+/** The largest index whose item starts at or before `offset` (items ascend; the first ≤ offset). */
+function search<T>(items: readonly T[], offset: number, start: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (start(items[mid] as T) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const pageStart = (page: readonly LogChunk[]): number => (page[0] as LogChunk).baseOffset;
+const chunkStart = (chunk: LogChunk): number => chunk.baseOffset;
+
+/** Where the chunk holding `offset` is (the caller keeps it within [logStartOffset, log end)). */
+function locate(p: PartitionState, offset: number): { page: number; chunk: number } {
+  const page = search(p.pages, offset, pageStart);
+  return { page, chunk: search(p.pages[page] as readonly LogChunk[], offset, chunkStart) };
+}
+
+/**
+ * Calls `visit(chunk, start, end)` for each chunk's share of the records in [from, to) still in
+ * the log (indices [start, end) of the chunk), in offset order.
+ */
+function forEachChunk(
+  p: PartitionState,
+  from: number,
+  to: number,
+  visit: (chunk: LogChunk, start: number, end: number) => void,
+): void {
+  const end = Math.min(to, logEndOffset(p));
+  let o = Math.max(from, p.logStartOffset);
+  if (o >= end) return;
+  let { page: pi, chunk: ci } = locate(p, o);
+  while (o < end) {
+    const page = p.pages[pi] as readonly LogChunk[];
+    const chunk = page[ci] as LogChunk;
+    const stop = Math.min(end, chunk.baseOffset + chunk.values.length);
+    visit(chunk, o - chunk.baseOffset, stop - chunk.baseOffset);
+    o = stop;
+    if (++ci === page.length) {
+      pi++;
+      ci = 0;
+    }
+  }
 }
 
 /** Calls `visit(chunk, index)` for each record in [from, to) still in the log, in offset order. */
@@ -43,13 +87,9 @@ function forEachInRange(
   to: number,
   visit: (chunk: LogChunk, index: number) => void,
 ): void {
-  const end = Math.min(to, logEndOffset(p));
-  for (let o = Math.max(from, p.logStartOffset); o < end;) {
-    const chunk = p.chunks[chunkIndex(p, o)] as LogChunk;
-    const stop = Math.min(end, chunk.baseOffset + chunk.values.length);
-    for (let i = o - chunk.baseOffset, n = stop - chunk.baseOffset; i < n; i++) visit(chunk, i);
-    o = stop;
-  }
+  forEachChunk(p, from, to, (chunk, start, end) => {
+    for (let i = start; i < end; i++) visit(chunk, i);
+  });
 }
 
 /** The record at `offset`, or undefined when retention deleted it or it is not written yet. */
@@ -61,19 +101,9 @@ export function recordAt(p: PartitionState, offset: number): StoredRecord | unde
 /** Appends to `out` the chunk slices that hold the records in [from, to) still in the log. */
 export function sliceInto(p: PartitionState, from: number, to: number, out: FetchedSlice[]): void {
   const { topic, partition } = p;
-  const end = Math.min(to, logEndOffset(p));
-  for (let o = Math.max(from, p.logStartOffset); o < end;) {
-    const chunk = p.chunks[chunkIndex(p, o)] as LogChunk;
-    const stop = Math.min(end, chunk.baseOffset + chunk.values.length);
-    out.push({
-      topic,
-      partition,
-      chunk,
-      start: o - chunk.baseOffset,
-      end: stop - chunk.baseOffset,
-    });
-    o = stop;
-  }
+  forEachChunk(p, from, to, (chunk, start, end) => {
+    out.push({ topic, partition, chunk, start, end });
+  });
 }
 
 /** The records of chunk slices (a fetch event's), in their order, as consumers see them. */
@@ -110,8 +140,10 @@ export function logRecords(p: PartitionState): StoredRecord[] {
 
 /**
  * Appends records at the log end, all with CreateTime `timestamp`, rolling a new segment when the
- * active one holds `segmentRecords`. `keys[i]` and `values[i]` are one record. Copies only the
- * last chunk's columns (into exactly sized arrays), the chunk list and the last segment chunk.
+ * active one holds `segmentRecords`. `keys[i]` and `values[i]` are one record. The arrays become
+ * the new chunk's columns as they are (the caller hands over fresh arrays and never changes them);
+ * a last chunk smaller than SMALL_CHUNK is grown instead, with a copy. Copies only the last page,
+ * the page list and the last segment chunk.
  */
 export function appendRecords(
   p: PartitionState,
@@ -122,35 +154,28 @@ export function appendRecords(
 ): PartitionState {
   const count = values.length;
   if (count === 0) return p;
-  const chunks = p.chunks.slice();
   const leo = logEndOffset(p);
-  const end = leo + count;
-  for (let offset = leo; offset < end;) {
-    const room = LOG_CHUNK - (offset % LOG_CHUNK);
-    const take = Math.min(room, end - offset);
-    const from = offset - leo;
-    const last = chunks[chunks.length - 1];
-    // The last chunk continues when the log end is inside it; otherwise a new chunk starts.
-    const open = last !== undefined && offset % LOG_CHUNK !== 0;
-    const head = open ? last : { baseOffset: offset, keys: [], values: [], timestamps: [] };
-    const chunk: LogChunk = {
-      baseOffset: head.baseOffset,
-      keys: head.keys.concat(part(keys, from, from + take)),
-      values: head.values.concat(part(values, from, from + take)),
-      timestamps: withRun(head.timestamps, head.values.length, timestamp),
+  const pages = p.pages.slice();
+  const lastPage = pages[pages.length - 1];
+  const last = lastPage?.[lastPage.length - 1];
+  if (lastPage && last && last.values.length < SMALL_CHUNK) {
+    const page = lastPage.slice();
+    page[page.length - 1] = {
+      baseOffset: last.baseOffset,
+      keys: last.keys.concat(keys),
+      values: last.values.concat(values),
+      timestamps: withRun(last.timestamps, last.values.length, timestamp),
     };
-    if (open) chunks[chunks.length - 1] = chunk;
-    else chunks.push(chunk);
-    offset += take;
+    pages[pages.length - 1] = page;
+  } else {
+    const chunk: LogChunk = { baseOffset: leo, keys, values, timestamps: [0, timestamp] };
+    if (lastPage && lastPage.length < LOG_PAGE) pages[pages.length - 1] = lastPage.concat(chunk);
+    else pages.push([chunk]);
   }
+  const end = leo + count;
   const replicaLeo = p.leader >= 0 ? { ...p.replicaLeo, [p.leader]: end } : p.replicaLeo;
   const segments = growSegments(p.segments, leo, end, timestamp, segmentRecords);
-  return { ...p, chunks, segments, replicaLeo };
-}
-
-/** list[from, to), without a copy when that is the whole list. */
-function part<T>(list: readonly T[], from: number, to: number): readonly T[] {
-  return from === 0 && to === list.length ? list : list.slice(from, to);
+  return { ...p, pages, segments, replicaLeo };
 }
 
 /** Timestamp runs with records from index `at` on stamped `timestamp` (shared when unchanged). */
@@ -196,24 +221,30 @@ function growSegments(
   return out;
 }
 
-/** The chunks from `start` on (start ≥ logStartOffset): leading chunks dropped, the first trimmed. */
-function chunksFrom(p: PartitionState, start: number): LogChunk[] {
+/** The pages from `start` on (start ≥ logStartOffset): leading chunks dropped, the first trimmed. */
+function pagesFrom(p: PartitionState, start: number): (readonly LogChunk[])[] {
   if (start >= logEndOffset(p)) return [];
-  const chunks = p.chunks.slice(chunkIndex(p, start));
-  const first = chunks[0] as LogChunk;
-  const skip = start - first.baseOffset;
-  if (skip > 0) chunks[0] = sliceChunk(first, skip, first.values.length);
-  return chunks;
+  const at = locate(p, start);
+  const pages = p.pages.slice(at.page);
+  const first = (pages[0] as readonly LogChunk[]).slice(at.chunk);
+  const chunk = first[0] as LogChunk;
+  const skip = start - chunk.baseOffset;
+  if (skip > 0) first[0] = sliceChunk(chunk, skip, chunk.values.length);
+  pages[0] = first;
+  return pages;
 }
 
-/** The chunks before `end` (end ≤ log end): trailing chunks dropped, the last trimmed. */
-function chunksBefore(p: PartitionState, end: number): LogChunk[] {
+/** The pages before `end` (end ≤ log end): trailing chunks dropped, the last trimmed. */
+function pagesBefore(p: PartitionState, end: number): (readonly LogChunk[])[] {
   if (end <= p.logStartOffset) return [];
-  const i = chunkIndex(p, end - 1);
-  const chunks = p.chunks.slice(0, i + 1);
-  const last = chunks[i] as LogChunk;
-  chunks[i] = sliceChunk(last, 0, end - last.baseOffset);
-  return chunks;
+  const at = locate(p, end - 1);
+  const pages = p.pages.slice(0, at.page + 1);
+  const last = (pages[at.page] as readonly LogChunk[]).slice(0, at.chunk + 1);
+  const chunk = last[at.chunk] as LogChunk;
+  if (end - chunk.baseOffset < chunk.values.length)
+    last[at.chunk] = sliceChunk(chunk, 0, end - chunk.baseOffset);
+  pages[at.page] = last;
+  return pages;
 }
 
 /** The timestamp runs of indices [from, to), re-based to start at 0. */
@@ -303,7 +334,7 @@ export function applyRetention(
     cur = {
       ...cur,
       logStartOffset,
-      chunks: chunksFrom(cur, logStartOffset),
+      pages: pagesFrom(cur, logStartOffset),
       segments: dropSegments(cur.segments, i),
     };
     deleted.push({ reason, count: removed });
@@ -346,7 +377,7 @@ export function truncateTo(
     segments.push({ baseOffset: s.baseOffset, records, maxTimestamp });
   }
   return {
-    partition: { ...p, chunks: chunksBefore(p, offset), segments: chunkSegments(segments) },
+    partition: { ...p, pages: pagesBefore(p, offset), segments: chunkSegments(segments) },
     lost,
   };
 }

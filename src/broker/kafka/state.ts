@@ -54,8 +54,9 @@ export interface StoredRecord {
 }
 
 /**
- * Up to LOG_CHUNK consecutive records of a partition log, column by column: no object per record,
- * so a log at the memory cap is a few arrays of shared strings (cheap to keep, copy and collect).
+ * Consecutive records of a partition log, column by column, usually one append's records (as a
+ * Kafka log is a sequence of record batches): no object per record, so a log at the memory cap is
+ * a few arrays of shared strings, cheap to keep, share between states and collect.
  * The record at `baseOffset + i` is keys[i] and values[i] (equally long), with timestampAt(chunk, i).
  */
 export interface LogChunk {
@@ -100,11 +101,12 @@ export interface PartitionState {
   readonly partition: number;
   readonly logStartOffset: number;
   /**
-   * The leader's records from logStartOffset, in chunks aligned to multiples of LOG_CHUNK offsets
-   * (the first chunk starts at logStartOffset, none is empty): an append copies only the last
-   * chunk and the chunk list, so states share everything else. Read with recordAt/readRange.
+   * The leader's records from logStartOffset: chunks in offset order (the first starts at
+   * logStartOffset, none is empty) in pages of up to LOG_PAGE chunks. An append adds a chunk (or
+   * grows a small last one) and copies only the last page and the page list, so states share
+   * everything else. Read with recordAt/readRange.
    */
-  readonly chunks: readonly LogChunk[];
+  readonly pages: readonly (readonly LogChunk[])[];
   /** Segments oldest first, in chunks of up to 32 (an append copies only the last chunk). */
   readonly segments: readonly (readonly Segment[])[];
   readonly highWatermark: number;
@@ -195,11 +197,18 @@ export const defaultKafkaConfig: KafkaConfig = {
   historyCap: 200,
 };
 
-/** Offsets per log chunk: chunk boundaries fall on multiples of this. */
-export const LOG_CHUNK = 256;
+/** Chunks per page of PartitionState.pages. */
+export const LOG_PAGE = 32;
+
+/**
+ * An append of fewer records than this grows a last chunk that is smaller than this, instead of
+ * adding a chunk, so one-record produces do not leave a chunk per record.
+ */
+export const SMALL_CHUNK = 64;
 
 /** Log end offset of the leader's log: one past its last record. */
 export function logEndOffset(p: PartitionState): number {
-  const last = p.chunks[p.chunks.length - 1];
+  const page = p.pages[p.pages.length - 1];
+  const last = page?.[page.length - 1];
   return last ? last.baseOffset + last.values.length : p.logStartOffset;
 }

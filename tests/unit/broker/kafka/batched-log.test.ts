@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   initKafka,
   kafkaPartitionForKey,
-  LOG_CHUNK,
+  LOG_PAGE,
+  SMALL_CHUNK,
   logEndOffset,
   fetchedRecords,
   logRecords,
@@ -15,6 +16,7 @@ import {
   utf8Length,
   type KafkaCommand,
   type KafkaState,
+  type LogChunk,
   type PartitionState,
 } from '../../../../src/broker/kafka/index.ts';
 import { deepFreeze, ofType, run } from './helpers.ts';
@@ -35,6 +37,8 @@ const keyed = (n: number, from = 0): { key: string; value: string }[] =>
   Array.from({ length: n }, (_, i) => ({ key: `k${(from + i) % 37}`, value: `v${from + i}` }));
 
 const part = (s: KafkaState, i = 0): PartitionState => s.topics.t!.partitions[i]!;
+
+const chunksOf = (p: PartitionState): readonly LogChunk[] => p.pages.flat();
 
 /** Every partition's log as [partition, offset, key, value] rows. */
 const logs = (s: KafkaState): unknown[] =>
@@ -138,43 +142,75 @@ describe('the chunked partition log', () => {
     ),
   ];
 
-  it('reads every offset across chunk boundaries', () => {
-    const n = 3 * LOG_CHUNK + 100;
+  it('keeps one chunk per append, in pages, and reads every offset across both boundaries', () => {
+    const n = (LOG_PAGE + 8) * 100;
     const p = part(run(many(n)).state);
-    expect(p.chunks.length).toBe(4);
+    expect(p.pages.map((page) => page.length)).toEqual([LOG_PAGE, 8]);
+    expect(chunksOf(p).map((c) => [c.baseOffset, c.values.length])).toEqual(
+      Array.from({ length: LOG_PAGE + 8 }, (_, i) => [i * 100, 100]),
+    );
     for (let o = 0; o < n; o++) expect(recordAt(p, o)?.value).toBe(`v${o}`);
     expect(recordAt(p, n)).toBeUndefined();
-    expect(readRange(p, LOG_CHUNK - 3, 2 * LOG_CHUNK + 3).map((r) => r.offset)).toEqual(
-      Array.from({ length: LOG_CHUNK + 6 }, (_, i) => LOG_CHUNK - 3 + i),
+    expect(recordAt(p, -1)).toBeUndefined();
+    const from = LOG_PAGE * 100 - 150;
+    expect(readRange(p, from, from + 320).map((r) => r.offset)).toEqual(
+      Array.from({ length: 320 }, (_, i) => from + i),
     );
   });
 
+  it('small appends grow a small last chunk instead of leaving a chunk per record', () => {
+    const single = (value: string): KafkaCommand => batch([{ value }]);
+    const { state } = run([
+      topic(1),
+      ...Array.from({ length: 2 * SMALL_CHUNK + 5 }, (_, i) => single(`s${i}`)),
+      batch(Array.from({ length: 100 }, (_, i) => ({ value: `b${i}` }))),
+      single('after'),
+      single('after2'),
+    ]);
+    const p = part(state);
+    // Two full small chunks; the third (5 records) takes the batch of 100; the singles start anew.
+    expect(chunksOf(p).map((c) => c.values.length)).toEqual([SMALL_CHUNK, SMALL_CHUNK, 105, 2]);
+    expect(logRecords(p).map((r) => r.value)).toEqual([
+      ...Array.from({ length: 2 * SMALL_CHUNK + 5 }, (_, i) => `s${i}`),
+      ...Array.from({ length: 100 }, (_, i) => `b${i}`),
+      'after',
+      'after2',
+    ]);
+  });
+
   it('a state stays the same after later steps append to the log it shares', () => {
-    let state = run(many(LOG_CHUNK - 10)).state;
+    let state = run([...many(250), batch([{ value: 'small' }])]).state;
     const snapshot = JSON.stringify(state);
     const kept = state;
     for (let i = 0; i < 5; i++) state = stepKafka(state, batch(keyed(50, i * 50))).state;
     expect(JSON.stringify(kept)).toBe(snapshot);
-    expect(logEndOffset(part(kept))).toBe(LOG_CHUNK - 10);
-    expect(logEndOffset(part(state))).toBe(LOG_CHUNK + 240);
+    expect(logEndOffset(part(kept))).toBe(251);
+    expect(logEndOffset(part(state))).toBe(501);
+    expect(logRecords(part(kept)).at(-1)?.value).toBe('small');
   });
 
   it('retention cuts a chunk in the middle; reads below the log start find nothing', () => {
+    // Segments of 10: the one holding old130…old134 and new0…new4 is young, so it stays.
     const { state } = run([
       topic(1, { segmentRecords: 10, retentionMs: 100_000 }),
-      batch(Array.from({ length: 130 }, (_, i) => ({ value: `old${i}` }))),
+      batch(Array.from({ length: 135 }, (_, i) => ({ value: `old${i}` }))),
       { type: 'advance', ms: 250_000 },
       batch(Array.from({ length: 200 }, (_, i) => ({ value: `new${i}` }))),
       { type: 'advance', ms: 60_000 },
     ]);
     const p = part(state);
     expect(p.logStartOffset).toBe(130);
+    expect(chunksOf(p).map((c) => [c.baseOffset, c.values.length])).toEqual([
+      [130, 5],
+      [135, 200],
+    ]);
     expect(recordAt(p, 129)).toBeUndefined();
-    expect(recordAt(p, 130)?.value).toBe('new0');
+    expect(recordAt(p, 130)).toMatchObject({ value: 'old130', timestamp: 0 });
+    expect(recordAt(p, 135)).toMatchObject({ value: 'new0', timestamp: 250_000 });
     expect(logRecords(p).map((r) => r.offset)).toEqual(
-      Array.from({ length: 200 }, (_, i) => 130 + i),
+      Array.from({ length: 205 }, (_, i) => 130 + i),
     );
-    expect(readRange(p, 0, 1000)).toHaveLength(200);
+    expect(readRange(p, 0, 1000)).toHaveLength(205);
   });
 
   it('keeps each record’s CreateTime through appends, retention cuts, failover cuts and fetches', () => {
@@ -240,21 +276,19 @@ describe('the chunked partition log', () => {
   it('a leader failover cuts the tail inside a chunk and the log grows on from there', () => {
     const { state, events } = run([
       topic(1, { replicationFactor: 2 }),
-      batch(keyed(LOG_CHUNK + 20)),
-      { type: 'replicate', maxRecords: LOG_CHUNK - 5 },
+      batch(keyed(150)),
+      batch(keyed(126, 150)),
+      { type: 'replicate', maxRecords: 251 },
       { type: 'brokerDown', broker: 1 },
       batch([{ value: 'after' }]),
     ]);
-    expect(ofType(events, 'recordsLost')[0]).toMatchObject({
-      fromOffset: LOG_CHUNK - 5,
-      toOffset: LOG_CHUNK + 20,
-    });
+    expect(ofType(events, 'recordsLost')[0]).toMatchObject({ fromOffset: 251, toOffset: 276 });
     const p = part(state);
-    expect(logEndOffset(p)).toBe(LOG_CHUNK - 4);
-    expect(recordAt(p, LOG_CHUNK - 5)?.value).toBe('after');
-    expect(logRecords(p).map((r) => r.offset)).toEqual(
-      Array.from({ length: LOG_CHUNK - 4 }, (_, i) => i),
-    );
+    expect(logEndOffset(p)).toBe(252);
+    expect(recordAt(p, 250)?.value).toBe('v250');
+    expect(recordAt(p, 251)?.value).toBe('after');
+    expect(chunksOf(p).map((c) => c.values.length)).toEqual([150, 101, 1]);
+    expect(logRecords(p).map((r) => r.offset)).toEqual(Array.from({ length: 252 }, (_, i) => i));
   });
 
   it('the memory cap keeps at most maxRecordsPerPartition; consumers past it reset', () => {
@@ -277,7 +311,7 @@ describe('the chunked partition log', () => {
         .reduce((n, e) => n + e.records, 0);
       const p = part(state);
       expect(logEndOffset(p) - p.logStartOffset).toBeLessThanOrEqual(cap);
-      expect(p.chunks.length).toBeLessThanOrEqual(Math.ceil(cap / LOG_CHUNK) + 1);
+      expect(chunksOf(p).length).toBeLessThanOrEqual(Math.ceil(cap / 300) + 1);
     }
     const p = part(state);
     expect(deleted).toBe(p.logStartOffset);
@@ -306,7 +340,7 @@ describe('the chunked partition log', () => {
     expect(fetched).toHaveLength(40);
     for (const r of fetched) expect(recordAt(part(state, r.partition), r.offset)).toEqual(r);
     for (const slice of fetch.slices) {
-      expect(part(state, slice.partition).chunks).toContain(slice.chunk);
+      expect(chunksOf(part(state, slice.partition))).toContain(slice.chunk);
     }
     const offsets = (partition: number): number[] =>
       fetched.filter((r) => r.partition === partition).map((r) => r.offset);
