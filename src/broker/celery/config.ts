@@ -48,6 +48,7 @@ export interface CeleryOptions {
   readonly beatSchedule?: readonly BeatEntry[];
   readonly maxFinishedTasks?: number;
   readonly logCap?: number;
+  readonly maxEventsPerStep?: number;
 }
 
 function check(ok: boolean, message: string): void {
@@ -102,6 +103,7 @@ export function resolveConfig(options: CeleryOptions = {}): CeleryConfig {
     beatSchedule: options.beatSchedule ?? [],
     maxFinishedTasks: options.maxFinishedTasks ?? 200,
     logCap: options.logCap ?? 200,
+    maxEventsPerStep: options.maxEventsPerStep ?? 100_000,
   };
   const ids = new Set<string>();
   for (const w of config.workers) {
@@ -116,6 +118,7 @@ export function resolveConfig(options: CeleryOptions = {}): CeleryConfig {
   }
   check(isCount(config.maxFinishedTasks, 1), 'maxFinishedTasks must be an integer >= 1');
   check(isCount(config.logCap, 0), 'logCap must be an integer >= 0');
+  check(isCount(config.maxEventsPerStep, 1), 'maxEventsPerStep must be an integer >= 1');
   return config;
 }
 

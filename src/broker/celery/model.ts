@@ -109,6 +109,18 @@ function fireTimer(ctx: StepContext, timer: CeleryTimer): void {
   // An ETA timer only wakes the worker; dispatch below starts what is due.
 }
 
+/** Refuses a step that will not end, or not soon: see CeleryConfig.maxEventsPerStep. */
+function runaway(ctx: StepContext, target: number): never {
+  const now = ctx.state.clock.now;
+  const still = ctx.events.filter((e) => 'at' in e && e.at === now).length;
+  throw new RangeError(
+    `celery: more than ${ctx.state.config.maxEventsPerStep} events in one step, ` +
+      `${still} of them at t=${now} ms (the step ends at ${target} ms): ` +
+      'a task that fails at once and retries with countdown 0 and no max_retries never lets time ' +
+      'move. Give it a countdown, a duration or max_retries, or advance in smaller steps.',
+  );
+}
+
 function advance(ctx: StepContext, ms: number): void {
   if (!Number.isFinite(ms) || ms < 0)
     throw new RangeError(`celery: advance needs a finite ms >= 0, got ${ms}`);
@@ -130,6 +142,7 @@ function advance(ctx: StepContext, ms: number): void {
       fireTimer(ctx, due.timer.payload);
     }
     dispatch(ctx);
+    if (ctx.events.length > ctx.state.config.maxEventsPerStep) runaway(ctx, target);
   }
   ctx.state = { ...ctx.state, clock: setNow(ctx.state.clock, target) };
 }

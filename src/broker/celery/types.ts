@@ -91,6 +91,12 @@ export interface CeleryConfig {
   readonly maxFinishedTasks: number;
   /** Length of the event log kept in the state. */
   readonly logCap: number;
+  /**
+   * Not Celery: a step that makes more events than this throws instead of running on, so a task
+   * that fails at once and retries with countdown 0 forever (which never lets virtual time move)
+   * cannot freeze the page or fill memory. Advance in smaller steps for a busier simulation.
+   */
+  readonly maxEventsPerStep: number;
 }
 
 /** A task message in the queue (the body Celery publishes). */
