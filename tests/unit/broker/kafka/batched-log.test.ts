@@ -40,6 +40,12 @@ const part = (s: KafkaState, i = 0): PartitionState => s.topics.t!.partitions[i]
 
 const chunksOf = (p: PartitionState): readonly LogChunk[] => p.pages.flat();
 
+/** Group g's consumer c joins from the earliest offset and polls up to 1,000 records. */
+const readEverything: KafkaCommand[] = [
+  { type: 'joinGroup', groupId: 'g', topics: ['t'], memberId: 'c', autoOffsetReset: 'earliest' },
+  { type: 'poll', groupId: 'g', memberId: 'c', maxRecords: 1000 },
+];
+
 /** Every partition's log as [partition, offset, key, value] rows. */
 const logs = (s: KafkaState): unknown[] =>
   s.topics.t!.partitions.flatMap((p) =>
@@ -246,14 +252,7 @@ describe('the chunked partition log', () => {
       { type: 'brokerDown', broker: 1 },
       { type: 'advance', ms: 7000 },
       batch([{ value: 'late' }]),
-      {
-        type: 'joinGroup',
-        groupId: 'g',
-        topics: ['t'],
-        memberId: 'c',
-        autoOffsetReset: 'earliest',
-      },
-      { type: 'poll', groupId: 'g', memberId: 'c', maxRecords: 1000 },
+      ...readEverything,
     ]);
     const fetched = fetchedRecords(ofType(cut.events, 'fetch')[0]!);
     expect(fetched.map((r) => r.offset)).toEqual(Array.from({ length: 101 }, (_, i) => i));
@@ -322,18 +321,7 @@ describe('the chunked partition log', () => {
   });
 
   it('a fetch hands out slices of the log itself, in offset order per partition', () => {
-    const { state, events } = run([
-      topic(2),
-      batch(keyed(40)),
-      {
-        type: 'joinGroup',
-        groupId: 'g',
-        topics: ['t'],
-        memberId: 'c',
-        autoOffsetReset: 'earliest',
-      },
-      { type: 'poll', groupId: 'g', memberId: 'c', maxRecords: 1000 },
-    ]);
+    const { state, events } = run([topic(2), batch(keyed(40)), ...readEverything]);
     const fetch = ofType(events, 'fetch')[0]!;
     const fetched = fetchedRecords(fetch);
     expect(fetch.count).toBe(40);
