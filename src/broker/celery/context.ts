@@ -69,6 +69,7 @@ export function newRecord(id: string, name: string, plan: TaskPlan): TaskRecord 
     retries: 0,
     runs: 0,
     history: ['PENDING'],
+    historyDropped: 0,
     plan,
     exception: null,
     lost: false,
@@ -125,13 +126,15 @@ export function transition(
     putRecord(ctx, kept);
     return kept;
   }
+  const full = record.state !== next && record.history.length >= HISTORY_CAP;
   const history =
     record.state === next
       ? record.history
-      : record.history.length >= HISTORY_CAP
+      : full
         ? [...record.history.slice(1), next]
         : [...record.history, next];
-  const updated = { ...record, ...patch, state: next, history };
+  const historyDropped = record.historyDropped + (full ? 1 : 0);
+  const updated = { ...record, ...patch, state: next, history, historyDropped };
   putRecord(ctx, updated);
   return updated;
 }

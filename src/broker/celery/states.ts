@@ -24,9 +24,12 @@ export function canTransition(from: TaskState, to: TaskState): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-/** True if the sequence starts at PENDING and every step follows an edge of the graph. */
-export function isValidStatePath(path: readonly TaskState[]): boolean {
-  if (path[0] !== 'PENDING') return false;
+/**
+ * True if every step of the sequence follows an edge of the graph and, unless it is the tail of a
+ * longer history (a capped TaskRecord.history with historyDropped > 0), it starts at PENDING.
+ */
+export function isValidStatePath(path: readonly TaskState[], fromStart = true): boolean {
+  if (fromStart ? path[0] !== 'PENDING' : path.length === 0) return false;
   for (let i = 1; i < path.length; i++) {
     if (!canTransition(path[i - 1] as TaskState, path[i] as TaskState)) return false;
   }

@@ -141,8 +141,10 @@ export interface TaskRecord {
   readonly retries: number;
   /** How many times an execution started (may exceed retries+1 after a redelivery). */
   readonly runs: number;
-  /** States in order, capped; repeated states are not recorded twice. */
+  /** States in order, the last 64 kept; repeated states are not recorded twice. */
   readonly history: readonly TaskState[];
+  /** How many of the oldest states the cap dropped from history (0: it starts at PENDING). */
+  readonly historyDropped: number;
   readonly plan: TaskPlan;
   readonly exception: string | null;
   /** An early-acked execution died with its worker: no one will ever finish it. */

@@ -73,6 +73,42 @@ describe('task states and task events', () => {
     ).toBe(true);
   });
 
+  // Pinned from celery.property.test.ts (fast-check seed -565647005, run ×20): a 1 ms task that
+  // always fails, retried with countdown 0 forever, passes the 64-state history cap in 21 ms. The
+  // kept tail was judged as if it started at PENDING; the record now says how much was dropped.
+  it('a history past its cap keeps its last 64 states and counts the ones it dropped', () => {
+    const { state } = run(
+      {
+        transport: 'redis',
+        tasks: {
+          job: {
+            durationMs: 1,
+            acksLate: false,
+            retry: { kind: 'countdown', countdown: 0, passExc: false },
+            maxRetries: null,
+          },
+        },
+        workers: [
+          { id: 'w1', concurrency: 1, prefetchMultiplier: 0 },
+          { id: 'w2', concurrency: 1, prefetchMultiplier: 0 },
+        ],
+      },
+      [
+        { type: 'send', name: 'job', taskId: 'j', plan: { kind: 'script', attempts: ['error'] } },
+        { type: 'advance', ms: 21 },
+      ],
+      0,
+    );
+    const task = state.tasks.j!;
+    expect(task.history).toHaveLength(64);
+    expect(task.historyDropped).toBeGreaterThan(0);
+    // PENDING, RECEIVED, STARTED, then RETRY, RECEIVED, STARTED per retry: dropped + kept = all.
+    expect(task.historyDropped + task.history.length).toBe(3 + 3 * task.retries);
+    expect(isValidStatePath(task.history)).toBe(false);
+    expect(isValidStatePath(task.history, false)).toBe(true);
+    expect(isValidStatePath([], false)).toBe(false);
+  });
+
   it('the transport events come in the broker words: LPUSH/BRPOP/HDEL on Redis, basic.* on RabbitMQ', () => {
     const cmds = [{ type: 'send', name: 'task' } as const, seconds(2)];
     expect(
