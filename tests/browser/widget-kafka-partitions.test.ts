@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { kafkaPartitionForKey, logEndOffset } from '../../src/broker/kafka/index.ts';
+import { KP_CLASS } from '../../src/widgets/kafka-partitions/classes.ts';
 import { KAFKA_STEPS, storyForSection } from '../../src/widgets/kafka-partitions/scenarios.ts';
 import { replaySession } from '../../src/widgets/kafka-partitions/session.ts';
 import { axeFindings } from './axe.ts';
 import type { TestBrowser } from './chromium.ts';
 import { repoRoot, type DeckPage } from './deck-page.ts';
-import { openWidgetSlide, pressToStep } from './widget-page.ts';
+import { openWidgetSlide, pressToStep, waitForStep } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
 let browser: TestBrowser;
@@ -201,5 +202,42 @@ describe('kafka-partitions as a student plays with it', () => {
     const violations = await axeFindings(page, ROOT);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('kafka-partitions on every slide that tells a story with it', () => {
+  it('shows all the story’s partitions without scrolling on the 1280×720 slide, to its last step', async () => {
+    const { page } = deck;
+    for (const section of ['28', '29', '31', '32']) {
+      const root = `#s-${section} [data-widget="kafka-partitions"]`;
+      await page.evaluate((id) => {
+        const d = window.Reveal;
+        const s = document.getElementById(id);
+        if (!d || !s) throw new Error('no deck');
+        const { h, v } = d.getIndices(s);
+        d.slide(h, v, s.querySelectorAll('.fragment').length - 1);
+      }, `s-${section}`);
+      await waitForStep(page, root, KAFKA_STEPS);
+      const fit = await page.evaluate(
+        ([sel, scrollClass]) => {
+          const scroll = document.querySelector<HTMLElement>(`${sel} .${scrollClass}`);
+          if (!scroll) throw new Error('no scroll region');
+          const box = scroll.getBoundingClientRect();
+          const rows = [...scroll.querySelectorAll<SVGGElement>('[data-partition]')];
+          return {
+            rows: rows.length,
+            overflow: scroll.scrollHeight - scroll.clientHeight,
+            outside: rows
+              .filter((r) => r.getBoundingClientRect().bottom > box.bottom + 1)
+              .map((r) => r.dataset['partition']),
+          };
+        },
+        [root, KP_CLASS.scroll] as const,
+      );
+      const story = storyForSection(section);
+      expect(fit.rows, `slide ${section}`).toBe(story.defaultPartitions);
+      expect(fit.outside, `slide ${section}: rows below the fold`).toEqual([]);
+      expect(fit.overflow, `slide ${section}: scrolls by`).toBeLessThanOrEqual(1);
+    }
   });
 });

@@ -8,8 +8,8 @@ import { VISIBLE_CELLS } from './view-model.ts';
 export const VIEW_WIDTH = 1200;
 /** Band above the rows for the partitioner formula. */
 export const HEADER_HEIGHT = 46;
-/** Height the rows share before the widget scrolls (at 1280×720 the stage leaves about this). */
-export const ROWS_BUDGET = 300;
+/** Height the rows share before the widget scrolls: six partitions fit the stage at 1280×720. */
+export const ROWS_BUDGET = 260;
 /** Row pitch bounds: big enough to read, small enough for many partitions (then it scrolls). */
 export const ROW_MAX = 56;
 export const ROW_MIN = 34;
@@ -73,12 +73,14 @@ export function layoutKafka(partitions: number, members: number, hasGroupB: bool
     Math.round(HEADER_HEIGHT + i * memberPitch + (memberPitch - MEMBER_H) / 2),
   );
   const groupB = hasGroupB ? HEADER_HEIGHT + span + 12 : null;
-  const height = Math.max(rowsBottom, (groupB ?? HEADER_HEIGHT + span) + MEMBER_H) + 8;
+  // The picture ends below whatever is lowest: the last row, the last member box or group B.
+  const membersBottom = memberTops.length > 0 ? Math.max(...memberTops) + MEMBER_H : 0;
+  const height = Math.max(rowsBottom, membersBottom, groupB === null ? 0 : groupB + MEMBER_H) + 8;
   return {
     width: VIEW_WIDTH,
     height,
     rowPitch: pitch,
-    dense: cellH < 30,
+    dense: cellH < 26,
     rows,
     members: memberTops,
     groupB,
@@ -105,10 +107,10 @@ export function boundaryX(
   return { x: cellX(capped) - CELL_GAP / 2, clipped: i > capped };
 }
 
-/** A key shortened to fit a cell (the full key is in the cell's title). */
-export function fitKey(key: string | null, dense: boolean): string {
+/** A key shortened to fit a cell (the full key is in the cell's title); `narrow`: one char less. */
+export function fitKey(key: string | null, narrow: boolean): string {
   if (key === null) return '∅';
-  const max = dense ? 6 : 7;
+  const max = narrow ? 6 : 7;
   const chars = [...key];
   return chars.length <= max ? key : `${chars.slice(0, max - 1).join('')}…`;
 }

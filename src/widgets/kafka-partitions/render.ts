@@ -90,7 +90,8 @@ function drawRow(view: KafkaView, p: PartitionView, row: RowBox, layout: KafkaLa
       s(
         'text',
         { x: x + (c.offset > 9 ? 28 : 20), y: baseline, 'font-size': size },
-        fitKey(c.key, c.offset > 9 || layout.dense),
+        // A two-digit offset leaves less room; the dense layout's smaller font never does.
+        fitKey(c.key, c.offset > 9),
       ),
     );
     g.append(cell);

@@ -20,7 +20,9 @@ import {
 import { buildView, VISIBLE_CELLS } from '../../../../src/widgets/kafka-partitions/view-model.ts';
 import { captionFor, listRu, plural } from '../../../../src/widgets/kafka-partitions/captions.ts';
 import {
+  HEADER_HEIGHT,
   ROW_MIN,
+  ROWS_BUDGET,
   boundaryX,
   cellX,
   fitKey,
@@ -179,6 +181,27 @@ describe('layout', () => {
       expect((l.members[i] ?? 0) - (l.members[i - 1] ?? 0)).toBeGreaterThanOrEqual(MEMBER_H);
     }
     expect(l.height).toBeGreaterThan(64 * ROW_MIN);
+  });
+
+  it('ends the picture at its lowest row or box, and fits six partitions in normal type', () => {
+    const rowsOnly = layoutKafka(3, 0, false);
+    expect(rowsOnly.height).toBe(HEADER_HEIGHT + 3 * rowsOnly.rowPitch + 8);
+    const withMembers = layoutKafka(3, 3, false);
+    expect(withMembers.height).toBe(
+      Math.max(
+        HEADER_HEIGHT + 3 * withMembers.rowPitch,
+        ...withMembers.members.map((y) => y + MEMBER_H),
+      ) + 8,
+    );
+    const withB = layoutKafka(6, 1, true);
+    expect(withB.height).toBe(
+      Math.max(HEADER_HEIGHT + 6 * withB.rowPitch, withB.groupB! + MEMBER_H) + 8,
+    );
+    // Slide 31's story has six partitions: they share ROWS_BUDGET without the dense type.
+    const six = layoutKafka(6, 0, false);
+    expect(six.rowPitch * 6).toBeLessThanOrEqual(ROWS_BUDGET);
+    expect(six.dense).toBe(false);
+    expect(fitKey('user-42', false)).toBe('user-42');
   });
 
   it('fills the budget for few partitions and places markers on offset boundaries', () => {
