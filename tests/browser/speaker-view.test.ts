@@ -183,11 +183,21 @@ describe('speaker view', () => {
     expect(await text(popup, '.speaker-next .speaker-preview h2')).toBe(s1.title);
     expect(await text(popup, '.speaker-notes__text')).toMatch(/^План: .+ из 60 мин · в лекции: /);
 
+    // Opened on the title slide before the lecture: the timer waits, however long.
+    const startButton = popup.getByRole('button', { name: 'Начать лекцию' });
+    expect(await text(popup, '.speaker-status')).toMatch(/^◷ Ждёт начала/);
+    await page.clock.runFor(300_000);
+    expect(await text(popup, '.speaker-timer')).toBe('0:00');
+    expect(await pace(popup, 'slide', 'figures')).toMatch(/^0:00 из /);
+    await startButton.click();
+    expect(await startButton.isHidden()).toBe(true);
+    expect(await text(popup, '.speaker-status')).toBe('▶ Таймер идёт');
+
     // 30 s on the first slide.
     await page.clock.runFor(30_000);
     expect(await text(popup, '.speaker-timer')).toBe('0:30');
     expect(await text(popup, '.speaker-clock')).toBe(
-      formatClock(new Date(start.getTime() + 30_000)),
+      formatClock(new Date(start.getTime() + 330_000)),
     );
     expect(await pace(popup, 'slide', 'figures')).toBe(
       `0:30 из ${formatDuration(s0.planned)} · осталось ${formatDuration(s0.planned - 30)}`,
@@ -337,6 +347,40 @@ describe('speaker view', () => {
     expect(foreignRequests(requests, deckUrl)).toEqual([]);
     await again.popup.close();
     await page.close();
+  });
+
+  it('waits on the title slide until the first move; opened later in the deck, runs at once', async () => {
+    const other = await launchChromium();
+    try {
+      const ctx = other.context;
+      const openOn = async (hash: string) => {
+        const page = await ctx.newPage();
+        await page.goto(`${deckUrl}${hash}`);
+        await page.waitForFunction(() => window.Reveal?.isReady() === true);
+        const popupPromise = ctx.waitForEvent('page');
+        await page.keyboard.press('s');
+        const popup = await popupPromise;
+        await popup.locator('.speaker-view').waitFor();
+        return { page, popup };
+      };
+      const title = await openOn('');
+      const start = title.popup.getByRole('button', { name: 'Начать лекцию' });
+      expect(await text(title.popup, '.speaker-status')).toMatch(/^◷ Ждёт начала/);
+      expect(await start.isVisible()).toBe(true);
+      await title.page.keyboard.press('ArrowRight');
+      await title.popup.waitForFunction(
+        () => document.querySelector('.speaker-status')?.textContent === '▶ Таймер идёт',
+      );
+      expect(await start.isHidden()).toBe(true);
+
+      const later = await openOn('#/s-12');
+      expect(await text(later.popup, '.speaker-status')).toBe('▶ Таймер идёт');
+      expect(await later.popup.getByRole('button', { name: 'Начать лекцию' }).isHidden()).toBe(
+        true,
+      );
+    } finally {
+      await other.close();
+    }
   });
 
   it('says on the deck itself when the browser blocks the speaker window', async () => {

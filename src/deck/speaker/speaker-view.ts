@@ -17,6 +17,8 @@ import type { PauseReason } from './timekeeper.ts';
 
 /** What the buttons ask the controller to do. */
 export interface SpeakerActions {
+  /** The lecture starts now (the timer was waiting for it). */
+  start(): void;
   toggleQuestions(): void;
   reset(): void;
   openReport(): void;
@@ -50,6 +52,7 @@ export class SpeakerView {
   private readonly timer: HTMLElement;
   private readonly status: HTMLElement;
   private readonly questions: HTMLButtonElement;
+  private readonly start: HTMLButtonElement;
   private readonly reset: ResetControl;
   private readonly pacing: PacingPanel;
   private readonly current: SlidePreview;
@@ -72,6 +75,13 @@ export class SpeakerView {
       'Пауза на вопросы',
     );
     this.questions.addEventListener('click', () => actions.toggleQuestions());
+    this.start = el(
+      'button',
+      { type: 'button', class: `${C.button} ${C.buttonPrimary}` },
+      'Начать лекцию',
+    );
+    this.start.hidden = true;
+    this.start.addEventListener('click', () => actions.start());
     this.reset = new ResetControl(el, () => actions.reset());
     const report = el('button', { type: 'button', class: C.button }, 'Отчёт о репетиции');
     report.addEventListener('click', () => actions.openReport());
@@ -81,7 +91,7 @@ export class SpeakerView {
       this.clock,
       el('span', { class: 'speaker-timer-box' }, el('span', {}, 'Прошло'), this.timer),
       this.status,
-      el('span', { class: C.buttons }, this.questions, this.reset.element, report),
+      el('span', { class: C.buttons }, this.start, this.questions, this.reset.element, report),
     );
 
     this.pacing = new PacingPanel(el);
@@ -127,13 +137,21 @@ export class SpeakerView {
     setText(this.clock, t.clock);
     setText(this.timer, formatDuration(t.elapsed));
     const questions = t.pauses.includes('questions');
-    const status = questions
-      ? '⏸ Пауза на вопросы'
-      : t.pauses.includes('deck')
-        ? '⏸ Пауза (B) — презентация затемнена'
-        : '▶ Таймер идёт';
+    const waiting = t.pauses.includes('start');
+    const status = waiting
+      ? '◷ Ждёт начала: таймер пойдёт с первым переходом (→) или по кнопке «Начать лекцию»'
+      : questions
+        ? '⏸ Пауза на вопросы'
+        : t.pauses.includes('deck')
+          ? '⏸ Пауза (B) — презентация затемнена'
+          : '▶ Таймер идёт';
     setText(this.status, status);
-    this.status.dataset['state'] = t.pauses.length === 0 ? 'running' : 'paused';
+    this.status.dataset['state'] = waiting
+      ? 'waiting'
+      : t.pauses.length === 0
+        ? 'running'
+        : 'paused';
+    this.start.hidden = !waiting;
     this.questions.setAttribute('aria-pressed', String(questions));
     setText(this.questions, questions ? 'Продолжить после вопросов' : 'Пауза на вопросы');
     this.pacing.update(t.pacing, t.partLabel);

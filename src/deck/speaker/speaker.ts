@@ -20,6 +20,7 @@ import { loadTimer, saveTimer } from './timer-store.ts';
 import {
   advance,
   elapsedSeconds,
+  isWaiting,
   pause,
   resume,
   showSlide,
@@ -215,7 +216,13 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
     });
   };
 
+  // The lecture starts with the first move of the deck, or with «Начать лекцию».
+  const begin = (): void => {
+    if (timer && isWaiting(timer)) update((t, now) => resume(t, 'start', now));
+  };
+
   const actions = {
+    start: begin,
     toggleQuestions: () =>
       update((t, now) =>
         t.pauses.includes('questions') ? resume(t, 'questions', now) : pause(t, 'questions', now),
@@ -252,8 +259,12 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
       return;
     }
     if (!timer) {
-      timer = startTimer(clock.now(), currentId());
+      // Opened on the title slide, before the lecture: wait for it to start (see begin).
+      const { indexh, indexf } = deck.getState();
+      const atStart = indexh === 0 && (indexf === undefined || indexf < 0);
+      timer = startTimer(clock.now(), currentId(), atStart);
       if (deck.isPaused()) timer = pause(timer, 'deck', clock.now());
+      saveTimer(timerStorage, timer);
     }
     win = popup;
     const doc = resetSpeakerDocument(popup, speakerCss);
@@ -284,10 +295,14 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
 
   // The timer is credited at once; the window is redrawn in a task of its own, after the deck's.
   const onSlide = (): void => {
+    begin();
     if (timer) update((t, now) => showSlide(t, currentId(), now));
     scheduleRender(0);
   };
-  const onFragment = (): void => scheduleRender(PREVIEW_QUIET_MS);
+  const onFragment = (): void => {
+    begin();
+    scheduleRender(PREVIEW_QUIET_MS);
+  };
   const onPaused = (): void => update((t, now) => pause(t, 'deck', now));
   const onResumed = (): void => update((t, now) => resume(t, 'deck', now));
   const onReady = (): void => {

@@ -4,8 +4,11 @@
  * (milliseconds from an injected monotonic clock) and returns a new state; nothing is mutated.
  */
 
-/** Why the timer stands still: the deck is paused (`B`/`.`) or the lecturer takes questions. */
-export type PauseReason = 'deck' | 'questions';
+/**
+ * Why the timer stands still: the deck is paused (`B`/`.`), the lecturer takes questions, or the
+ * lecture has not started (the speaker view was opened on the title slide, before the audience).
+ */
+export type PauseReason = 'deck' | 'questions' | 'start';
 
 /** The timer at clock reading `since`. */
 export interface TimerState {
@@ -23,16 +26,21 @@ export interface TimerState {
   readonly since: number;
 }
 
-/** A fresh timer, running from `now` on `slide`. */
-export function startTimer(now: number, slide: string | null): TimerState {
+/** A fresh timer on `slide`: running from `now`, or waiting for the lecture to start. */
+export function startTimer(now: number, slide: string | null, waiting = false): TimerState {
   return {
     activeMs: 0,
-    pausedMs: { deck: 0, questions: 0 },
+    pausedMs: { deck: 0, questions: 0, start: 0 },
     perSlideMs: {},
-    pauses: [],
+    pauses: waiting ? ['start'] : [],
     slide,
     since: now,
   };
+}
+
+/** True while the timer waits for the lecture to start. */
+export function isWaiting(state: TimerState): boolean {
+  return state.pauses.includes('start');
 }
 
 /** True while no pause is in force. */

@@ -27,13 +27,17 @@ export function loadTimer(storage: Storage | null, now: number): TimerState | nu
   if (raw === null) return null;
   try {
     const parsed: unknown = JSON.parse(raw);
-    return isTimerState(parsed) ? reanchor(parsed, now) : null;
+    if (!isTimerState(parsed)) return null;
+    return reanchor(
+      { ...parsed, pausedMs: { ...parsed.pausedMs, start: parsed.pausedMs.start ?? 0 } },
+      now,
+    );
   } catch {
     return null;
   }
 }
 
-const REASONS: readonly PauseReason[] = ['deck', 'questions'];
+const REASONS: readonly PauseReason[] = ['deck', 'questions', 'start'];
 
 function isMs(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
@@ -50,7 +54,8 @@ export function isTimerState(value: unknown): value is TimerState {
     typeof v['since'] === 'number' &&
     typeof paused === 'object' &&
     paused !== null &&
-    REASONS.every((r) => isMs(paused[r])) &&
+    // `start` came later: a timer saved before it has none (read as 0).
+    REASONS.every((r) => isMs(paused[r]) || (r === 'start' && paused[r] === undefined)) &&
     typeof perSlide === 'object' &&
     perSlide !== null &&
     Object.values(perSlide).every(isMs) &&

@@ -3,6 +3,7 @@ import {
   advance,
   elapsedSeconds,
   isRunning,
+  isWaiting,
   pause,
   reanchor,
   resume,
@@ -30,7 +31,21 @@ describe('timekeeper', () => {
     t = advance(t, 100_000);
     expect(t.activeMs).toBe(25_000);
     expect(t.perSlideMs['s-1']).toBe(25_000);
-    expect(t.pausedMs).toEqual({ deck: 15_000, questions: 60_000 });
+    expect(t.pausedMs).toEqual({ deck: 15_000, questions: 60_000, start: 0 });
+  });
+
+  it('waits for the lecture to start: nothing counts until the start pause is lifted', () => {
+    let t = startTimer(0, 's-1', true);
+    expect(isWaiting(t)).toBe(true);
+    expect(isRunning(t)).toBe(false);
+    expect(elapsedSeconds(t, 600_000)).toBe(0);
+    t = resume(t, 'start', 600_000);
+    expect(isWaiting(t)).toBe(false);
+    t = showSlide(t, 's-2', 660_000);
+    expect(elapsedSeconds(t, 700_000)).toBe(100);
+    expect(slideSeconds(t, 's-1', 700_000)).toBe(60);
+    expect(t.pausedMs).toEqual({ deck: 0, questions: 0, start: 600_000 });
+    expect(isWaiting(startTimer(0, 's-1'))).toBe(false);
   });
 
   it('keeps running only when every pause reason is lifted', () => {
@@ -43,7 +58,7 @@ describe('timekeeper', () => {
     expect(isRunning(t)).toBe(true);
     expect(elapsedSeconds(t, 5_000)).toBe(2);
     // Overlapping pauses count once, under the reason that came first.
-    expect(t.pausedMs).toEqual({ deck: 2_000, questions: 1_000 });
+    expect(t.pausedMs).toEqual({ deck: 2_000, questions: 1_000, start: 0 });
   });
 
   it('ignores a repeated pause, a resume without pause, and a clock reading from the past', () => {

@@ -29,6 +29,15 @@ describe('timer store', () => {
     expect(after).toEqual({ ...before, since: 3 });
   });
 
+  it('reads a timer saved before the start pause existed, and keeps a waiting one waiting', () => {
+    const storage = memoryStorage();
+    const old = { ...startTimer(0, 's-1'), pausedMs: { deck: 5, questions: 7 } };
+    storage.setItem('brokers-lecture:speaker-timer', JSON.stringify(old));
+    expect(loadTimer(storage, 9)?.pausedMs).toEqual({ deck: 5, questions: 7, start: 0 });
+    saveTimer(storage, startTimer(0, 's-1', true));
+    expect(loadTimer(storage, 9)?.pauses).toEqual(['start']);
+  });
+
   it('gives null for nothing saved, garbage, or a tampered shape', () => {
     const storage = memoryStorage();
     expect(loadTimer(storage, 0)).toBeNull();
