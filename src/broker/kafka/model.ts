@@ -232,7 +232,7 @@ function writeError(p: PartitionState, t: TopicState, acks: Acks): ProduceResult
 /**
  * Appends one partition's records (keys[i], values[i]) at the log end as produce `id`: `announce`
  * reports what the producer hears, then come the high-watermark events, then any memory-cap
- * deletions.
+ * deletions. The arrays may become the log's new chunk as they are: pass fresh ones, never reused.
  */
 function appendToPartition(
   d: Draft,
@@ -294,7 +294,7 @@ function produceBatch(d: Draft, cmd: Extract<KafkaCommand, { type: 'produceBatch
   const counts = new Array<number>(n).fill(0);
   const input = cmd.records;
   // Pass 1 partitions every record; pass 2 lays each partition's keys and values out in exactly
-  // sized arrays (the log keeps columns, not an object per record).
+  // sized arrays, which the log keeps as that partition's new chunk (columns, no record objects).
   const partitionOf = new Int32Array(input.length);
   const picker: KeylessPicker = { sticky: t.sticky, available: undefined };
   for (let i = 0; i < input.length; i++) {
