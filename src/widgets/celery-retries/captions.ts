@@ -59,7 +59,7 @@ function sentence(e: CeleryEvent, task: TaskSpec, s: CelerySettings): string | n
 /** The caption after a frame: the step's last one or two happenings. */
 export function captionFor(frame: Frame, task: TaskSpec, s: CelerySettings): string {
   if (frame.step === 0)
-    return `Задача ${task.name} ещё не отправлена — Celery и про неизвестный id отвечает PENDING. Нажмите →.`;
+    return `Задача ${task.name} ещё не отправлена — Celery и про неизвестный id отвечает PENDING. Нажмите «Шаг ▶» (на слайде — →).`;
   const said = frame.stepEvents
     .map((e) => sentence(e, task, s))
     .filter((t): t is string => t !== null);

@@ -75,7 +75,7 @@ function sentence(e: CeleryEvent, i: number, r: Replayed): string | null {
 
 /** What the events in [from, cut) did, in words. */
 export function captionOf(r: Replayed, from: number): string {
-  if (r.cut === 0) return 'Платёж ещё не отправлен. Нажмите → или «Шаг».';
+  if (r.cut === 0) return 'Платёж ещё не отправлен. Нажмите «Шаг ▶» (на слайде — →).';
   const said: string[] = [];
   for (let i = from; i < r.cut; i++) {
     const text = sentence(r.run.events[i] as CeleryEvent, i, r);

@@ -178,5 +178,7 @@ export function captionFor(r: Replayed, assignor: AssignorName, partitions: numb
   // Facts may open with a group label («группа A…»); member ids (consumer-2) stay as they are.
   const upper = facts.map((f) => (/^[а-я]/.test(f) ? f.charAt(0).toUpperCase() + f.slice(1) : f));
   const text = [r.lead, ...upper.slice(0, 2)].filter((x) => x.length > 0).join(' ');
-  return text.length > 0 ? text : 'Топик пуст: отправьте запись или нажмите →.';
+  return text.length > 0
+    ? text
+    : 'Топик пуст: отправьте запись или нажмите «Шаг ▶» (на слайде — →).';
 }
