@@ -4,9 +4,9 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 
-/** Used JS heap in bytes after a forced garbage collection through CDP. */
+/** Used JS heap in bytes after forced garbage collections through CDP (three: weak cycles go too). */
 export async function heapAfterGc(cdp: CDPSession): Promise<number> {
-  await cdp.send('HeapProfiler.collectGarbage');
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
   return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
 }
 
@@ -69,4 +69,23 @@ export async function walkSlide(page: Page, section: number, away: 1 | -1): Prom
     },
     [section, away] as const,
   );
+}
+
+/**
+ * The GC'd heap after two warm-up walks of slide `section` (walkSlide, `away` as there) and again
+ * after three more: what a widget's leak check compares.
+ */
+export async function heapAcrossWalks(
+  page: Page,
+  section: number,
+  away: 1 | -1,
+): Promise<{ before: number; after: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await walkSlide(page, section, away);
+  await walkSlide(page, section, away);
+  const before = await heapAfterGc(cdp);
+  for (let i = 0; i < 3; i++) await walkSlide(page, section, away);
+  const after = await heapAfterGc(cdp);
+  await cdp.detach();
+  return { before, after };
 }

@@ -6,25 +6,16 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recommend } from '../../src/widgets/broker-chooser/rules.ts';
 import { CHOOSER_STEPS, workloadAt } from '../../src/widgets/broker-chooser/story.ts';
 import { axeFindings } from './axe.ts';
-import type { TestBrowser } from './chromium.ts';
-import { repoRoot, type DeckPage } from './deck-page.ts';
-import { openWidgetSlide, pressToStep } from './widget-page.ts';
+import { repoRoot } from './deck-page.ts';
+import { useWidgetSlide, pressToStep } from './widget-page.ts';
 
-const deckUrl = inject('deckUrl');
-let browser: TestBrowser;
-let deck: DeckPage;
 const ROOT = '#s-36 [data-widget="broker-chooser"]';
 
-beforeAll(async () => {
-  ({ browser, deck } = await openWidgetSlide(deckUrl, 36, ROOT));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const deck = useWidgetSlide(36, ROOT);
 
 function read(page: Page) {
   return page.evaluate((sel) => {

@@ -6,25 +6,17 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it, inject } from 'vitest';
 import { CACHE_STEPS, DEFAULT_SETTINGS } from '../../src/widgets/cache-aside/scenarios.ts';
 import { cachedKeys, replayCache, statsOf } from '../../src/widgets/cache-aside/session.ts';
 import { axeFindings } from './axe.ts';
-import type { TestBrowser } from './chromium.ts';
-import { repoRoot, type DeckPage } from './deck-page.ts';
-import { openWidgetSlide, pressToStep } from './widget-page.ts';
+import { repoRoot } from './deck-page.ts';
+import { useWidgetSlide, pressToStep } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
-let browser: TestBrowser;
-let deck: DeckPage;
 const ROOT = '#s-13 [data-widget="cache-aside"]';
 
-beforeAll(async () => {
-  ({ browser, deck } = await openWidgetSlide(deckUrl, 13, ROOT));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const deck = useWidgetSlide(13, ROOT);
 
 /** What the widget shows. */
 function read(page: Page) {
@@ -228,7 +220,7 @@ describe('cache-aside as a student plays with it', () => {
 describe('cache-aside motion and lifecycle', () => {
   it('flies a request token only without reduced motion, and leaving the slide removes it all', async () => {
     const flight = async (reduced: boolean): Promise<number> => {
-      const page = await browser.context.newPage();
+      const page = await deck.context.newPage();
       await page.emulateMedia({ reducedMotion: reduced ? 'reduce' : 'no-preference' });
       await page.goto(`${deckUrl}#/s-13/0/4`);
       await page.waitForFunction(() => window.Reveal?.isReady() === true);

@@ -6,26 +6,17 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { replayStory } from '../../src/widgets/celery-retries/replay.ts';
 import { CELERY_STEPS, storyForSection } from '../../src/widgets/celery-retries/stories.ts';
 import { axeFindings } from './axe.ts';
-import type { TestBrowser } from './chromium.ts';
-import { repoRoot, type DeckPage } from './deck-page.ts';
-import { jumpToFragment, openWidgetSlide, pressToStep } from './widget-page.ts';
+import { repoRoot } from './deck-page.ts';
+import { jumpToFragment, useWidgetSlide, pressToStep } from './widget-page.ts';
 
-const deckUrl = inject('deckUrl');
-let browser: TestBrowser;
-let deck: DeckPage;
 const rootOf = (slide: number) => `#s-${slide} [data-widget="celery-retries"]`;
 const shots = join(repoRoot, 'test-results', 'screenshots');
 
-beforeAll(async () => {
-  ({ browser, deck } = await openWidgetSlide(deckUrl, 38, rootOf(38)));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const deck = useWidgetSlide(38, rootOf(38));
 
 function read(page: Page, slide: number) {
   return page.evaluate((sel) => {

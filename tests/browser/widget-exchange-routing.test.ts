@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   EXCHANGE_ROUTING_STEPS,
   scenarioForSection,
@@ -14,21 +14,12 @@ import {
 import { routingView } from '../../src/widgets/exchange-routing/session.ts';
 import type { StudentAction } from '../../src/widgets/exchange-routing/student.ts';
 import { axeFindings } from './axe.ts';
-import type { TestBrowser } from './chromium.ts';
-import { repoRoot, type DeckPage } from './deck-page.ts';
-import { jumpToFragment, openWidgetSlide, waitForStep } from './widget-page.ts';
+import { repoRoot } from './deck-page.ts';
+import { jumpToFragment, useWidgetSlide, waitForStep } from './widget-page.ts';
 
-const deckUrl = inject('deckUrl');
-let browser: TestBrowser;
-let deck: DeckPage;
 const root = (section: string) => `#s-${section} [data-widget="exchange-routing"]`;
 
-beforeAll(async () => {
-  ({ browser, deck } = await openWidgetSlide(deckUrl, 17, root('17')));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const deck = useWidgetSlide(17, root('17'));
 
 /** What the widget shows: step, type, per-queue depth/received/bindings, caption. */
 function read(page: Page, section: string) {

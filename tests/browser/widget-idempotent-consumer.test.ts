@@ -6,29 +6,20 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CELERY_STEPS } from '../../src/widgets/celery-retries/stories.ts';
 import { IDEMPOTENT_STEPS, replay } from '../../src/widgets/idempotent-consumer/story.ts';
 import { viewOf } from '../../src/widgets/idempotent-consumer/view-model.ts';
 import { axeFindings } from './axe.ts';
-import type { TestBrowser } from './chromium.ts';
-import { repoRoot, type DeckPage } from './deck-page.ts';
-import { heapAfterGc, walkSlide } from './slide-walk.ts';
-import { openWidgetSlide } from './widget-page.ts';
+import { repoRoot } from './deck-page.ts';
+import { heapAcrossWalks } from './slide-walk.ts';
+import { useWidgetSlide } from './widget-page.ts';
 
-const deckUrl = inject('deckUrl');
-let browser: TestBrowser;
-let deck: DeckPage;
 const IC = '#s-41 [data-widget="idempotent-consumer"]';
 const CR = '#s-41 [data-widget="celery-retries"]';
 const shots = join(repoRoot, 'test-results', 'screenshots');
 
-beforeAll(async () => {
-  ({ browser, deck } = await openWidgetSlide(deckUrl, 41, IC, CR));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const deck = useWidgetSlide(41, IC, CR);
 
 function read(page: Page) {
   return page.evaluate(
@@ -167,14 +158,7 @@ describe('idempotent-consumer as a student plays with it', () => {
 
   it('walking slide 41 there and back three times leaves the heap within 10 % and one root each', async () => {
     const { page } = deck;
-    const cdp = await browser.context.newCDPSession(page);
-    const heap = () => heapAfterGc(cdp);
-    const walk = () => walkSlide(page, 41, -1);
-    await walk();
-    await walk();
-    const before = await heap();
-    for (let i = 0; i < 3; i++) await walk();
-    const after = await heap();
+    const { before, after } = await heapAcrossWalks(page, 41, -1);
     console.log(
       `[bench] slide 41 widgets heap ${(before / 1e6).toFixed(2)} → ${(after / 1e6).toFixed(2)} MB`,
     );

@@ -6,27 +6,18 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { kafkaPartitionForKey, logEndOffset } from '../../src/broker/kafka/index.ts';
 import { KP_CLASS } from '../../src/widgets/kafka-partitions/classes.ts';
 import { KAFKA_STEPS, storyForSection } from '../../src/widgets/kafka-partitions/scenarios.ts';
 import { replaySession } from '../../src/widgets/kafka-partitions/session.ts';
 import { axeFindings } from './axe.ts';
-import type { TestBrowser } from './chromium.ts';
-import { repoRoot, type DeckPage } from './deck-page.ts';
-import { openWidgetSlide, pressToStep, waitForStep } from './widget-page.ts';
+import { repoRoot } from './deck-page.ts';
+import { useWidgetSlide, pressToStep, waitForStep } from './widget-page.ts';
 
-const deckUrl = inject('deckUrl');
-let browser: TestBrowser;
-let deck: DeckPage;
 const ROOT = '#s-29 [data-widget="kafka-partitions"]';
 
-beforeAll(async () => {
-  ({ browser, deck } = await openWidgetSlide(deckUrl, 29, ROOT));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const deck = useWidgetSlide(29, ROOT);
 
 /** What the widget shows: step, end offsets, last partition, consumers. */
 function read(page: Page) {

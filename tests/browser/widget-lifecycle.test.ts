@@ -4,10 +4,10 @@
  * fragment, so every widget step) must leave the JS heap within 10 % of where it was.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck } from './deck-page.ts';
-import { objectHeapAfterGc } from './slide-walk.ts';
+import { heapAfterGc, objectHeapAfterGc } from './slide-walk.ts';
 
 const deckUrl = inject('deckUrl');
 let browser: TestBrowser;
@@ -18,12 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function heapAfterGc(cdp: CDPSession): Promise<number> {
-  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
-  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return usage.usedSize;
-}
 
 /** Every step forward to the end, then every step back to the start. */
 async function walkThereAndBack(page: Page): Promise<void> {

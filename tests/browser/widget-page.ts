@@ -2,7 +2,8 @@
  * The built deck opened on a widget slide, and the moves a widget test makes there: jump to a
  * slide's fragment, press a key until the widget reaches a step, wait for animations to settle.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, type DeckPage } from './deck-page.ts';
 
@@ -22,6 +23,45 @@ export async function openWidgetSlide(
   const deck = await openDeck(browser.context, `${deckUrl}#/s-${section}`);
   for (const root of roots) await deck.page.waitForSelector(root, { state: 'attached' });
   return { browser, deck };
+}
+
+/** A test file's deck, open on its widget slide; read the fields inside tests and hooks. */
+export interface WidgetSlide extends DeckPage {
+  /** The browser context, for CDP sessions and extra pages. */
+  readonly context: BrowserContext;
+}
+
+/**
+ * Opens the deck on slide `section` in a fresh Chromium before the file's tests, waiting until
+ * every root is attached, and closes it after them: a widget test file's whole set-up.
+ */
+export function useWidgetSlide(section: number | string, ...roots: string[]): WidgetSlide {
+  const deckUrl = inject('deckUrl');
+  let opened: WidgetDeck | undefined;
+  beforeAll(async () => {
+    opened = await openWidgetSlide(deckUrl, section, ...roots);
+  });
+  afterAll(async () => {
+    await opened?.browser.close();
+  });
+  const get = (): WidgetDeck => {
+    if (!opened) throw new Error('the widget slide opens in beforeAll');
+    return opened;
+  };
+  return {
+    get page() {
+      return get().deck.page;
+    },
+    get requests() {
+      return get().deck.requests;
+    },
+    get errors() {
+      return get().deck.errors;
+    },
+    get context() {
+      return get().browser.context;
+    },
+  };
 }
 
 /** Waits until the widget at `root` shows step `step` (its data-step). */

@@ -7,30 +7,24 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fanoutView } from '../../src/widgets/patterns/fanout.ts';
 import { rpcView } from '../../src/widgets/patterns/rpc.ts';
 import { sourcingView } from '../../src/widgets/patterns/sourcing.ts';
 import { patternAt, PATTERNS_STEPS } from '../../src/widgets/patterns/steps.ts';
 import { axeFindings } from './axe.ts';
-import type { TestBrowser } from './chromium.ts';
-import { repoRoot, type DeckPage } from './deck-page.ts';
-import { openWidgetSlide, waitForStep } from './widget-page.ts';
+import { heapAfterGc } from './slide-walk.ts';
+import { repoRoot } from './deck-page.ts';
+import { useWidgetSlide, waitForStep } from './widget-page.ts';
 
-const deckUrl = inject('deckUrl');
 const ROOT = '#s-40 [data-widget="patterns"]';
 /** Fragments of slide 40's own body before the widget's steps. */
 const BODY_FRAGMENTS = 4;
 const shots = join(repoRoot, 'test-results', 'screenshots');
-let browser: TestBrowser;
-let deck: DeckPage;
 
-beforeAll(async () => {
+const deck = useWidgetSlide(40, ROOT);
+beforeAll(() => {
   mkdirSync(shots, { recursive: true });
-  ({ browser, deck } = await openWidgetSlide(deckUrl, 40, ROOT));
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** What the widget shows, in the terms the core's views use. */
@@ -337,11 +331,8 @@ describe('patterns as a student plays with it', () => {
 
   it('leaves nothing behind when its slide is left, however often it comes back', async () => {
     const { page } = deck;
-    const cdp = await browser.context.newCDPSession(page);
-    const heap = async (): Promise<number> => {
-      for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
-      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
-    };
+    const cdp = await deck.context.newCDPSession(page);
+    const heap = () => heapAfterGc(cdp);
     const visit = async (): Promise<void> => {
       await jump(page, BODY_FRAGMENTS + 2);
       await waitStep(page, 3);

@@ -6,30 +6,21 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RABBIT_ACKS_STEPS, storyForSection } from '../../src/widgets/rabbit-acks/scenarios.ts';
 import { acksView } from '../../src/widgets/rabbit-acks/session.ts';
 import type { AcksAction } from '../../src/widgets/rabbit-acks/sim.ts';
 import { axeFindings } from './axe.ts';
-import type { TestBrowser } from './chromium.ts';
-import { repoRoot, type DeckPage } from './deck-page.ts';
+import { repoRoot } from './deck-page.ts';
 import { atBothSizes } from './screen-sizes.ts';
-import { jumpToFragment, openWidgetSlide, waitForStep } from './widget-page.ts';
+import { jumpToFragment, useWidgetSlide, waitForStep } from './widget-page.ts';
 
-const deckUrl = inject('deckUrl');
 const shots = join(repoRoot, 'test-results', 'screenshots');
-let browser: TestBrowser;
-let deck: DeckPage;
 const root = (section: string) => `#s-${section} [data-widget="rabbit-acks"]`;
 /** Fragments on the slide before the widget's own (slide 19 reveals two lines first). */
 const BODY_FRAGMENTS: Record<string, number> = { '19': 2, '24': 7 };
 
-beforeAll(async () => {
-  ({ browser, deck } = await openWidgetSlide(deckUrl, 19, root('19')));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const deck = useWidgetSlide(19, root('19'));
 
 /** What the board shows, per place, as `task` or `task↻` (↻: data-redelivered="true"). */
 function read(page: Page, section: string) {

@@ -6,29 +6,20 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIST_QUEUE_STEPS } from '../../src/widgets/redis-list-queue/scenarios.ts';
 import { queueView } from '../../src/widgets/redis-list-queue/session.ts';
 import { axeFindings } from './axe.ts';
-import type { TestBrowser } from './chromium.ts';
-import { repoRoot, type DeckPage } from './deck-page.ts';
-import { heapAfterGc, walkSlide } from './slide-walk.ts';
-import { jumpToFragment, openWidgetSlide, settled, waitForStep } from './widget-page.ts';
+import { repoRoot } from './deck-page.ts';
+import { heapAcrossWalks } from './slide-walk.ts';
+import { jumpToFragment, useWidgetSlide, settled, waitForStep } from './widget-page.ts';
 
-const deckUrl = inject('deckUrl');
-let browser: TestBrowser;
-let deck: DeckPage;
 const sel = '#s-14 [data-widget="redis-list-queue"]';
 const shots = join(repoRoot, 'test-results', 'screenshots');
 /** Code-highlight fragments before the widget's first step (two files, three steps each). */
 const CODE_STEPS = 6;
 
-beforeAll(async () => {
-  ({ browser, deck } = await openWidgetSlide(deckUrl, 14, sel));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const deck = useWidgetSlide(14, sel);
 
 /** What the widget shows. */
 function read(page: Page) {
@@ -220,14 +211,7 @@ describe('redis-list-queue as a student plays with it', () => {
 
   it('walking its steps there and back three times leaves the heap within 10 %', async () => {
     const { page } = deck;
-    const cdp = await browser.context.newCDPSession(page);
-    const heap = () => heapAfterGc(cdp);
-    const walk = () => walkSlide(page, 14, 1);
-    await walk();
-    await walk();
-    const before = await heap();
-    for (let i = 0; i < 3; i++) await walk();
-    const after = await heap();
+    const { before, after } = await heapAcrossWalks(page, 14, 1);
     console.log(
       `[bench] redis-list-queue heap ${(before / 1e6).toFixed(2)} → ${(after / 1e6).toFixed(2)} MB`,
     );
