@@ -3,7 +3,7 @@
  * plus the workload's name and a message rate that picks the throughput answer. Built once, so
  * focus stays where the student is; `sync` shows the answers of the current frame.
  */
-import { h, uniqueId } from '../runtime/dom.ts';
+import { h, uniqueId, actionButton } from '../runtime/dom.ts';
 import { createField } from '../runtime/field.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import type { Disposer } from '../runtime/disposer.ts';
@@ -60,11 +60,7 @@ export function createChooserForm(disposer: Disposer, on: FormHandlers): Chooser
     size: 10,
     placeholder: '50000',
   });
-  const clear = h(
-    'button',
-    { type: 'button', name: 'clear-answers', class: WIDGET_CLASS.button },
-    'Сбросить ответы',
-  );
+  const clear = actionButton('clear-answers', 'Сбросить ответы');
   const applyName = (): void => {
     const text = name.read(validateWorkloadName);
     if (text !== undefined) on.rename(text);

@@ -3,7 +3,7 @@
  * TTL for SETEX and the database latency. Each field validates on use and shows its message next
  * to itself; an invalid value changes nothing else. Handlers receive validated values only.
  */
-import { h } from '../runtime/dom.ts';
+import { h, actionButton } from '../runtime/dom.ts';
 import { createField, type Field } from '../runtime/field.ts';
 import { validateIntInRange, type Validation } from '../runtime/validate.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
@@ -97,12 +97,10 @@ export function createCacheInputs(
   const waitField = num('wait-seconds', 'Пауза, с', '60', 5);
   const ttl = num('ttl', 'TTL, с', String(current().ttlSeconds), 5);
   const db = num('db-ms', 'БД, мс', String(current().dbMs), 4);
-  const button = (name: string, text: string) =>
-    h('button', { type: 'button', name, class: WIDGET_CLASS.button }, text);
-  const request = button('request', 'GET /products/{id}');
+  const request = actionButton('request', 'GET /products/{id}');
   const price = num('price', 'Новая цена, ₽', '79990', 6);
-  const update = button('update', 'PUT /products/{id}');
-  const wait = button('wait', 'Подождать');
+  const update = actionButton('update', 'PUT /products/{id}');
+  const wait = actionButton('wait', 'Подождать');
 
   const doRequest = (): void => {
     const id = product.read(validateProductId);

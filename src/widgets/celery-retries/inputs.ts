@@ -3,7 +3,7 @@
  * fail, acks_late and a worker crash. Numbers are checked (a Russian message next to the field,
  * aria-invalid); an invalid value changes nothing but its own field.
  */
-import { h, uniqueId } from '../runtime/dom.ts';
+import { h, uniqueId, actionButton } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import type { Disposer } from '../runtime/disposer.ts';
 import { createField, type Field } from '../runtime/field.ts';
@@ -116,11 +116,7 @@ export function createInputs(
     grid.append(h('div', { class: 'w-cr-flag' }, box, h('label', { for: id }, flag.label)));
   }
 
-  const reset = h(
-    'button',
-    { type: 'button', name: 'reset-inputs', class: WIDGET_CLASS.button },
-    'Как на слайде',
-  );
+  const reset = actionButton('reset-inputs', 'Как на слайде');
   disposer.listen(reset, 'click', resetToSlide);
   grid.append(reset);
 

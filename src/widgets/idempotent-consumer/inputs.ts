@@ -2,7 +2,7 @@
  * The student's payment form: an id (any text, shown as text), an amount and whether the worker
  * dies before its ack. Invalid values get a Russian message next to the field and change nothing.
  */
-import { h, uniqueId } from '../runtime/dom.ts';
+import { h, uniqueId, actionButton } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import type { Disposer } from '../runtime/disposer.ts';
 import { createField } from '../runtime/field.ts';
@@ -44,11 +44,7 @@ export function createPaymentInputs(
   });
   const crashId = uniqueId('w-ic-crash');
   const crash = h('input', { id: crashId, type: 'checkbox', name: 'crash' });
-  const button = h(
-    'button',
-    { type: 'button', name: 'send-payment', class: WIDGET_CLASS.button },
-    'Отправить платёж',
-  );
+  const button = actionButton('send-payment', 'Отправить платёж');
   const limit = h('span', {
     class: WIDGET_CLASS.fieldError,
     role: 'alert',

@@ -3,7 +3,7 @@
  * commit, poll group B and seek. Each field validates on use and shows its message next to
  * itself; an invalid value changes nothing else. Callbacks receive only validated values.
  */
-import { h } from '../runtime/dom.ts';
+import { h, actionButton } from '../runtime/dom.ts';
 import { createField, type Field } from '../runtime/field.ts';
 import { validateIntInRange, type Validation } from '../runtime/validate.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
@@ -61,10 +61,6 @@ const ASSIGNORS: readonly { value: AssignorName; label: string }[] = [
   { value: 'cooperative-sticky', label: 'cooperative-sticky' },
 ];
 
-function button(name: string, label: string, title?: string): HTMLButtonElement {
-  return h('button', { type: 'button', name, class: WIDGET_CLASS.button, title }, label);
-}
-
 function onEnter(disposer: Disposer, field: Field, run: () => void): void {
   disposer.listen(field.input, 'keydown', (e) => {
     if (e.key === 'Enter') {
@@ -99,21 +95,21 @@ export function createKafkaInputs(disposer: Disposer, on: KafkaInputHandlers): K
     size: 3,
     value: '0',
   });
-  const produce = button('produce', 'Отправить');
+  const produce = actionButton('produce', 'Отправить');
   const selectId = 'w-kp-assignor';
   const assignor = h('select', { name: 'assignor', id: selectId });
   for (const a of ASSIGNORS) assignor.append(h('option', { value: a.value }, a.label));
-  const add = button('add-consumer', '+ consumer');
-  const remove = button(
-    'remove-consumer',
-    '− consumer',
-    'Последний consumer корректно выходит (close)',
-  );
-  const crash = button('crash-consumer', 'Упал', 'Последний consumer падает без close()');
-  const poll = button('poll', 'poll A');
-  const commit = button('commit', 'commit A');
-  const pollB = button('poll-b', 'poll B');
-  const seek = button('seek', 'Seek');
+  const add = actionButton('add-consumer', '+ consumer');
+  const remove = actionButton('remove-consumer', '− consumer', {
+    title: 'Последний consumer корректно выходит (close)',
+  });
+  const crash = actionButton('crash-consumer', 'Упал', {
+    title: 'Последний consumer падает без close()',
+  });
+  const poll = actionButton('poll', 'poll A');
+  const commit = actionButton('commit', 'commit A');
+  const pollB = actionButton('poll-b', 'poll B');
+  const seek = actionButton('seek', 'Seek');
   const consumerError = h('span', {
     class: WIDGET_CLASS.fieldError,
     role: 'alert',

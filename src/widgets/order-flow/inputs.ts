@@ -3,7 +3,7 @@
  * the field on error) and how many times each worker fails. A valid change yields a new input;
  * an invalid one changes nothing but its own field.
  */
-import { h, uniqueId } from '../runtime/dom.ts';
+import { h, uniqueId, actionButton } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import type { Disposer } from '../runtime/disposer.ts';
 import { createField, type Field } from '../runtime/field.ts';
@@ -103,11 +103,7 @@ export function createInputs(
       ),
     );
   }
-  const resetButton = h(
-    'button',
-    { type: 'button', name: 'reset-inputs', class: WIDGET_CLASS.button },
-    'Как на слайде',
-  );
+  const resetButton = actionButton('reset-inputs', 'Как на слайде');
   grid.append(resetButton);
   const reset = (): void => {
     for (const spec of DURATION_FIELDS) {

@@ -3,7 +3,7 @@
  * runtime `Field`: a message next to it, aria-invalid, and Enter acts like its button.
  */
 import type { Disposer } from '../runtime/disposer.ts';
-import { h } from '../runtime/dom.ts';
+import { h, actionButton } from '../runtime/dom.ts';
 import { createField, type Field } from '../runtime/field.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { PT_CLASS } from './classes.ts';
@@ -30,9 +30,6 @@ export interface Inputs {
   show(pattern: PatternId): void;
 }
 
-const button = (name: string, text: string): HTMLButtonElement =>
-  h('button', { type: 'button', name, class: WIDGET_CLASS.button }, text);
-
 /** Builds the controls; listeners go through the disposer. */
 export function createInputs(disposer: Disposer, on: InputHandlers): Inputs {
   const receivers = createField({
@@ -58,10 +55,10 @@ export function createInputs(disposer: Disposer, on: InputHandlers): Inputs {
   });
   const replayError = h('span', { class: WIDGET_CLASS.fieldError, role: 'alert', hidden: true });
 
-  const publish = button('publish', 'Отправить');
-  const append = button('append', 'Записать событие');
-  const replay = button('replay', 'Новый читатель с offset 0');
-  const request = button('request', 'Отправить запрос');
+  const publish = actionButton('publish', 'Отправить');
+  const append = actionButton('append', 'Записать событие');
+  const replay = actionButton('replay', 'Новый читатель с offset 0');
+  const request = actionButton('request', 'Отправить запрос');
   const groups: Record<PatternId, HTMLElement> = {
     fanout: h(
       'div',

@@ -4,7 +4,7 @@
  * input gets a Russian message next to its field and changes nothing else.
  */
 import type { Disposer } from '../runtime/disposer.ts';
-import { h, uniqueId } from '../runtime/dom.ts';
+import { h, uniqueId, actionButton } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { createField, type Field } from '../runtime/field.ts';
 import { validateIntInRange, type Validation } from '../runtime/validate.ts';
@@ -50,17 +50,9 @@ export function createPanel(disposer: Disposer, handlers: PanelHandlers): Panel 
     inputMode: 'numeric',
     size: 4,
   });
-  const apply = h(
-    'button',
-    { type: 'button', name: 'apply-prefetch', class: WIDGET_CLASS.button },
-    'basic_qos',
-  );
-  const publish = h(
-    'button',
-    { type: 'button', name: 'publish', class: WIDGET_CLASS.button },
-    `+${PUBLISH_BATCH} задачи`,
-  );
-  const run = h('button', { type: 'button', name: 'run', class: WIDGET_CLASS.button }, '+1 с');
+  const apply = actionButton('apply-prefetch', 'basic_qos');
+  const publish = actionButton('publish', `+${PUBLISH_BATCH} задачи`);
+  const run = actionButton('run', '+1 с');
   const requeueId = uniqueId('w-ra-requeue');
   const requeue = h('input', { type: 'checkbox', name: 'requeue', id: requeueId });
   requeue.checked = true;

@@ -4,7 +4,7 @@
  * itself; Enter acts like LPUSH and never reaches reveal.js as navigation.
  */
 import type { Disposer } from '../runtime/disposer.ts';
-import { h } from '../runtime/dom.ts';
+import { h, actionButton } from '../runtime/dom.ts';
 import { createField, type Field } from '../runtime/field.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { LQ_CLASS } from './classes.ts';
@@ -29,22 +29,14 @@ export interface Panel {
 /** Builds the panel; listeners go through the disposer. */
 export function createPanel(disposer: Disposer, handlers: PanelHandlers): Panel {
   const task = createField({ name: 'task', label: 'Задача', value: 'письмо Анне', size: 14 });
-  const push = h('button', { type: 'button', name: 'lpush', class: WIDGET_CLASS.button }, 'LPUSH');
+  const push = actionButton('lpush', 'LPUSH');
   const mode = h('select', { name: 'worker-mode', id: 'w-lq-mode' });
   mode.append(
     h('option', { value: 'BRPOP' }, 'BRPOP — ненадёжно'),
     h('option', { value: 'BLMOVE' }, 'BLMOVE → processing'),
   );
-  const add = h(
-    'button',
-    { type: 'button', name: 'add-worker', class: WIDGET_CLASS.button },
-    '+ воркер',
-  );
-  const requeue = h(
-    'button',
-    { type: 'button', name: 'requeue', class: WIDGET_CLASS.button },
-    'Вернуть из processing',
-  );
+  const add = actionButton('add-worker', '+ воркер');
+  const requeue = actionButton('requeue', 'Вернуть из processing');
   const note = h('span', {
     class: WIDGET_CLASS.fieldError,
     role: 'alert',

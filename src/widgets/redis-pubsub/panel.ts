@@ -4,7 +4,7 @@
  * button and never reaches reveal.js as navigation.
  */
 import type { Disposer } from '../runtime/disposer.ts';
-import { h } from '../runtime/dom.ts';
+import { h, actionButton } from '../runtime/dom.ts';
 import { createField, type Field } from '../runtime/field.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { PS_CLASS } from './classes.ts';
@@ -48,16 +48,8 @@ export function createPanel(disposer: Disposer, handlers: PanelHandlers): Panel 
     value: 'notif*',
     size: 13,
   });
-  const publish = h(
-    'button',
-    { type: 'button', name: 'publish', class: WIDGET_CLASS.button },
-    'PUBLISH',
-  );
-  const add = h(
-    'button',
-    { type: 'button', name: 'add-subscriber', class: WIDGET_CLASS.button },
-    '+ подписчик',
-  );
+  const publish = actionButton('publish', 'PUBLISH');
+  const add = actionButton('add-subscriber', '+ подписчик');
   disposer.listen(publish, 'click', () => handlers.onPublish());
   disposer.listen(add, 'click', () => handlers.onAddSubscriber());
   onEnter(disposer, channel, handlers.onPublish);

@@ -2,6 +2,8 @@
  * Tiny element builders. Text always goes in as text nodes, never as markup, so whatever a
  * student types is shown as typed and can never inject elements or scripts.
  */
+import { WIDGET_CLASS } from './classes.ts';
+
 type Attrs = Record<string, string | number | boolean | undefined>;
 type Child = Node | string | number | null | undefined | false;
 
@@ -30,6 +32,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   applyAttrs(el, attrs);
   append(el, children);
   return el;
+}
+
+/** A widget's action button: `name` for its handler and for tests, the widgets' button look. */
+export function actionButton(name: string, text: string, attrs: Attrs = {}): HTMLButtonElement {
+  return h('button', { type: 'button', name, class: WIDGET_CLASS.button, ...attrs }, text);
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
