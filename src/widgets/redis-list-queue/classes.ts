@@ -1,7 +1,6 @@
 /** CSS classes of the redis-list-queue widget (styles: ./redis-list-queue.css), prefixed w-lq-. */
 export const LQ_CLASS = {
   panel: 'w-lq-panel',
-  group: 'w-lq-group',
   board: 'w-lq-board',
   card: 'w-lq-card',
   title: 'w-lq-title',

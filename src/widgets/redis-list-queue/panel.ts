@@ -59,10 +59,10 @@ export function createPanel(disposer: Disposer, handlers: PanelHandlers): Panel 
   const element = h(
     'div',
     { class: `${WIDGET_CLASS.inputs} ${LQ_CLASS.panel}` },
-    h('div', { class: LQ_CLASS.group }, task.element, push),
+    h('div', { class: WIDGET_CLASS.inputGroup }, task.element, push),
     h(
       'div',
-      { class: LQ_CLASS.group },
+      { class: WIDGET_CLASS.inputGroup },
       h(
         'div',
         { class: WIDGET_CLASS.field },

@@ -1,7 +1,6 @@
 /** CSS classes of the redis-pubsub widget (styles: ./redis-pubsub.css), prefixed w-ps-. */
 export const PS_CLASS = {
   panel: 'w-ps-panel',
-  group: 'w-ps-group',
   hint: 'w-ps-hint',
   board: 'w-ps-board',
   card: 'w-ps-card',

@@ -58,8 +58,8 @@ export function createPanel(disposer: Disposer, handlers: PanelHandlers): Panel 
   const element = h(
     'div',
     { class: `${WIDGET_CLASS.inputs} ${PS_CLASS.panel}` },
-    h('div', { class: PS_CLASS.group }, channel.element, message.element, publish),
-    h('div', { class: PS_CLASS.group }, pattern.element, add),
+    h('div', { class: WIDGET_CLASS.inputGroup }, channel.element, message.element, publish),
+    h('div', { class: WIDGET_CLASS.inputGroup }, pattern.element, add),
   );
   return { element, channel, message, pattern };
 }

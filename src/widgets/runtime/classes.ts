@@ -12,4 +12,6 @@ export const WIDGET_CLASS = {
   legend: 'w-legend',
   legendItem: 'w-legend-item',
   inputs: 'w-inputs',
+  /** Inside `inputs`: fields and the button that uses them, on one line, bottoms aligned. */
+  inputGroup: 'w-input-group',
 } as const;
