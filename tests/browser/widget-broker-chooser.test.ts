@@ -11,7 +11,7 @@ import { recommend } from '../../src/widgets/broker-chooser/rules.ts';
 import { CHOOSER_STEPS, workloadAt } from '../../src/widgets/broker-chooser/story.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
-import { useWidgetSlide, pressToStep } from './widget-page.ts';
+import { jumpToFragment, pressToStep, useWidgetSlide, waitForStep } from './widget-page.ts';
 
 const ROOT = '#s-36 [data-widget="broker-chooser"]';
 
@@ -71,17 +71,8 @@ describe('broker-chooser as a lecturer drives it (slide 36)', () => {
   it('snaps to a step on a jump and fits at 1920×1080', async () => {
     const { page } = deck;
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.evaluate(() => {
-      const d = window.Reveal;
-      const s = document.getElementById('s-36');
-      if (!d || !s) throw new Error('no deck');
-      const { h, v } = d.getIndices(s);
-      d.slide(h, v, 4);
-    });
-    await page.waitForFunction(
-      (sel) => document.querySelector<HTMLElement>(sel)?.dataset['step'] === '2',
-      ROOT,
-    );
+    await jumpToFragment(page, 36, 4);
+    await waitForStep(page, ROOT, 2);
     const shown = await read(page);
     expect(shown.recommend).toBe('rabbitmq');
     expect(shown.fits).toBe(true);

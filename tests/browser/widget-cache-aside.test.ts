@@ -11,7 +11,7 @@ import { CACHE_STEPS, DEFAULT_SETTINGS } from '../../src/widgets/cache-aside/sce
 import { cachedKeys, replayCache, statsOf } from '../../src/widgets/cache-aside/session.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
-import { useWidgetSlide, pressToStep } from './widget-page.ts';
+import { jumpToFragment, pressToStep, useWidgetSlide, waitForStep } from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
 const ROOT = '#s-13 [data-widget="cache-aside"]';
@@ -96,17 +96,8 @@ describe('cache-aside as a lecturer drives it (slide 13)', () => {
   it('snaps to a step on a jump (Reveal.slide) and fits at 1920×1080', async () => {
     const { page } = deck;
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.evaluate(() => {
-      const d = window.Reveal;
-      const s = document.getElementById('s-13');
-      if (!d || !s) throw new Error('no deck');
-      const { h, v } = d.getIndices(s);
-      d.slide(h, v, 7);
-    });
-    await page.waitForFunction(
-      (sel) => document.querySelector<HTMLElement>(sel)?.dataset['step'] === '3',
-      ROOT,
-    );
+    await jumpToFragment(page, 13, 7);
+    await waitForStep(page, ROOT, 3);
     const shown = await read(page);
     expect(shown.ratio).toBe('3 из 5 · 60 %');
     expect(shown.keys).toEqual(expected(3).keys);

@@ -11,7 +11,7 @@ import { replayStory } from '../../src/widgets/celery-retries/replay.ts';
 import { CELERY_STEPS, storyForSection } from '../../src/widgets/celery-retries/stories.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
-import { jumpToFragment, useWidgetSlide, pressToStep } from './widget-page.ts';
+import { jumpToFragment, pressToStep, useWidgetSlide } from './widget-page.ts';
 
 const rootOf = (slide: number) => `#s-${slide} [data-widget="celery-retries"]`;
 const shots = join(repoRoot, 'test-results', 'screenshots');
@@ -176,13 +176,7 @@ describe('celery-retries as a student plays with it', () => {
     const { page } = deck;
     await page.setViewportSize({ width: 1920, height: 1080 });
     await goTo(page, 41);
-    await page.evaluate(() => {
-      const d = window.Reveal;
-      const s = document.getElementById('s-41');
-      if (!d || !s) throw new Error('no deck');
-      const { h, v } = d.getIndices(s);
-      d.slide(h, v, 13);
-    });
+    await jumpToFragment(page, 41, 13);
     await page.waitForFunction(
       (sel) => document.querySelector<HTMLElement>(sel)?.dataset['step'] === '6',
       rootOf(41),

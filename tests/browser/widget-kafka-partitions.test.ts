@@ -13,7 +13,7 @@ import { KAFKA_STEPS, storyForSection } from '../../src/widgets/kafka-partitions
 import { replaySession } from '../../src/widgets/kafka-partitions/session.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
-import { useWidgetSlide, pressToStep, waitForStep } from './widget-page.ts';
+import { jumpToFragment, pressToStep, useWidgetSlide, waitForStep } from './widget-page.ts';
 
 const ROOT = '#s-29 [data-widget="kafka-partitions"]';
 
@@ -80,17 +80,8 @@ describe('kafka-partitions as a lecturer drives it (slide 29)', () => {
 
   it('snaps to a step on a jump (Reveal.slide)', async () => {
     const { page } = deck;
-    await page.evaluate(() => {
-      const d = window.Reveal;
-      const s = document.getElementById('s-29');
-      if (!d || !s) throw new Error('no deck');
-      const { h, v } = d.getIndices(s);
-      d.slide(h, v, 1);
-    });
-    await page.waitForFunction(
-      (sel) => document.querySelector<HTMLElement>(sel)?.dataset['step'] === '2',
-      ROOT,
-    );
+    await jumpToFragment(page, 29, 1);
+    await waitForStep(page, ROOT, 2);
     expect((await read(page)).consumers).toEqual(expected(2).consumers);
   });
 });

@@ -94,8 +94,12 @@ export async function jumpToFragment(
       const d = window.Reveal;
       const s = document.getElementById(id as string);
       if (!d || !s) throw new Error('no deck');
-      const { h, v } = d.getIndices(s);
-      d.slide(h, v, f as number);
+      // On the same slide, reveal.js 6 ignores slide(h, v, f)'s fragment: navigate fragments instead.
+      if (d.getCurrentSlide() === s) d.navigateFragment(f as number);
+      else {
+        const { h, v } = d.getIndices(s);
+        d.slide(h, v, f as number);
+      }
     },
     [`s-${section}`, fragment] as const,
   );

@@ -15,7 +15,7 @@ import { patternAt, PATTERNS_STEPS } from '../../src/widgets/patterns/steps.ts';
 import { axeFindings } from './axe.ts';
 import { heapAfterGc } from './slide-walk.ts';
 import { repoRoot } from './deck-page.ts';
-import { useWidgetSlide, waitForStep } from './widget-page.ts';
+import { jumpToFragment, useWidgetSlide, waitForStep } from './widget-page.ts';
 
 const ROOT = '#s-40 [data-widget="patterns"]';
 /** Fragments of slide 40's own body before the widget's steps. */
@@ -89,17 +89,7 @@ async function waitStep(page: Page, step: number): Promise<void> {
 }
 
 async function jump(page: Page, fragment: number): Promise<void> {
-  await page.evaluate((f) => {
-    const d = window.Reveal;
-    const s = document.getElementById('s-40');
-    if (!d || !s) throw new Error('no deck');
-    // On the same slide, reveal.js 6 ignores slide(h, v, f)'s fragment: navigate fragments instead.
-    if (d.getCurrentSlide() === s) d.navigateFragment(f);
-    else {
-      const { h, v } = d.getIndices(s);
-      d.slide(h, v, f);
-    }
-  }, fragment);
+  await jumpToFragment(page, 40, fragment);
 }
 
 const section = (page: Page) =>
