@@ -4,6 +4,7 @@
  * marked active and the others dimmed. Derived from the fragment state, so going back, deep
  * links and the speaker view's preview agree.
  */
+import { onDeckEvents } from './deck-events.ts';
 import type { RevealApi } from './reveal-api.ts';
 
 /** Class names set by this module (the theme styles them). */
@@ -40,9 +41,10 @@ function scrollIntoBlock(block: HTMLElement, line: HTMLElement | undefined): voi
 /** Follows slide and fragment changes; returns a function that unbinds the listeners. */
 export function bindCodeSteps(deck: RevealApi): () => void {
   const update = (): void => updateCodeSteps(deck.getCurrentSlide());
-  const events = ['ready', 'slidechanged', 'fragmentshown', 'fragmenthidden'] as const;
-  for (const event of events) deck.on(event, update);
-  return () => {
-    for (const event of events) deck.off(event, update);
-  };
+  return onDeckEvents(deck, {
+    ready: update,
+    slidechanged: update,
+    fragmentshown: update,
+    fragmenthidden: update,
+  });
 }

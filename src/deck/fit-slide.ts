@@ -4,6 +4,7 @@
  * zoomed down — never below MIN_ZOOM, so text stays readable from the back row. Slides that
  * would need more are the content's problem; the browser tests list them.
  */
+import { onDeckEvents } from './deck-events.ts';
 import type { RevealApi } from './reveal-api.ts';
 
 /** The smallest zoom applied (32 px body text → 25.6 px). */
@@ -48,12 +49,10 @@ export function bindSlideFitting(deck: RevealApi): () => void {
     fitAll();
     observeCurrent();
   };
-  deck.on('ready', onSlide);
-  deck.on('slidechanged', onSlide);
+  const unbind = onDeckEvents(deck, { ready: onSlide, slidechanged: onSlide });
   void document.fonts.ready.then(fitAll);
   return () => {
-    deck.off('ready', onSlide);
-    deck.off('slidechanged', onSlide);
+    unbind();
     observer.disconnect();
   };
 }

@@ -5,6 +5,7 @@
  * slide is left; its step is always derived from the fragments shown, never accumulated.
  */
 import type { WidgetName } from './widget-names.ts';
+import { onDeckEvents } from './deck-events.ts';
 import type { RevealApi } from './reveal-api.ts';
 import { WIDGET_CATALOG, type CatalogEntry } from '../widgets/catalog.ts';
 import { mountWidget, type WidgetHandle } from '../widgets/runtime/mount.ts';
@@ -114,15 +115,14 @@ export function bindWidgets(deck: RevealApi): () => void {
     }
   };
 
-  deck.on('ready', mountCurrent);
-  deck.on('slidechanged', mountCurrent);
-  deck.on('fragmentshown', onFragment as EventListener);
-  deck.on('fragmenthidden', onFragment as EventListener);
+  const unbind = onDeckEvents(deck, {
+    ready: mountCurrent,
+    slidechanged: mountCurrent,
+    fragmentshown: onFragment as EventListener,
+    fragmenthidden: onFragment as EventListener,
+  });
   return () => {
-    deck.off('ready', mountCurrent);
-    deck.off('slidechanged', mountCurrent);
-    deck.off('fragmentshown', onFragment as EventListener);
-    deck.off('fragmenthidden', onFragment as EventListener);
+    unbind();
     unmountAll();
   };
 }

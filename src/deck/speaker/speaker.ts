@@ -4,6 +4,7 @@
  * clicker's keys to the deck and opens the rehearsal report. The timer lives in the deck page (and
  * in sessionStorage across a reload), so closing the window loses nothing.
  */
+import { onDeckEvents } from '../deck-events.ts';
 import type { RevealApi } from '../reveal-api.ts';
 import { PARTS, isPartName } from '../widget-names.ts';
 import { formatClock } from './format.ts';
@@ -322,23 +323,20 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
   };
 
   if (deck.isReady()) onReady();
-  deck.on('ready', onReady);
-  deck.on('slidechanged', onSlide);
-  deck.on('fragmentshown', onFragment);
-  deck.on('fragmenthidden', onFragment);
-  deck.on('paused', onPaused);
-  deck.on('resumed', onResumed);
+  const unbindDeck = onDeckEvents(deck, {
+    ready: onReady,
+    slidechanged: onSlide,
+    fragmentshown: onFragment,
+    fragmenthidden: onFragment,
+    paused: onPaused,
+    resumed: onResumed,
+  });
   window.addEventListener('pagehide', onPageHide);
   deck.addKeyBinding({ keyCode: 83, key: 'S', description: 'Режим докладчика' }, open);
 
   return () => {
     closeView();
-    deck.off('ready', onReady);
-    deck.off('slidechanged', onSlide);
-    deck.off('fragmentshown', onFragment);
-    deck.off('fragmenthidden', onFragment);
-    deck.off('paused', onPaused);
-    deck.off('resumed', onResumed);
+    unbindDeck();
     window.removeEventListener('pagehide', onPageHide);
     deck.removeKeyBinding(83);
   };
