@@ -12,9 +12,11 @@
  *         # Adjust according to maximum wait time and account for negative values.
  *         return max(0, countdown)
  *
- * and celery/app/autoretry.py calls it with `factor=int(retry_backoff)`,
- * `retries=task.request.retries` (0 on the first failure), `maximum=int(retry_backoff_max)`,
- * `full_jitter=retry_jitter`.
+ * and celery/app/autoretry.py (Celery ≥ 5.3) reads `retry_backoff = float(...)` and, when it is
+ * not zero, calls it with `factor=int(max(1.0, retry_backoff))`, `retries=task.request.retries`
+ * (0 on the first failure), `maximum=int(retry_backoff_max)`, `full_jitter=retry_jitter`; with
+ * retry_backoff zero/False it sets no countdown and Task.retry uses default_retry_delay.
+ * (Celery 5.2 took `int(retry_backoff)`, so 0.5 meant no backoff there; 5.3 makes it factor 1.)
  */
 import { nextInt, type PrngState } from '../core/prng.ts';
 import type { RetryPolicy } from './types.ts';
@@ -53,9 +55,19 @@ export function getExponentialBackoffInterval(
   return [Math.max(0, countdown), prng];
 }
 
-/** Python's int() on a number or bool, as autoretry applies it to retry_backoff and retry_backoff_max. */
+/** Python's int() on a number or bool, as autoretry applies it to retry_backoff_max. */
 function pyInt(value: number | boolean): number {
   return typeof value === 'boolean' ? (value ? 1 : 0) : Math.trunc(value);
+}
+
+/**
+ * The backoff factor autoretry (Celery ≥ 5.3, celery/app/autoretry.py) derives from
+ * `retry_backoff`: `float(x)`, and if that is not zero, `int(max(1.0, x))`; 0 means no backoff.
+ * So True and 0.5 are factor 1, 2.9 is 2.
+ */
+export function backoffFactor(retryBackoff: number | boolean): number {
+  const x = Number(retryBackoff);
+  return x === 0 ? 0 : Math.trunc(Math.max(1, x));
 }
 
 /**
@@ -71,7 +83,7 @@ export function retryCountdown(
   if (policy.kind === 'countdown') {
     return [policy.doubling ? policy.countdown * 2 ** retries : policy.countdown, prng];
   }
-  const factor = pyInt(policy.retryBackoff);
+  const factor = backoffFactor(policy.retryBackoff);
   if (factor === 0) return [DEFAULT_RETRY_DELAY_S, prng];
   return getExponentialBackoffInterval(
     factor,

@@ -13,7 +13,12 @@ export {
   DEFAULT_VISIBILITY_TIMEOUT_MS,
 } from './config.ts';
 export type { CeleryOptions } from './config.ts';
-export { getExponentialBackoffInterval, retryCountdown, DEFAULT_RETRY_DELAY_S } from './backoff.ts';
+export {
+  backoffFactor,
+  getExponentialBackoffInterval,
+  retryCountdown,
+  DEFAULT_RETRY_DELAY_S,
+} from './backoff.ts';
 export { TRANSITIONS, READY_STATES, canTransition, isValidStatePath } from './states.ts';
 export { outcomeOf } from './worker.ts';
 export { transportFor } from './transport.ts';

@@ -38,7 +38,7 @@ export type RetryPolicy =
     }
   | {
       readonly kind: 'autoretry';
-      /** `retry_backoff`: True means factor 1; Celery applies int() to it; 0/False means no backoff. */
+      /** `retry_backoff`: 0/False means no backoff; else factor int(max(1.0, x)) (Celery ≥ 5.3), True is 1. */
       readonly retryBackoff: number | boolean;
       /** `retry_backoff_max` in seconds (Celery's default 600). */
       readonly retryBackoffMax: number;

@@ -28,7 +28,7 @@ const retryPolicy: fc.Arbitrary<RetryPolicy> = fc.oneof(
   }),
   fc.record({
     kind: fc.constant('autoretry' as const),
-    retryBackoff: fc.oneof(fc.boolean(), fc.integer({ min: 0, max: 5 })),
+    retryBackoff: fc.oneof(fc.boolean(), fc.integer({ min: 0, max: 5 }), fc.constantFrom(0.5, 2.9)),
     retryBackoffMax: fc.integer({ min: 0, max: 600 }),
     retryJitter: fc.boolean(),
   }),
@@ -155,7 +155,9 @@ describe('Celery model properties', () => {
         const events = runUnlessRefused(o, celeryOptions(o), sane(cmds), seed)?.events ?? [];
         for (const e of ofType(events, 'task-retried')) {
           if (o.retry.kind !== 'autoretry') continue;
-          const factor = Math.trunc(Number(o.retry.retryBackoff));
+          // celery/app/autoretry.py (≥ 5.3): factor = int(max(1.0, float(retry_backoff))) unless 0.
+          const x = Number(o.retry.retryBackoff);
+          const factor = x === 0 ? 0 : Math.floor(Math.max(1, x));
           const cap =
             factor === 0 ? 180 : Math.min(o.retry.retryBackoffMax, factor * 2 ** e.retries);
           expect(Number.isInteger(e.countdown)).toBe(true);

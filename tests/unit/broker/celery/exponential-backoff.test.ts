@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedPrng } from '../../../../src/broker/core/prng.ts';
 import {
   AUTORETRY_BACKOFF,
+  backoffFactor,
   getExponentialBackoffInterval,
   retryCountdown,
 } from '../../../../src/broker/celery/index.ts';
@@ -62,6 +63,19 @@ describe('exponential backoff (get_exponential_backoff_interval)', () => {
     const a = getExponentialBackoffInterval(2, 5, 600, true, seedPrng(9));
     const b = getExponentialBackoffInterval(2, 5, 600, true, seedPrng(9));
     expect(a).toEqual(b);
+  });
+
+  // celery/app/autoretry.py (Celery ≥ 5.3): retry_backoff = float(x); if retry_backoff:
+  // factor=int(max(1.0, retry_backoff)). Celery 5.2 took int(x), so 0.5 meant no backoff there.
+  it('takes the factor as int(max(1.0, float(retry_backoff))) as autoretry.py does (Celery ≥ 5.3)', () => {
+    expect([true, false, 0, 0.5, 0.99, 1, 1.5, 2.9, 3].map(backoffFactor)).toEqual([
+      1, 0, 0, 1, 1, 1, 1, 2, 3,
+    ]);
+    const policy = { ...AUTORETRY_BACKOFF, retryJitter: false };
+    // retry_backoff=0.5: factor 1, so 1, 2, 4, 8 s, not default_retry_delay (180 s) as under 5.2.
+    expect(
+      [0, 1, 2, 3].map((r) => retryCountdown({ ...policy, retryBackoff: 0.5 }, r, seedPrng(1))[0]),
+    ).toEqual([1, 2, 4, 8]);
   });
 
   it('applies int() to retry_backoff as autoretry does: True is factor 1, 2.9 is 2', () => {
