@@ -4,6 +4,7 @@
  * ends with the fact-check block. Pure (code includes go through the injected reader).
  */
 import { PARTS } from '../deck/widget-names.ts';
+import { displayTitle } from './display-title.ts';
 import { escapeHtml } from './highlight.ts';
 import { renderMarkdown, type FileReader } from './markdown.ts';
 import { WIDGET_MARKER, type ParsedSlide } from './parse-slide.ts';
@@ -79,7 +80,7 @@ export function renderSlide(slide: ParsedSlide, options: RenderSlideOptions): st
   return (
     `<section ${attributes.join(' ')}>\n` +
     `<header class="${SLIDE_CLASSES.head}"><span class="${SLIDE_CLASSES.part}">${escapeHtml(PARTS[slide.part])}</span>` +
-    `<h2 class="${SLIDE_CLASSES.title}">${escapeHtml(slide.title)}</h2></header>\n` +
+    `<h2 class="${SLIDE_CLASSES.title}">${escapeHtml(displayTitle(slide.title))}</h2></header>\n` +
     `<div class="${SLIDE_CLASSES.body}">\n${body}</div>\n` +
     `<aside class="notes">\n${notes}</aside>\n` +
     `</section>\n`
