@@ -87,21 +87,16 @@ async def lifespan(app: FastAPI):
     yield
     stop.set()  # остановка приложения → штатно закрыть consumer
     worker.join(timeout=10)
+
+
+app = FastAPI(title="Kafka consumer", lifespan=lifespan)
 # endregion
 # endregion
 
-
-def create_app() -> FastAPI:
-    try:
-        return FastAPI(title="Kafka consumer", lifespan=lifespan)
-    except TypeError:
-        # FastAPI < 0.93 (Debian 12: 0.92) не знает lifespan=; его Starlette-роутер — знает
-        application = FastAPI(title="Kafka consumer")
-        application.router.lifespan_context = lifespan
-        return application
-
-
-app = create_app()
+# FastAPI < 0.93 (например, 0.92 в Debian 12) не знает параметра lifespan= и молча его
+# игнорирует; Starlette под ним уже умеет lifespan, подключаем вручную.
+if "lifespan" in app.extra:
+    app.router.lifespan_context = lifespan
 
 
 @app.get("/stats")

@@ -34,20 +34,15 @@ async def lifespan(app: FastAPI):
     app.state.producer = create_producer()  # один producer на всё приложение
     yield
     app.state.producer.close()  # дослать буфер и закрыть соединения
+
+
+app = FastAPI(title="Kafka events", lifespan=lifespan)
 # endregion
 
-
-def create_app() -> FastAPI:
-    try:
-        return FastAPI(title="Kafka events", lifespan=lifespan)
-    except TypeError:
-        # FastAPI < 0.93 (Debian 12: 0.92) не знает lifespan=; его Starlette-роутер — знает
-        application = FastAPI(title="Kafka events")
-        application.router.lifespan_context = lifespan
-        return application
-
-
-app = create_app()
+# FastAPI < 0.93 (например, 0.92 в Debian 12) не знает параметра lifespan= и молча его
+# игнорирует; Starlette под ним уже умеет lifespan, подключаем вручную.
+if "lifespan" in app.extra:
+    app.router.lifespan_context = lifespan
 
 
 class Event(BaseModel):
