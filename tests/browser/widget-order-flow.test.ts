@@ -133,7 +133,7 @@ describe('order-flow widget', () => {
     expectStep(await shown(6), 'sync', 5);
   });
 
-  it('slide 7: the broker story by deep jumps, and its step 5 keeps the response at 115 ms', async () => {
+  it('slide 7: the broker story by deep jumps; step 5 keeps the response at 115 ms and loses the e-mail (BRPOP, no retry)', async () => {
     for (const n of [3, 1, 4, 2, 5]) {
       await jump(7, n);
       expectStep(await shown(7), 'async', n);
@@ -141,13 +141,15 @@ describe('order-flow widget', () => {
     const state = await shown(7);
     expect([state.async['responseMs'], state.async['status']]).toEqual(['115', '201']);
     expect(await page.getAttribute(`${root(7)} [data-task="email"]`, 'data-queue-state')).toBe(
-      'acked',
+      'lost',
     );
+    expect(state.caption).toContain('письмо потеряно');
+    await page.screenshot({ path: join(shots, 'order-flow-lost-1280.png') });
     await jump(7, 3);
     for (const [task, s] of [
-      ['email', 'unacked'],
-      ['inventory', 'acked'],
-      ['warehouse', 'acked'],
+      ['email', 'worker'],
+      ['inventory', 'done'],
+      ['warehouse', 'done'],
     ]) {
       expect(await page.getAttribute(`${root(7)} [data-task="${task}"]`, 'data-queue-state')).toBe(
         s,

@@ -2,10 +2,12 @@
  * The two timelines of one order, computed from the input. Synchronous: save, e-mail,
  * inventory, warehouse in turn, the client waits for all; the first failing step ends the
  * request with HTTP 500 (the order is already saved — the later steps never run). With a
- * broker: save, publish three messages, answer 201; each worker is a consumer on its own queue,
- * gets its message as soon as it is published, and acks when done. A failing attempt is
- * rejected with requeue=true, so the broker redelivers it (redelivered=true) and the worker tries
- * again; the client's answer and the other workers are unaffected.
+ * broker, as the slide's code does it (examples/order_flow/async_app.py and workers.py): save,
+ * LPUSH three tasks onto three Redis lists, answer 201; each worker is blocked in BRPOP on its
+ * own list and pops its task the moment it is pushed. BRPOP removes the task from the list and
+ * nothing acknowledges it: a handler that raises ends the worker (run_worker has no try/except,
+ * main() catches only KeyboardInterrupt) and the task is lost — no retry, no redelivery (slide
+ * 14 shows BLMOVE as the fix). The client's 201 and the other workers are unaffected.
  */
 import { WORKER_TASKS } from './input.ts';
 import type {
@@ -40,9 +42,9 @@ function workMs(input: OrderFlowInput, task: WorkerTask): number {
       : d.notifyWarehouse;
 }
 
-/** The queue a task goes to (the slides' example names them orders:email and so on). */
+/** The Redis list a task goes to: async_app.py pushes onto orders:email and so on. */
 export function queueOf(task: WorkerTask): string {
-  return `orders.${task}`;
+  return `orders:${task}`;
 }
 
 class RunBuilder {
@@ -95,44 +97,24 @@ export function asyncRun(input: OrderFlowInput): OrderFlowRun {
   const publishedAt: Partial<Record<WorkerTask, number>> = {};
   for (const task of WORKER_TASKS) {
     t = run.span('api', PUBLISH_LABEL[task], t, t + input.durations.publish).end;
-    run.events.push({ type: 'basic.publish', mode: 'async', at: t, routingKey: queueOf(task) });
+    run.events.push({ type: 'LPUSH', mode: 'async', at: t, key: queueOf(task) });
     publishedAt[task] = t;
   }
   const responseMs = t;
   for (const task of WORKER_TASKS) {
-    const queue = queueOf(task);
-    const lane: Lane = `worker:${task}`;
-    // The worker is already consuming, so the broker delivers the message the moment it arrives.
-    let start = publishedAt[task] as number;
-    const attempts = input.failures[task] + 1;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      const ok = attempt === attempts;
-      // Each worker has its own channel: delivery tags count 1, 2, … per channel.
-      const deliveryTag = attempt;
-      run.events.push({
-        type: 'basic.deliver',
-        mode: 'async',
-        at: start,
-        queue,
-        consumerTag: lane,
-        deliveryTag,
-        redelivered: attempt > 1,
-      });
-      const end = run.span(
-        lane,
-        WORK_LABEL[task],
-        start,
-        start + workMs(input, task),
-        ok ? 'ok' : 'error',
-        attempt,
-      ).end;
-      run.events.push(
-        ok
-          ? { type: 'basic.ack', mode: 'async', at: end, queue, deliveryTag }
-          : { type: 'basic.reject', mode: 'async', at: end, queue, deliveryTag, requeue: true },
-      );
-      start = end;
-    }
+    const key = queueOf(task);
+    // The worker is already blocked in BRPOP, so it pops the task the moment it is pushed.
+    const start = publishedAt[task] as number;
+    run.events.push({ type: 'BRPOP', mode: 'async', at: start, key });
+    const failed = input.failures[task] > 0;
+    const end = run.span(
+      `worker:${task}`,
+      WORK_LABEL[task],
+      start,
+      start + workMs(input, task),
+      failed ? 'error' : 'ok',
+    ).end;
+    run.events.push({ type: failed ? 'task-lost' : 'task-done', mode: 'async', at: end, key });
   }
   return run.finish(responseMs, 201);
 }

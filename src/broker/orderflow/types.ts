@@ -21,9 +21,10 @@ export type WorkerTask = 'email' | 'inventory' | 'warehouse';
 export interface OrderFlowInput {
   readonly durations: OrderDurations;
   /**
-   * How many attempts of a task fail before one succeeds (0..10). Synchronously the first
-   * failure is the end of the request (HTTP 500); asynchronously the worker rejects the message
-   * with requeue, the broker redelivers it, and the worker tries again.
+   * Whether a task's handler raises (any n > 0; 0..10 accepted, only the first failure counts,
+   * as neither design retries). Synchronously the failure ends the request with HTTP 500; with
+   * the slide's Redis broker the worker has already taken the task off the list with BRPOP, the
+   * exception ends the worker (workers.py catches only Ctrl+C) and the task is lost.
    */
   readonly failures: Readonly<Record<WorkerTask, number>>;
 }
@@ -49,14 +50,14 @@ export interface Span {
   readonly start: number;
   readonly end: number;
   readonly status: 'ok' | 'error';
-  /** 1 for the first try of a worker's task, 2 after one redelivery, … */
+  /** Always 1: nothing in the slides' code tries a task again. */
   readonly attempt: number;
 }
 
 /** The two designs. */
 export type OrderFlowMode = 'sync' | 'async';
 
-/** Everything that happens, in time order; broker events in AMQP words. */
+/** Everything that happens, in time order; broker commands in Redis words (LPUSH, BRPOP). */
 export type OrderFlowEvent =
   | { readonly type: 'request'; readonly mode: OrderFlowMode; readonly at: number }
   | {
@@ -72,34 +73,35 @@ export type OrderFlowEvent =
       readonly status: 201 | 500;
     }
   | {
-      readonly type: 'basic.publish';
+      /** The handler pushes the task onto the list (the key), as async_app.py's publish(). */
+      readonly type: 'LPUSH';
       readonly mode: 'async';
       readonly at: number;
-      readonly routingKey: string;
+      readonly key: string;
     }
   | {
-      readonly type: 'basic.deliver';
+      /** The blocked worker pops the task: from now on it is in no list, only in the worker. */
+      readonly type: 'BRPOP';
       readonly mode: 'async';
       readonly at: number;
-      readonly queue: string;
-      readonly consumerTag: string;
-      readonly deliveryTag: number;
-      readonly redelivered: boolean;
+      readonly key: string;
     }
   | {
-      readonly type: 'basic.ack';
+      /** The worker's handler returned: the task is done (Redis is told nothing). */
+      readonly type: 'task-done';
       readonly mode: 'async';
       readonly at: number;
-      readonly queue: string;
-      readonly deliveryTag: number;
+      readonly key: string;
     }
   | {
-      readonly type: 'basic.reject';
+      /**
+       * The handler raised: the exception ends the worker process and the popped task is gone
+       * (no list holds it, nothing acks or redelivers); the client already has its 201.
+       */
+      readonly type: 'task-lost';
       readonly mode: 'async';
       readonly at: number;
-      readonly queue: string;
-      readonly deliveryTag: number;
-      readonly requeue: true;
+      readonly key: string;
     };
 
 /** One design's outcome: its timeline, what the client got and when, and when all work ended. */

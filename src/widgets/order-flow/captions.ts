@@ -27,8 +27,8 @@ function syncCaption(run: OrderFlowRun, step: number, now: number): string {
 function workersLine(run: OrderFlowRun, now: number): string {
   const parts = taskStatesAt(run, now).map((t) => {
     const name = TASK_NAME[t.task];
-    if (t.acked) return `${name} — готово к ${formatMs(t.ackAt)}`;
-    if (t.rejects > 0) return `${name} — повтор, попытка ${t.deliveries}`;
+    if (t.place === 'done') return `${name} — готово к ${formatMs(t.endAt)}`;
+    if (t.place === 'lost') return `${name} — потеряно`;
     return `${name} — в работе`;
   });
   return parts.join('; ');
@@ -40,6 +40,11 @@ function asyncCaption(run: OrderFlowRun, step: number, now: number): string {
     return `Три задачи опубликованы в очереди — клиент получил ответ через ${formatMs(run.responseMs)}`;
   }
   if (step === 3) return `Воркеры работают независимо: ${workersLine(run, now)}`;
+  const lost = taskStatesAt(run, now).filter((t) => t.place === 'lost');
+  if (lost.length > 0) {
+    const names = lost.map((t) => TASK_NAME[t.task]).join(' и ');
+    return `К ${formatMs(run.doneMs)} воркеры закончили, но ${names} — потеряно: BRPOP снял задачу со списка, воркер упал; клиент получил ответ через ${formatMs(run.responseMs)}`;
+  }
   return `Все задачи выполнены к ${formatMs(run.doneMs)}, а клиент получил ответ ещё через ${formatMs(run.responseMs)}`;
 }
 
@@ -48,11 +53,11 @@ function failureCaption(kind: StoryKind, frame: Frame): string {
   if (kind === 'sync')
     return `Если почтовый сервер упал: ${syncFailure(sync).replace('Синхронно: ', '')}`;
   const email = taskStatesAt(async, frame.asyncNow).find((t) => t.task === 'email');
-  const tries = email?.deliveries ?? 1;
   const others = WORKER_TASKS.filter((t) => t !== 'email')
     .map((t) => SPAN_STYLE[TASK_LABEL[t]].name)
     .join(' и ');
-  return `Письмо не ушло: брокер вернул задачу в очередь, воркер повторил — готово с ${tries}-й попытки к ${formatMs(email?.ackAt ?? async.doneMs)}; ответ клиенту — те же ${formatMs(async.responseMs)}, ${others} не пострадали`;
+  // workers.py: BRPOP has already removed the task, and the exception ends the worker.
+  return `Если почтовый сервер упал: воркер писем падает к ${formatMs(email?.endAt ?? async.doneMs)}, а BRPOP уже снял задачу со списка — письмо потеряно, повтора не будет (слайд 14). Клиент получил 201 за те же ${formatMs(async.responseMs)} и о сбое не узнает; ${others} не пострадали`;
 }
 
 /** The caption after `step` of story `kind` shown with `frame`. */

@@ -31,8 +31,8 @@ export const DURATION_FIELDS: readonly {
   { key: 'notifyWarehouse', name: 'warehouse-ms', label: 'Склад, мс' },
 ];
 
-/** Failed attempts a student can pick per worker (the core allows up to 10). */
-export const FAILURE_CHOICES = [0, 1, 2, 3] as const;
+/** Whether a worker's handler fails: nothing retries (BRPOP, no ack), so one failure is the story. */
+export const FAILURE_CHOICES = [0, 1] as const;
 
 /** Checks one typed duration: an integer number of ms in [0, 60 000]. */
 export function validateDuration(raw: string, label: string) {
@@ -83,7 +83,7 @@ export function createInputs(
     const id = uniqueId(`w-of-fail-${task}`);
     const select = h('select', { id, name: `fail-${task}` });
     for (const n of FAILURE_CHOICES) {
-      select.append(h('option', { value: n }, n === 0 ? 'без сбоев' : pluralFailures(n)));
+      select.append(h('option', { value: n }, n === 0 ? 'без сбоя' : pluralFailures(n)));
     }
     disposer.listen(select, 'change', () => {
       const n = Number(select.value);
@@ -91,7 +91,7 @@ export function createInputs(
         durations: current().durations,
         failures: { ...current().failures, [task]: n },
       });
-      onChange(next, `${WORKER_TITLE[task]}: ${n === 0 ? 'без сбоев' : pluralFailures(n)}`);
+      onChange(next, `${WORKER_TITLE[task]}: ${n === 0 ? 'без сбоя' : pluralFailures(n)}`);
     });
     selects.set(task, select);
     grid.append(

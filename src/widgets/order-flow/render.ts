@@ -176,29 +176,22 @@ export function createTimeline(): TimelineView {
       queues.replaceChildren(
         ...scene.tasks.map((t) => {
           const style = SPAN_STYLE[TASK_LABEL[t.task]];
-          const state = t.acked
-            ? 'acked'
-            : !t.published
-              ? 'empty'
-              : t.rejects > 0
-                ? 'redelivered'
-                : 'unacked';
+          // The box is the task's Redis list: empty once BRPOP has popped it.
+          const state = t.place;
           const g = s('g', { 'data-task': t.task, 'data-queue-state': state });
           const cy = t.y + ROW_H / 2;
           g.append(
             s('rect', { x: 2, y: cy - 13, width: 46, height: 26, rx: 4, class: 'w-of-queue' }),
           );
-          if (state === 'acked')
+          if (state === 'done')
             g.append(
               s('text', { x: 25, y: cy + 7, 'text-anchor': 'middle', class: 'w-of-ack' }, '✓'),
             );
-          else if (state !== 'empty') {
-            g.append(shapeElement(style.shape, 18, cy, 8, style.color));
-            if (state === 'redelivered')
-              g.append(
-                s('text', { x: 36, y: cy + 6, 'text-anchor': 'middle', class: 'w-of-retry' }, '↻'),
-              );
-          }
+          else if (state === 'lost')
+            g.append(
+              s('text', { x: 25, y: cy + 7, 'text-anchor': 'middle', class: 'w-of-lost' }, '✕'),
+            );
+          else if (state === 'list') g.append(shapeElement(style.shape, 18, cy, 8, style.color));
           return g;
         }),
       );

@@ -68,7 +68,7 @@ function apiEnd(run: OrderFlowRun, n: number): number {
   return Math.min(api[n - 1]?.end ?? run.responseMs, run.responseMs);
 }
 
-/** When each worker acked its task, earliest first. */
+/** When each worker finished its task (its handler returned), earliest first. */
 export function workerFinishTimes(run: OrderFlowRun): number[] {
   return run.spans
     .filter((s) => s.lane.startsWith('worker:') && s.status === 'ok')

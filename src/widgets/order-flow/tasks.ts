@@ -1,7 +1,7 @@
 /**
- * Where each worker's message is at a moment of the broker design, read from the core's AMQP
- * events: not yet published, delivered and being worked on (unacked), rejected and redelivered,
- * or acked and gone from the queue.
+ * Where each worker's task is at a moment of the broker design, read from the core's Redis
+ * events: not yet pushed, on the list (LPUSH), popped by the worker (BRPOP: in no list any
+ * more), done, or lost with the worker that failed on it.
  */
 import {
   WORKER_TASKS,
@@ -10,43 +10,49 @@ import {
   type WorkerTask,
 } from '../../broker/orderflow/index.ts';
 
-/** One task's message as the broker sees it at time `now`. */
+/** Where one task is at time `now`. */
+export type TaskPlace = 'none' | 'list' | 'worker' | 'done' | 'lost';
+
+/** One task's state as Redis and its worker see it at time `now`. */
 export interface TaskState {
   readonly task: WorkerTask;
+  /** The Redis list (async_app.py pushes onto orders:email and so on). */
   readonly queue: string;
-  /** basic.publish has happened. */
+  readonly place: TaskPlace;
+  /** LPUSH has happened. */
   readonly published: boolean;
-  /** Deliveries so far (1 = first attempt, 2 = after one redelivery…). */
-  readonly deliveries: number;
-  /** Rejections with requeue so far. */
-  readonly rejects: number;
-  /** basic.ack has happened: the message left the queue for good. */
-  readonly acked: boolean;
-  /** When the ack happens (or happened) in this run. */
-  readonly ackAt: number;
   readonly publishedAt: number;
+  /** When the worker finishes with it in this run, well or badly. */
+  readonly endAt: number;
+  /** True when the worker's handler raises on it in this run. */
+  readonly fails: boolean;
 }
 
-/** Each task's message state at `now` in the async run. */
+/** Each task's state at `now` in the async run. */
 export function taskStatesAt(run: OrderFlowRun, now: number): TaskState[] {
   return WORKER_TASKS.map((task) => {
     const queue = queueOf(task);
-    let published = false;
+    let place: TaskPlace = 'none';
     let publishedAt = 0;
-    let deliveries = 0;
-    let rejects = 0;
-    let acked = false;
-    let ackAt = run.doneMs;
+    let endAt = run.doneMs;
+    let fails = false;
     for (const e of run.events) {
-      if (e.type === 'basic.publish' && e.routingKey === queue) {
-        publishedAt = e.at;
-        published ||= e.at <= now;
-      } else if (e.type === 'basic.ack' && e.queue === queue) {
-        ackAt = e.at;
-        acked ||= e.at <= now;
-      } else if (e.at <= now && e.type === 'basic.deliver' && e.queue === queue) deliveries++;
-      else if (e.at <= now && e.type === 'basic.reject' && e.queue === queue) rejects++;
+      if (!('key' in e) || e.key !== queue) continue;
+      if (e.type === 'LPUSH') publishedAt = e.at;
+      if (e.type === 'task-done' || e.type === 'task-lost') {
+        endAt = e.at;
+        fails = e.type === 'task-lost';
+      }
+      if (e.at > now) continue;
+      place =
+        e.type === 'LPUSH'
+          ? 'list'
+          : e.type === 'BRPOP'
+            ? 'worker'
+            : e.type === 'task-done'
+              ? 'done'
+              : 'lost';
     }
-    return { task, queue, published, deliveries, rejects, acked, ackAt, publishedAt };
+    return { task, queue, place, published: place !== 'none', publishedAt, endAt, fails };
   });
 }

@@ -23,33 +23,35 @@ describe('order flow timings (slides 6–7)', () => {
     expect(async.spans.find((s) => s.lane === 'client')).toMatchObject({ start: 0, end: 115 });
   });
 
-  it('each worker starts when its own message is published and finishes on its own', () => {
+  it('each worker pops its task with BRPOP the moment it is pushed and finishes on its own', () => {
     const worker = (lane: string) => async.spans.find((s) => s.lane === lane);
-    // The consumer is already waiting on its queue, so the message is delivered as it arrives.
+    // workers.py is already blocked in BRPOP, so the task leaves the list as it arrives.
     expect(worker('worker:email')).toMatchObject({ start: 105, end: 2105 });
     expect(worker('worker:inventory')).toMatchObject({ start: 110, end: 610 });
     expect(worker('worker:warehouse')).toMatchObject({ start: 115, end: 415 });
     expect(async.doneMs).toBe(2105);
   });
 
-  it('broker events are AMQP: basic.publish per queue, basic.deliver, basic.ack', () => {
-    const amqp = async.events.filter((e) => e.type.startsWith('basic.'));
-    expect(amqp.map((e) => e.type)).toEqual([
-      'basic.publish',
-      'basic.deliver',
-      'basic.publish',
-      'basic.deliver',
-      'basic.publish',
-      'basic.deliver',
-      'basic.ack',
-      'basic.ack',
-      'basic.ack',
+  it("broker commands are the code's Redis ones: LPUSH onto orders:<kind>, then BRPOP; no ack", () => {
+    const redis = async.events.filter((e) => 'key' in e);
+    expect(redis.map((e) => e.type)).toEqual([
+      'LPUSH',
+      'BRPOP',
+      'LPUSH',
+      'BRPOP',
+      'LPUSH',
+      'BRPOP',
+      'task-done',
+      'task-done',
+      'task-done',
     ]);
-    expect(
-      async.events
-        .filter((e) => e.type === 'basic.publish')
-        .map((e) => 'routingKey' in e && e.routingKey),
-    ).toEqual(['orders.email', 'orders.inventory', 'orders.warehouse']);
+    // The list names of examples/order_flow/async_app.py's publish() calls.
+    expect(async.events.filter((e) => e.type === 'LPUSH').map((e) => 'key' in e && e.key)).toEqual([
+      'orders:email',
+      'orders:inventory',
+      'orders:warehouse',
+    ]);
+    expect(async.events.some((e) => e.type.startsWith('basic.'))).toBe(false);
   });
 
   it('follows the durations given: a slower save or publish moves everything after it', () => {

@@ -40,7 +40,7 @@ describe('order-flow layout', () => {
       'ответ: 2\u202f900 мс',
     ]);
     expect([async?.responseMs, async?.headline]).toEqual([115, 'ответ: 115 мс']);
-    expect(scene.tasks.every((t) => t.acked)).toBe(true);
+    expect(scene.tasks.every((t) => t.place === 'done')).toBe(true);
   });
 
   it('shows a still-waiting client with its running time', () => {
@@ -60,14 +60,15 @@ describe('order-flow layout', () => {
   });
 });
 
-describe('order-flow queues from AMQP events', () => {
-  it('a failing e-mail is rejected, redelivered and finally acked', () => {
+describe("order-flow lists from the Redis commands of the slide's code", () => {
+  it('a failing e-mail leaves its list with BRPOP and is lost with the worker (no redelivery)', () => {
     const run = orderFlow(resolveInput({ failures: { email: 1 } })).async;
     const at = (ms: number) => taskStatesAt(run, ms).find((t) => t.task === 'email');
-    expect(at(100)?.published).toBe(false);
-    expect(at(105)).toMatchObject({ published: true, deliveries: 1, rejects: 0, acked: false });
-    expect(at(2105)).toMatchObject({ deliveries: 2, rejects: 1, acked: false });
-    expect(at(4105)).toMatchObject({ acked: true, ackAt: 4105 });
+    expect(at(100)?.place).toBe('none');
+    // LPUSH and BRPOP at 105 ms: the worker holds it, the list orders:email is empty.
+    expect(at(105)).toMatchObject({ published: true, place: 'worker', fails: true });
+    expect(at(2105)).toMatchObject({ place: 'lost', endAt: 2105 });
+    expect(at(10_000)?.place).toBe('lost');
   });
 });
 
@@ -86,13 +87,22 @@ describe('order-flow captions say what happened, with the core numbers', () => {
     expect(workers).toContain('письмо — в работе');
   });
 
-  it('the failure step: 500 synchronously, a retry and still 115 ms with the broker', () => {
+  it('the failure step: 500 synchronously; with BRPOP the e-mail is lost and the client still has 201 at 115 ms', () => {
     expect(captionFor('sync', 5, frameAt('sync', DEFAULT_INPUT, 5))).toContain(
       'ошибку 500 через 2\u202f100 мс',
     );
     const async = captionFor('async', 5, frameAt('async', DEFAULT_INPUT, 5));
-    expect(async).toContain('с 2-й попытки к 4\u202f105 мс');
-    expect(async).toContain('те же 115 мс');
+    expect(async).toContain('падает к 2\u202f105 мс');
+    expect(async).toContain('BRPOP уже снял задачу со списка — письмо потеряно, повтора не будет');
+    expect(async).toContain('201 за те же 115 мс');
+    expect(async).not.toMatch(/вернул|попытк/);
+  });
+
+  it('the last step says a student-made failure lost the task instead of «все выполнены»', () => {
+    const input = resolveInput({ failures: { warehouse: 1 } });
+    const text = captionFor('async', 4, frameAt('async', input, 4));
+    expect(text).toContain('склад — потеряно');
+    expect(text).not.toContain('Все задачи выполнены');
   });
 
   it('formats numbers the Russian way', () => {

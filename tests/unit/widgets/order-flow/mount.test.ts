@@ -58,12 +58,12 @@ describe('order-flow widget in the DOM', () => {
   it('a failing worker: sync becomes an error after it, async keeps 115 ms; reset restores', () => {
     const { handle, q, slide } = mountOnSlide('7');
     handle.setStep(4, false);
-    change(q<HTMLSelectElement>('select[name="fail-inventory"]'), '2');
+    change(q<HTMLSelectElement>('select[name="fail-inventory"]'), '1');
     const sync = q<SVGGElement>('[data-mode="sync"]');
     expect([sync.dataset['responseMs'], sync.dataset['status']]).toEqual(['2600', '500']);
     expect(q<SVGGElement>('[data-mode="async"]').dataset['responseMs']).toBe('115');
-    expect(q('[data-task="inventory"]').getAttribute('data-queue-state')).toBe('acked');
-    expect(q('[role=status]').textContent).toContain('Воркер остатков: 2 сбоя');
+    expect(q('[data-task="inventory"]').getAttribute('data-queue-state')).toBe('lost');
+    expect(q('[role=status]').textContent).toContain('Воркер остатков: 1 сбой');
     q<HTMLButtonElement>('button[name="reset-inputs"]').click();
     expect(sync.dataset['responseMs']).toBe('2900');
     handle.destroy();
