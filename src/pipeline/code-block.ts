@@ -1,5 +1,6 @@
 /**
- * The HTML of one code block on a slide: a bar with the file name and a copy button, the
+ * The HTML of one code block on a slide: a bar with the file name and the copy buttons
+ * («Копировать» the snippet; «Весь файл», for a block included from a file, that whole file), the
  * highlighted lines (numbered by CSS), and one hidden reveal.js fragment per highlighting step.
  * The runtime (src/deck/code-steps.ts, copy-button.ts) relies on these class names.
  */
@@ -12,6 +13,8 @@ export const CODE_CLASSES = {
   bar: 'code-block__bar',
   file: 'code-block__file',
   copy: 'code-copy',
+  copyFile: 'code-copy--file',
+  buttons: 'code-block__buttons',
   line: 'code-line',
   step: 'code-step',
 } as const;
@@ -24,7 +27,14 @@ export interface CodeBlockInput {
   readonly steps: readonly CodeStep[];
 }
 
-/** Renders a code block; the copy button copies exactly `code`. */
+/** The `name` of the button that copies the snippet, and of the one that copies its whole file. */
+export const COPY_BUTTON_NAMES = { snippet: 'copy', file: 'copy-file' } as const;
+
+/**
+ * Renders a code block; «Копировать» copies exactly `code`. A block from a file carries the
+ * file's path (`data-file`) and a «Весь файл» button; the file's text is not in the block
+ * (src/pipeline/example-files.ts ships each file once for all blocks).
+ */
 export function renderCodeBlock({ code, lang, file, steps }: CodeBlockInput): string {
   const language = resolveLanguage(lang) ?? 'none';
   const lines = highlightLines(code, lang)
@@ -39,10 +49,17 @@ export function renderCodeBlock({ code, lang, file, steps }: CodeBlockInput): st
         `<span class="fragment ${CODE_CLASSES.step}" data-code-step="${i + 1}" data-lines="${lines.join(',')}"></span>`,
     )
     .join('');
+  const path = file === null ? '' : escapeHtml(file);
+  const copyFile =
+    file === null
+      ? ''
+      : `<button type="button" name="${COPY_BUTTON_NAMES.file}" class="${CODE_CLASSES.copy} ${CODE_CLASSES.copyFile}" ` +
+        `aria-label="Копировать весь файл ${path} в буфер обмена">Весь файл</button>`;
   return (
-    `<div class="${CODE_CLASSES.block}"${steps.length > 0 ? ' data-has-steps' : ''}>` +
-    `<div class="${CODE_CLASSES.bar}">${label}` +
-    `<button type="button" class="${CODE_CLASSES.copy}" aria-label="Копировать код в буфер обмена">Копировать</button></div>` +
+    `<div class="${CODE_CLASSES.block}"${steps.length > 0 ? ' data-has-steps' : ''}${file === null ? '' : ` data-file="${path}"`}>` +
+    `<div class="${CODE_CLASSES.bar}">${label}<span class="${CODE_CLASSES.buttons}">` +
+    `<button type="button" name="${COPY_BUTTON_NAMES.snippet}" class="${CODE_CLASSES.copy}" aria-label="Копировать код в буфер обмена">Копировать</button>` +
+    `${copyFile}</span></div>` +
     `<pre class="language-${language}"><code class="language-${language}">${lines}</code></pre>` +
     stepFragments +
     `</div>\n`

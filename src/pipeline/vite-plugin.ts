@@ -1,12 +1,14 @@
 /**
  * The Vite plugin around the pure pipeline. The browser imports `virtual:lecture-deck`
- * (`slidesHtml`, `sectionCount`); a malformed slide fails `vite build` and shows in the dev
- * overlay with file and line; editing a slide or an included example reloads the page.
+ * (`slidesHtml`, `sectionCount`) and, lazily, `virtual:lecture-examples` (the included example
+ * files, each once: src/pipeline/example-files.ts); a malformed slide fails `vite build` and shows
+ * in the dev overlay with file and line; editing a slide or an included example reloads the page.
  */
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { buildDeck } from './build-deck.ts';
+import { buildDeck, type BuiltDeck } from './build-deck.ts';
 import { contentSecurityPolicy } from './csp.ts';
+import { EXAMPLES_MODULE_ID, exampleFilesModule, readExampleFiles } from './example-files.ts';
 import { readSlides, repoFileReader } from './read-slides.ts';
 import { isSlideError } from './slide-error.ts';
 import { DEFAULT_LECTURE_MINUTES } from './timing.ts';
@@ -14,6 +16,7 @@ import { DEFAULT_LECTURE_MINUTES } from './timing.ts';
 /** The module id the runtime imports. */
 export const DECK_MODULE_ID = 'virtual:lecture-deck';
 const RESOLVED_ID = '\0' + DECK_MODULE_ID;
+const RESOLVED_EXAMPLES_ID = '\0' + EXAMPLES_MODULE_ID;
 /** Where index.html wants the Content-Security-Policy meta tag (before any script). */
 const CSP_MARKER = '<!-- content-security-policy -->';
 
@@ -31,6 +34,8 @@ export function lectureDeck(options: LectureDeckOptions = {}): Plugin {
   let root = process.cwd();
   let watched = new Set<string>();
   let server: ViteDevServer | undefined;
+  // Both virtual modules come from one build of the deck; a change of a watched file drops it.
+  let built: BuiltDeck | undefined;
 
   const isWatched = (file: string): boolean =>
     watched.has(resolve(file)) ||
@@ -41,26 +46,36 @@ export function lectureDeck(options: LectureDeckOptions = {}): Plugin {
     configResolved(config) {
       root = config.root;
     },
+    buildStart() {
+      built = undefined;
+    },
     resolveId(id) {
-      return id === DECK_MODULE_ID ? RESOLVED_ID : null;
+      if (id === DECK_MODULE_ID) return RESOLVED_ID;
+      return id === EXAMPLES_MODULE_ID ? RESOLVED_EXAMPLES_ID : null;
     },
     load(id) {
-      if (id !== RESOLVED_ID) return null;
+      if (id !== RESOLVED_ID && id !== RESOLVED_EXAMPLES_ID) return null;
       const sources = readSlides(root, slidesDir);
       watched = new Set(sources.map((s) => resolve(root, s.file)));
       for (const file of watched) this.addWatchFile(file);
       try {
-        const deck = buildDeck(sources, {
-          slidesDir,
-          readFile: repoFileReader(root),
-          lectureMinutes: DEFAULT_LECTURE_MINUTES,
-          sections: options.sections ?? (slidesDir === 'slides' ? undefined : sources.length),
-        });
+        const readFile = repoFileReader(root);
+        const deck =
+          built ??
+          buildDeck(sources, {
+            slidesDir,
+            readFile,
+            lectureMinutes: DEFAULT_LECTURE_MINUTES,
+            sections: options.sections ?? (slidesDir === 'slides' ? undefined : sources.length),
+          });
+        built = deck;
         for (const file of deck.included) {
           watched.add(resolve(root, file));
           this.addWatchFile(resolve(root, file));
         }
         server?.watcher.add([...watched]);
+        if (id === RESOLVED_EXAMPLES_ID)
+          return exampleFilesModule(readExampleFiles(deck.included, readFile));
         return [
           `export const slidesHtml = ${JSON.stringify(deck.html)};`,
           `export const sectionCount = ${deck.sectionCount};`,
@@ -82,8 +97,11 @@ export function lectureDeck(options: LectureDeckOptions = {}): Plugin {
       devServer.watcher.add(resolve(root, slidesDir));
       const reload = (file: string): void => {
         if (!isWatched(file)) return;
-        const module = devServer.moduleGraph.getModuleById(RESOLVED_ID);
-        if (module) devServer.moduleGraph.invalidateModule(module);
+        built = undefined;
+        for (const id of [RESOLVED_ID, RESOLVED_EXAMPLES_ID]) {
+          const module = devServer.moduleGraph.getModuleById(id);
+          if (module) devServer.moduleGraph.invalidateModule(module);
+        }
         devServer.ws.send({ type: 'full-reload', path: '*' });
       };
       devServer.watcher.on('change', reload);
