@@ -128,3 +128,100 @@ describe(`Kafka examples import without a Kafka server (kafka-python ${kafkaPyth
     });
   }
 });
+
+/**
+ * The apache/kafka image reads no default server.properties once any KAFKA_* variable is set
+ * (docker/examples/README.md in apache/kafka, "Running on default configs"), so the compose file
+ * of slide 30 must name every setting a single KRaft node needs, as that repository's
+ * docker/examples/docker-compose-files/single-node/plaintext/docker-compose.yml does.
+ */
+describe('examples/kafka/docker-compose.yml (slide 30) is a complete single-node KRaft broker', () => {
+  const compose = parseAllDocuments(
+    readFileSync(join(repoRoot, 'examples/kafka/docker-compose.yml'), 'utf8'),
+  );
+  const document = Array.isArray(compose) ? compose[0] : compose;
+  const services = (document?.toJS() as { services: Record<string, unknown> }).services;
+  const [name, service] = Object.entries(services)[0] ?? [];
+  const spec = service as { image: string; ports: string[]; environment: Record<string, unknown> };
+  const env = (key: string): string => {
+    const value = spec.environment[key];
+    expect(value, `${key} must be set`).toBeDefined();
+    return String(value);
+  };
+  /** "NAME://host:port,…" → [{ name, host, port }]. */
+  const listeners = (value: string) =>
+    value.split(',').map((entry) => {
+      const match = /^([A-Z_]+):\/\/([^:]*):(\d+)$/.exec(entry.trim());
+      expect(match, `listener "${entry}" must look like NAME://host:port`).not.toBeNull();
+      return { name: match?.[1] ?? '', host: match?.[2] ?? '', port: Number(match?.[3]) };
+    });
+  const protocolMap = (): Map<string, string> =>
+    new Map(
+      env('KAFKA_LISTENER_SECURITY_PROTOCOL_MAP')
+        .split(',')
+        .map((pair) => pair.split(':') as [string, string]),
+    );
+
+  it('runs the official apache/kafka image, one service', () => {
+    expect(Object.keys(services)).toEqual([name]);
+    expect(spec.image).toMatch(/^apache\/kafka:\d+\.\d+\.\d+$/);
+  });
+
+  it('is broker and controller at once, and votes for itself', () => {
+    expect(env('KAFKA_PROCESS_ROLES').split(',').sort()).toEqual(['broker', 'controller']);
+    const nodeId = env('KAFKA_NODE_ID');
+    const voters = env('KAFKA_CONTROLLER_QUORUM_VOTERS').split(',');
+    expect(voters).toHaveLength(1);
+    const voter = /^(\d+)@([^:]+):(\d+)$/.exec(voters[0] ?? '');
+    expect(voter?.[1]).toBe(nodeId);
+    // The voter's port is the controller listener's port.
+    const controllerNames = env('KAFKA_CONTROLLER_LISTENER_NAMES').split(',');
+    const controller = listeners(env('KAFKA_LISTENERS')).find((l) =>
+      controllerNames.includes(l.name),
+    );
+    expect(controller, 'the controller listener must be in KAFKA_LISTENERS').toBeDefined();
+    expect(Number(voter?.[3])).toBe(controller?.port);
+  });
+
+  it('maps every listener to a security protocol; clients reach the advertised one on the published port', () => {
+    const map = protocolMap();
+    const bound = listeners(env('KAFKA_LISTENERS'));
+    for (const listener of bound) expect(map.has(listener.name), listener.name).toBe(true);
+    for (const controller of env('KAFKA_CONTROLLER_LISTENER_NAMES').split(',')) {
+      expect(map.has(controller)).toBe(true);
+    }
+    const interBroker = env('KAFKA_INTER_BROKER_LISTENER_NAME');
+    expect(bound.map((l) => l.name)).toContain(interBroker);
+
+    const advertised = listeners(env('KAFKA_ADVERTISED_LISTENERS'));
+    const controllerNames = env('KAFKA_CONTROLLER_LISTENER_NAMES').split(',');
+    expect(advertised.some((l) => controllerNames.includes(l.name))).toBe(false);
+    const published = new Map(
+      spec.ports.map((mapping) => {
+        const [host, container] = mapping.split(':').map(Number);
+        return [container, host] as const;
+      }),
+    );
+    for (const listener of advertised) {
+      const own = bound.find((l) => l.name === listener.name);
+      expect(own, `${listener.name} must be in KAFKA_LISTENERS`).toBeDefined();
+      // What a client on the host dials: localhost and the port docker publishes.
+      expect(listener.host).toBe('localhost');
+      expect(published.get(own?.port ?? -1)).toBe(listener.port);
+    }
+  });
+
+  it('gives the internal topics one replica and min ISR 1 (the defaults need 3 and 2 brokers)', () => {
+    expect(env('KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR')).toBe('1');
+    expect(env('KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR')).toBe('1');
+    expect(env('KAFKA_TRANSACTION_STATE_LOG_MIN_ISR')).toBe('1');
+  });
+
+  it('slide 30 shows the whole service (the region ends with the file)', () => {
+    const source = readFileSync(join(repoRoot, 'examples/kafka/docker-compose.yml'), 'utf8');
+    const afterRegion = source.slice(source.indexOf('# endregion') + '# endregion'.length);
+    expect(afterRegion.trim()).toBe('');
+    const shown = source.slice(source.indexOf('# region: kraft'));
+    for (const key of Object.keys(spec.environment)) expect(shown).toContain(`${key}:`);
+  });
+});
