@@ -1,7 +1,8 @@
 /**
  * Pure parser of one slide file (docs/SLIDE-FORMAT.md): YAML front-matter read by gray-matter,
- * then the body, the speaker notes after `Note:` and an optional `Fact-check:` block. Every
- * problem becomes a SlideError with the file, the line and what to fix.
+ * then the body, the speaker notes after `Note:` and two optional blocks after them, in either
+ * order: `Fact-check:` and `Slide-note:`. Every problem becomes a SlideError with the file, the
+ * line and what to fix.
  */
 import matter from 'gray-matter';
 import { isPartName, isWidgetName, type PartName, type WidgetName } from '../deck/widget-names.ts';
@@ -23,6 +24,8 @@ export interface ParsedSlide {
   readonly notes: string;
   /** Our own correction of a dated fact, or null. */
   readonly factCheck: string | null;
+  /** Our note to the lecturer on what the slide shows where the notes describe other code, or null. */
+  readonly slideNote: string | null;
   readonly lines: {
     /** First line of the (trimmed) body text. */
     readonly body: number;
@@ -32,6 +35,9 @@ export interface ParsedSlide {
     /** The `Fact-check:` line and its first text line, when present. */
     readonly factCheck: number | null;
     readonly factCheckText: number | null;
+    /** The `Slide-note:` line and its first text line, when present. */
+    readonly slideNote: number | null;
+    readonly slideNoteText: number | null;
     /** Line of each front-matter key as written. */
     readonly keys: Readonly<Record<string, number>>;
   };
@@ -148,7 +154,11 @@ export function parseSlide(fileName: string, text: string): ParsedSlide {
     );
   }
   const factIndex = findMarkerLine(lines, noteIndex + 1, /^Fact-check:\s*$/);
-  const notesEnd = factIndex < 0 ? lines.length : factIndex;
+  const slideNoteIndex = findMarkerLine(lines, noteIndex + 1, /^Slide-note:\s*$/);
+  /** Where the block starting at `index` ends: the next block marker after it, or the file's end. */
+  const blockEnd = (index: number): number =>
+    Math.min(...[factIndex, slideNoteIndex, lines.length].filter((i) => i > index));
+  const notesEnd = blockEnd(noteIndex);
   const body = lines
     .slice(close + 1, noteIndex)
     .join('\n')
@@ -157,13 +167,15 @@ export function parseSlide(fileName: string, text: string): ParsedSlide {
     .slice(noteIndex + 1, notesEnd)
     .join('\n')
     .trim();
-  const factCheck =
-    factIndex < 0
+  const block = (index: number): string | null =>
+    index < 0
       ? null
       : lines
-          .slice(factIndex + 1)
+          .slice(index + 1, blockEnd(index))
           .join('\n')
           .trim();
+  const factCheck = block(factIndex);
+  const slideNote = block(slideNoteIndex);
   if (notes === '' && !hidden) {
     throw new SlideError(
       fileName,
@@ -176,6 +188,13 @@ export function parseSlide(fileName: string, text: string): ParsedSlide {
       fileName,
       factIndex + 1,
       '"Fact-check:" is empty: write the correction or remove the line',
+    );
+  }
+  if (slideNote === '') {
+    throw new SlideError(
+      fileName,
+      slideNoteIndex + 1,
+      '"Slide-note:" is empty: say what the slide shows instead of what the notes describe, or remove the line',
     );
   }
   checkMarkers(fileName, lines, close + 1, noteIndex, widgets);
@@ -191,12 +210,19 @@ export function parseSlide(fileName: string, text: string): ParsedSlide {
     body,
     notes,
     factCheck,
+    slideNote,
     lines: {
       body: firstTextLine(lines, close + 1, noteIndex),
       notes: noteIndex + 1,
       notesText: firstTextLine(lines, noteIndex + 1, notesEnd),
       factCheck: factIndex < 0 ? null : factIndex + 1,
-      factCheckText: factIndex < 0 ? null : firstTextLine(lines, factIndex + 1, lines.length),
+      factCheckText:
+        factIndex < 0 ? null : firstTextLine(lines, factIndex + 1, blockEnd(factIndex)),
+      slideNote: slideNoteIndex < 0 ? null : slideNoteIndex + 1,
+      slideNoteText:
+        slideNoteIndex < 0
+          ? null
+          : firstTextLine(lines, slideNoteIndex + 1, blockEnd(slideNoteIndex)),
       keys,
     },
   };

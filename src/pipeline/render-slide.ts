@@ -1,7 +1,7 @@
 /**
  * One parsed slide → one reveal.js `<section>`: the lecture's title as `<h2>`, a part label, the
  * rendered body with widget slots, and `<aside class="notes">` that starts with the plan line and
- * ends with the fact-check block. Pure (code includes go through the injected reader).
+ * ends with the «На слайде» note to the lecturer and the fact-check block. Pure (code includes go through the injected reader).
  */
 import { PARTS } from '../deck/widget-names.ts';
 import { displayTitle } from './display-title.ts';
@@ -19,6 +19,7 @@ export const SLIDE_CLASSES = {
   widgetSlot: 'widget-slot',
   planLine: 'notes-plan',
   factCheck: 'fact-check',
+  slideNote: 'slide-note',
 } as const;
 
 /** The section element id used in deep links (`#/s-13`). */
@@ -61,6 +62,14 @@ export function renderSlide(slide: ParsedSlide, options: RenderSlideOptions): st
   const notes =
     `<p class="${SLIDE_CLASSES.planLine}">${escapeHtml(planLine(options.plannedSeconds, options.lectureMinutes, slide.time))}</p>\n` +
     renderMarkdown(slide.notes, { ...context, firstLine: slide.lines.notesText }) +
+    (slide.slideNote === null
+      ? ''
+      : `<div class="${SLIDE_CLASSES.slideNote}"><p><strong>На слайде</strong></p>\n` +
+        renderMarkdown(slide.slideNote, {
+          ...context,
+          firstLine: slide.lines.slideNoteText ?? 1,
+        }) +
+        '</div>\n') +
     (slide.factCheck === null
       ? ''
       : `<div class="${SLIDE_CLASSES.factCheck}"><p><strong>Проверка фактов</strong></p>\n` +
