@@ -25,7 +25,10 @@ app = Celery("shop", broker=BROKER_URL, backend=RESULT_BACKEND)
 # endregion
 app.conf.update(
     task_serializer="json",  # JSON: читается любым языком, безопасен
-    task_acks_late=True,  # ack после выполнения: упавший воркер не теряет задачу
+    # ack после выполнения: задачу воркера, упавшего целиком, брокер вернёт в очередь
+    # (RabbitMQ — сразу, Redis — через visibility_timeout, по умолчанию 1 ч)
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,  # и задачу убитого процесса пула — тоже
     worker_prefetch_multiplier=1,  # не набирать задачи впрок
     task_track_started=True,  # статус STARTED виден клиенту
     result_expires=3600,  # результаты хранятся час
@@ -63,8 +66,8 @@ def charge_card(self, order_id: str, amount: int):
 
 # region: autoretry
 @app.task(autoretry_for=(gateway.GatewayUnavailable,),
-          retry_backoff=True,  # паузы 1, 2, 4, 8… с
-          retry_jitter=True,  # со случайной долей
+          retry_backoff=True,  # потолок паузы 1, 2, 4, 8… с (не выше 600 с)
+          retry_jitter=True,  # пауза случайна: от 0 до потолка
           max_retries=5)
 def refund_card(order_id: str, amount: int):
     return gateway.refund(order_id, amount)
