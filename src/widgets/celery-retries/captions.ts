@@ -22,17 +22,38 @@ export function countdownFormula(s: CelerySettings, retries: number, countdown: 
     : `пауза: ${s.backoff}·2^${retries} = ${cap} → ${countdown} с`;
 }
 
-function sentence(e: CeleryEvent, task: TaskSpec, s: CelerySettings): string | null {
+/** The ETA (virtual ms) of the message a task-received event is about, or null if it has none. */
+function etaOf(events: readonly CeleryEvent[], retries: number): number | null {
+  const sent = events.filter((e) => e.type === 'task-sent' && e.retries === retries).at(-1);
+  return sent?.type === 'task-sent' ? sent.eta : null;
+}
+
+/**
+ * One event in words. Task states are what AsyncResult.state returns (task_track_started=True in
+ * tasks.py); task-received is only a worker event (celery/states.py: RECEIVED is «only used in
+ * events»), so its sentence names the event and leaves the state as it was.
+ */
+function sentence(
+  e: CeleryEvent,
+  events: readonly CeleryEvent[],
+  task: TaskSpec,
+  s: CelerySettings,
+): string | null {
   const broker = BROKER[s.transport];
   switch (e.type) {
     case 'task-sent':
       return e.retries === 0
         ? `${task.name}.delay(): сообщение в очереди ${broker}, delay() сразу вернул id — PENDING.`
         : null;
-    case 'task-received':
-      return e.redelivered
-        ? `${broker} доставил задачу заново (redelivered) — ${e.worker}: RECEIVED.`
-        : `${e.worker} забрал сообщение из ${broker} — RECEIVED.`;
+    case 'task-received': {
+      if (e.redelivered) return `${broker} доставил задачу заново (redelivered) — ${e.worker}.`;
+      const eta = etaOf(events, e.retries);
+      // celery/worker/strategy.py: an ETA request waits on the worker's timer, its message unacked.
+      if (eta !== null && eta > e.at)
+        return `${e.worker} сразу получил повтор и держит его без ack до ETA.`;
+      if (e.retries > 0) return `${e.worker} сразу получил повтор: пауза 0 с.`;
+      return `${e.worker} получил сообщение (событие task-received) — всё ещё PENDING.`;
+    }
     case 'task-started':
       return `${e.worker} выполняет ${task.name}, запуск ${e.run}${
         s.acksLate ? '' : ' (ack уже отправлен: acks_late=False)'
@@ -61,14 +82,21 @@ export function captionFor(frame: Frame, task: TaskSpec, s: CelerySettings): str
   if (frame.step === 0)
     return `Задача ${task.name} ещё не отправлена — Celery и про неизвестный id отвечает PENDING. Нажмите «Шаг ▶» (на слайде — →).`;
   const said = frame.stepEvents
-    .map((e) => sentence(e, task, s))
-    .filter((t): t is string => t !== null);
+    .map((e) => ({
+      received: e.type === 'task-received',
+      text: sentence(e, frame.events, task, s),
+    }))
+    .filter((x): x is { received: boolean; text: string } => x.text !== null);
   if (said.length === 0) {
     return frame.lost
       ? 'Задача потеряна: ack ушёл до запуска (acks_late=False), никто её не выполнит — навсегда STARTED.'
       : 'Больше ничего не происходит.';
   }
-  // Two sentences only while they fit one projector line or so; otherwise the latest one.
-  const two = said.slice(-2).join(' ');
-  return two.length <= 130 ? two : (said[said.length - 1] as string);
+  // Two sentences only while they fit one projector line or so; otherwise the latest one that
+  // is not the hand-over to a worker (the picture shows that on the worker's lane).
+  const two = said.slice(-2);
+  const joined = two.map((x) => x.text).join(' ');
+  if (joined.length <= 130) return joined;
+  const main = two.filter((x) => !x.received).at(-1) ?? (two.at(-1) as { text: string });
+  return main.text;
 }

@@ -3,6 +3,8 @@ export const CR_CLASS = {
   root: 'w-cr',
   decl: 'w-cr-decl',
   states: 'w-cr-states',
+  statesRow: 'w-cr-states-row',
+  statesTitle: 'w-cr-states-title',
   state: 'w-cr-state',
   visited: 'w-cr-state--visited',
   glyph: 'w-cr-glyph',

@@ -1,6 +1,6 @@
 /**
- * Widget `celery-retries` (slides 37, 38, 39, 41): one Celery task on a timeline — its states
- * PENDING → RECEIVED → STARTED → RETRY → SUCCESS/FAILURE, retries with countdown and Celery's
+ * Widget `celery-retries` (slides 37, 38, 39, 41): one Celery task on a timeline — its
+ * AsyncResult.state PENDING → STARTED → RETRY → SUCCESS/FAILURE, retries with countdown and Celery's
  * backoff, max_retries, and what early or late ack does when a worker dies. Every frame is the
  * Celery model's run of the slide's story under the student's settings.
  */
@@ -27,7 +27,6 @@ function statesRow(frame: Frame): HTMLElement {
   );
   const visited: Record<string, boolean> = {
     PENDING: seen.has('task-sent'),
-    RECEIVED: seen.has('task-received'),
     STARTED: seen.has('task-started'),
     RETRY: seen.has('task-retried'),
     SUCCESS: seen.has('task-succeeded'),
@@ -36,7 +35,7 @@ function statesRow(frame: Frame): HTMLElement {
   const retries = frame.events.filter((e) => e.type === 'task-retried').length;
   return h(
     'ol',
-    { class: CR_CLASS.states, 'aria-label': 'Состояния задачи' },
+    { class: CR_CLASS.states, 'aria-label': 'AsyncResult.state — состояние задачи' },
     ...STATE_ORDER.map((st) => {
       const look = STATE_LOOK[st];
       const current = (frame.taskState ?? 'PENDING') === st;
@@ -86,6 +85,13 @@ export const celeryRetriesWidget: WidgetModule = {
 
     const decl = h('code', { class: CR_CLASS.decl });
     const states = h('div');
+    // What the list shows: the result backend's state, not the worker's events.
+    const stateBar = h(
+      'div',
+      { class: CR_CLASS.statesRow },
+      h('code', { class: CR_CLASS.statesTitle }, 'AsyncResult.state'),
+      states,
+    );
     const picture = h('div', { class: 'w-cr-picture' });
     const facts = h('p', { class: CR_CLASS.facts });
 
@@ -158,7 +164,7 @@ export const celeryRetriesWidget: WidgetModule = {
       },
     );
     host.root.classList.add(CR_CLASS.root);
-    host.root.append(decl, states, picture, facts, celeryLegend(), inputs.element);
+    host.root.append(decl, stateBar, picture, facts, celeryLegend(), inputs.element);
     host.disposer.add(() => {
       for (const a of running) a.cancel();
     });

@@ -1,7 +1,11 @@
 /**
  * Pure layout of the timeline: what ran where and when, read from the model's events. Runs sit
- * on their worker's lane; the broker lane shows the message waiting (in the queue, or held for
- * its countdown) and redeliveries. Times are virtual ms; x is in SVG units of a 1000-wide box.
+ * on their worker's lane. A message waits where it really is: in the broker until a worker
+ * receives it (a free worker takes it at once; after a lost worker, RabbitMQ requeues it or
+ * Redis restores it after visibility_timeout), then on the worker that received it — a retry's
+ * countdown message is received at once and held there unacked until its ETA
+ * (celery/worker/strategy.py hands an ETA request to the worker's timer). Times are virtual ms;
+ * x is in SVG units of a 1000-wide box.
  */
 import type { CeleryEvent } from '../../broker/celery/index.ts';
 import { WORKERS } from './settings.ts';
@@ -23,8 +27,10 @@ export interface RunBar {
   readonly redelivered: boolean;
 }
 
-/** The message waiting for a worker, or held until its ETA (a retry's countdown). */
+/** The message waiting in the broker, or received and held by a worker until its ETA. */
 export interface WaitBar {
+  /** `broker`: in the queue; a worker: received, held unacked (a countdown's ETA). */
+  readonly lane: Lane;
   readonly start: number;
   readonly end: number;
   /** The countdown in seconds when this wait is a retry's; null for a plain queue wait. */
@@ -70,7 +76,8 @@ export function timelineOf(frame: Frame, axisMaxMs: number): TimelineModel {
   const waits: WaitBar[] = [];
   const marks: Mark[] = [];
   const open = new Map<string, { run: number; start: number; redelivered: boolean }>();
-  let waitingSince: number | null = null;
+  let inBrokerSince: number | null = null;
+  let held: { lane: Lane; since: number } | null = null;
   let countdown: number | null = null;
   let redelivered = false;
   const close = (worker: string, end: number, outcome: RunOutcome): void => {
@@ -86,21 +93,26 @@ export function timelineOf(frame: Frame, axisMaxMs: number): TimelineModel {
       redelivered: r.redelivered,
     });
   };
+  // A message taken at once has no wait worth drawing; a countdown always has one.
+  const pushWait = (lane: Lane, start: number, end: number, cd: number | null): void => {
+    if (cd !== null || end - start >= 100) waits.push({ lane, start, end, countdown: cd });
+  };
   for (const e of frame.events as readonly CeleryEvent[]) {
     switch (e.type) {
       case 'task-sent':
-        waitingSince = e.at;
+        inBrokerSince = e.at;
         if (e.retries === 0) marks.push({ lane: 'broker', at: e.at, kind: 'sent' });
         break;
       case 'task-received':
         redelivered = e.redelivered;
         if (e.redelivered) marks.push({ lane: 'broker', at: e.at, kind: 'redelivered' });
+        if (inBrokerSince !== null) pushWait('broker', inBrokerSince, e.at, null);
+        inBrokerSince = null;
+        held = isLane(e.worker) ? { lane: e.worker, since: e.at } : null;
         break;
       case 'task-started':
-        // A message taken at once has no wait worth drawing; a countdown always has one.
-        if (waitingSince !== null && (countdown !== null || e.at - waitingSince >= 100))
-          waits.push({ start: waitingSince, end: e.at, countdown });
-        waitingSince = null;
+        if (held !== null) pushWait(held.lane, held.since, e.at, countdown);
+        held = null;
         countdown = null;
         open.set(e.worker, { run: e.run, start: e.at, redelivered });
         break;
@@ -116,10 +128,16 @@ export function timelineOf(frame: Frame, axisMaxMs: number): TimelineModel {
         break;
       case 'worker-offline':
         if (isLane(e.worker)) marks.push({ lane: e.worker, at: e.at, kind: 'crash' });
+        if (held !== null && held.lane === e.worker) {
+          // A received, not yet started message was never acked: the broker gets it back.
+          pushWait(held.lane, held.since, e.at, countdown);
+          held = null;
+          inBrokerSince = e.at;
+        }
         if (open.has(e.worker)) {
           close(e.worker, e.at, 'killed');
           // With acks_late the broker has the message again: it waits for the next worker.
-          if (!e.lostTaskIds.length) waitingSince = e.at;
+          if (!e.lostTaskIds.length) inBrokerSince = e.at;
         }
         break;
       default:
@@ -127,12 +145,13 @@ export function timelineOf(frame: Frame, axisMaxMs: number): TimelineModel {
     }
   }
   for (const worker of [...open.keys()]) close(worker, frame.now, 'running');
-  // A retry's countdown is drawn whole as soon as Celery chose it: the ETA is already known.
-  if (waitingSince !== null && !frame.idle) {
-    const eta = countdown === null ? frame.now : waitingSince + countdown * 1000;
-    const end = Math.max(frame.now, eta);
-    if (countdown !== null || end - waitingSince >= 100)
-      waits.push({ start: waitingSince, end, countdown });
+  if (!frame.idle) {
+    if (inBrokerSince !== null) pushWait('broker', inBrokerSince, frame.now, null);
+    // A held countdown is drawn whole as soon as the worker has it: the ETA is already known.
+    if (held !== null) {
+      const eta = countdown === null ? frame.now : held.since + countdown * 1000;
+      pushWait(held.lane, held.since, Math.max(frame.now, eta), countdown);
+    }
   }
   runs.sort((a, b) => a.start - b.start);
   return { runs, waits, marks, now: frame.now, axisMaxMs };

@@ -1,11 +1,10 @@
 /** Colour and shape of every task state and run outcome: the picture never relies on colour alone. */
-import type { TaskState } from '../../broker/celery/index.ts';
+import type { ResultState } from './replay.ts';
 import type { RunOutcome } from './layout.ts';
 
-/** Celery's states in the order the widget lists them. */
-export const STATE_ORDER: readonly TaskState[] = [
+/** The states AsyncResult.state can return here, in the order the widget lists them. */
+export const STATE_ORDER: readonly ResultState[] = [
   'PENDING',
-  'RECEIVED',
   'STARTED',
   'RETRY',
   'SUCCESS',
@@ -14,10 +13,9 @@ export const STATE_ORDER: readonly TaskState[] = [
 
 /** Each state's glyph, colour (≥ 4.5:1 on white) and Russian gloss. */
 export const STATE_LOOK: Readonly<
-  Record<TaskState, { glyph: string; colour: string; gloss: string }>
+  Record<ResultState, { glyph: string; colour: string; gloss: string }>
 > = {
-  PENDING: { glyph: '○', colour: '#5b6470', gloss: 'в очереди' },
-  RECEIVED: { glyph: '◆', colour: '#6a3fa0', gloss: 'у воркера' },
+  PENDING: { glyph: '○', colour: '#5b6470', gloss: 'ждёт' },
   STARTED: { glyph: '▶', colour: '#0b5cad', gloss: 'выполняется' },
   RETRY: { glyph: '↻', colour: '#8a5a00', gloss: 'ждёт повтора' },
   SUCCESS: { glyph: '✓', colour: '#1e7a3c', gloss: 'готово' },

@@ -30,8 +30,8 @@ export interface Frame {
   readonly stepEvents: readonly CeleryEvent[];
   /** Virtual time of the frame, ms: the stop's event, or the last one. */
   readonly now: number;
-  /** The task's state after those events (Celery's names); null before delay(). */
-  readonly taskState: TaskState | null;
+  /** What `AsyncResult(id).state` returns after those events; null before delay(). */
+  readonly taskState: ResultState | null;
   /** The worker that held the running task died with an early ack: nobody will finish it. */
   readonly lost: boolean;
   /** Nothing more will happen after this frame. */
@@ -48,9 +48,21 @@ interface Run {
 
 const isTaskEvent = (e: CeleryEvent): boolean => 'taskId' in e && e.taskId === TASK_ID;
 
-const STATE_OF: Partial<Record<CeleryEvent['type'], TaskState>> = {
+/**
+ * The states `AsyncResult.state` can return here. RECEIVED is not one: celery/states.py marks it
+ * «only used in events» — the worker sends a task-received event, the result backend keeps
+ * PENDING (or RETRY) until the run starts.
+ */
+export type ResultState = Exclude<TaskState, 'RECEIVED'>;
+
+/**
+ * What the result backend stores on each event, for the lecture's app: STARTED because tasks.py
+ * sets task_track_started=True (celery/app/trace.py stores it only then), RETRY from
+ * handle_retry's mark_as_retry, SUCCESS/FAILURE when the run ends. task-sent stores nothing: an
+ * id the backend does not know reads as PENDING.
+ */
+const STATE_OF: Partial<Record<CeleryEvent['type'], ResultState>> = {
   'task-sent': 'PENDING',
-  'task-received': 'RECEIVED',
   'task-started': 'STARTED',
   'task-retried': 'RETRY',
   'task-succeeded': 'SUCCESS',
@@ -58,11 +70,11 @@ const STATE_OF: Partial<Record<CeleryEvent['type'], TaskState>> = {
 };
 
 /**
- * The task's state after `events`, as Celery's events monitor derives it. A retry publishes the
- * next message (task-sent) before task-retried, so that task-sent does not make it PENDING again.
+ * What `AsyncResult(id).state` returns after `events`. A retry publishes the next message
+ * (task-sent) before task-retried, so that task-sent does not make it PENDING again.
  */
-export function taskStateAfter(events: readonly CeleryEvent[]): TaskState | null {
-  let state: TaskState | null = null;
+export function taskStateAfter(events: readonly CeleryEvent[]): ResultState | null {
+  let state: ResultState | null = null;
   for (const e of events) {
     if (!isTaskEvent(e)) continue;
     const next = STATE_OF[e.type];
@@ -71,6 +83,18 @@ export function taskStateAfter(events: readonly CeleryEvent[]): TaskState | null
   }
   return state;
 }
+
+/** Events that happen with a retry at the same instant: the new message reaches a worker. */
+const HANDOVER: ReadonlySet<CeleryEvent['type']> = new Set<CeleryEvent['type']>([
+  'task-sent',
+  'task-received',
+  'LPUSH',
+  'BRPOP',
+  'HDEL',
+  'basic.publish',
+  'basic.deliver',
+  'basic.ack',
+]);
 
 function isLost(events: readonly CeleryEvent[]): boolean {
   return events.some((e) => e.type === 'worker-offline' && e.lostTaskIds.includes(TASK_ID));
@@ -119,11 +143,25 @@ function wake(run: Run): boolean {
   return true;
 }
 
-/** Index just past the first event at or after `from` matching `stop`, running the model as needed. */
+/**
+ * Index just past the first event at or after `from` matching `stop`, running the model as
+ * needed. A retry's step also takes the hand-over at the same instant: the worker receives the
+ * countdown message at once and holds it (celery/worker/strategy.py: an ETA request goes to the
+ * worker's timer, unacked), so the frame shows where the message really waits.
+ */
 function cutAt(run: Run, stop: StopAt, from: number): number {
   for (let wakes = 0; wakes <= MAX_WAKES; wakes++) {
     const i = run.events.findIndex((e, k) => k >= from && matches(e, stop));
-    if (i >= 0) return i + 1;
+    if (i >= 0) {
+      let end = i + 1;
+      const at = (run.events[i] as CeleryEvent).at;
+      while (stop === 'task-retried' && end < run.events.length) {
+        const next = run.events[end] as CeleryEvent;
+        if (next.at !== at || !HANDOVER.has(next.type)) break;
+        end++;
+      }
+      return end;
+    }
     const done = taskStateAfter(run.events);
     if (done === 'SUCCESS' || done === 'FAILURE' || isLost(run.events) || !wake(run)) break;
   }

@@ -1,6 +1,7 @@
 /**
  * Draws the timeline model as SVG: lane labels, second ticks, run bars with an outcome glyph,
- * countdown waits on the broker lane, crash and redelivery marks and a "now" line.
+ * waits on the lane where the message is (the broker's queue, or a worker holding a countdown
+ * message unacked until its ETA), crash and redelivery marks and a "now" line.
  */
 import { s } from '../runtime/dom.ts';
 import { CR_CLASS } from './classes.ts';
@@ -66,8 +67,12 @@ export function drawTimeline(m: TimelineModel, label: string): SVGSVGElement {
   for (const w of m.waits) {
     const x1 = xOf(w.start, m.axisMaxMs);
     const x2 = Math.max(x1 + 4, xOf(w.end, m.axisMaxMs));
-    const y = laneY('broker') + (lane - 6 - bar) / 2;
-    const g = s('g', { class: CR_CLASS.wait, 'data-countdown': w.countdown ?? '' });
+    const y = laneY(w.lane) + (lane - 6 - bar) / 2;
+    const g = s('g', {
+      class: CR_CLASS.wait,
+      'data-countdown': w.countdown ?? '',
+      'data-lane': w.lane,
+    });
     g.append(
       s('rect', {
         x: x1,

@@ -11,7 +11,9 @@ import { declaration } from '../../../../src/widgets/celery-retries/settings.ts'
 import { CELERY_STEPS, storyForSection } from '../../../../src/widgets/celery-retries/stories.ts';
 
 describe('celery-retries timeline layout', () => {
-  it('slide 41: four failed runs and three countdown waits of 1, 2 and 4 s', () => {
+  // celery/worker/strategy.py: a message with an ETA is received at once and waits on the
+  // worker's timer, unacked — so the countdown is drawn on the worker that holds it.
+  it('slide 41: four failed runs and three countdown waits of 1, 2 and 4 s, each on the worker holding the message', () => {
     const story = storyForSection('41');
     const frames = replayStory(story, story.settings);
     const last = frames[CELERY_STEPS]!;
@@ -22,9 +24,13 @@ describe('celery-retries timeline layout', () => {
       [2, 2000],
       [4, 4000],
     ]);
-    // Right after a RETRY the whole countdown is drawn already.
+    expect(t.waits.some((w) => w.lane === 'broker')).toBe(false);
+    // Each wait sits on the lane of the worker that then runs the task.
+    for (const w of t.waits) expect(t.runs.find((r) => r.start === w.end)?.lane).toBe(w.lane);
+    // Right after a RETRY the whole countdown is drawn already, on the worker that received it.
     const retry = timelineOf(frames[3]!, 10_000);
-    expect(retry.waits.at(-1)).toEqual({ start: 500, end: 1500, countdown: 1 });
+    expect(retry.waits.at(-1)).toEqual({ lane: 'worker2', start: 500, end: 1500, countdown: 1 });
+    expect(frames[3]!.stepEvents.map((e) => e.type)).toContain('task-received');
   });
 
   it('a killed run is marked and the redelivered one runs on worker2', () => {
@@ -72,6 +78,17 @@ describe('celery-retries words', () => {
     );
   });
 
+  it('no caption calls RECEIVED a state: the worker event is named as an event, AsyncResult.state stays PENDING', () => {
+    const story = storyForSection('37');
+    const frames = replayStory(story, story.settings);
+    const texts = frames.map((f) => captionFor(f, story.task, story.settings));
+    expect(texts.join(' ')).not.toContain('RECEIVED');
+    expect(texts[2]).toBe('worker1 получил сообщение (событие task-received) — всё ещё PENDING.');
+    // The retry step: the countdown message is already with a worker, unacked until its ETA.
+    expect(texts[4]).toContain('— RETRY.');
+    expect(texts[4]).toContain('worker2 сразу получил повтор и держит его без ack до ETA.');
+  });
+
   it('the declaration quotes the slide’s code', () => {
     const s41 = storyForSection('41');
     expect(declaration(s41.task, s41.settings)).toBe(
@@ -110,7 +127,7 @@ describe('celery-retries waits', () => {
     expect(timelineOf(first, 5000).waits).toEqual([]);
     const redis = replayStory(story, { ...story.settings, transport: 'redis' })[4]!;
     expect(timelineOf(redis, 45_000).waits).toEqual([
-      { start: 1500, end: 30_000, countdown: null },
+      { lane: 'broker', start: 1500, end: 30_000, countdown: null },
     ]);
   });
 });

@@ -22,6 +22,11 @@ const states = (slide: number, patch: Partial<CelerySettings> = {}) => {
 };
 const countdowns = (events: readonly CeleryEvent[]) =>
   events.flatMap((e) => (e.type === 'task-retried' ? [e.countdown] : []));
+/** Slide 38's story with retry_jitter=False: pauses 1, 2, 4 (Celery's factor·2^retries). */
+const states38NoJitter = () => {
+  const story = storyForSection('38');
+  return replayStory(story, { ...story.settings, jitter: false })[CELERY_STEPS]!.events;
+};
 
 describe('celery-retries stories', () => {
   it('every slide has a story of CELERY_STEPS stops; unknown slides get slide 37’s', () => {
@@ -34,11 +39,13 @@ describe('celery-retries stories', () => {
     expect(storyForSection(undefined).slide).toBe(37);
   });
 
-  it('slide 37 walks PENDING → RECEIVED → STARTED → RETRY → STARTED → SUCCESS', () => {
+  // AsyncResult.state never says RECEIVED: celery/states.py «RECEIVED … (only used in events)»;
+  // STARTED is stored because tasks.py sets task_track_started=True (celery/app/trace.py).
+  it('slide 37: AsyncResult.state stays PENDING when the worker receives it, then STARTED → RETRY → STARTED → SUCCESS', () => {
     expect(states(37)).toEqual([
       null,
       'PENDING',
-      'RECEIVED',
+      'PENDING',
       'STARTED',
       'RETRY',
       'STARTED',
@@ -68,12 +75,20 @@ describe('celery-retries stories', () => {
     const last = replayStory(story, story.settings)[CELERY_STEPS]!;
     const drawn = countdowns(last.events);
     expect(drawn).toHaveLength(3);
+    // The story must show jitter: not the 1, 2, 4 that retry_jitter=False would give.
+    expect(drawn).toEqual([0, 1, 3]);
+    expect(drawn).not.toEqual(countdowns(states38NoJitter()));
     drawn.forEach((c, r) => {
       expect(Number.isInteger(c)).toBe(true);
       expect(c).toBeGreaterThanOrEqual(0);
       expect(c).toBeLessThanOrEqual(2 ** r);
     });
     expect(last.taskState).toBe('SUCCESS');
+  });
+
+  it('slide 38 runs in the lecture app’s config: acks_late=True as tasks.py sets task_acks_late', () => {
+    for (const slide of [37, 38, 39, 41])
+      expect(CELERY_STORIES[slide]!.settings.acksLate).toBe(true);
   });
 
   it('the cap: retry_backoff=10, retry_backoff_max=15 gives 10, 15, 15 without jitter', () => {
@@ -95,7 +110,8 @@ describe('celery-retries stories', () => {
       'PENDING',
       'STARTED',
       'STARTED',
-      'RECEIVED',
+      // Redelivered and received by worker2: a worker event; the backend still says STARTED.
+      'STARTED',
       'STARTED',
       'SUCCESS',
     ]);
