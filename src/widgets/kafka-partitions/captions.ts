@@ -113,6 +113,11 @@ function rebalanceFact(r: Replayed, assignor: AssignorName): string | null {
   return `Ребалансировка (${protocol}): ${parts.join('; ')}.`;
 }
 
+/** How keyless records were spread: kafka-python's random pick per record, or sticky batches. */
+function keylessHow(batch: number): string {
+  return batch === 1 ? ' (каждая — в случайную)' : ` (пачками по ${batch})`;
+}
+
 function produceFact(r: Replayed, partitions: number): string | null {
   const produced = r.events.filter(
     (e): e is Extract<KafkaEvent, { type: 'produce' }> => e.type === 'produce' && e.offset !== null,
@@ -121,7 +126,7 @@ function produceFact(r: Replayed, partitions: number): string | null {
   if (!last || produced.length === 0) return null;
   if (produced.length === 1) {
     return last.key === null
-      ? `Запись без ключа → партиция ${last.partition}, offset ${last.offset} (sticky-пачка).`
+      ? `Запись без ключа → партиция ${last.partition}, offset ${last.offset} (kafka-python: случайная).`
       : `Запись с ключом ${last.key} → партиция ${last.partition}, offset ${last.offset}.`;
   }
   const keyless =
@@ -133,7 +138,7 @@ function produceFact(r: Replayed, partitions: number): string | null {
   const where = [...new Set(produced.map((e) => e.partition))].sort((x, y) => x - y);
   const n = produced.length;
   return keyless
-    ? `${n} ${plural(n, 'запись', 'записи', 'записей')} без ключа → ${partitionsRu(where)} (пачками по ${r.state.config.stickyBatchRecords}).`
+    ? `${n} ${plural(n, 'запись', 'записи', 'записей')} без ключа → ${partitionsRu(where)}${keylessHow(r.state.config.stickyBatchRecords)}.`
     : `${n} ${plural(n, 'запись', 'записи', 'записей')} → ${partitionsRu(where)} из ${partitions}.`;
 }
 

@@ -32,7 +32,7 @@ export function formulaText(view: KafkaView): string {
   if (!last)
     return `Топик ${view.topic}: ${n} ${plural(n, 'партиция', 'партиции', 'партиций')} · партиция = murmur2(ключ) mod ${n}`;
   if (last.key === null)
-    return `Ключа нет → sticky-партиционер: пачка идёт в партицию ${last.partition}`;
+    return `Ключа нет → kafka-python: random.choice(available) = ${last.partition}`;
   // The formula is recomputed from the core's partitioner so it can never disagree with the log.
   const p = kafkaPartitionForKey(last.key, n);
   return `murmur2("${last.key}") mod ${n} = ${p}`;

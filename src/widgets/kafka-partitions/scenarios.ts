@@ -31,7 +31,11 @@ export interface KafkaStory {
   readonly seed: number;
   /** Partitions before the student changes them. */
   readonly defaultPartitions: number;
-  /** Keyless records per sticky batch (Kafka counts batch.size bytes). */
+  /**
+   * Keyless records per partition pick. 1 everywhere: the lecture's client is kafka-python
+   * 2.0.2, whose DefaultPartitioner (kafka/partitioner/default.py) takes random.choice(available)
+   * for every keyless record; the Java client's sticky batches (KIP-480, KIP-794) would be > 1.
+   */
   readonly stickyBatchRecords: number;
   /** auto.offset.reset of each group when created. */
   readonly resetA: OffsetReset;
@@ -40,6 +44,9 @@ export interface KafkaStory {
 }
 
 type Cmd = KafkaCommand;
+
+/** kafka-python 2.0.2 picks a random available partition for each keyless record. */
+const KAFKA_PYTHON_KEYLESS = 1;
 
 function produceAll(topic: string, keys: readonly (string | null)[], tag: string): Cmd[] {
   return keys.map((key, i) => ({ type: 'produce', topic, key, value: `${tag}-${i + 1}` }));
@@ -87,7 +94,7 @@ const usage = story(
     topic: 'clicks',
     seed: 28,
     defaultPartitions: 3,
-    stickyBatchRecords: 4,
+    stickyBatchRecords: KAFKA_PYTHON_KEYLESS,
     resetA: 'earliest',
     resetB: 'earliest',
   },
@@ -131,7 +138,7 @@ const architecture = story(
     topic: 'orders',
     seed: 29,
     defaultPartitions: 3,
-    stickyBatchRecords: 4,
+    stickyBatchRecords: KAFKA_PYTHON_KEYLESS,
     resetA: 'earliest',
     resetB: 'earliest',
   },
@@ -163,14 +170,17 @@ const architecture = story(
   ],
 );
 
-/** Slide 31: keys → partitions, the same key → the same partition, keyless sticky batches. */
+/**
+ * Slide 31: keys → partitions, the same key → the same partition; keyless records as the slide's
+ * client, kafka-python 2.0.2, sends them: each to a random available partition.
+ */
 const producer = story(
   {
     slide: 31,
     topic: 'orders',
     seed: 31,
     defaultPartitions: 6,
-    stickyBatchRecords: 4,
+    stickyBatchRecords: KAFKA_PYTHON_KEYLESS,
     resetA: 'earliest',
     resetB: 'earliest',
   },
@@ -185,11 +195,11 @@ const producer = story(
       commands: () => produceAll(b.topic, ['user-7', 'user-13', 'user-99', 'user-5'], 'order'),
     },
     {
-      lead: 'Без ключа: sticky-партиционер шлёт целую пачку в одну партицию.',
+      lead: 'Без ключа kafka-python 2.0.2 шлёт каждую запись в случайную партицию.',
       commands: () => produceAll(b.topic, [null, null, null, null], 'event'),
     },
     {
-      lead: 'Следующая пачка без ключа — в случайно выбранную партицию.',
+      lead: 'Java-клиент (Kafka ≥ 2.4) шлёт такие пачкой в одну партицию; kafka-python — снова вразброс.',
       commands: () => produceAll(b.topic, [null, null, null, null], 'event'),
     },
     {
@@ -206,7 +216,7 @@ const consumer = story(
     topic: 'orders',
     seed: 32,
     defaultPartitions: 4,
-    stickyBatchRecords: 4,
+    stickyBatchRecords: KAFKA_PYTHON_KEYLESS,
     resetA: 'earliest',
     resetB: 'latest',
   },

@@ -79,17 +79,27 @@ describe('kafka-partitions stories', () => {
     }
   });
 
-  it('slide 31: the same key keeps its partition and keyless records come in sticky batches', () => {
+  // kafka-python 2.0.2, kafka/partitioner/default.py DefaultPartitioner.__call__: «if key is None:
+  // return random.choice(available)» — a fresh pick per record, no sticky batch (that is the Java
+  // client's KIP-480/KIP-794 behaviour, which the caption names as such).
+  it('slide 31: the same key keeps its partition; keyless records are spread one by one, as kafka-python does', () => {
+    for (const story of Object.values(KAFKA_STORIES)) expect(story.stickyBatchRecords).toBe(1);
     const s = KAFKA_STORIES[31];
     if (!s) throw new Error('no story');
     const r = replaySession(s, { partitions: 6, assignor: 'range' }, 4, []);
     const keyless = r.events.filter((e) => e.type === 'produce').map((e) => e.partition);
-    expect(new Set(keyless).size).toBe(1);
+    expect(keyless).toHaveLength(4);
+    expect(new Set(keyless).size).toBeGreaterThan(1);
+    const caption = captionFor(r, 'range', 6);
+    expect(caption).toContain('kafka-python 2.0.2 шлёт каждую запись в случайную партицию');
+    expect(caption).not.toMatch(/sticky/);
+    const next = replaySession(s, { partitions: 6, assignor: 'range' }, 5, []);
+    expect(captionFor(next, 'range', 6)).toContain('Java-клиент (Kafka ≥ 2.4) шлёт такие пачкой');
     const last = replaySession(s, { partitions: 6, assignor: 'range' }, 6, []);
     const view = buildView(last.state, s.topic, last.events);
     expect(view.last?.partition).toBe(kafkaPartitionForKey('user-42', 6));
     expect(captionFor(last, 'range', 6)).toContain(
-      `Запись с ключом user-42 → партиция ${kafkaPartitionForKey('user-42', 6)}, offset 4`,
+      `Запись с ключом user-42 → партиция ${kafkaPartitionForKey('user-42', 6)}, offset 6`,
     );
   });
 
@@ -163,9 +173,11 @@ describe('student actions', () => {
     expect(liveMembers(empty.state, GROUP_A)).toEqual([]);
   });
 
-  it('a keyless produce reports the sticky partition', () => {
+  it('a keyless produce reports the random partition kafka-python picked', () => {
     const r = replaySession(s, settings, 0, [{ kind: 'produce', key: null }]);
-    expect(captionFor(r, 'range', 3)).toMatch(/^Запись без ключа → партиция \d, offset 0/);
+    expect(captionFor(r, 'range', 3)).toMatch(
+      /^Запись без ключа → партиция \d, offset 0 \(kafka-python: случайная\)/,
+    );
   });
 });
 
