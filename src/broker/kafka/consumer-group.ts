@@ -1,7 +1,10 @@
 /**
- * Consumer groups: join, leave and crash trigger a rebalance with the group's assignor. Eager
- * assignors (range, roundrobin) revoke everything and then assign; cooperative-sticky revokes only
- * what moves and runs a follow-up rebalance to hand it over, as Kafka's ConsumerCoordinator does.
+ * Consumer groups: join, leave and a session timeout trigger a rebalance with the group's assignor.
+ * Eager assignors (range, roundrobin) revoke everything and then assign; cooperative-sticky revokes
+ * only what moves and runs a follow-up rebalance to hand it over, as Kafka's ConsumerCoordinator
+ * does. A rebalance completes only when every member has rejoined or been removed (the broker's
+ * GroupCoordinator.tryCompleteJoin): a crashed member never rejoins, so the group waits for its
+ * session to time out.
  */
 import { assignRange } from './range-assignor.ts';
 import { assignRoundRobin } from './round-robin-assignor.ts';
@@ -14,7 +17,7 @@ import {
   type TopicPartition,
 } from './assignor-types.ts';
 import type { KafkaEvent } from './events.ts';
-import type { GroupState, MemberState, TopicState } from './state.ts';
+import { logEndOffset, type GroupState, type MemberState, type TopicState } from './state.ts';
 
 /** What group code needs from the cluster. */
 export interface GroupContext {
@@ -36,6 +39,22 @@ export function readableRange(
 ): { start: number; end: number } | undefined {
   const p = ctx.topics[tp.topic]?.partitions[tp.partition];
   return p ? { start: p.logStartOffset, end: p.highWatermark } : undefined;
+}
+
+/**
+ * Whether a fetch from `offset` is in range: between the log start and the log end offset. A
+ * position past the high watermark but not past the log end is valid and fetches nothing yet
+ * (Kafka's LocalLog.read: OffsetOutOfRangeException only for `startOffset > endOffset`, and an
+ * empty read for a start at or beyond the high watermark); before the log start is out of range.
+ */
+export function inLogRange(ctx: GroupContext, tp: TopicPartition, offset: number): boolean {
+  const p = ctx.topics[tp.topic]?.partitions[tp.partition];
+  return p !== undefined && offset >= p.logStartOffset && offset <= logEndOffset(p);
+}
+
+/** Whether the partition has a leader to fetch from (a consumer skips it until it has one). */
+export function hasLeader(ctx: GroupContext, tp: TopicPartition): boolean {
+  return (ctx.topics[tp.topic]?.partitions[tp.partition]?.leader ?? -1) >= 0;
 }
 
 /** Commits the given offsets for a member (the caller checks ownership). */
@@ -69,6 +88,9 @@ export function positionsOf(
 /**
  * The position a newly assigned partition starts from: the committed offset if it is still in the
  * log, else auto.offset.reset (earliest = log start, latest = high watermark; none = no position).
+ * The committed offset comes from the group coordinator, so it needs no partition leader; a reset
+ * asks the leader (ListOffsets), so without one the partition has no position yet and the next
+ * poll that finds a leader resets it (SubscriptionState keeps it AWAIT_RESET).
  */
 export function initialPosition(
   group: GroupState,
@@ -79,8 +101,9 @@ export function initialPosition(
   const range = readableRange(ctx, tp);
   if (!range) return undefined;
   const committed = group.committed[tpKey(tp)];
-  if (committed !== undefined && committed >= range.start && committed <= range.end)
+  if (committed !== undefined && (!hasLeader(ctx, tp) || inLogRange(ctx, tp, committed)))
     return committed;
+  if (group.autoOffsetReset !== 'none' && !hasLeader(ctx, tp)) return undefined;
   return resetPosition(
     group,
     memberId,
@@ -129,31 +152,46 @@ function diff(a: readonly TopicPartition[], b: readonly TopicPartition[]): Topic
   return a.filter((tp) => !keys.has(tpKey(tp)));
 }
 
-/** One JoinGroup/SyncGroup round: a new generation and its assignment. */
-function oneRebalance(
-  group: GroupState,
-  ctx: GroupContext,
-): { group: GroupState; revokedAny: boolean } {
-  const cooperative = group.assignor === 'cooperative-sticky';
-  let g: GroupState = { ...group, generation: group.generation + 1 };
-  // Eager protocol: every member revokes everything before rejoining (committing first if auto-commit is on).
-  if (!cooperative) {
-    for (const m of g.members) {
-      if (m.assigned.length === 0) continue;
-      if (g.enableAutoCommit) g = commit(g, m.memberId, positionsOf(m, m.assigned), true, ctx);
+/**
+ * ConsumerCoordinator.onJoinPrepare for every live member: auto-commit of all consumed positions
+ * (subscriptions.allConsumed(), whatever the protocol), then under the eager protocol the revocation
+ * of everything it owns. Cooperative members keep their partitions until the assignment says
+ * otherwise; onJoinComplete then revokes what moved without committing again.
+ */
+function joinPrepare(group: GroupState, generation: number, ctx: GroupContext): GroupState {
+  let g = group;
+  const eager = g.assignor !== 'cooperative-sticky';
+  for (const m of g.members) {
+    if (!m.alive) continue;
+    if (g.enableAutoCommit) g = commit(g, m.memberId, positionsOf(m, m.assigned), true, ctx);
+    if (eager && m.assigned.length > 0) {
       ctx.emit({
         type: 'partitionsRevoked',
         groupId: g.groupId,
         memberId: m.memberId,
-        generation: g.generation,
+        generation,
         partitions: m.assigned,
       });
     }
-    g = {
-      ...g,
-      members: g.members.map((m) => ({ ...m, assigned: [], positions: {}, pollCursor: 0 })),
-    };
   }
+  if (!eager) return g;
+  return {
+    ...g,
+    members: g.members.map((m) =>
+      m.alive ? { ...m, assigned: [], positions: {}, pollCursor: 0 } : m,
+    ),
+  };
+}
+
+/** One JoinGroup/SyncGroup round: a new generation and its assignment. */
+function oneRebalance(
+  group: GroupState,
+  prepared: boolean,
+  ctx: GroupContext,
+): { group: GroupState; revokedAny: boolean } {
+  const cooperative = group.assignor === 'cooperative-sticky';
+  let g: GroupState = { ...group, generation: group.generation + 1 };
+  if (!prepared) g = joinPrepare(g, g.generation, ctx);
   ctx.emit({
     type: 'rebalance',
     groupId: g.groupId,
@@ -180,8 +218,8 @@ function oneRebalance(
     const added = diff(next, m.assigned);
     let positions = { ...m.positions };
     if (revoked.length > 0) {
+      // Committed already in joinPrepare; onJoinComplete only revokes (no commit here).
       revokedAny = true;
-      if (g.enableAutoCommit) g = commit(g, m.memberId, positionsOf(m, revoked), true, ctx);
       for (const tp of revoked) delete positions[tpKey(tp)];
       ctx.emit({
         type: 'partitionsRevoked',
@@ -208,22 +246,40 @@ function oneRebalance(
 }
 
 /**
- * Rebalances the group. Crashed members that have not yet timed out cannot rejoin and are dropped
- * (the coordinator evicts members that miss the rebalance). Cooperative groups run a second round
- * when the first revoked anything, so moved partitions reach their new owners.
+ * A membership change: the group rebalances. While a crashed member's session has not timed out,
+ * the coordinator cannot complete the join (it waits for every known member), so the group only
+ * prepares: live members run onJoinPrepare (auto-commit; eager members revoke everything) and wait;
+ * the crashed member's partitions stay with it, unread. expireMember completes it. Cooperative
+ * groups run a second round when the first revoked anything, so moved partitions reach their new
+ * owners.
  */
 export function rebalance(group: GroupState, ctx: GroupContext): GroupState {
-  let g = group;
-  const dead = g.members.filter((m) => !m.alive);
-  if (dead.length > 0) {
-    for (const m of dead)
-      ctx.emit({ type: 'sessionTimeout', groupId: g.groupId, memberId: m.memberId });
-    g = { ...g, members: g.members.filter((m) => m.alive) };
+  const waitingFor = group.members.filter((m) => !m.alive).map((m) => m.memberId);
+  if (waitingFor.length > 0) {
+    if (group.preparingRebalance) return group;
+    ctx.emit({
+      type: 'preparingRebalance',
+      groupId: group.groupId,
+      generation: group.generation + 1,
+      waitingFor,
+    });
+    return { ...joinPrepare(group, group.generation + 1, ctx), preparingRebalance: true };
   }
-  let round = oneRebalance(g, ctx);
+  let round = oneRebalance(group, group.preparingRebalance, ctx);
   // Kafka's own cooperative tests allow a few follow-ups; in practice one is enough.
-  for (let i = 0; i < 4 && g.assignor === 'cooperative-sticky' && round.revokedAny; i++) {
-    round = oneRebalance(round.group, ctx);
+  for (let i = 0; i < 4 && group.assignor === 'cooperative-sticky' && round.revokedAny; i++) {
+    round = oneRebalance(round.group, false, ctx);
   }
-  return round.group;
+  return { ...round.group, preparingRebalance: false };
+}
+
+/**
+ * session.timeout.ms passed without a heartbeat from a crashed member: the coordinator removes it
+ * (GroupCoordinator.onExpireHeartbeat → removeMemberAndUpdateGroup) and the group rebalances, or
+ * completes the rebalance it was waiting with.
+ */
+export function expireMember(group: GroupState, memberId: string, ctx: GroupContext): GroupState {
+  ctx.emit({ type: 'sessionTimeout', groupId: group.groupId, memberId });
+  const g = { ...group, members: group.members.filter((m) => m.memberId !== memberId) };
+  return rebalance(g, ctx);
 }

@@ -8,6 +8,8 @@ import { sliceInto } from './partition-log.ts';
 import type { GroupState, MemberState } from './state.ts';
 import {
   commit,
+  hasLeader,
+  inLogRange,
   positionsOf,
   readableRange,
   resetPosition,
@@ -26,7 +28,13 @@ function replaceMember(group: GroupState, member: MemberState): GroupState {
   };
 }
 
-/** KafkaConsumer.poll: auto-commit if due, then up to max records from the assigned partitions. */
+/**
+ * KafkaConsumer.poll: auto-commit if due, then up to max records from the assigned partitions.
+ * A partition with no leader is skipped, its position kept, until one is elected (the Fetcher's
+ * prepareFetchRequests: "missing the current leader node" → metadata update, no fetch). A position
+ * beyond the high watermark but within the log fetches nothing; only one outside
+ * [log start, log end] is OFFSET_OUT_OF_RANGE and reset by auto.offset.reset.
+ */
 export function poll(
   group: GroupState,
   memberId: string,
@@ -47,9 +55,12 @@ export function poll(
     const tp = m.assigned[(m.pollCursor + i) % n] as TopicPartition;
     const key = tpKey(tp);
     const range = readableRange(ctx, tp);
-    if (!range) continue;
+    if (!range || !hasLeader(ctx, tp)) continue;
     let pos = positions[key];
-    if (pos !== undefined && (pos < range.start || pos > range.end)) {
+    if (pos === undefined && g.autoOffsetReset !== 'none') {
+      // Assigned while the partition had no leader to ask (ListOffsets): reset it now.
+      pos = resetPosition(g, memberId, tp, 'noCommittedOffset', ctx);
+    } else if (pos !== undefined && !inLogRange(ctx, tp, pos)) {
       // OFFSET_OUT_OF_RANGE: retention deleted the position (or a failover cut the log).
       pos = resetPosition(g, memberId, tp, 'offsetOutOfRange', ctx);
     }
@@ -59,7 +70,8 @@ export function poll(
     }
     const p = ctx.topics[tp.topic]?.partitions[tp.partition];
     if (!p) continue;
-    const to = Math.min(range.end, pos + maxRecords - total);
+    // LocalLog.read: a start at or past the high watermark reads nothing, the position stays.
+    const to = Math.max(pos, Math.min(range.end, pos + maxRecords - total));
     positions[key] = to;
     if (to > pos) {
       sliceInto(p, pos, to, slices);

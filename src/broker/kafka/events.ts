@@ -20,6 +20,8 @@ export type KafkaCommand =
       readonly partition?: number;
       /** Default 'all' (Kafka ≥ 3.0). */
       readonly acks?: Acks;
+      /** delivery.timeout.ms (default 120000): how long a record may wait for a partition leader. */
+      readonly deliveryTimeoutMs?: number;
     }
   /**
    * What a real producer sends: many records in one ProduceRequest, grouped by partition. Each
@@ -35,6 +37,8 @@ export type KafkaCommand =
         readonly partition?: number;
       }[];
       readonly acks?: Acks;
+      /** delivery.timeout.ms (default 120000). */
+      readonly deliveryTimeoutMs?: number;
     }
   /** Followers fetch from leaders: up to maxRecords each (default all); optional topic/partition/broker filters. */
   | {
@@ -109,6 +113,9 @@ export interface FetchedSlice {
   readonly end: number;
 }
 
+/** What a producer hears about one partition's write when it is sent (or not). */
+export type ProduceResult = 'ack' | 'pending' | 'none' | 'queued' | 'NOT_ENOUGH_REPLICAS';
+
 /** Everything step() reports. */
 export type KafkaEvent =
   | {
@@ -125,9 +132,13 @@ export type KafkaEvent =
       readonly acks: Acks;
       /** Offset the record got, or null when it was not written. */
       readonly offset: number | null;
-      /** What the producer hears now: 'ack' (acks=1, or acks=all already replicated), 'pending' (acks=all waiting), 'none' (acks=0), or an error. */
-      readonly result:
-        'ack' | 'pending' | 'none' | 'NOT_ENOUGH_REPLICAS' | 'NOT_LEADER_OR_FOLLOWER';
+      /**
+       * What the producer hears now: 'ack' (acks=1, or acks=all already replicated), 'pending'
+       * (acks=all waiting), 'none' (acks=0), 'queued' (no partition leader: the record waits in
+       * the producer's accumulator; a later event with the same id reports its send or expiry),
+       * or an error.
+       */
+      readonly result: ProduceResult;
     }
   | {
       /** One partition's share of a produceBatch command (partitions in ascending order). */
@@ -139,8 +150,21 @@ export type KafkaEvent =
       readonly count: number;
       /** Offset of the batch's first record, or null when the batch was not written. */
       readonly baseOffset: number | null;
-      readonly result:
-        'ack' | 'pending' | 'none' | 'NOT_ENOUGH_REPLICAS' | 'NOT_LEADER_OR_FOLLOWER';
+      readonly result: ProduceResult;
+    }
+  | {
+      /**
+       * Queued records expired in the producer after delivery.timeout.ms with no partition leader
+       * (Kafka's RecordAccumulator.expiredBatches → TimeoutException), acks=0 included.
+       */
+      readonly type: 'produceExpired';
+      readonly id: number;
+      readonly topic: string;
+      readonly partition: number;
+      readonly acks: Acks;
+      readonly count: number;
+      /** The producer's TimeoutException message. */
+      readonly message: string;
     }
   | {
       /** acks=all completed; for a batch, `offset` is its last record's. */
@@ -223,6 +247,13 @@ export type KafkaEvent =
   | { readonly type: 'leaveGroup'; readonly groupId: string; readonly memberId: string }
   | { readonly type: 'memberCrashed'; readonly groupId: string; readonly memberId: string }
   | { readonly type: 'sessionTimeout'; readonly groupId: string; readonly memberId: string }
+  | {
+      /** A rebalance waits (PreparingRebalance) for crashed members' sessions to time out. */
+      readonly type: 'preparingRebalance';
+      readonly groupId: string;
+      readonly generation: number;
+      readonly waitingFor: readonly string[];
+    }
   | {
       readonly type: 'rebalance';
       readonly groupId: string;

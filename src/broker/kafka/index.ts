@@ -15,7 +15,14 @@ export { assignRoundRobin } from './round-robin-assignor.ts';
 export { assignCooperativeSticky } from './cooperative-sticky-assignor.ts';
 export { kafkaModel, kafkaModelWith, initKafka, stepKafka } from './model.ts';
 export { groupLag, type LagRow } from './consumer-ops.ts';
-export type { KafkaCommand, KafkaEvent, Acks, FetchedRecord, FetchedSlice } from './events.ts';
+export type {
+  KafkaCommand,
+  KafkaEvent,
+  Acks,
+  FetchedRecord,
+  FetchedSlice,
+  ProduceResult,
+} from './events.ts';
 export {
   defaultKafkaConfig,
   logEndOffset,
@@ -28,6 +35,7 @@ export {
   type PartitionState,
   type GroupState,
   type MemberState,
+  type QueuedBatch,
   type StoredRecord,
   type LogChunk,
   type AssignorName,

@@ -19,9 +19,9 @@ import {
   shrinkLaggingIsr,
   updateHighWatermark,
 } from './replication.ts';
-import { rebalance, type GroupContext } from './consumer-group.ts';
+import { expireMember, rebalance, type GroupContext } from './consumer-group.ts';
 import { commitOffsets, findMember, poll, seek, seekAll } from './consumer-ops.ts';
-import type { Acks, KafkaCommand, KafkaEvent } from './events.ts';
+import type { Acks, KafkaCommand, KafkaEvent, ProduceResult } from './events.ts';
 import {
   defaultKafkaConfig,
   logEndOffset,
@@ -29,6 +29,7 @@ import {
   type KafkaConfig,
   type KafkaState,
   type PartitionState,
+  type QueuedBatch,
   type TimerPayload,
   type TopicConfig,
   type TopicState,
@@ -57,9 +58,13 @@ export function initKafka(seed: number, config: Partial<KafkaConfig> = {}): Kafk
     topics: {},
     groups: {},
     nextProduceId: 1,
+    accumulator: [],
     history: [],
   };
 }
+
+/** delivery.timeout.ms, the Java producer's default. */
+const DEFAULT_DELIVERY_TIMEOUT_MS = 120_000;
 
 /** A copy-on-write working copy: containers are copied, records are shared and never mutated. */
 class Draft {
@@ -69,6 +74,7 @@ class Draft {
   prng: PrngState;
   brokersUp: Record<string, boolean>;
   nextProduceId: number;
+  accumulator: readonly QueuedBatch[];
   readonly events: KafkaEvent[] = [];
   readonly emit = (e: KafkaEvent): void => {
     this.events.push(e);
@@ -81,6 +87,7 @@ class Draft {
     this.prng = base.prng;
     this.brokersUp = { ...base.brokersUp };
     this.nextProduceId = base.nextProduceId;
+    this.accumulator = base.accumulator;
   }
 
   ctx(): GroupContext {
@@ -103,6 +110,7 @@ class Draft {
       prng: this.prng,
       brokersUp: this.brokersUp,
       nextProduceId: this.nextProduceId,
+      accumulator: this.accumulator,
       history:
         this.events.length === 0
           ? this.base.history
@@ -164,6 +172,7 @@ function createTopic(d: Draft, cmd: Extract<KafkaCommand, { type: 'createTopic' 
       replicas,
       leader: live[0] ?? -1,
       leaderEpoch: 0,
+      leaderEpochStartOffset: 0,
       isr: live.length > 0 ? live : replicas.slice(0, 1),
       replicaLeo: Object.fromEntries(replicas.map((b) => [String(b), 0])),
       lastCaughtUpMs: Object.fromEntries(replicas.map((b) => [String(b), d.clock.now])),
@@ -178,9 +187,6 @@ function createTopic(d: Draft, cmd: Extract<KafkaCommand, { type: 'createTopic' 
     replicationFactor: config.replicationFactor,
   });
 }
-
-/** What a producer hears about one partition's write. */
-type ProduceResult = Extract<KafkaEvent, { type: 'produce' }>['result'];
 
 /** The keyless partitioner's working state during one command. */
 interface KeylessPicker {
@@ -221,12 +227,92 @@ function keepSticky(d: Draft, t: TopicState, picker: KeylessPicker): void {
   if (picker.sticky !== t.sticky) d.topics[t.name] = { ...t, sticky: picker.sticky };
 }
 
-/** Why a partition refuses a write now, or null when it takes it. */
+/**
+ * Why a partition does not take a write now, or null when it does. With no leader the producer
+ * does not send at all: RecordAccumulator.ready() skips a partition whose leader is unknown, so
+ * the records wait ('queued') for a leader or for delivery.timeout.ms, whatever the acks.
+ */
 function writeError(p: PartitionState, t: TopicState, acks: Acks): ProduceResult | null {
-  // acks=0: the producer never learns the record went nowhere.
-  if (p.leader < 0) return acks === 0 ? 'none' : 'NOT_LEADER_OR_FOLLOWER';
+  if (p.leader < 0) return 'queued';
   if (acks === 'all' && p.isr.length < t.config.minInsyncReplicas) return 'NOT_ENOUGH_REPLICAS';
   return null;
+}
+
+/** Holds records in the producer's accumulator and arms their delivery.timeout.ms. */
+function enqueue(d: Draft, batch: QueuedBatch): void {
+  if (!(batch.deliveryTimeoutMs >= 0) || !Number.isFinite(batch.deliveryTimeoutMs))
+    throw new RangeError(`produce: bad deliveryTimeoutMs ${batch.deliveryTimeoutMs}`);
+  d.accumulator = d.accumulator.concat(batch);
+  d.clock = schedule(d.clock, batch.deliveryTimeoutMs, {
+    kind: 'deliveryTimeout',
+    id: batch.id,
+  }).clock;
+}
+
+/**
+ * Sends the queued records whose partition has a leader now, oldest first (the Sender drains the
+ * accumulator once metadata names a leader); each gets a produce/produceBatch event with its id.
+ */
+function drainAccumulator(d: Draft): void {
+  if (d.accumulator.length === 0) return;
+  const waiting: QueuedBatch[] = [];
+  for (const q of d.accumulator) {
+    const t = d.topics[q.topic] as TopicState;
+    const p = t.partitions[q.partition] as PartitionState;
+    const error = writeError(p, t, q.acks);
+    if (error === 'queued') {
+      waiting.push(q);
+      continue;
+    }
+    const { id, topic, partition, acks } = q;
+    const count = q.values.length;
+    if (error !== null) {
+      d.emit(
+        q.kind === 'produce'
+          ? { type: 'produce', id, topic, partition, acks, offset: null, result: error }
+          : {
+              type: 'produceBatch',
+              id,
+              topic,
+              partition,
+              acks,
+              count,
+              baseOffset: null,
+              result: error,
+            },
+      );
+      continue;
+    }
+    const offset = logEndOffset(p);
+    appendToPartition(d, topic, partition, q.keys, q.values, id, acks, (result) =>
+      d.emit(
+        q.kind === 'produce'
+          ? { type: 'produce', id, topic, partition, acks, offset, result }
+          : { type: 'produceBatch', id, topic, partition, acks, count, baseOffset: offset, result },
+      ),
+    );
+  }
+  d.accumulator = waiting;
+}
+
+/**
+ * delivery.timeout.ms passed: records still waiting for a leader fail in the producer with
+ * TimeoutException (RecordAccumulator.expiredBatches / ProducerBatch.hasReachedDeliveryTimeout).
+ */
+function expireQueued(d: Draft, id: number): void {
+  const q = d.accumulator.find((x) => x.id === id);
+  if (!q) return;
+  d.accumulator = d.accumulator.filter((x) => x !== q);
+  const count = q.values.length;
+  d.emit({
+    type: 'produceExpired',
+    id,
+    topic: q.topic,
+    partition: q.partition,
+    acks: q.acks,
+    count,
+    message: `Expiring ${count} record(s) for ${q.topic}-${q.partition}:${d.clock.now - q.createdMs} ms has passed since batch creation`,
+  });
 }
 
 /**
@@ -277,6 +363,19 @@ function produce(d: Draft, cmd: Extract<KafkaCommand, { type: 'produce' }>): voi
   const error = writeError(p, t, acks);
   if (error !== null) {
     d.emit({ ...base, offset: null, result: error });
+    if (error === 'queued') {
+      enqueue(d, {
+        id,
+        kind: 'produce',
+        topic: cmd.topic,
+        partition,
+        acks,
+        keys: [key],
+        values: [cmd.value],
+        createdMs: d.clock.now,
+        deliveryTimeoutMs: cmd.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
+      });
+    }
     return;
   }
   const offset = logEndOffset(p);
@@ -304,12 +403,14 @@ function produceBatch(d: Draft, cmd: Extract<KafkaCommand, { type: 'produceBatch
     counts[partition] = (counts[partition] as number) + 1;
   }
   keepSticky(d, t, picker);
-  const keys = counts.map((c, i) => new Array<string | null>(errors[i] === null ? c : 0));
-  const values = counts.map((c, i) => new Array<string>(errors[i] === null ? c : 0));
+  // Queued partitions keep their records too: the producer holds them for a leader.
+  const kept = errors.map((e) => e === null || e === 'queued');
+  const keys = counts.map((c, i) => new Array<string | null>(kept[i] ? c : 0));
+  const values = counts.map((c, i) => new Array<string>(kept[i] ? c : 0));
   const filled = new Array<number>(n).fill(0);
   for (let i = 0; i < input.length; i++) {
     const partition = partitionOf[i] as number;
-    if (errors[partition] !== null) continue;
+    if (!kept[partition]) continue;
     const r = input[i] as (typeof input)[number];
     const k = filled[partition] as number;
     filled[partition] = k + 1;
@@ -324,6 +425,19 @@ function produceBatch(d: Draft, cmd: Extract<KafkaCommand, { type: 'produceBatch
     const error = errors[partition] as ProduceResult | null;
     if (error !== null) {
       d.emit({ ...base, baseOffset: null, result: error });
+      if (error === 'queued') {
+        enqueue(d, {
+          id,
+          kind: 'produceBatch',
+          topic,
+          partition,
+          acks,
+          keys: keys[partition] as (string | null)[],
+          values: values[partition] as string[],
+          createdMs: d.clock.now,
+          deliveryTimeoutMs: cmd.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
+        });
+      }
       continue;
     }
     const baseOffset = logEndOffset(t.partitions[partition] as PartitionState);
@@ -380,9 +494,13 @@ function fireTimer(d: Draft, payload: TimerPayload): void {
     }).clock;
     return;
   }
+  if (payload.kind === 'deliveryTimeout') {
+    expireQueued(d, payload.id);
+    return;
+  }
   const g = d.groups[payload.groupId];
   const m = g?.members.find((x) => x.memberId === payload.memberId);
-  if (g && m && !m.alive) d.groups[g.groupId] = rebalance(g, d.ctx());
+  if (g && m && !m.alive) d.groups[g.groupId] = expireMember(g, m.memberId, d.ctx());
 }
 
 function advanceTo(d: Draft, to: number): void {
@@ -416,6 +534,7 @@ function joinGroup(d: Draft, cmd: Extract<KafkaCommand, { type: 'joinGroup' }>):
     sessionTimeoutMs: cmd.sessionTimeoutMs ?? 45_000,
     maxPollRecords: cmd.maxPollRecords ?? 500,
     generation: 0,
+    preparingRebalance: false,
     members: [],
     committed: {},
     nextMemberSeq: 1,
@@ -524,6 +643,7 @@ export function stepKafka(
             )
           : p,
       );
+      drainAccumulator(d);
       break;
     case 'joinGroup':
       joinGroup(d, cmd);

@@ -52,7 +52,7 @@ export function updateHighWatermark(p: PartitionState, minIsr: number, emit: Emi
   return cur;
 }
 
-/** Live followers fetch up to `maxRecords` from the leader; a caught-up follower rejoins the ISR. */
+/** Live followers fetch up to `maxRecords` from the leader; an in-sync follower rejoins the ISR. */
 export function replicateFollowers(
   p: PartitionState,
   brokersUp: Readonly<Record<string, boolean>>,
@@ -85,11 +85,13 @@ export function replicateFollowers(
       replicaLeo[b] = p.logStartOffset;
     }
     if ((replicaLeo[b] ?? 0) >= leo) lastCaughtUpMs[b] = now;
-    // Kafka adds a follower back once its log end reaches the high watermark.
+    // Partition.maybeExpandIsr / isFollowerInSync: a follower rejoins once its log end reaches the
+    // high watermark and the offset where the leader's epoch began; it need not reach the log end.
+    const followerEnd = replicaLeo[b] ?? 0;
     if (
       !isr.includes(b) &&
-      (replicaLeo[b] ?? 0) >= p.highWatermark &&
-      (replicaLeo[b] ?? 0) >= leo
+      followerEnd >= p.highWatermark &&
+      followerEnd >= p.leaderEpochStartOffset
     ) {
       isr = p.replicas.filter((r) => r === b || isr.includes(r));
       emit({ type: 'isrExpand', topic: p.topic, partition: p.partition, broker: b, isr });
@@ -209,6 +211,7 @@ export function electLeader(
     ...cur,
     leader,
     leaderEpoch: cur.leaderEpoch + 1,
+    leaderEpochStartOffset: newLeo,
     replicaLeo,
     isr,
     highWatermark: Math.min(cur.highWatermark, newLeo),

@@ -115,6 +115,8 @@ export interface PartitionState {
   /** Leader broker id, or -1 when the partition is offline. */
   readonly leader: number;
   readonly leaderEpoch: number;
+  /** The leader's log end offset when its epoch began; a follower must reach it to join the ISR. */
+  readonly leaderEpochStartOffset: number;
   readonly isr: readonly number[];
   /** Log end offset of each replica (broker id → offset); followers' logs are prefixes of the leader's. */
   readonly replicaLeo: Readonly<Record<string, number>>;
@@ -162,6 +164,11 @@ export interface GroupState {
   readonly sessionTimeoutMs: number;
   readonly maxPollRecords: number;
   readonly generation: number;
+  /**
+   * PreparingRebalance: a rebalance waits for crashed members (they never rejoin) until their
+   * sessions time out; live members have run onJoinPrepare and wait for the assignment.
+   */
+  readonly preparingRebalance: boolean;
   /** Members in join order. */
   readonly members: readonly MemberState[];
   /** Committed offset per "topic-partition". */
@@ -169,10 +176,28 @@ export interface GroupState {
   readonly nextMemberSeq: number;
 }
 
+/**
+ * Records the producer holds in its RecordAccumulator because their partition has no leader: they
+ * are sent when a leader is elected, or fail after delivery.timeout.ms, whatever the acks.
+ */
+export interface QueuedBatch {
+  /** The produce id the first event reported (result 'queued'). */
+  readonly id: number;
+  readonly kind: 'produce' | 'produceBatch';
+  readonly topic: string;
+  readonly partition: number;
+  readonly acks: 0 | 1 | 'all';
+  readonly keys: readonly (string | null)[];
+  readonly values: readonly string[];
+  readonly createdMs: number;
+  readonly deliveryTimeoutMs: number;
+}
+
 /** What a timer does when it fires. */
 export type TimerPayload =
   | { readonly kind: 'retentionCheck' }
-  | { readonly kind: 'sessionTimeout'; readonly groupId: string; readonly memberId: string };
+  | { readonly kind: 'sessionTimeout'; readonly groupId: string; readonly memberId: string }
+  | { readonly kind: 'deliveryTimeout'; readonly id: number };
 
 /** The whole cluster. */
 export interface KafkaState {
@@ -183,6 +208,8 @@ export interface KafkaState {
   readonly topics: Readonly<Record<string, TopicState>>;
   readonly groups: Readonly<Record<string, GroupState>>;
   readonly nextProduceId: number;
+  /** The producer's records waiting for a partition leader, oldest first. */
+  readonly accumulator: readonly QueuedBatch[];
   /** The most recent events, capped at config.historyCap. */
   readonly history: readonly unknown[];
 }

@@ -80,7 +80,8 @@ describe('produceBatch (one ProduceRequest, many records)', () => {
     expect(new Set(second.map((e) => e.id)).size).toBe(3);
   });
 
-  it('a partition without a leader rejects its share; the others are written', () => {
+  // RecordAccumulator.ready() sends nothing to a partition whose leader is unknown: its batch waits.
+  it('a partition without a leader holds its share in the producer (RecordAccumulator); the others are written', () => {
     const { events, state } = run([
       topic(3, { replicationFactor: 1 }),
       { type: 'brokerDown', broker: 2 }, // partition 1's only replica
@@ -93,7 +94,7 @@ describe('produceBatch (one ProduceRequest, many records)', () => {
     ]);
     expect(ofType(events, 'produceBatch').map((e) => [e.partition, e.count, e.result])).toEqual([
       [0, 1, 'ack'],
-      [1, 2, 'NOT_LEADER_OR_FOLLOWER'],
+      [1, 2, 'queued'],
       [2, 1, 'ack'],
     ]);
     expect(ofType(events, 'produceBatch')[1]?.baseOffset).toBeNull();
@@ -101,6 +102,7 @@ describe('produceBatch (one ProduceRequest, many records)', () => {
       [0, 0, null, 'a'],
       [2, 0, null, 'd'],
     ]);
+    expect(state.accumulator.map((q) => [q.partition, q.values])).toEqual([[1, ['b', 'c']]]);
   });
 
   it('acks=all: the batch is pending until the ISR has its last record, then acked once', () => {

@@ -300,16 +300,17 @@ describe('replication and acks', () => {
     });
   });
 
-  it('acks=0 gives no acknowledgement; a partition without a leader swallows it silently', () => {
+  it('acks=0 gives no acknowledgement but an offset; without a leader the record waits in the producer', () => {
     const { events } = run([
       { type: 'createTopic', name: 't', partitions: 1 },
       { type: 'produce', topic: 't', value: 'a', acks: 0 },
       { type: 'brokerDown', broker: 1 },
       { type: 'produce', topic: 't', value: 'b', acks: 0, partition: 0 },
     ]);
+    // What happens to the queued record next: leaderless-partition.test.ts.
     expect(ofType(events, 'produce').map((e) => [e.result, e.offset])).toEqual([
       ['none', 0],
-      ['none', null],
+      ['queued', null],
     ]);
     expect(ofType(events, 'partitionOffline')).toHaveLength(1);
   });
