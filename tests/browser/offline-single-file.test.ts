@@ -10,6 +10,16 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIDGET_CATALOG } from '../../src/widgets/catalog.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
+import {
+  blockFile,
+  COPY_FILE_BUTTON,
+  copiedByCommand,
+  copyAnnouncement,
+  pressCopy,
+  recordCopyCommands,
+  sameAsOnDisk,
+  withoutClipboardApi,
+} from './copy-file.ts';
 import { currentSlide, expectedSlides, openDeck, repoRoot } from './deck-page.ts';
 import {
   guardOtherHosts,
@@ -214,6 +224,47 @@ describe('the one-file lecture', () => {
     expect(errors).toEqual([]);
     expect(guard.blocked).toEqual([]);
     await page.close();
+  });
+
+  it('«Весь файл» copies the whole example file from file:// with the network blocked, with and without the Clipboard API', async () => {
+    // The deck, through the Clipboard API (a file:// page is a secure context in Chromium).
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { page, errors } = await openDeck(browser.context, fileUrl);
+    const slide = await page.evaluate(() => {
+      const section = document.querySelector('.code-block[data-file]')?.closest('section');
+      const deck = window.Reveal;
+      if (section && deck) deck.slide(deck.getIndices(section).h);
+      return section?.id ?? '';
+    });
+    const button = page.locator(`#${slide} ${COPY_FILE_BUTTON}`).first();
+    const path = await blockFile(button);
+    await page.evaluate(() => navigator.clipboard.writeText('(nothing copied)'));
+    await pressCopy(page, button, 'click');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(sameAsOnDisk(copied, path), path).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // The reading view of the same file, with no Clipboard API: the fallback's copy command.
+    const bare = await browser.context.newPage();
+    const bareErrors: string[] = [];
+    bare.on('pageerror', (e) => bareErrors.push(e.message));
+    await withoutClipboardApi(bare);
+    await recordCopyCommands(bare);
+    await bare.goto(`${fileUrl}?view=read`);
+    const last = bare.locator(`.reading-main ${COPY_FILE_BUTTON}`).last();
+    await last.scrollIntoViewIfNeeded();
+    const lastPath = await blockFile(last);
+    await pressCopy(bare, last, 'Enter');
+    const commands = await copiedByCommand(bare);
+    expect(commands).toHaveLength(1);
+    expect(sameAsOnDisk(commands[0] ?? '', lastPath), lastPath).toBe(true);
+    await expect
+      .poll(() => copyAnnouncement(bare, '.reading-main'))
+      .toBe(`Скопировано: весь файл ${lastPath}`);
+    expect(bareErrors).toEqual([]);
+    expect(guard.blocked).toEqual([]);
+    await bare.close();
   });
 
   it('its Content-Security-Policy refuses every way to another host', async () => {
