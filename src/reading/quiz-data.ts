@@ -35,6 +35,8 @@ export interface QuizQuestion {
   readonly explanation: string;
   /** The section that teaches it: the explanation links back to it. */
   readonly section: number;
+  /** Where a student can check the answer: a document and its section, or a source file. */
+  readonly source: string;
   /** How to find the answer by playing the slide's widget. */
   readonly widgetHint?: string;
 }
@@ -60,6 +62,7 @@ function orderQuestions(): QuizQuestion[] {
       correct: [String(sync.responseMs)],
       explanation: `Клиент ждёт сумму всех шагов: ${sync.responseMs} мс, из них 2000 мс — письмо, которое ему сейчас не нужно.`,
       section: 6,
+      source: 'examples/order_flow/sync_app.py: задержки шагов — из лекции, слайд 6',
       widgetHint: 'Пройдите виджет на слайде 6 и посмотрите на ответ синхронного обработчика.',
     },
     {
@@ -72,6 +75,7 @@ function orderQuestions(): QuizQuestion[] {
       correct: [String(async.responseMs)],
       explanation: `Ответ после записи в БД и трёх публикаций: ${async.responseMs} мс. Письмо, остатки и склад воркеры сделают позже и независимо.`,
       section: 7,
+      source: 'examples/order_flow/async_app.py: задержки шагов — из лекции, слайд 7',
       widgetHint: 'На слайде 7 виджет показывает обе линии времени рядом.',
     },
   ];
@@ -95,6 +99,8 @@ function redisQuestions(): QuizQuestion[] {
       explanation:
         'Pub/Sub в Redis ничего не хранит: PUBLISH возвращает число получивших, и если их 0, сообщение исчезло.',
       section: 12,
+      source:
+        'Документация Redis: команда PUBLISH (Return value), «Redis Pub/Sub» (Delivery semantics)',
       widgetHint:
         'В виджете на слайде 12 нажмите «Отписать» у всех подписчиков и опубликуйте сообщение.',
     },
@@ -111,6 +117,8 @@ function redisQuestions(): QuizQuestion[] {
         ? 'В шаблонах Redis «*» — любая последовательность символов, в том числе с точками; точка для Redis не разделитель (в отличие от topic exchange в RabbitMQ).'
         : 'В шаблонах Redis «*» не совпадает с этим каналом.',
       section: 12,
+      source:
+        'Документация Redis: команда PSUBSCRIBE (glob-шаблоны), «Redis Pub/Sub» (Pattern-matching subscriptions)',
       widgetHint:
         'Добавьте в виджете подписчика с шаблоном news.* и опубликуйте в news.sport.football.',
     },
@@ -128,6 +136,7 @@ function redisQuestions(): QuizQuestion[] {
       explanation:
         'BRPOP удаляет элемент из списка сразу. Надёжный вариант — LMOVE в список «в работе» и удаление после успеха.',
       section: 14,
+      source: 'Документация Redis: команды BRPOP и LMOVE (Pattern: Reliable queue)',
       widgetHint: 'В виджете на слайде 14 нажмите «Упасть» у воркера посреди задачи.',
     },
   ];
@@ -155,7 +164,9 @@ function rabbitQuestions(): QuizQuestion[] {
       correct: hits,
       explanation: `«*» — ровно одно слово, «#» — ноль или больше слов. Получат: ${hits.join(', ')}; каждая очередь — одну копию.`,
       section: 26,
-      widgetHint: 'Введите привязки и ключ в виджете на слайде 26 (тип topic).',
+      source:
+        'RabbitMQ tutorial 5 «Topics»; документация RabbitMQ «AMQP 0-9-1 Model Explained» (Topic Exchange)',
+      widgetHint: 'Введите привязки и ключ в виджете на слайде 26 (exchange типа topic).',
     },
     {
       id: 'rabbit-star',
@@ -168,13 +179,14 @@ function rabbitQuestions(): QuizQuestion[] {
         ? '«*» совпадает с пустым словом.'
         : '«*» требует ровно одно слово между точками, а в order.paid его нет. Для «ноль или больше» нужен «#».',
       section: 26,
+      source: 'RabbitMQ tutorial 5 «Topics»',
     },
     {
       id: 'rabbit-unacked',
       part: 'rabbitmq',
       kind: 'single',
       prompt:
-        'Воркер получил сообщение (manual ack) и упал, не отправив basic.ack. Что будет с сообщением?',
+        'Процесс воркера получил сообщение (manual ack) и упал, не отправив basic.ack. Что будет с сообщением?',
       options: [
         {
           id: 'redelivered',
@@ -185,8 +197,10 @@ function rabbitQuestions(): QuizQuestion[] {
       ],
       correct: ['redelivered'],
       explanation:
-        'Пока нет подтверждения, брокер держит сообщение за каналом; канал закрылся — сообщение снова готово к доставке и помечено redelivered.',
+        'Пока нет подтверждения, брокер держит сообщение за каналом. Процесс упал — его соединение и канал закрылись, и сообщение снова готово к доставке с флагом redelivered. Пока процесс жив и канал открыт, сообщение никуда не уходит (до consumer_timeout, 30 минут по умолчанию).',
       section: 24,
+      source:
+        'Документация RabbitMQ «Consumer Acknowledgements and Publisher Confirms» (Automatic Requeueing), «Consumers» (Delivery Acknowledgement Timeout)',
       widgetHint:
         'В виджете на слайде 19 нажмите «Уронить» у воркера, пока у него есть неподтверждённые сообщения.',
     },
@@ -208,8 +222,10 @@ function kafkaQuestions(): QuizQuestion[] {
       prompt: `В топике ${partitions} партиций. В какую партицию попадёт запись с ключом ${key}?`,
       options: Array.from({ length: partitions }, (_, p) => ({ id: String(p), text: `P${p}` })),
       correct: [String(partition)],
-      explanation: `Партиция = murmur2(ключ) mod число партиций; для ${key} это P${partition}. Все записи с этим ключом идут туда же — поэтому порядок по ключу сохраняется.`,
+      explanation: `Партиция = (murmur2(ключ) & 0x7fffffff) mod число партиций; для ${key} это P${partition}. Все записи с этим ключом идут туда же, пока число партиций не меняется, — поэтому порядок по ключу сохраняется.`,
       section: 31,
+      source:
+        'kafka-python: kafka/partitioner/default.py (DefaultPartitioner, murmur2); Java-клиент: BuiltInPartitioner.partitionForKey',
       widgetHint: `В виджете на слайде 31 поставьте ${partitions} партиций и отправьте ключ ${key}.`,
     },
     {
@@ -217,11 +233,13 @@ function kafkaQuestions(): QuizQuestion[] {
       part: 'kafka',
       kind: 'single',
       prompt:
-        'В группе 3 consumer’а, в топике 2 партиции. Сколько consumer’ов останутся без партиций?',
+        "В группе 3 consumer'а, в топике 2 партиции. Сколько consumer'ов останутся без партиций?",
       options: ['0', '1', '2', '3'].map((n) => ({ id: n, text: n })),
       correct: [String(idle)],
-      explanation: `Партиция в группе достаётся ровно одному участнику: ${idle} из 3 простаивает. Больше consumer’ов, чем партиций, — лишние ждут в резерве.`,
+      explanation: `Партиция в группе достаётся ровно одному участнику: ${idle} из 3 простаивает. Больше consumer'ов, чем партиций, — лишние ждут в резерве.`,
       section: 32,
+      source:
+        'Документация Apache Kafka, Design → The Consumer (consumer groups); kafka-python: kafka/coordinator/assignors/range.py',
       widgetHint:
         'В виджете на слайде 32 поставьте 2 партиции и нажимайте «+ consumer», пока их не станет три.',
     },
@@ -232,14 +250,16 @@ function kafkaQuestions(): QuizQuestion[] {
       prompt:
         'Группа analytics впервые подписалась на топик, где уже есть записи, с auto.offset.reset=earliest. Что она прочитает?',
       options: [
-        { id: 'all', text: 'Все записи с начала, независимо от других групп' },
+        { id: 'all', text: 'Все хранимые записи с начала журнала, независимо от других групп' },
         { id: 'rest', text: 'Только то, что не прочитала первая группа' },
         { id: 'new', text: 'Только новые записи' },
       ],
       correct: ['all'],
       explanation:
-        'Чтение не удаляет записи, а offset у каждой группы свой; без сохранённого offset earliest начинает с начала журнала.',
+        'Чтение не удаляет записи, а offset у каждой группы свой; без сохранённого offset earliest начинает с самой старой записи, которая ещё хранится (не обязательно с offset 0: старые сегменты удаляет retention).',
       section: 29,
+      source:
+        'Документация Apache Kafka, Consumer Configs (auto.offset.reset), Design → The Consumer (Offset Tracking)',
       widgetHint: 'В виджете на слайдах 28–29 группа B читает тот же топик независимо.',
     },
   ];
@@ -261,8 +281,10 @@ function compareQuestions(): QuizQuestion[] {
       options: brokers,
       correct: ['kafka'],
       explanation:
-        'Kafka хранит журнал по retention и даёт перечитать его с любого offset; RabbitMQ удаляет сообщение после ack, Pub/Sub в Redis не хранит вовсе.',
+        'Kafka хранит журнал по retention и даёт перечитать его с любого хранимого offset; обычная очередь RabbitMQ удаляет сообщение после ack (перечитывать умеют только RabbitMQ Streams), Pub/Sub в Redis не хранит вовсе.',
       section: 36,
+      source:
+        'Документация Apache Kafka, Introduction и Topic Configs (retention.ms); документация RabbitMQ «Streams»; документация Redis «Redis Pub/Sub»',
     },
     {
       id: 'compare-routing',
@@ -275,6 +297,8 @@ function compareQuestions(): QuizQuestion[] {
       explanation:
         'Гибкая маршрутизация (exchange и привязки), подтверждения и приоритеты — сильные стороны RabbitMQ.',
       section: 36,
+      source:
+        'Документация RabbitMQ «AMQP 0-9-1 Model Explained», «Consumer Acknowledgements and Publisher Confirms», «Priority Support in Queues»',
     },
   ];
 }
@@ -294,8 +318,10 @@ function celeryQuestions(): QuizQuestion[] {
         'Задача с retry_backoff=True и retry_jitter=False падает трижды подряд. Какая пауза перед третьим повтором?',
       options: [1, 2, 4, 8].map((s) => ({ id: String(s), text: `${s} с` })),
       correct: [String(third)],
-      explanation: `Celery считает паузу как min(retry_backoff_max, factor · 2^retries): ${pauses.join(', ')} с. С jitter пауза — случайное целое от 0 до этого числа.`,
+      explanation: `Celery считает паузу как min(retry_backoff_max, factor · 2ⁿ), где n — номер повтора с нуля: ${pauses.join(', ')} с. С jitter (а retry_jitter по умолчанию True) пауза — случайное целое от 0 до этого числа.`,
       section: 41,
+      source:
+        'Исходный код Celery: celery/utils/time.py (get_exponential_backoff_interval), celery/app/autoretry.py',
       widgetHint: 'Виджет на слайде 41 показывает повторы на шкале времени.',
     },
     {
@@ -310,8 +336,10 @@ function celeryQuestions(): QuizQuestion[] {
       ],
       correct: ['lost'],
       explanation:
-        'При раннем ack брокер удалил задачу при выдаче. С acks_late=True она вернётся и выполнится ещё раз — поэтому задачи должны быть идемпотентными.',
+        'При раннем ack задача подтверждена перед запуском, брокер её уже удалил. acks_late=True возвращает её не всегда: на RabbitMQ — когда закроется канал упавшего воркера, на Redis — только через visibility_timeout (по умолчанию 1 час). А если убит лишь процесс пула, задача и с acks_late подтверждается и получает FAILURE (WorkerLostError), пока не включён task_reject_on_worker_lost. Повторное выполнение возможно — задачи должны быть идемпотентными.',
       section: 41,
+      source:
+        'Документация Celery: глоссарий (early/late acknowledgment), «Using Redis» (Visibility Timeout), «Configuration» (task_reject_on_worker_lost); celery/worker/request.py (Request.on_failure)',
       widgetHint: 'В виджете Celery сравните раннее и позднее подтверждение при падении воркера.',
     },
     {
@@ -324,6 +352,7 @@ function celeryQuestions(): QuizQuestion[] {
       explanation:
         'self.retry() переводит задачу в RETRY и ставит её снова с countdown; после max_retries — FAILURE.',
       section: 38,
+      source: 'Документация Celery «Tasks» (Built-in States: RETRY; Retrying)',
     },
   ];
 }
@@ -345,6 +374,7 @@ function patternQuestions(): QuizQuestion[] {
       explanation:
         'reply_to говорит, куда отвечать, а correlation_id — на что; клиент сопоставляет по нему.',
       section: 40,
+      source: 'RabbitMQ tutorial 6 «RPC» (Correlation Id)',
     },
     {
       id: 'patterns-es',
@@ -352,27 +382,30 @@ function patternQuestions(): QuizQuestion[] {
       kind: 'single',
       prompt: 'Event sourcing: как новому сервису получить текущее состояние?',
       options: [
-        { id: 'replay', text: 'Перечитать журнал событий с offset 0' },
+        { id: 'replay', text: 'Перечитать журнал событий с начала' },
         { id: 'last', text: 'Прочитать только последнее событие' },
         { id: 'db', text: 'Никак, нужен доступ к чужой БД' },
       ],
       correct: ['replay'],
       explanation:
-        'Состояние — это свёртка всех событий по порядку; журнал Kafka позволяет перечитать их с начала.',
+        'Состояние — это свёртка всех событий по порядку; журнал Kafka позволяет перечитать их с начала, если топик хранит события бессрочно (retention.ms=-1).',
       section: 40,
+      source:
+        'M. Fowler, «Event Sourcing» (martinfowler.com, 2005); документация Apache Kafka, Topic Configs (retention.ms)',
     },
     {
       id: 'patterns-idempotent',
       part: 'patterns',
       kind: 'single',
       prompt:
-        'Доставка «at least once» принесла платёж дважды. Сколько раз спишет деньги идемпотентный потребитель?',
+        'Доставка at least once принесла платёж дважды. Сколько раз спишет деньги идемпотентный consumer?',
       options: ['0', '1', '2'].map((n) => ({ id: n, text: n })),
       correct: ['1'],
       explanation:
         'Он помнит id обработанных сообщений и пропускает повтор; наивный спишет дважды.',
       section: 41,
-      widgetHint: 'Виджет на слайде 41 показывает наивного и идемпотентного потребителя рядом.',
+      source: 'G. Hohpe, B. Woolf, «Enterprise Integration Patterns», Idempotent Receiver',
+      widgetHint: "Виджет на слайде 41 показывает наивного и идемпотентного consumer'а рядом.",
     },
   ];
 }

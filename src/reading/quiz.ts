@@ -66,6 +66,7 @@ function renderQuestion(
         verdict.right ? '' : `Правильный ответ: ${optionText(question, question.correct)}. `,
       ),
       h('p', {}, question.explanation),
+      h('p', {}, `Источник: ${question.source}`),
       h(
         'p',
         {},

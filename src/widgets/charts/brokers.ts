@@ -40,10 +40,8 @@ export const brokersWidget: WidgetModule = {
     host.root.append(
       h('div', { class: 'w-chart-row' }, speed.element, complexity.element),
       guarantees,
-      h(
-        'p',
-        { class: 'w-footnote' },
-        '* exactly once — только внутри Kafka, с идемпотентным или транзакционным продюсером.',
+      ...BROKER_FIGURES.flatMap((b) =>
+        b.guaranteeNote === null ? [] : [h('p', { class: 'w-footnote' }, b.guaranteeNote)],
       ),
       brokerFiguresTable(),
     );

@@ -43,15 +43,30 @@ export function storeFiguresTable(stores: readonly StoreFigure[] = STORE_FIGURES
 
 /** The three brokers of slides 5 and 35. */
 export function brokerFiguresTable(): HTMLElement {
-  const head = ['Брокер', 'Скорость', 'Сложность', 'Гарантии', 'Хранение', 'Порядок', 'Применение'];
+  const head = [
+    'Брокер',
+    'Скорость',
+    'Сложность',
+    'Гарантии',
+    'Хранение',
+    'Порядок',
+    'Применение',
+    'Источник',
+  ];
   const rows = BROKER_FIGURES.map((b) =>
     h(
       'tr',
       {},
       h('th', { scope: 'row' }, b.label),
-      ...[b.speedText, b.complexityText, b.guaranteeText, b.storage, b.order, b.useCases].map((t) =>
-        h('td', {}, t),
-      ),
+      ...[
+        b.speedText,
+        b.complexityText,
+        b.guaranteeText,
+        b.storage,
+        b.order,
+        b.useCases,
+        b.source,
+      ].map((t) => h('td', {}, t)),
     ),
   );
   return disclosure(

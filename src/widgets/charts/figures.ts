@@ -40,7 +40,8 @@ export const STORE_FIGURES: readonly StoreFigure[] = [
     writesPerSecond: 1_000_000,
     writesText: '100 000 – 1 000 000+ сообщений/с',
     latencyMs: [0.1, 1],
-    source: 'лекция, слайд 4 (пропускная способность); задержка — типичная для Redis, наша оценка',
+    source:
+      'лекция, слайд 4 (пропускная способность); задержка — документация Redis «Diagnosing latency issues» (команда — доли микросекунды, сеть 1 Гбит/с — около 200 мкс)',
   },
 ];
 
@@ -55,10 +56,16 @@ export interface BrokerFigure {
   readonly complexityText: string;
   /** Delivery guarantee, 1 at most once … 3 exactly once (section 35, with our fact-check). */
   readonly guarantee: 1 | 2 | 3;
+  /** The lecture's guarantee; an asterisk points to the footnote that qualifies it. */
   readonly guaranteeText: string;
+  /** The footnote for the asterisk, or null when the lecture's word holds as it is. */
+  readonly guaranteeNote: string | null;
   readonly storage: string;
+  /** Where the order of messages holds. */
   readonly order: string;
   readonly useCases: string;
+  /** Where the figures and the guarantee come from, shown in the text alternative. */
+  readonly source: string;
 }
 
 /** Sections 5, 8, 35: the three brokers side by side. */
@@ -71,10 +78,14 @@ export const BROKER_FIGURES: readonly BrokerFigure[] = [
     complexity: 1,
     complexityText: 'низкая',
     guarantee: 1,
-    guaranteeText: 'at most once',
+    guaranteeText: 'at most once*',
+    guaranteeNote:
+      '* Redis: at most once — это Pub/Sub и список с BRPOP; надёжная очередь на LMOVE/BLMOVE и Redis Streams (XREADGROUP, XACK) дают at least once.',
     storage: 'RAM (опционально диск)',
-    order: 'в списках — да, в pub/sub — нет',
-    useCases: 'кэш, простые очереди, real-time pub/sub',
+    order: 'в порядке отправки: и в списке, и в Pub/Sub (слабость Pub/Sub — потери, а не порядок)',
+    useCases: 'кэш, простые очереди, Pub/Sub в реальном времени',
+    source:
+      'лекция, слайды 8 и 35; документация Redis: «Redis Pub/Sub» (порядок, Delivery semantics), LMOVE (Pattern: Reliable queue), «Redis Streams»',
   },
   {
     broker: 'rabbitmq',
@@ -85,9 +96,12 @@ export const BROKER_FIGURES: readonly BrokerFigure[] = [
     complexityText: 'средняя',
     guarantee: 2,
     guaranteeText: 'at least once',
+    guaranteeNote: null,
     storage: 'диск',
-    order: 'в пределах очереди',
+    order: 'в пределах очереди: один consumer, без requeue и приоритетов',
     useCases: 'надёжные задачи, сложная маршрутизация, приоритеты',
+    source:
+      'лекция, слайды 8 и 35; документация RabbitMQ: «Reliability Guide», «Queues» (Message Ordering), «Consumer Acknowledgements and Publisher Confirms»',
   },
   {
     broker: 'kafka',
@@ -97,10 +111,14 @@ export const BROKER_FIGURES: readonly BrokerFigure[] = [
     complexity: 3,
     complexityText: 'высокая',
     guarantee: 3,
-    guaranteeText: 'exactly once*',
+    guaranteeText: 'exactly once**',
+    guaranteeNote:
+      "** Kafka: exactly once — только внутри Kafka, с идемпотентным или транзакционным producer'ом; побочные эффекты consumer'а вне Kafka — at least once.",
     storage: 'диск, последовательная запись',
-    order: 'в пределах партиции',
+    order: "в пределах партиции (при повторах отправки — с идемпотентным producer'ом)",
     useCases: 'потоки событий, аналитика, event sourcing, логи',
+    source:
+      'лекция, слайды 8 и 35; документация Apache Kafka: Design → Message Delivery Semantics, Producer Configs (enable.idempotence); KIP-98',
   },
 ];
 

@@ -51,9 +51,9 @@ describe('slides 5 and 35 broker comparison', () => {
     expect(brokerSpeedConfig().data.datasets[0]?.data).toEqual([100_000, 20_000, 1_000_000]);
     expect(brokerComplexityConfig().data.datasets[0]?.data).toEqual([1, 2, 3]);
     expect(BROKER_FIGURES.map((b) => b.guaranteeText)).toEqual([
-      'at most once',
+      'at most once*',
       'at least once',
-      'exactly once*',
+      'exactly once**',
     ]);
     expect(WIDGET_CATALOG['chart-brokers']?.steps).toBe(0);
   });
