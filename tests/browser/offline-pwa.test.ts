@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type TestBrowser } from './chromium.ts';
+import { blockFile, COPY_FILE_BUTTON, pressCopy, sameAsOnDisk } from './copy-file.ts';
 import { currentSlide, expectedSlides, openDeck, repoRoot } from './deck-page.ts';
 import {
   guardOtherHosts,
@@ -120,6 +121,38 @@ describe('the installable site', () => {
       expect(await page.locator('.reading-slide').count()).toBe(visible.length);
       // Only the deck's own page falls back to the cache; another path is simply unreachable.
       await expect(page.goto(`${deckUrl}elsewhere.html`)).rejects.toThrow(/INTERNET_DISCONNECTED/);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.context.setOffline(false);
+    }
+    expect(guard.blocked).toEqual([]);
+    await page.close();
+  });
+
+  it('after one visit «Весь файл» copies a whole example file with no network (its text is precached)', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(deckUrl).origin,
+    });
+    const { page, errors } = await openDeck(browser.context, deckUrl);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
+    await browser.context.setOffline(true);
+    try {
+      await page.reload();
+      await page.waitForFunction(() => window.Reveal?.isReady() === true);
+      const slide = await page.evaluate(() => {
+        const section = document.querySelector('.code-block[data-file]')?.closest('section');
+        const deck = window.Reveal;
+        if (section && deck) deck.slide(deck.getIndices(section).h);
+        return section?.id ?? '';
+      });
+      const button = page.locator(`#${slide} ${COPY_FILE_BUTTON}`).first();
+      const path = await blockFile(button);
+      await page.evaluate(() => navigator.clipboard.writeText('(nothing copied)'));
+      await pressCopy(page, button, 'click');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(sameAsOnDisk(copied, path), path).toBe(true);
       expect(errors).toEqual([]);
     } finally {
       await browser.context.setOffline(false);
