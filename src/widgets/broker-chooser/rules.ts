@@ -88,7 +88,7 @@ export const QUESTIONS: readonly Question[] = [
         points: pts(0, 0, 3),
         why: {
           kafka:
-            'Kafka хранит все сообщения на диске: перечитать можно с любого offset — event sourcing, аналитика.',
+            'Kafka не удаляет прочитанное: журнал хранится весь срок retention (по умолчанию 7 дней), перечитать можно с любого сохранённого offset — event sourcing, аналитика.',
         },
         caveat: 'RabbitMQ Streams (3.9) и Redis Streams тоже дают повторное чтение журнала.',
       },
@@ -110,9 +110,13 @@ export const QUESTIONS: readonly Question[] = [
       {
         id: 'broadcast',
         label: 'всем подписчикам сразу',
-        points: pts(2, 0, 1),
+        // All three do it (their docs: Redis Pub/Sub; RabbitMQ «AMQP 0-9-1 Model Explained»,
+        // fanout exchange; Kafka «Introduction», consumer groups): this answer alone picks none.
+        points: pts(2, 2, 2),
         why: {
-          redis: 'Pub/Sub в реальном времени — Redis.',
+          redis: 'Pub/Sub в реальном времени — Redis: каждый подписчик, кто сейчас на связи.',
+          rabbitmq:
+            'Fanout exchange в RabbitMQ кладёт копию в каждую привязанную очередь — у каждого подписчика своя.',
           kafka: 'Много независимых читателей одного потока — Kafka: у каждой группы свои offsets.',
         },
       },
@@ -135,15 +139,22 @@ export const QUESTIONS: readonly Question[] = [
         id: 'loss-ok',
         label: 'да, не критично',
         points: pts(2, 0, 0),
-        why: { redis: 'Потеря некоторых сообщений не критична — at most once Redis устраивает.' },
+        why: {
+          redis:
+            'Потеря некоторых сообщений не критична — Redis Pub/Sub и BRPOP (at most once) подойдут.',
+        },
       },
       {
         id: 'at-least-once',
         label: 'нет, дубли допустимы',
-        points: pts(0, 2, 1),
+        points: pts(1, 2, 1),
         why: {
-          rabbitmq: 'Гарантия доставки — RabbitMQ: at least once, ack и persistent-сообщения.',
-          kafka: 'Kafka пишет всё на диск и не теряет подтверждённое.',
+          redis:
+            'Redis тоже может: BLMOVE в список «в работе» (слайд 14) или Streams с XACK — но по умолчанию (без AOF) подтверждённое может пропасть при падении сервера.',
+          rabbitmq:
+            'Гарантия доставки — RabbitMQ: at least once, если очередь durable, сообщения persistent, publisher confirms и ручной ack.',
+          kafka:
+            'Kafka не теряет подтверждённое благодаря репликации: acks=all, replication factor 3 и min.insync.replicas ≥ 2; с acks=1 оно теряется при падении лидера.',
         },
       },
       {

@@ -160,6 +160,46 @@ describe('broker-chooser words and inputs', () => {
   });
 });
 
+describe('broker-chooser reasons agree with the brokers’ docs', () => {
+  const why = (q: string, a: string) =>
+    QUESTIONS.find((x) => x.id === q)?.answers.find((x) => x.id === a);
+
+  // RabbitMQ, «AMQP 0-9-1 Model Explained» → Fanout Exchange: routes a copy to every bound
+  // queue; Redis Pub/Sub; Kafka «Introduction»: each consumer group reads the whole topic.
+  it('«всем подписчикам сразу» gives RabbitMQ (fanout) as many points as Redis and Kafka', () => {
+    const broadcast = why('routing', 'broadcast');
+    expect(broadcast?.points).toEqual({ redis: 2, rabbitmq: 2, kafka: 2 });
+    expect(broadcast?.why.rabbitmq).toMatch(/Fanout exchange/);
+    expect(recommend({ routing: 'broadcast' }).tie).toBe(true);
+  });
+
+  // Kafka docs, Topic Configs → min.insync.replicas: «create a topic with a replication factor
+  // of 3, set min.insync.replicas to 2, and produce with acks of "all"»; with acks=1 the leader
+  // answers before followers copy the record, so a leader failure loses it.
+  it('Kafka’s at-least-once reason is replication with acks=all and min.insync.replicas, not «всё на диск»', () => {
+    const text = why('delivery', 'at-least-once')?.why.kafka ?? '';
+    expect(text).toMatch(/acks=all/);
+    expect(text).toMatch(/min\.insync\.replicas ≥ 2/);
+    expect(text).toMatch(/acks=1 .*теряется/);
+    expect(text).not.toMatch(/пишет всё на диск/);
+  });
+
+  // RabbitMQ «Reliability Guide»: durable queues, persistent messages, publisher confirms and
+  // manual consumer acks together give at-least-once.
+  it('RabbitMQ’s at-least-once reason names every piece it needs', () => {
+    expect(why('delivery', 'at-least-once')?.why.rabbitmq).toMatch(
+      /durable.*persistent.*publisher confirms.*ack/,
+    );
+  });
+
+  // Kafka docs, log.retention.hours = 168: the log is kept for the retention, not for ever.
+  it('Kafka’s replay reason says the log is kept for the retention, not «все сообщения»', () => {
+    const text = why('replay', 'yes')?.why.kafka ?? '';
+    expect(text).toMatch(/retention \(по умолчанию 7 дней\)/);
+    expect(text).not.toMatch(/все сообщения/);
+  });
+});
+
 describe('broker-chooser ties', () => {
   it('calls a tie only when answers produced one, and then picks the simpler broker', () => {
     expect(recommend({}).tie).toBe(false);
