@@ -10,6 +10,7 @@ packages=(
   rabbitmq-server
   python3-redis python3-pika python3-kafka python3-fastapi python3-celery
   python3-uvicorn python3-httpx
+  python3-pyflakes
   poppler-utils
 )
 

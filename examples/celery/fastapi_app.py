@@ -24,6 +24,7 @@ class Order(BaseModel):
 
 
 # region: api
+# выше в файле: Any, AsyncResult, app, Order, process_order, celery_app
 @app.post("/orders", status_code=202)
 def create_order(order: Order) -> dict[str, str]:
     task = process_order.delay(order.order_id, order.email)  # не ждёт выполнения

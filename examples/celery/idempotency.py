@@ -15,6 +15,7 @@ r = redis.Redis.from_url(REDIS_URL)  # соединение откроется �
 
 
 # region: idempotent
+# выше в файле: Callable, r
 def process_once(message_id: str, handle: Callable) -> bool:
     key = f"processed:{message_id}"
     # SET NX атомарен: пройдёт только одна доставка

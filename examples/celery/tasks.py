@@ -15,12 +15,12 @@ from celery import Celery
 import payment_gateway as gateway
 from idempotency import process_once, r as redis_client
 
-BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://localhost:6379/0")
-RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "redis://localhost:6379/1")
-
 # region: app
 # region: celery
+# выше в файле: os, Celery
 # брокер: redis://localhost:6379/0 или amqp://guest:guest@localhost:5672//
+BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://localhost:6379/0")
+RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "redis://localhost:6379/1")
 app = Celery("shop", broker=BROKER_URL, backend=RESULT_BACKEND)
 # endregion
 app.conf.update(
@@ -39,6 +39,7 @@ app.conf.task_default_queue = os.environ.get("CELERY_QUEUE", "celery")
 
 
 # region: task
+# выше в файле: time, app
 @app.task
 def send_email(to: str, subject: str) -> str:
     time.sleep(2)  # SMTP ~2 с — поэтому в фоне
@@ -54,6 +55,7 @@ def process_order(order_id: int, email: str) -> dict:
 
 
 # region: retry
+# выше в файле: app, gateway
 @app.task(bind=True, max_retries=3)
 def charge_card(self, order_id: str, amount: int):
     try:
@@ -65,6 +67,7 @@ def charge_card(self, order_id: str, amount: int):
 
 
 # region: autoretry
+# выше в файле: app, gateway
 @app.task(autoretry_for=(gateway.GatewayUnavailable,),
           retry_backoff=True,  # потолок паузы 1, 2, 4, 8… с (не выше 600 с)
           retry_jitter=True,  # пауза случайна: от 0 до потолка

@@ -9,7 +9,6 @@
 import argparse
 import json
 import os
-from itertools import islice
 
 from kafka import KafkaConsumer
 
@@ -19,6 +18,8 @@ BOOTSTRAP = os.environ.get("KAFKA_BOOTSTRAP", "localhost:9092")
 def consume(topic: str, group_id: str, max_messages: int | None = None) -> None:
     """Читает сообщения (max_messages=None — бесконечно), offset фиксирует после обработки."""
     # region: consumer
+    # выше в файле: json, KafkaConsumer, BOOTSTRAP,
+    #   topic, group_id, max_messages
     consumer = KafkaConsumer(
         topic,
         bootstrap_servers=BOOTSTRAP,
@@ -27,10 +28,14 @@ def consume(topic: str, group_id: str, max_messages: int | None = None) -> None:
         enable_auto_commit=False,  # offset фиксируем сами
         value_deserializer=lambda b: json.loads(b.decode("utf-8")),
     )
+    handled = 0
     try:
-        for message in islice(consumer, max_messages):  # ждёт новые сообщения
+        for message in consumer:  # ждёт новые сообщения
             print(message.topic, message.partition, message.offset, message.value)
             consumer.commit()  # упадём до commit → сообщение придёт снова
+            handled += 1
+            if handled == max_messages:  # --max-messages N: выйти после N
+                break
     finally:
         consumer.close()  # сразу покинуть группу → быстрый rebalance
     # endregion

@@ -29,6 +29,7 @@ def create_producer() -> KafkaProducer:
 
 
 # region: lifespan
+# выше в файле: asynccontextmanager, FastAPI, create_producer
 @asynccontextmanager
 async def lifespan(app: FastAPI):
     app.state.producer = create_producer()  # один producer на всё приложение
@@ -51,6 +52,7 @@ class Event(BaseModel):
 
 
 # region: endpoint
+# выше в файле: datetime, timezone, Any, Request, app, Event, TOPIC
 @app.post("/events")
 def publish_event(event: Event, request: Request) -> dict[str, Any]:
     # обычный def → пул потоков: get() не блокирует event loop

@@ -17,6 +17,7 @@ BOOTSTRAP = os.environ.get("KAFKA_BOOTSTRAP", "localhost:9092")
 def send_orders(topic: str, orders: list[dict]) -> None:
     """Отправляет заказы по одному и ждёт подтверждения каждого."""
     # region: producer
+    # выше в файле: json, KafkaProducer, BOOTSTRAP, topic, orders
     producer = KafkaProducer(
         bootstrap_servers=BOOTSTRAP,  # любой брокер: остальные найдутся сами
         value_serializer=lambda v: json.dumps(v).encode("utf-8"),

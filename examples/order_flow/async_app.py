@@ -28,6 +28,7 @@ def publish(queue: str, task: dict) -> None:
 
 
 # region: endpoint
+# выше в файле: app, Order, save_order, jsonable_encoder, publish
 @app.post("/orders", status_code=201)
 def create_order(order: Order) -> dict:
     order_id = save_order(order)                     # 100 мс

@@ -19,6 +19,8 @@ app = FastAPI(title="Заказы без брокера")
 
 
 # region: endpoint
+# выше в файле: app, Order, save_order, send_confirmation_email,
+#   update_inventory, notify_warehouse
 @app.post("/orders", status_code=201)
 def create_order(order: Order) -> dict:
     order_id = save_order(order)                # 100 мс

@@ -10,6 +10,7 @@ QUEUE = os.environ.get("QUEUE", "tasks")
 
 def main() -> None:
     # region: connect
+    # выше в файле: pika, AMQP_URL, QUEUE
     connection = pika.BlockingConnection(pika.URLParameters(AMQP_URL))
     channel = connection.channel()
 

@@ -42,6 +42,7 @@ def main(max_messages: int = 0) -> None:
     deliveries = 0
 
     # region: callback
+    # выше в файле: json, already_done, process, mark_done
     def callback(ch, method, properties, body):
         try:
             task = json.loads(body)
@@ -61,6 +62,7 @@ def main(max_messages: int = 0) -> None:
 
     try:
         # region: subscribe
+        # выше в файле: channel, QUEUE, callback
         channel.basic_qos(prefetch_count=1)  # по одной задаче на воркер
         channel.basic_consume(queue=QUEUE, on_message_callback=callback, auto_ack=False)
         channel.start_consuming()  # блокирует до stop_consuming()

@@ -101,6 +101,8 @@ class TaskIn(BaseModel):
 
 
 # region: endpoint
+# выше в файле: uuid, pika, HTTPException, jsonable_encoder,
+#   app, TaskIn, publisher, log
 @app.post("/tasks", status_code=202)
 def create_task(task: TaskIn) -> dict:
     message = {"task_id": str(uuid.uuid4()), **jsonable_encoder(task)}

@@ -12,6 +12,7 @@ QUEUE = os.environ.get("QUEUE", "tasks")
 
 def main(task: dict) -> None:
     # region: producer
+    # выше в файле: json, pika, AMQP_URL, QUEUE, task
     connection = pika.BlockingConnection(pika.URLParameters(AMQP_URL))
     channel = connection.channel()
     channel.queue_declare(queue=QUEUE, durable=True)

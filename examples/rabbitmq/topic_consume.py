@@ -25,6 +25,7 @@ def main(patterns: list, max_messages: int = 0) -> None:
 
     # Своя временная очередь: имя выдаст брокер, удалится при отключении.
     # region: bind
+    # выше в файле: channel, EXCHANGE, patterns
     queue = channel.queue_declare(queue="", exclusive=True).method.queue
     for pattern in patterns:  # Consumer 1: "error.*", Consumer 2: "*.payment"
         channel.queue_bind(exchange=EXCHANGE, queue=queue, routing_key=pattern)

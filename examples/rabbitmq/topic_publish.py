@@ -16,6 +16,7 @@ def main(routing_key: str, message: str) -> None:
     connection = pika.BlockingConnection(pika.URLParameters(AMQP_URL))
     channel = connection.channel()
     # region: publish
+    # выше в файле: channel, EXCHANGE, routing_key, message
     channel.exchange_declare(exchange=EXCHANGE, exchange_type="topic")  # "logs"
     channel.basic_publish(exchange=EXCHANGE, routing_key=routing_key, body=message)
     # endregion

@@ -13,6 +13,7 @@ r = redis.Redis.from_url(REDIS_URL, decode_responses=True)
 r.delete("user:1:name", "page:views", "tasks", "user:1")  # чистый старт при повторном запуске
 
 # region: demo
+# выше в файле: r
 r.set("user:1:name", "Анна")        # строка
 print(r.get("user:1:name"))         # Анна
 

@@ -40,6 +40,8 @@ def load_product_from_db(product_id: int) -> dict:
 
 
 # region: endpoint
+# выше в файле: json, redis, suppress, app, cache, CACHE_TTL,
+#   load_product_from_db
 @app.get("/products/{product_id}")
 def get_product(product_id: int) -> dict:
     key = f"product:{product_id}"

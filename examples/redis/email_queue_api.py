@@ -28,6 +28,7 @@ class Email(BaseModel):
 
 
 # region: endpoint
+# выше в файле: json, uuid, jsonable_encoder, app, queue, Email
 @app.post("/emails", status_code=202)
 def send_email(email: Email) -> dict:
     task = {"id": uuid.uuid4().hex, **jsonable_encoder(email)}

@@ -34,8 +34,9 @@ def process(task: dict) -> None:
 def run_worker(max_tasks: int | None = None) -> int:
     """Обрабатывает задачи из email_queue; возвращает, сколько взято из очереди."""
     r = redis.Redis.from_url(REDIS_URL, decode_responses=True)
-    taken = 0
     # region: worker
+    # выше в файле: json, r, process, max_tasks
+    taken = 0
     while max_tasks is None or taken < max_tasks:
         item = r.brpop("email_queue", timeout=5)  # ждём ≤ 5 с, не тратя CPU
         if item is None:

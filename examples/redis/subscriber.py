@@ -15,9 +15,10 @@ REDIS_URL = os.getenv("REDIS_URL", "redis://localhost:6379/0")
 def listen(channel: str, max_messages: int | None = None) -> int:
     """Печатает сообщения канала; возвращает, сколько получено."""
     r = redis.Redis.from_url(REDIS_URL, decode_responses=True)
-    received = 0
     print(f"Слушаю канал {channel}, Ctrl+C — выход")
     # region: subscribe
+    # выше в файле: r, channel, max_messages
+    received = 0
     pubsub = r.pubsub()
     pubsub.subscribe(channel)
     for message in pubsub.listen():

@@ -1,8 +1,8 @@
 /**
  * Every file a student may copy from examples/ is at least well-formed: each Python file compiles
- * with Debian's interpreter, each shell script passes `bash -n`, each YAML file parses (and a
- * compose file declares services), and the Kafka examples import — with kafka-python installed
- * and no Kafka server, so importing a module must not connect. Files are discovered by walking
+ * with Debian's interpreter and passes pyflakes (no undefined names), each shell script passes
+ * `bash -n`, each YAML file parses (and a compose file declares services), and the Kafka examples
+ * import — with kafka-python installed and no Kafka server, so importing a module must not connect. Files are discovered by walking
  * examples/, so examples added later are covered without touching this test.
  */
 import { spawnSync } from 'node:child_process';
@@ -75,6 +75,18 @@ describe('every Python example compiles (py_compile, Debian python3)', () => {
         ['-X', `pycache_prefix=${pycachePrefix}`, '-m', 'py_compile', file],
         pythonEnv(),
       );
+      expect(output).toBe('');
+      expect(code).toBe(0);
+    });
+  }
+});
+
+// pyflakes (Debian's python3-pyflakes, installed by scripts/install-system-deps.sh) reports
+// undefined names, unused imports and other mistakes that compile but fail when the code runs.
+describe('every Python example is free of undefined names and unused imports (pyflakes)', () => {
+  for (const file of python) {
+    it(file, () => {
+      const { code, output } = run(PYTHON, ['-m', 'pyflakes', file], pythonEnv());
       expect(output).toBe('');
       expect(code).toBe(0);
     });
