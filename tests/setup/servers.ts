@@ -113,13 +113,27 @@ export async function startRedis(): Promise<RunningServer> {
   };
 }
 
+/** Options for a RabbitMQ started by a test; none gives the defaults every other test expects. */
+export interface RabbitOptions {
+  /**
+   * Application settings as `-rabbit key value` pairs, e.g. `{ consumer_timeout: 2000 }` (the
+   * `-rabbit` form of rabbitmq.conf, as RabbitMQ's own test suites use with rabbit_ct_helpers).
+   */
+  readonly rabbitEnv?: Readonly<Record<string, number | string>>;
+}
+
 /** Starts RabbitMQ (and its own epmd) on free loopback ports in a temporary directory. */
-export async function startRabbit(): Promise<RunningServer & { ctl(args: string[]): string }> {
+export async function startRabbit(
+  options: RabbitOptions = {},
+): Promise<RunningServer & { ctl(args: string[]): string }> {
   const [port, distPort, epmdPort] = [await freePort(), await freePort(), await freePort()];
   const root = mkdtempSync(join(tmpdir(), 'rabbit-test-'));
   for (const d of ['home', 'log', 'mnesia']) mkdirSync(join(root, d));
   const node = `rabbit_t${port}@localhost`;
   const erlArgs = '-kernel inet_dist_use_interface {127,0,0,1}';
+  const rabbitArgs = Object.entries(options.rabbitEnv ?? {})
+    .map(([key, value]) => ` -rabbit ${key} ${value}`)
+    .join('');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOME: join(root, 'home'),
@@ -133,7 +147,7 @@ export async function startRabbit(): Promise<RunningServer & { ctl(args: string[
     RABBITMQ_ENABLED_PLUGINS_FILE: join(root, 'enabled_plugins'),
     ERL_EPMD_ADDRESS: '127.0.0.1',
     ERL_EPMD_PORT: String(epmdPort),
-    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: erlArgs,
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: erlArgs + rabbitArgs,
     RABBITMQ_CTL_ERL_ARGS: erlArgs,
   };
   const epmd = spawn('epmd', ['-address', '127.0.0.1', '-port', String(epmdPort)], {
