@@ -102,5 +102,11 @@ export type RabbitCommand =
     }
   /** Virtual time passes: TTLs fire. */
   | { readonly type: 'advance'; readonly ms: number }
+  /**
+   * Sets the node's consumer_timeout in ms (null: off), as rabbitmq.conf or
+   * `rabbitmqctl eval 'application:set_env(rabbit, consumer_timeout, N).'` would; channels opened
+   * afterwards use it.
+   */
+  | { readonly type: 'broker.configure'; readonly consumerTimeout: number | null }
   /** The node stops and starts again: only durable things and persistent messages survive. */
   | { readonly type: 'broker.restart' };

@@ -5,7 +5,7 @@
  */
 import type { Ctx, Draft } from './draft.ts';
 import { deadLetter, enforceMaxLength, expireHead } from './queue-ops.ts';
-import { channelError, requeue } from './teardown.ts';
+import { channelError, requeueAll } from './teardown.ts';
 import type { Channel, Consumer, Queue, QueuedMessage, Unacked } from './types.ts';
 
 function hasCredit(consumer: Draft<Consumer>): boolean {
@@ -44,14 +44,21 @@ export function deliver(
     consumerTag: consumer?.tag ?? null,
     queue: queue.name,
     message,
+    deliveredAt: ctx.s.clock.now,
   });
   if (consumer) consumer.unacked++;
+}
+
+/** Whether the head is a TTL-0 copy that arrived at this very moment (a consumer may still take it). */
+function freshHead(ctx: Ctx, queue: Draft<Queue>): boolean {
+  const head = queue.messages[0];
+  return head !== undefined && ctx.fresh.has(head.id) && head.expiresAt === ctx.s.clock.now;
 }
 
 /** Delivers what can be delivered from one queue, after dropping expired heads, then trims to x-max-length. */
 function dispatchQueue(ctx: Ctx, queue: Draft<Queue>): void {
   for (;;) {
-    expireHead(ctx, queue);
+    if (!(freshHead(ctx, queue) && queue.active.length > 0)) expireHead(ctx, queue);
     const tag = queue.active[0];
     const message = queue.messages[0];
     if (tag === undefined || message === undefined) break;
@@ -108,13 +115,18 @@ export function settle(
     );
     return;
   }
-  // multiple with tag 0 means "everything outstanding", as in the spec.
-  const chosen = multiple
-    ? channel.unacked.filter((u) => deliveryTag === 0 || u.deliveryTag <= deliveryTag)
-    : channel.unacked.filter((u) => u.deliveryTag === deliveryTag);
+  // multiple with tag 0 means "everything outstanding" (rabbit_channel:collect_acks), which may
+  // be nothing at all: then the method is a no-op, not an error.
+  const everything = multiple && deliveryTag === 0;
+  const chosen = everything
+    ? channel.unacked.slice()
+    : multiple
+      ? channel.unacked.filter((u) => u.deliveryTag <= deliveryTag)
+      : channel.unacked.filter((u) => u.deliveryTag === deliveryTag);
   if (
-    chosen.length === 0 ||
-    (multiple && deliveryTag !== 0 && !channel.unacked.some((u) => u.deliveryTag === deliveryTag))
+    !everything &&
+    (chosen.length === 0 ||
+      (multiple && !channel.unacked.some((u) => u.deliveryTag === deliveryTag)))
   ) {
     channelError(
       ctx,
@@ -134,20 +146,21 @@ export function settle(
     requeue: method !== 'basic.ack' && requeueIt,
     messageIds: chosen.map((u) => u.message.id),
   });
+  for (const entry of chosen) release(ctx, entry);
+  if (method === 'basic.ack') return;
+  if (requeueIt) {
+    requeueAll(ctx, chosen);
+    return;
+  }
   for (const entry of chosen) {
-    release(ctx, entry);
-    if (method === 'basic.ack') continue;
-    if (requeueIt) requeue(ctx, entry);
-    else {
-      const queue = ctx.s.queues[entry.queue];
-      if (queue) deadLetter(ctx, queue, entry.message, 'rejected');
-      else
-        ctx.events.push({
-          type: 'dropped',
-          queue: entry.queue,
-          messageId: entry.message.id,
-          reason: 'rejected',
-        });
-    }
+    const queue = ctx.s.queues[entry.queue];
+    if (queue) deadLetter(ctx, queue, entry.message, 'rejected');
+    else
+      ctx.events.push({
+        type: 'dropped',
+        queue: entry.queue,
+        messageId: entry.message.id,
+        reason: 'rejected',
+      });
   }
 }

@@ -20,6 +20,11 @@ export type Draft<T> = T extends readonly [unknown, ...unknown[]] | ClockState<u
 export interface Ctx {
   readonly s: Draft<RabbitState>;
   readonly events: RabbitEvent[];
+  /**
+   * Copies with TTL 0 that entered a queue during this step: RabbitMQ hands such a copy to a
+   * consumer that has credit at that moment and expires it only otherwise.
+   */
+  readonly fresh: Set<number>;
 }
 
 /** Deep copy of JSON-like data (records, arrays, primitives); what structuredClone would do here. */

@@ -7,7 +7,14 @@ import type { DeadLetterReason, MessageProperties } from './types.ts';
 
 /** Why a message copy left the broker without being acked or dead-lettered. */
 export type DropReason =
-  'expired' | 'maxlen' | 'rejected' | 'purged' | 'queue-deleted' | 'transient-lost-on-restart';
+  | 'expired'
+  | 'maxlen'
+  | 'rejected'
+  | 'purged'
+  | 'queue-deleted'
+  | 'transient-lost-on-restart'
+  /** A full queue with x-overflow reject-publish refused the copy (a publisher in confirm mode gets basic.nack). */
+  | 'reject-publish';
 
 /** Every event the model emits. */
 export type RabbitEvent =

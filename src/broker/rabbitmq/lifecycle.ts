@@ -36,6 +36,7 @@ export function openChannel(ctx: Ctx, connection: string, id: string): void {
     nextDeliveryTag: 1,
     unacked: [],
     consumers: [],
+    consumerTimeout: ctx.s.consumerTimeout,
   };
   conn.channels.push(id);
   ctx.events.push({ type: 'channel.open-ok', channel: id });
@@ -57,32 +58,69 @@ export function shutChannel(ctx: Ctx, id: string): void {
   ctx.events.push({ type: 'channel.close-ok', channel: id });
 }
 
-/** The earliest expiry among queue heads, if any is due by `until`. */
-function nextHeadExpiry(ctx: Ctx, until: number): number | undefined {
+/** When the channel's oldest unacked delivery reaches its consumer_timeout, if it has one. */
+function timeoutAt(channel: Ctx['s']['channels'][string]): number | undefined {
+  // rabbit_channel:evaluate_consumer_timeout peeks at the oldest pending ack only.
+  const oldest = channel.unacked[0];
+  return oldest === undefined || channel.consumerTimeout === null
+    ? undefined
+    : oldest.deliveredAt + channel.consumerTimeout;
+}
+
+/** The earliest moment by `until` when a queue head expires or a channel times out, if any. */
+function nextDue(ctx: Ctx, until: number): number | undefined {
   let best: number | undefined;
-  for (const name of ctx.s.queueOrder) {
-    const at = ctx.s.queues[name]?.messages[0]?.expiresAt ?? null;
-    if (at !== null && at <= until && (best === undefined || at < best)) best = at;
-  }
+  const consider = (at: number | null | undefined): void => {
+    if (at !== null && at !== undefined && at <= until && (best === undefined || at < best))
+      best = at;
+  };
+  for (const name of ctx.s.queueOrder) consider(ctx.s.queues[name]?.messages[0]?.expiresAt);
+  for (const channel of Object.values(ctx.s.channels)) consider(timeoutAt(channel));
   return best;
 }
 
-/** Moves virtual time forward by `ms`, expiring heads at the moments they fall due. */
+/**
+ * Closes every channel whose oldest unacked delivery has been held for its consumer_timeout:
+ * 406 PRECONDITION_FAILED, and the channel's unacked messages go back to their queues. RabbitMQ
+ * notices on its channel tick (every 60 s by default), so a real channel may close up to a
+ * minute after this moment.
+ */
+function closeTimedOut(ctx: Ctx): void {
+  for (const channel of Object.values(ctx.s.channels)) {
+    const at = timeoutAt(channel);
+    if (at === undefined || at > ctx.s.clock.now) continue;
+    const text = `delivery acknowledgement on channel ${channel.id} timed out. Timeout value used: ${channel.consumerTimeout} ms. This timeout value can be configured, see consumers doc guide to learn more`;
+    // The server's close names no method (class and method ids 0).
+    channelError(ctx, channel.id, 'PRECONDITION_FAILED', text, 'none');
+  }
+}
+
+/** Moves virtual time forward by `ms`: heads expire and channels time out at the moments they fall due. */
 export function advance(ctx: Ctx, ms: number): void {
   if (!(ms >= 0) || !Number.isFinite(ms))
     throw new RangeError(`advance: ms must be a finite number >= 0, got ${ms}`);
   const until = ctx.s.clock.now + ms;
-  for (let at = nextHeadExpiry(ctx, until); at !== undefined; at = nextHeadExpiry(ctx, until)) {
+  for (let at = nextDue(ctx, until); at !== undefined; at = nextDue(ctx, until)) {
     ctx.s.clock = setNow(ctx.s.clock, Math.max(at, ctx.s.clock.now));
     for (const name of ctx.s.queueOrder.slice()) {
       const queue = ctx.s.queues[name];
       if (queue) expireHead(ctx, queue);
     }
-    // Dead-lettered copies may reach consumers at this very moment.
+    closeTimedOut(ctx);
+    // Dead-lettered and requeued copies may reach consumers at this very moment.
     dispatchAll(ctx);
   }
   ctx.s.clock = setNow(ctx.s.clock, until);
   ctx.events.push({ type: 'advance', now: until });
+}
+
+/** broker.configure: the node's consumer_timeout for channels opened from now on. */
+export function configure(ctx: Ctx, consumerTimeout: number | null): void {
+  if (consumerTimeout !== null && !(Number.isInteger(consumerTimeout) && consumerTimeout > 0))
+    throw new RangeError(
+      `broker.configure: consumerTimeout must be a positive integer (ms) or null, got ${consumerTimeout}`,
+    );
+  ctx.s.consumerTimeout = consumerTimeout;
 }
 
 /** broker.restart: everything a stop and start of the node keeps, and nothing more. */

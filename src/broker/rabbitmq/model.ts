@@ -13,6 +13,7 @@ import { dispatchAll, settle } from './dispatch.ts';
 import type { RabbitEvent } from './events.ts';
 import {
   advance,
+  configure,
   openChannel,
   openConnection,
   restart,
@@ -38,6 +39,9 @@ const STANDARD_EXCHANGES: readonly Exchange[] = [
   { name: 'amq.topic', kind: 'topic', durable: true, autoDelete: false },
 ];
 
+/** RabbitMQ's default consumer_timeout since 3.8.15: 30 minutes. */
+export const DEFAULT_CONSUMER_TIMEOUT = 30 * 60 * 1000;
+
 /** A freshly started node: no queues, the amq.* exchanges (the default exchange '' is implicit). */
 export function initRabbit(seed: number): RabbitState {
   return {
@@ -52,6 +56,7 @@ export function initRabbit(seed: number): RabbitState {
     consumers: {},
     nextPublishId: 1,
     nextMessageId: 1,
+    consumerTimeout: DEFAULT_CONSUMER_TIMEOUT,
   };
 }
 
@@ -107,6 +112,8 @@ function apply(ctx: Ctx, cmd: RabbitCommand): void {
       return advance(ctx, cmd.ms);
     case 'broker.restart':
       return restart(ctx);
+    case 'broker.configure':
+      return configure(ctx, cmd.consumerTimeout);
   }
 }
 
@@ -115,7 +122,7 @@ export function stepRabbit(
   state: RabbitState,
   command: RabbitCommand,
 ): StepResult<RabbitState, RabbitEvent> {
-  const ctx: Ctx = { s: clonePlain(state) as Draft<RabbitState>, events: [] };
+  const ctx: Ctx = { s: clonePlain(state) as Draft<RabbitState>, events: [], fresh: new Set() };
   apply(ctx, command);
   dispatchAll(ctx);
   return { state: ctx.s, events: ctx.events };

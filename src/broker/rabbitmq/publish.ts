@@ -4,6 +4,7 @@
  */
 import type { RabbitCommand } from './commands.ts';
 import type { Ctx } from './draft.ts';
+import { parseExpiration } from './expiration.ts';
 import { enqueueNew, routeDraft, type MessageTemplate } from './queue-ops.ts';
 import { channelError } from './teardown.ts';
 
@@ -24,7 +25,10 @@ function utf8Length(s: string): number {
   return n;
 }
 
-/** basic.publish; a missing exchange is a 404 channel error, as in RabbitMQ. */
+/**
+ * basic.publish; a missing exchange is a 404 channel error, then an invalid `expiration` a 406,
+ * in that order, as rabbit_channel checks them.
+ */
 export function publish(ctx: Ctx, cmd: Publish): void {
   if (utf8Length(cmd.routingKey) > 255) {
     throw new RangeError('basic.publish: a routing key is a shortstr, at most 255 bytes of UTF-8');
@@ -49,8 +53,15 @@ export function publish(ctx: Ctx, cmd: Publish): void {
     );
     return;
   }
-  const publishId = ctx.s.nextPublishId++;
   const properties = cmd.properties ?? {};
+  if (properties.expiration !== undefined) {
+    const parsed = parseExpiration(properties.expiration);
+    if ('error' in parsed) {
+      channelError(ctx, cmd.channel, 'PRECONDITION_FAILED', parsed.error, cmd.type);
+      return;
+    }
+  }
+  const publishId = ctx.s.nextPublishId++;
   const queues = routeDraft(ctx, cmd.exchange, cmd.routingKey, properties.headers);
   const template: MessageTemplate = {
     publishId,

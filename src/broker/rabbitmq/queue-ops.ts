@@ -4,6 +4,7 @@
  */
 import type { Ctx, Draft } from './draft.ts';
 import type { DropReason } from './events.ts';
+import { parseExpiration } from './expiration.ts';
 import { compileExchangeRouter } from './routing.ts';
 import type { DeadLetterReason, MessageProperties, Queue, QueuedMessage, XDeath } from './types.ts';
 
@@ -37,12 +38,18 @@ export function insertMessage(queue: Draft<Queue>, message: QueuedMessage): void
 function ttlFor(queue: Draft<Queue>, properties: MessageProperties): number | null {
   const queueTtl = queue.arguments['x-message-ttl'];
   const raw = properties.expiration;
-  const messageTtl = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
+  const parsed = raw === undefined ? undefined : parseExpiration(raw);
+  // basic.publish refuses an invalid expiration, so every copy here has a valid one or none.
+  const messageTtl = parsed && 'ttl' in parsed ? parsed.ttl : undefined;
   if (queueTtl === undefined && messageTtl === undefined) return null;
   return Math.min(queueTtl ?? Infinity, messageTtl ?? Infinity);
 }
 
-/** Puts a new copy of a message at the tail of its priority in `queue`; returns the copy's id. */
+/**
+ * Puts a new copy of a message at the tail of its priority in `queue`; returns the copy's id. A
+ * full queue with x-overflow reject-publish(-dlx) refuses the copy at once (dropped, or
+ * dead-lettered as maxlen), as rabbit_amqqueue_process does before it tries any consumer.
+ */
 export function enqueueNew(ctx: Ctx, queue: Draft<Queue>, template: MessageTemplate): number {
   const id = ctx.s.nextMessageId++;
   const maxPriority = queue.arguments['x-max-priority'];
@@ -50,14 +57,23 @@ export function enqueueNew(ctx: Ctx, queue: Draft<Queue>, template: MessageTempl
   // RabbitMQ caps a priority above the queue's maximum to that maximum.
   const priority = maxPriority === undefined ? 0 : Math.max(0, Math.min(requested, maxPriority));
   const ttl = ttlFor(queue, template.properties);
-  insertMessage(queue, {
+  const copy: QueuedMessage = {
     ...template,
     id,
     redelivered: false,
     seq: queue.nextSeq++,
     priority,
     expiresAt: ttl === null ? null : ctx.s.clock.now + ttl,
-  });
+  };
+  const overflow = queue.arguments['x-overflow'] ?? 'drop-head';
+  const max = queue.arguments['x-max-length'];
+  if (overflow !== 'drop-head' && max !== undefined && queue.messages.length + 1 > max) {
+    if (overflow === 'reject-publish-dlx') deadLetter(ctx, queue, copy, 'maxlen');
+    else drop(ctx, queue.name, copy, 'reject-publish');
+    return id;
+  }
+  if (ttl === 0) ctx.fresh.add(id);
+  insertMessage(queue, copy);
   return id;
 }
 
@@ -166,10 +182,13 @@ export function expireHead(ctx: Ctx, queue: Draft<Queue>): void {
   }
 }
 
-/** Enforces x-max-length on ready messages by dropping from the head (overflow drop-head). */
+/**
+ * Enforces x-max-length on ready messages by dropping from the head (overflow drop-head; the
+ * reject-publish modes refuse new copies instead and never trim, even after a requeue).
+ */
 export function enforceMaxLength(ctx: Ctx, queue: Draft<Queue>): void {
   const max = queue.arguments['x-max-length'];
-  if (max === undefined) return;
+  if (max === undefined || (queue.arguments['x-overflow'] ?? 'drop-head') !== 'drop-head') return;
   while (queue.messages.length > max) {
     const head = queue.messages.shift() as QueuedMessage;
     deadLetter(ctx, queue, head, 'maxlen');

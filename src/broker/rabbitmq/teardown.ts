@@ -4,7 +4,7 @@
  * connection closes its channels and deletes its exclusive queues; a channel error closes the channel.
  */
 import type { Ctx } from './draft.ts';
-import { drop, insertMessage } from './queue-ops.ts';
+import { drop, enforceMaxLength, insertMessage } from './queue-ops.ts';
 import type { Unacked } from './types.ts';
 
 /** Puts an unacked copy back at its old position, flagged redelivered; gone if its queue is gone. */
@@ -16,6 +16,19 @@ export function requeue(ctx: Ctx, entry: Unacked): void {
   }
   insertMessage(queue, { ...entry.message, redelivered: true });
   ctx.events.push({ type: 'requeued', queue: entry.queue, messageId: entry.message.id });
+}
+
+/**
+ * Requeues unacked copies, then trims each queue they went back to to its x-max-length, as
+ * rabbit_amqqueue_process:requeue_and_run does before it delivers again: the requeued copies are
+ * back at the head, so they are the ones dropped (dead-lettered as maxlen).
+ */
+export function requeueAll(ctx: Ctx, entries: readonly Unacked[]): void {
+  for (const entry of entries) requeue(ctx, entry);
+  for (const name of new Set(entries.map((e) => e.queue))) {
+    const queue = ctx.s.queues[name];
+    if (queue) enforceMaxLength(ctx, queue);
+  }
 }
 
 /** Deletes a queue: ready copies are dropped, its consumers cancelled, its bindings removed. */
@@ -77,8 +90,9 @@ export function closeChannel(ctx: Ctx, id: string): void {
   if (!channel) return;
   // Requeue first, as the queue process does on the channel's 'DOWN': an auto-delete queue
   // that then loses its last consumer takes the requeued messages with it.
-  for (const entry of channel.unacked) requeue(ctx, entry);
+  const unacked = channel.unacked;
   channel.unacked = [];
+  requeueAll(ctx, unacked);
   for (const tag of channel.consumers.slice()) removeConsumer(ctx, tag);
   delete ctx.s.channels[id];
   const connection = ctx.s.connections[channel.connection];
@@ -106,6 +120,27 @@ export const REPLY = {
   CHANNEL_ERROR: 504,
 } as const;
 
+/**
+ * A reply text as it goes on the wire: AMQP's shortstr holds 255 bytes, so RabbitMQ keeps the
+ * first 252 bytes of UTF-8 and appends "..." (rabbit_binary_generator:amqp_exception_explanation);
+ * a character cut in half decodes as U+FFFD on the client.
+ */
+export function shortstr(text: string): string {
+  const size = (c: number): number => (c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4);
+  let total = 0;
+  for (const ch of text) total += size(ch.codePointAt(0) as number);
+  if (total <= 255) return text;
+  let kept = '';
+  let bytes = 0;
+  for (const ch of text) {
+    const n = size(ch.codePointAt(0) as number);
+    if (bytes + n > 252) return `${kept}${bytes < 252 ? '\uFFFD' : ''}...`;
+    kept += ch;
+    bytes += n;
+  }
+  return kept;
+}
+
 /** A channel-level error: RabbitMQ replies channel.close and the channel is gone (with all that implies). */
 export function channelError(
   ctx: Ctx,
@@ -118,7 +153,7 @@ export function channelError(
     type: 'channel.close',
     channel: channel ?? null,
     replyCode: REPLY[code],
-    replyText: `${code} - ${text}`,
+    replyText: shortstr(`${code} - ${text}`),
     method,
   });
   if (channel !== undefined) closeChannel(ctx, channel);

@@ -57,6 +57,9 @@ export function declareExchange(ctx: Ctx, cmd: Cmd<'exchange.declare'>): void {
     } else if (existing.durable !== durable) {
       const text = `inequivalent arg 'durable' for exchange '${name}' ${VHOST}: received '${durable}' but current is '${existing.durable}'`;
       channelError(ctx, channel, 'PRECONDITION_FAILED', text, cmd.type);
+    } else if (existing.autoDelete !== autoDelete) {
+      const text = `inequivalent arg 'auto_delete' for exchange '${name}' ${VHOST}: received '${autoDelete}' but current is '${existing.autoDelete}'`;
+      channelError(ctx, channel, 'PRECONDITION_FAILED', text, cmd.type);
     } else ctx.events.push({ type: 'exchange.declare-ok', exchange: name });
     return;
   }
@@ -102,15 +105,25 @@ function connectionOf(ctx: Ctx, channel: string | undefined): string | null {
   return channel === undefined ? null : (ctx.s.channels[channel]?.connection ?? null);
 }
 
-/** Whether `channel` may use the queue; otherwise reports 405 RESOURCE_LOCKED and returns false. */
+/**
+ * Whether `channel` may use the queue; otherwise reports 405 RESOURCE_LOCKED and returns false.
+ * Most methods only need the queue not to belong to another connection (rabbit_amqqueue's `lax`
+ * check); a redeclare passes `declaredOwner` (the connection if it asks for exclusive, else null)
+ * and must match the queue's owner exactly (`strict`), even on the owning connection.
+ */
 export function mayUseQueue(
   ctx: Ctx,
   channel: string | undefined,
   queue: string,
   method: string,
+  declaredOwner?: string | null,
 ): boolean {
   const owner = ctx.s.queues[queue]?.exclusiveTo ?? null;
-  if (owner === null || owner === connectionOf(ctx, channel)) return true;
+  const allowed =
+    declaredOwner === undefined
+      ? owner === null || owner === connectionOf(ctx, channel)
+      : owner === declaredOwner;
+  if (allowed) return true;
   const text = `cannot obtain exclusive access to locked queue '${queue}' ${VHOST}. It could be originally declared on another connection or the exclusive property value does not match that of the original declaration.`;
   channelError(ctx, channel, 'RESOURCE_LOCKED', text, method);
   return false;
@@ -141,7 +154,7 @@ export function declareQueue(ctx: Ctx, cmd: Cmd<'queue.declare'>): void {
   if (exclusive && owner === null)
     throw new RangeError('queue.declare: an exclusive queue needs an open channel');
   if (existing) {
-    if (!mayUseQueue(ctx, channel, name, cmd.type)) return;
+    if (!mayUseQueue(ctx, channel, name, cmd.type, owner)) return;
     const durable = cmd.durable ?? false;
     const mismatch =
       existing.durable !== durable

@@ -80,6 +80,11 @@ export interface QueueArguments {
   readonly 'x-dead-letter-exchange'?: string;
   readonly 'x-dead-letter-routing-key'?: string;
   readonly 'x-max-length'?: number;
+  /**
+   * What a full queue (x-max-length) does with one more message: drop its head (the default),
+   * refuse the new copy, or refuse it and dead-letter it as `maxlen`.
+   */
+  readonly 'x-overflow'?: 'drop-head' | 'reject-publish' | 'reject-publish-dlx';
 }
 
 /** A queue; `messages` are the ready ones, sorted by (priority desc, seq asc). */
@@ -115,6 +120,8 @@ export interface Unacked {
   readonly consumerTag: string | null;
   readonly queue: string;
   readonly message: QueuedMessage;
+  /** Virtual ms of the delivery: consumer_timeout counts from it. */
+  readonly deliveredAt: number;
 }
 
 /** A channel: delivery tags, unacked deliveries and the prefetch that new consumers get. */
@@ -125,6 +132,8 @@ export interface Channel {
   readonly nextDeliveryTag: number;
   readonly unacked: readonly Unacked[];
   readonly consumers: readonly string[];
+  /** consumer_timeout in ms as it was when the channel opened (RabbitMQ reads it then); null = off. */
+  readonly consumerTimeout: number | null;
 }
 
 /** A client connection. */
@@ -148,4 +157,9 @@ export interface RabbitState {
   readonly consumers: Readonly<Record<string, Consumer>>;
   readonly nextPublishId: number;
   readonly nextMessageId: number;
+  /**
+   * The node's consumer_timeout (rabbitmq.conf) in ms, 30 minutes by default since 3.8.15; null =
+   * off. A channel whose oldest unacked delivery is older is closed with 406 and its messages requeued.
+   */
+  readonly consumerTimeout: number | null;
 }
