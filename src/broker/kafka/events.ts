@@ -20,7 +20,11 @@ export type KafkaCommand =
       readonly partition?: number;
       /** Default 'all' (Kafka ≥ 3.0). */
       readonly acks?: Acks;
-      /** delivery.timeout.ms (default 120000): how long a record may wait for a partition leader. */
+      /**
+       * delivery.timeout.ms (Java default 120000): how long a record may wait for a partition
+       * leader. kafka-python 2.0.2 has no such setting: its batches expire after request_timeout_ms
+       * (30000) in RecordAccumulator.abort_expired_batches, with KafkaTimeoutError.
+       */
       readonly deliveryTimeoutMs?: number;
     }
   /**
