@@ -4,6 +4,8 @@
  * with the file's text from the build (nothing fetched from examples/); both copy buttons are
  * readable at 1280×720 and cover no code; print shows neither.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type TestBrowser } from './chromium.ts';
@@ -14,13 +16,16 @@ import {
   pressCopy,
   sameAsOnDisk,
 } from './copy-file.ts';
-import { openDeck } from './deck-page.ts';
+import { axeFindings } from './axe.ts';
+import { openDeck, repoRoot } from './deck-page.ts';
 
 const deckUrl = inject('deckUrl');
+const shots = join(repoRoot, 'test-results', 'screenshots');
 let browser: TestBrowser;
 
 beforeAll(async () => {
   browser = await launchChromium();
+  mkdirSync(shots, { recursive: true });
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: new URL(deckUrl).origin,
   });
@@ -76,6 +81,44 @@ async function showBlock(page: Page, slide: string, index: number): Promise<Loca
     if (reachable) return block;
   }
   throw new Error(`no step of ${slide} shows its code block ${index} uncovered`);
+}
+
+/**
+ * What keeps a code block's copy buttons from being read or pressed (runs in the page): text under
+ * 13 px as rendered (the deck's scale and any zoom included), cut text, a button over the code,
+ * the file name or the other button, outside its block or off screen.
+ */
+function buttonProblems(element: Element, id: string): string[] {
+  const found: string[] = [];
+  const overlap = (a: DOMRect, b: DOMRect): boolean =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const pre = element.querySelector('pre')?.getBoundingClientRect();
+  const name = element.querySelector('.code-block__file')?.getBoundingClientRect();
+  const outer = element.getBoundingClientRect();
+  const buttons = [...element.querySelectorAll<HTMLButtonElement>('.code-copy')];
+  if (buttons.length !== 2) found.push(`${id}: ${buttons.length} copy buttons`);
+  for (const button of buttons) {
+    const box = button.getBoundingClientRect();
+    const label = `${id} «${button.textContent}»`;
+    // A test glyph box of the button's font, measured on screen: its rendered size.
+    const probe = document.createElement('span');
+    probe.textContent = 'Ж';
+    probe.style.cssText = 'font: inherit; line-height: 1; display: inline-block';
+    button.append(probe);
+    const px = probe.getBoundingClientRect().height;
+    probe.remove();
+    if (px < 13) found.push(`${label}: text ${px.toFixed(1)} px`);
+    if (button.scrollWidth > button.clientWidth) found.push(`${label}: text cut`);
+    if (pre && overlap(box, pre)) found.push(`${label}: covers the code`);
+    if (name && overlap(box, name)) found.push(`${label}: covers the file name`);
+    if (box.left < outer.left || box.right > outer.right || box.top < outer.top)
+      found.push(`${label}: outside its block`);
+    if (box.left < 0 || box.right > innerWidth || box.top < 0 || box.bottom > innerHeight)
+      found.push(`${label}: off screen`);
+    const other = buttons.find((b) => b !== button)?.getBoundingClientRect();
+    if (other && overlap(box, other)) found.push(`${label}: covers the other button`);
+  }
+  return found;
 }
 
 /** Puts a marker on the clipboard, so that a copy that does nothing cannot pass. */
@@ -134,38 +177,22 @@ describe('«Весь файл» in the deck', () => {
     const problems: string[] = [];
     for (const { slide, index } of await fileBlocks(page)) {
       const block = await showBlock(page, slide, index);
-      problems.push(
-        ...(await block.evaluate((element, id) => {
-          const found: string[] = [];
-          const overlap = (a: DOMRect, b: DOMRect): boolean =>
-            a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-          const pre = element.querySelector('pre')?.getBoundingClientRect();
-          const name = element.querySelector('.code-block__file')?.getBoundingClientRect();
-          const outer = element.getBoundingClientRect();
-          const buttons = [...element.querySelectorAll<HTMLButtonElement>('.code-copy')];
-          if (buttons.length !== 2) found.push(`${id}: ${buttons.length} copy buttons`);
-          for (const button of buttons) {
-            const box = button.getBoundingClientRect();
-            const label = `${id} «${button.textContent}»`;
-            // Rendered text size: the CSS size times the deck's scale and the slide's zoom.
-            const px =
-              parseFloat(getComputedStyle(button).fontSize) * (box.height / button.offsetHeight);
-            if (px < 13) found.push(`${label}: text ${px.toFixed(1)} px`);
-            if (button.scrollWidth > button.clientWidth) found.push(`${label}: text cut`);
-            if (pre && overlap(box, pre)) found.push(`${label}: covers the code`);
-            if (name && overlap(box, name)) found.push(`${label}: covers the file name`);
-            if (box.left < outer.left || box.right > outer.right || box.top < outer.top)
-              found.push(`${label}: outside its block`);
-            if (box.left < 0 || box.right > innerWidth || box.top < 0 || box.bottom > innerHeight)
-              found.push(`${label}: off screen`);
-            const other = buttons.find((b) => b !== button)?.getBoundingClientRect();
-            if (other && overlap(box, other)) found.push(`${label}: covers the other button`);
-          }
-          return found;
-        }, slide)),
-      );
+      problems.push(...(await block.evaluate(buttonProblems, slide)));
     }
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a code slide with both buttons and their live region passes axe, and looks right at 1280×720', async () => {
+    const { page, errors } = await openDeck(browser.context, deckUrl);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    for (const block of (await fileBlocks(page)).filter((b) => b.index === 0).slice(0, 3)) {
+      await showBlock(page, block.slide, block.index);
+      expect(await axeFindings(page, `#${block.slide}`), block.slide).toEqual([]);
+      await page.screenshot({ path: join(shots, `copy-file-${block.slide}.png`) });
+    }
+    expect(await axeFindings(page, '.reveal .code-copy-status')).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -206,7 +233,25 @@ describe('«Весь файл» in the reading view', () => {
         .poll(() => copyAnnouncement(page, '.reading-main'))
         .toBe(`Скопировано: весь файл ${path}`);
     }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await buttons.nth(1).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'copy-file-reading-view.png') });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('both copy buttons are readable at 1280×720 in the reading view and cover no code', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(new URL('?view=read', deckUrl).href);
+    await page.waitForSelector('.reading-slide');
+    const blocks = page.locator('.reading-main .code-block[data-file]');
+    const problems: string[] = [];
+    for (let i = 0; i < (await blocks.count()); i++) {
+      await blocks.nth(i).scrollIntoViewIfNeeded();
+      problems.push(...(await blocks.nth(i).evaluate(buttonProblems, `block ${i}`)));
+    }
+    expect(problems).toEqual([]);
     await page.close();
   });
 
