@@ -89,6 +89,13 @@ export type RabbitTransportEvent =
 /** A broker with a durable queue named `queue` (Celery's default is `celery`) and a publisher channel. */
 export function createRabbitTransport(queue: string): RabbitTransportState {
   const { broker } = amqp(rabbitModel.init(0), 0, [
+    // A real node (3.8.15+) closes the channel of a worker that holds a task unacked longer than
+    // consumer_timeout (30 min; ETA/countdown tasks are held so), and Celery 5.2's worker stops
+    // with «Unrecoverable error: PreconditionFailed(406 …)». The worker model does not play that
+    // yet, so this node runs with the timeout off, as advanced.config
+    // `{rabbit, [{consumer_timeout, undefined}]}` does (RabbitMQ's Consumers guide, "Delivery
+    // Acknowledgement Timeout"; not recommended there).
+    { type: 'broker.configure', consumerTimeout: null },
     { type: 'connection.open', connection: PRODUCER },
     { type: 'channel.open', connection: PRODUCER, channel: PRODUCER_CHANNEL },
     { type: 'queue.declare', channel: PRODUCER_CHANNEL, queue, durable: true },
