@@ -144,7 +144,7 @@ describe('kafka-partitions as a student plays with it', () => {
     await page.click(`${ROOT} button[name="remove-consumer"]`);
     await page.click(`${ROOT} button[name="remove-consumer"]`);
     expect(await page.locator(`${ROOT} [data-error="consumers"]`).textContent()).toMatch(
-      /нет consumers/,
+      /нет consumer'ов/,
     );
     await page.fill(`${ROOT} input[name="seek-offset"]`, '0');
     await page.click(`${ROOT} button[name="seek"]`);

@@ -201,7 +201,7 @@ describe('rabbit-acks as a student plays with it (slide 19, step 1)', () => {
     actions.push({ type: 'crash', worker: 'w1' });
     let shown = await read(page, '19');
     expect(model(shown)).toEqual(expected('19', 1, actions));
-    expect(shown.caption).toContain('Worker 1 упал');
+    expect(shown.caption).toContain('Воркер 1 упал');
     // With prefetch=0 the broker hands the requeued tasks straight to Worker 2.
     expect(shown.caption).toContain('Вернулись в очередь с redelivered=true');
     expect(

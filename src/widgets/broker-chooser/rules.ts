@@ -126,7 +126,7 @@ export const QUESTIONS: readonly Question[] = [
         points: pts(0, 3, 0),
         why: {
           rabbitmq:
-            'Сложная маршрутизация и приоритеты — RabbitMQ: exchanges direct, topic, headers.',
+            'Сложная маршрутизация и приоритеты — RabbitMQ: exchange типов direct, topic, headers.',
         },
       },
     ],

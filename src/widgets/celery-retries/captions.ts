@@ -59,7 +59,7 @@ function sentence(
         s.acksLate ? '' : ' (ack уже отправлен: acks_late=False)'
       } — STARTED.`;
     case 'task-retried':
-      return `${e.exception}: retry ${e.retries + 1} из ${s.maxRetries}, ${countdownFormula(s, e.retries, e.countdown)} — RETRY.`;
+      return `${e.exception}: повтор ${e.retries + 1} из ${s.maxRetries}, ${countdownFormula(s, e.retries, e.countdown)} — RETRY.`;
     case 'task-succeeded':
       return `Задача вернула результат — SUCCESS${s.acksLate ? ', ack только теперь' : ''}.`;
     case 'task-failed':

@@ -67,7 +67,7 @@ function factsLine(frame: Frame, settings: CelerySettings): string {
     `запусков: ${runs}`,
     settings.retry === 'none'
       ? 'повтор не настроен'
-      : `retries: ${retries} из ${settings.maxRetries}`,
+      : `повторов: ${retries} из ${settings.maxRetries}`,
   ];
   if (frame.lost) parts.push('задача потеряна');
   return parts.join(' · ');

@@ -37,7 +37,7 @@ export function captionFor(view: RoutingView): string {
   const p = view.publish;
   const x = `exchange ${view.exchange.name} (${view.exchange.kind})`;
   if (!p) {
-    return `${x}: введите ключ и нажмите «Отправить» — увидите, какие очереди получат копию.`;
+    return `Exchange ${view.exchange.name} (${view.exchange.kind}): введите ключ и нажмите «Отправить» — увидите, какие очереди получат копию.`;
   }
   const name = messageName(view);
   if (view.phase === 'at-exchange') {

@@ -62,12 +62,12 @@ function sentence(e: CeleryEvent, i: number, r: Replayed): string | null {
     const x = r.run.executions.find((ex) => ex.index === i);
     if (!x) return null;
     if (!x.redelivered && x.idempotent === 'charged')
-      return `${x.worker} выполняет «${x.paymentId}»: оба consumer’а списали ${money(x.amount)}.`;
+      return `${x.worker} выполняет «${x.paymentId}»: оба consumer'а списали ${money(x.amount)}.`;
     const why = x.redelivered ? 'дубликат (redelivered=true)' : 'тот же id ещё раз';
     return `${x.worker} получил ${why}: наивный списал ${money(x.amount)} ещё раз, идемпотентный — SET NX вернул nil, пропустил.`;
   }
   if (e.type === 'worker-offline')
-    return `${e.worker} упал после списания, но до ack: RabbitMQ вернул сообщение в очередь (at-least-once).`;
+    return `${e.worker} упал после списания, но до ack: RabbitMQ вернул сообщение в очередь (at least once).`;
   if (e.type === 'task-succeeded')
     return 'Задача выполнена: basic.ack — сообщение удалено из очереди.';
   return null;

@@ -107,7 +107,7 @@ function rebalanceFact(r: Replayed, assignor: AssignorName): string | null {
     const ps = got(m);
     return ps.length > 0
       ? `${m} ← ${listRu(ps)}`
-      : `${m} простаивает (партиций меньше, чем consumers)`;
+      : `${m} простаивает (партиций меньше, чем consumer'ов)`;
   });
   parts.push(...moved);
   return `Ребалансировка (${protocol}): ${parts.join('; ')}.`;

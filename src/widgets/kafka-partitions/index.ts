@@ -37,7 +37,7 @@ export const kafkaPartitionsWidget: WidgetModule = {
       class: `${KP_CLASS.scroll} ${WIDGET_CLASS.stageFill}`,
       tabindex: 0,
       role: 'region',
-      'aria-label': 'Партиции топика и consumers',
+      'aria-label': "Партиции топика и consumer'ы",
     });
 
     // The slide is known only once the root is in its slot (after mount returns).
@@ -93,17 +93,17 @@ export const kafkaPartitionsWidget: WidgetModule = {
       },
       addConsumer() {
         if (consumers() >= MAX_CONSUMERS)
-          return `В группе уже ${MAX_CONSUMERS} consumers — это предел виджета (0–16).`;
+          return `В группе уже ${MAX_CONSUMERS} consumer'ов — это предел виджета (0–16).`;
         act({ kind: 'addConsumer' });
         return undefined;
       },
       removeConsumer() {
-        if (consumers() === 0) return 'В группе A нет consumers (0–16).';
+        if (consumers() === 0) return "В группе A нет consumer'ов (0–16).";
         act({ kind: 'removeConsumer' });
         return undefined;
       },
       crashConsumer() {
-        if (consumers() === 0) return 'В группе A нет consumers (0–16).';
+        if (consumers() === 0) return "В группе A нет consumer'ов (0–16).";
         act({ kind: 'crashConsumer' });
         return undefined;
       },

@@ -23,7 +23,7 @@ export function kafkaLegend(): HTMLElement {
     { class: `${WIDGET_CLASS.legend} ${KP_CLASS.legend}` },
     item(
       icon(shapeMark(a.shape, -6, 0, 6, a.colour), shapeMark(b.shape, 7, 0, 6, b.colour)),
-      'позиция consumer’а группы A (цвет + фигура + номер)',
+      "позиция consumer'а группы A (цвет + фигура + номер)",
     ),
     item(
       icon(s('rect', { x: -2.5, y: -10, width: 5, height: 20, fill: '#1b1f24' })),

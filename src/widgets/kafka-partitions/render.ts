@@ -162,7 +162,7 @@ function drawMembers(svg: SVGElement, view: KafkaView, layout: KafkaLayout): voi
       s(
         'text',
         { x: MEMBERS_X, y: layout.rows[0]?.midY ?? 80, 'font-size': 18, class: KP_CLASS.muted },
-        'группа A: нет consumers',
+        "группа A: нет consumer'ов",
       ),
     );
   }
@@ -263,7 +263,7 @@ export function describeView(view: KafkaView): string {
   const members = (view.groupA?.members ?? [])
     .map((m) => `${m.memberId} ← ${m.partitions.length === 0 ? 'нет' : m.partitions.join(', ')}`)
     .join('; ');
-  return `Топик ${view.topic}, записей по партициям: ${parts}. Группа A: ${members || 'нет consumers'}, lag ${view.groupA?.totalLag ?? 0}.`;
+  return `Топик ${view.topic}, записей по партициям: ${parts}. Группа A: ${members || "нет consumer'ов"}, lag ${view.groupA?.totalLag ?? 0}.`;
 }
 
 /** Builds the SVG for `view`. */

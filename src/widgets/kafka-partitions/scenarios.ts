@@ -148,11 +148,11 @@ const architecture = story(
       commands: () => produceAll(b.topic, ORDERS, 'order'),
     },
     {
-      lead: 'Группа A из двух consumers: каждая партиция — ровно у одного из них.',
+      lead: "Группа A из двух consumer'ов: каждая партиция — ровно у одного из них.",
       commands: (s) => [joinCommand(b, 'A', s.assignor), joinCommand(b, 'A', s.assignor)],
     },
     {
-      lead: 'Consumers прочитали по 2 записи и зафиксировали offsets.',
+      lead: "Consumer'ы прочитали по 2 записи и зафиксировали offsets.",
       commands: () => pollCommit(GROUP_A, ['consumer-1', 'consumer-2'], 2),
     },
     {
@@ -222,7 +222,7 @@ const consumer = story(
   },
   (b) => [
     {
-      lead: 'В топике уже есть заказы, consumers ещё нет.',
+      lead: "В топике уже есть заказы, consumer'ов ещё нет.",
       commands: () => produceAll(b.topic, ORDERS.concat('order-8'), 'order'),
     },
     {
@@ -249,7 +249,7 @@ const consumer = story(
       ],
     },
     {
-      lead: 'Упал до commit(): прочитанное после commit придёт снова (at-least-once).',
+      lead: 'Упал до commit(): прочитанное после commit придёт снова (at least once).',
       commands: () => [
         { type: 'crash', groupId: GROUP_A, memberId: 'consumer-2' },
         { type: 'advance', ms: 45_000 },

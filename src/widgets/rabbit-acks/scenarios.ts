@@ -33,8 +33,8 @@ const ACK_SCENE: SceneSpec = {
   queue: QUEUE,
   deadLetterQueue: DLQ,
   workers: [
-    { id: 'w1', name: 'Worker 1', msPerTask: 1000 },
-    { id: 'w2', name: 'Worker 2', msPerTask: 2000 },
+    { id: 'w1', name: 'Воркер 1', msPerTask: 1000 },
+    { id: 'w2', name: 'Воркер 2', msPerTask: 2000 },
   ],
   prefetch: 1,
   faults: {},
@@ -47,8 +47,8 @@ function prefetchScene(prefetch: number): SceneSpec {
     queue: QUEUE,
     deadLetterQueue: DLQ,
     workers: [
-      { id: 'w1', name: 'Worker 1 (быстрый)', msPerTask: 1000 },
-      { id: 'w2', name: 'Worker 2 (медленный)', msPerTask: 3000 },
+      { id: 'w1', name: 'Воркер 1 (быстрый)', msPerTask: 1000 },
+      { id: 'w2', name: 'Воркер 2 (медленный)', msPerTask: 3000 },
     ],
     prefetch,
     faults: {},
@@ -92,8 +92,8 @@ const CONSUMER_SCENE: SceneSpec = {
   queue: QUEUE,
   deadLetterQueue: DLQ,
   workers: [
-    { id: 'w1', name: 'Worker 1', msPerTask: 1000 },
-    { id: 'w2', name: 'Worker 2', msPerTask: 1000 },
+    { id: 'w1', name: 'Воркер 1', msPerTask: 1000 },
+    { id: 'w2', name: 'Воркер 2', msPerTask: 1000 },
   ],
   prefetch: 1,
   // Task 2 makes the callback raise; task 5 is not JSON at all.

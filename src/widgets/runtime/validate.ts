@@ -15,7 +15,7 @@ export function utf8Length(text: string): number {
 export function validateRoutingKey(raw: string): Validation<string> {
   const bytes = utf8Length(raw);
   if (bytes > 255) {
-    return { ok: false, message: `Ключ маршрутизации длиннее 255 байт (${bytes} байт).` };
+    return { ok: false, message: `Routing key длиннее 255 байт (${bytes} байт).` };
   }
   return { ok: true, value: raw };
 }

@@ -72,7 +72,7 @@ describe('celery-retries words', () => {
     expect(captionFor(frames[1]!, story.task, story.settings)).toMatch(
       /charge_card\.delay\(\).*PENDING/,
     );
-    expect(captionFor(frames[3]!, story.task, story.settings)).toMatch(/retry 1 из 3.*RETRY/);
+    expect(captionFor(frames[3]!, story.task, story.settings)).toMatch(/повтор 1 из 3.*RETRY/);
     expect(captionFor(frames[CELERY_STEPS]!, story.task, story.settings)).toMatch(
       /max_retries=3\) — FAILURE/,
     );

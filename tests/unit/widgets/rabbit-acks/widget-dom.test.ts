@@ -64,7 +64,7 @@ describe('rabbit-acks in the DOM', () => {
     dom.handle?.setStep(1, false);
     click(root, '[data-worker="w1"] button[name="crash-worker"]');
     expect(chips(root, '[data-queue="tasks"]')[0]).toBe('1');
-    expect(caption(root)).toContain('Worker 1 упал');
+    expect(caption(root)).toContain('Воркер 1 упал');
     click(root, '[data-worker="w1"] button[name="revive-worker"]');
     expect(root.querySelector('[data-worker="w1"]')?.getAttribute('data-up')).toBe('true');
     dom.handle?.setStep(2, false);
