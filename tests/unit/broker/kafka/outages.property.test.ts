@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import {
   initKafka,
   stepKafka,
+  type Acks,
   type AssignorName,
   type KafkaCommand,
   type KafkaState,
@@ -50,7 +51,7 @@ const command: fc.Arbitrary<KafkaCommand> = fc.oneof(
   weighted(
     5,
     fc
-      .record({ key: fc.integer({ min: 0, max: 9 }), acks: fc.constantFrom(0, 1, 'all' as const) })
+      .record({ key: fc.integer({ min: 0, max: 9 }), acks: fc.constantFrom<Acks>(0, 1, 'all') })
       .map(({ key, acks }): KafkaCommand => ({
         type: 'produce',
         topic: 't',
