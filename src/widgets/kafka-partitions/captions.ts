@@ -77,8 +77,12 @@ function rebalanceFact(r: Replayed, assignor: AssignorName): string | null {
     (e): e is Extract<KafkaEvent, { type: 'partitionsRevoked' }> => e.type === 'partitionsRevoked',
   );
   const revokedPs = revoked.flatMap((e) => e.partitions.map((p) => p.partition));
+  // An eager rebalance revokes everything first; on a group's first join nobody had anything.
+  const hadAny = owners(r.before, GROUP_A).size > 0;
   const protocol = !cooperative
-    ? `${assignor}: все отдали партиции и получили заново`
+    ? hadAny
+      ? `${assignor}: все отдали партиции и получили заново`
+      : `${assignor}: первое назначение`
     : revokedPs.length > 0
       ? `cooperative-sticky: сначала отозваны только ${partitionsRu([...new Set(revokedPs)].sort((x, y) => x - y))}, затем назначены`
       : 'cooperative-sticky: никто ничего не отдавал';
@@ -150,8 +154,8 @@ function consumerFact(r: Replayed): string | null {
   const read = fetched.reduce((n, e) => n + e.count, 0);
   if (seek && 'groupId' in seek) {
     const tail =
-      read > 0 ? ` и перечитана ${read} ${plural(read, 'запись', 'записи', 'записей')}` : '';
-    return `Replay: ${groupLabel(seek.groupId)} перемотана (seek) на offset ${seek.offset}${tail}.`;
+      read > 0 ? ` и перечитала ${read} ${plural(read, 'запись', 'записи', 'записей')}` : '';
+    return `Replay: ${groupLabel(seek.groupId)} перемотала позицию (seek) на offset ${seek.offset}${tail}.`;
   }
   const commits = r.events.filter(
     (e): e is Extract<KafkaEvent, { type: 'commitOffset' }> => e.type === 'commitOffset',
@@ -164,7 +168,9 @@ function consumerFact(r: Replayed): string | null {
         const committed = commits.some((c) => c.groupId === groupId)
           ? ' и зафиксировала offsets (commit)'
           : '';
-        return `${groupLabel(groupId)} прочитала ${n} ${plural(n, 'запись', 'записи', 'записей')}${committed}.`;
+        return capitalized(
+          `${groupLabel(groupId)} прочитала ${n} ${plural(n, 'запись', 'записи', 'записей')}${committed}.`,
+        );
       })
       .join(' ');
   }
@@ -175,13 +181,17 @@ function consumerFact(r: Replayed): string | null {
   return null;
 }
 
+/** A sentence opening with a group label («группа A…») gets its capital; member ids stay as they are. */
+function capitalized(sentence: string): string {
+  return /^[а-я]/.test(sentence) ? sentence.charAt(0).toUpperCase() + sentence.slice(1) : sentence;
+}
+
 /** The caption for a replayed frame: the step's lead plus what the core reported. */
 export function captionFor(r: Replayed, assignor: AssignorName, partitions: number): string {
   const facts = [rebalanceFact(r, assignor), produceFact(r, partitions), consumerFact(r)].filter(
     (x): x is string => x !== null,
   );
-  // Facts may open with a group label («группа A…»); member ids (consumer-2) stay as they are.
-  const upper = facts.map((f) => (/^[а-я]/.test(f) ? f.charAt(0).toUpperCase() + f.slice(1) : f));
+  const upper = facts.map(capitalized);
   const text = [r.lead, ...upper.slice(0, 2)].filter((x) => x.length > 0).join(' ');
   return text.length > 0
     ? text

@@ -128,7 +128,7 @@ function imbalance(view: AcksView): string {
   const idle = up.find((w) => w.held.length === 0);
   const loaded = up.find((w) => w.held.length >= 2);
   if (!idle || !loaded || view.ready.length > 0) return '';
-  return ` ${idle.name} простаивает, а у ${loaded.name} в буфере ещё ${loaded.held.length - 1}.`;
+  return ` ${idle.name} простаивает, а ${loaded.name} держит в буфере ещё ${loaded.held.length - 1}.`;
 }
 
 function forecast(view: AcksView): string {

@@ -140,6 +140,36 @@ describe('kafka-partitions stories', () => {
   });
 });
 
+describe('kafka-partitions captions read right', () => {
+  const at = (slide: number, step: number) => {
+    const s = KAFKA_STORIES[slide];
+    if (!s) throw new Error('no story');
+    return captionFor(
+      replaySession(s, { partitions: s.defaultPartitions, assignor: 'range' }, step, []),
+      'range',
+      s.defaultPartitions,
+    );
+  };
+
+  it('a group’s first join is a first assignment, not «все отдали партиции»: nobody had any', () => {
+    expect(at(28, 2)).toContain('(range: первое назначение)');
+    expect(at(29, 4)).toContain('(range: все отдали партиции и получили заново)');
+  });
+
+  it('replay says the group moved its position and read the records again', () => {
+    expect(at(28, 6)).toMatch(/перемотала позицию \(seek\) на offset 0 и перечитала \d+ запис/);
+  });
+
+  it('every sentence of a caption starts with a capital, the second group’s too', () => {
+    expect(at(32, 3)).toContain('Группа B (analytics) прочитала');
+    for (const slide of [28, 29, 31, 32]) {
+      for (let step = 1; step <= KAFKA_STEPS; step++) {
+        expect(at(slide, step)).not.toMatch(/\. [а-я]/);
+      }
+    }
+  });
+});
+
 describe('student actions', () => {
   const s = storyForSection('29');
   const settings = { partitions: 3, assignor: 'range' as const };

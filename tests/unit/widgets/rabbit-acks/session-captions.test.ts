@@ -40,7 +40,9 @@ describe('rabbit-acks stories', () => {
     const unlimited = acksView(SLIDE_19_STORY, 5);
     expect(unlimited.doneAt).toBe(12_000);
     const text = captionFor(unlimited, lead(SLIDE_19_STORY, 5));
-    expect(text).toContain('простаивает');
+    expect(text).toContain(
+      'Воркер 1 (быстрый) простаивает, а Воркер 2 (медленный) держит в буфере ещё 2.',
+    );
     expect(text).toContain('готово к 12 с');
     const fair = acksView(SLIDE_19_STORY, 6);
     expect(fair.doneAt).toBe(6000);
