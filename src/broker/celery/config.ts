@@ -18,6 +18,7 @@ export const DEFAULT_TASK: TaskDefinition = {
   durationMs: 1000,
   maxRetries: 3,
   acksLate: false,
+  rejectOnWorkerLost: false,
   retry: { kind: 'none' },
   exception: 'Exception',
 };

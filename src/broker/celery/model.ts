@@ -13,6 +13,7 @@ import {
   emit,
   newRecord,
   putRecord,
+  recordOf,
   scheduleTimer,
   transition,
   transport,
@@ -169,6 +170,44 @@ function crashWorker(ctx: StepContext, id: string): void {
   });
 }
 
+/**
+ * A pool process dies mid-task (Celery 5's Request.on_failure with WorkerLostError): the main
+ * process survives. With acks_late and reject_on_worker_lost the message is rejected with requeue
+ * and runs again; otherwise it is acked (early ack did so already; acks_late acks on failure,
+ * acks_on_failure_or_timeout) and the task ends FAILURE — no retry, whatever autoretry_for says,
+ * since the error is raised outside the task body.
+ */
+function killPoolProcess(ctx: StepContext, workerId: string, taskId: string): void {
+  const w = ctx.state.workers.find((x) => x.id === workerId);
+  const r = w?.alive ? w.running.find((x) => x.message.taskId === taskId) : undefined;
+  if (!r) throw new RangeError(`celery: ${workerId} runs no task ${taskId}`);
+  const now = ctx.state.clock.now;
+  const m = r.message;
+  const def = ctx.state.config.tasks[m.name] as (typeof ctx.state.config.tasks)[string];
+  // Its 'finish' timer then finds nothing to finish.
+  updateWorker(ctx, workerId, (x) => ({
+    ...x,
+    running: x.running.filter((e) => e.deliveryTag !== r.deliveryTag),
+  }));
+  if (def.acksLate && def.rejectOnWorkerLost) {
+    applyTransport(ctx, transport(ctx).requeue(ctx.state.transport, workerId, r.deliveryTag, now));
+    return;
+  }
+  if (!r.acked)
+    applyTransport(ctx, transport(ctx).ack(ctx.state.transport, workerId, r.deliveryTag, now));
+  const exception = 'WorkerLostError';
+  emit(ctx, {
+    type: 'task-failed',
+    at: now,
+    taskId,
+    name: m.name,
+    retries: m.retries,
+    worker: workerId,
+    exception,
+  });
+  transition(ctx, recordOf(ctx, taskId, m.name), 'FAILURE', { exception });
+}
+
 function startWorker(
   ctx: StepContext,
   command: Extract<CeleryCommand, { type: 'startWorker' }>,
@@ -207,6 +246,9 @@ export function step(
       break;
     case 'crashWorker':
       crashWorker(ctx, command.worker);
+      break;
+    case 'killPoolProcess':
+      killPoolProcess(ctx, command.worker, command.taskId);
       break;
     case 'startWorker':
       startWorker(ctx, command);

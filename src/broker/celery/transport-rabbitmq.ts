@@ -78,6 +78,14 @@ export type RabbitTransportEvent =
       readonly taskId: string;
     }
   | {
+      /** The worker rejected a delivery with requeue=true: the broker puts it back in the queue. */
+      readonly type: 'basic.reject';
+      readonly at: number;
+      readonly deliveryTag: number;
+      readonly requeue: true;
+      readonly taskId: string;
+    }
+  | {
       /** The connection closed without acks: the broker requeues the consumer's unacked messages. */
       readonly type: 'requeue';
       readonly at: number;
@@ -200,6 +208,23 @@ export const rabbitTransport: Transport<Q> = {
     return {
       transport: { ...t, broker },
       events: [{ type: 'basic.ack', at: now, deliveryTag, taskId }],
+    };
+  },
+
+  requeue(t, consumer, deliveryTag, now) {
+    const connection = t.connections[consumer];
+    if (!connection) throw new RangeError(`basic.reject: ${consumer} has no connection`);
+    const channel = t.broker.channels[channelOf(connection)];
+    const entry = channel?.unacked.find((u) => u.deliveryTag === deliveryTag);
+    if (!entry)
+      throw new RangeError(`basic.reject: unknown delivery tag ${deliveryTag} for ${consumer}`);
+    const taskId = (JSON.parse(entry.message.body) as TaskMessage).taskId;
+    const { broker } = amqp(t.broker, now, [
+      { type: 'basic.reject', channel: channelOf(connection), deliveryTag, requeue: true },
+    ]);
+    return {
+      transport: { ...t, broker },
+      events: [{ type: 'basic.reject', at: now, deliveryTag, requeue: true, taskId }],
     };
   },
 

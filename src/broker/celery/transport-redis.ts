@@ -53,6 +53,9 @@ export type RedisTransportEvent =
       readonly key: string;
       readonly taskId: string;
       readonly length: number;
+      /** A rejected delivery put back (QoS.reject → restore_by_tag(leftmost=True)), not a publish. */
+      readonly redelivered?: true;
+      readonly deliveryTag?: number;
     }
   | {
       readonly type: 'BRPOP';
@@ -196,6 +199,40 @@ export const redisTransport: Transport<R> = {
     return {
       transport: { ...t, server, unacked: t.unacked.filter((u) => u !== entry) },
       events: [{ type: 'HDEL', at: now, key: 'unacked', deliveryTag, taskId: entry.taskId }],
+    };
+  },
+
+  // kombu's QoS.reject(tag, requeue=True): restore_by_tag(tag, leftmost=True) takes the body out of
+  // the unacked hash and LPUSHes it (the end BRPOP takes last), flagged redelivered; then ack.
+  requeue(t, consumer, deliveryTag, now) {
+    const entry = t.unacked.find((u) => u.deliveryTag === deliveryTag);
+    if (!entry) return { transport: t, events: [] };
+    const field = String(deliveryTag);
+    const hash = t.server.keys[UNACKED_KEY];
+    const body = hash?.type === 'hash' ? hash.entries.find(([f]) => f === field)?.[1] : undefined;
+    if (body === undefined) throw new Error(`celery/redis: no unacked body for tag ${field}`);
+    const payload = JSON.parse(body) as Payload;
+    const restored = JSON.stringify({
+      message: payload.message,
+      redelivered: true,
+    } satisfies Payload);
+    const { server, reply } = send(t.server, now, [
+      { type: 'HDEL', client: consumer, key: UNACKED_KEY, fields: [field] },
+      { type: 'LPUSH', client: consumer, key: t.key, values: [restored] },
+    ]);
+    return {
+      transport: { ...t, server, unacked: t.unacked.filter((u) => u !== entry) },
+      events: [
+        {
+          type: 'LPUSH',
+          at: now,
+          key: t.key,
+          taskId: entry.taskId,
+          length: typeof reply === 'number' ? reply : 0,
+          redelivered: true,
+          deliveryTag,
+        },
+      ],
     };
   },
 

@@ -41,6 +41,8 @@ export interface Transport<T> {
   ): TransportStep<T> & { delivery: Delivery | undefined };
   /** The worker acknowledges a delivery. */
   ack(t: T, consumer: string, deliveryTag: number, now: number): TransportStep<T>;
+  /** The worker rejects a delivery with requeue (kombu's `message.reject(requeue=True)`). */
+  requeue(t: T, consumer: string, deliveryTag: number, now: number): TransportStep<T>;
   /** The worker's process died without a goodbye (kill -9, OOM, power loss). */
   consumerLost(t: T, consumer: string, now: number): TransportStep<T>;
   /** When time-driven redelivery (Redis visibility timeout) next happens, if ever. */

@@ -54,6 +54,11 @@ export interface TaskDefinition {
   readonly maxRetries: number | null;
   /** `acks_late` (Celery's default False: the message is acked just before the task runs). */
   readonly acksLate: boolean;
+  /**
+   * `reject_on_worker_lost` (task_reject_on_worker_lost, default False): with acks_late, a task
+   * whose pool process dies is requeued instead of acked and marked FAILURE (WorkerLostError).
+   */
+  readonly rejectOnWorkerLost: boolean;
   readonly retry: RetryPolicy;
   /** Name of the exception the task raises when an attempt fails. */
   readonly exception: string;
@@ -190,6 +195,11 @@ export type CeleryCommand =
     }
   | { readonly type: 'advance'; readonly ms: number }
   | { readonly type: 'crashWorker'; readonly worker: string }
+  /**
+   * kill -9 (or the OOM killer) of the prefork pool process running `taskId`: the worker's main
+   * process survives, keeps its broker connection and replaces the child.
+   */
+  | { readonly type: 'killPoolProcess'; readonly worker: string; readonly taskId: string }
   | {
       readonly type: 'startWorker';
       readonly worker: string;
