@@ -3,7 +3,7 @@
  * under the widget and the live region say it. Nothing here decides what happens.
  */
 import type { CeleryEvent } from '../../broker/celery/index.ts';
-import type { CelerySettings, TaskSpec } from './settings.ts';
+import { VISIBILITY_TIMEOUT_S, type CelerySettings, type TaskSpec } from './settings.ts';
 import type { Frame } from './replay.ts';
 
 const BROKER = { redis: 'Redis', rabbitmq: 'RabbitMQ' } as const;
@@ -71,7 +71,7 @@ function sentence(
         return `${e.worker} упал посреди задачи. acks_late=False: ack был до запуска — задача потеряна, навсегда STARTED.`;
       return s.transport === 'rabbitmq'
         ? `${e.worker} упал посреди задачи. acks_late=True: ack не было — RabbitMQ сразу вернул сообщение в очередь.`
-        : `${e.worker} упал посреди задачи. acks_late=True: Redis вернёт сообщение только через visibility_timeout.`;
+        : `${e.worker} упал посреди задачи. acks_late=True: Redis вернёт сообщение только через visibility_timeout (по умолчанию 1 ч, здесь ${VISIBILITY_TIMEOUT_S} с).`;
     default:
       return null;
   }

@@ -89,6 +89,16 @@ describe('celery-retries words', () => {
     expect(texts[4]).toContain('worker2 сразу получил повтор и держит его без ack до ETA.');
   });
 
+  // kombu/transport/redis.py: visibility_timeout defaults to 3600 s; the widget shortens it.
+  it('a crash on Redis says the real visibility_timeout default next to the widget’s 30 s', () => {
+    const story = storyForSection('39');
+    const settings = { ...story.settings, transport: 'redis' as const };
+    const crash = replayStory(story, settings)[3]!;
+    expect(captionFor(crash, story.task, settings)).toContain(
+      'visibility_timeout (по умолчанию 1 ч, здесь 30 с)',
+    );
+  });
+
   it('the declaration quotes the slide’s code', () => {
     const s41 = storyForSection('41');
     expect(declaration(s41.task, s41.settings)).toBe(
