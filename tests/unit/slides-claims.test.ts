@@ -52,7 +52,7 @@ describe('the claims issue 11 found false stay corrected', () => {
     const text = factCheck(23);
     expect(text).not.toMatch(/канал на поток/);
     expect(text).toMatch(/не потокобезопасна/);
-    expect(text).toMatch(/в каждом потоке/);
+    expect(text).toMatch(/каждому потоку открывать своё соединение/);
     expect(text).toMatch(/^Уточнение: очередь создаёт queue_declare/);
     expect(text).not.toMatch(/Неточность в лекции/);
   });
