@@ -29,6 +29,8 @@ function legend(): HTMLElement {
     ...[...styles, ...more].map((st) => item(shapeSwatch(st.shape, st.color), st.name)),
     item(shapeSwatch('square', ERROR_COLOR, true), 'сбой'),
     item(shapeSwatch('bar', '#1e7a3c'), 'ответ клиенту'),
+    // The boxes by the worker lanes are the tasks' Redis lists (render.ts).
+    h('li', { class: WIDGET_CLASS.legendItem }, '✓ / ✕ у воркера — задача выполнена / потеряна'),
   );
 }
 

@@ -63,6 +63,9 @@ describe('order-flow widget in the DOM', () => {
     expect([sync.dataset['responseMs'], sync.dataset['status']]).toEqual(['2600', '500']);
     expect(q<SVGGElement>('[data-mode="async"]').dataset['responseMs']).toBe('115');
     expect(q('[data-task="inventory"]').getAttribute('data-queue-state')).toBe('lost');
+    // The ✕ by the lane is explained: the task is lost (BRPOP, no redelivery), not retried.
+    expect(q('.w-of-legend').textContent).toContain('задача выполнена / потеряна');
+    expect(q('[data-task="inventory"]').textContent).toBe('✕');
     expect(q('[role=status]').textContent).toContain('Воркер остатков: 1 сбой');
     q<HTMLButtonElement>('button[name="reset-inputs"]').click();
     expect(sync.dataset['responseMs']).toBe('2900');
