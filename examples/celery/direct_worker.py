@@ -34,8 +34,7 @@ def enqueue(to: str, subject: str) -> None:
 def handle_one() -> None:
     """Берёт одну задачу из очереди (ждёт, если пусто) и выполняет её."""
     # region: worker
-    # выше в файле: json, time, r, QUEUE, send_email
-    _, raw = r.brpop(QUEUE)  # ждём задачу
+    _, raw = r.brpop(QUEUE)  # ждём задачу; выше в файле: r, QUEUE, json, time, send_email
     task = json.loads(raw)  # JSON — сами
     for attempt in range(1, 4):  # повторы — сами
         try:

@@ -39,8 +39,7 @@ app.conf.task_default_queue = os.environ.get("CELERY_QUEUE", "celery")
 
 
 # region: task
-# выше в файле: time, app
-@app.task
+@app.task  # выше в файле: time, app
 def send_email(to: str, subject: str) -> str:
     time.sleep(2)  # SMTP ~2 с — поэтому в фоне
     return f"письмо «{subject}» отправлено: {to}"
@@ -55,8 +54,7 @@ def process_order(order_id: int, email: str) -> dict:
 
 
 # region: retry
-# выше в файле: app, gateway
-@app.task(bind=True, max_retries=3)
+@app.task(bind=True, max_retries=3)  # выше в файле: app, gateway
 def charge_card(self, order_id: str, amount: int):
     try:
         return gateway.charge(order_id, amount)
@@ -67,12 +65,11 @@ def charge_card(self, order_id: str, amount: int):
 
 
 # region: autoretry
-# выше в файле: app, gateway
 @app.task(autoretry_for=(gateway.GatewayUnavailable,),
           retry_backoff=True,  # потолок паузы 1, 2, 4, 8… с (не выше 600 с)
           retry_jitter=True,  # пауза случайна: от 0 до потолка
           max_retries=5)
-def refund_card(order_id: str, amount: int):
+def refund_card(order_id: str, amount: int):  # выше в файле: app, gateway
     return gateway.refund(order_id, amount)
 # endregion
 

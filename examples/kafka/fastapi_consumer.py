@@ -67,8 +67,9 @@ def handle_event(event: dict[str, Any]) -> None:
 
 
 # region: consumer
+# выше в файле: threading, asynccontextmanager, FastAPI,
+#   create_consumer, handle_event
 # region: loop
-# выше в файле: threading, create_consumer, handle_event
 def consume_events(stop: threading.Event) -> None:
     consumer = create_consumer()
     while not stop.is_set():  # poll ждёт ≤ 1 с и снова проверяет stop
@@ -80,8 +81,6 @@ def consume_events(stop: threading.Event) -> None:
 
 
 # region: lifespan
-# выше в файле: threading, asynccontextmanager, FastAPI,
-#   consume_events
 @asynccontextmanager
 async def lifespan(app: FastAPI):
     stop = threading.Event()

@@ -42,12 +42,11 @@ def main(max_messages: int = 0) -> None:
     deliveries = 0
 
     # region: callback
-    # выше в файле: json, already_done, process, mark_done
     def callback(ch, method, properties, body):
         try:
             task = json.loads(body)
             if not already_done(task["task_id"]):  # идемпотентность
-                process(task)
+                process(task)  # выше в файле: json, already_done, process, mark_done
                 mark_done(task["task_id"])
             ch.basic_ack(delivery_tag=method.delivery_tag)
         except Exception as error:

@@ -101,14 +101,13 @@ class TaskIn(BaseModel):
 
 
 # region: endpoint
-# выше в файле: uuid, pika, HTTPException, jsonable_encoder,
-#   app, TaskIn, publisher, log
+# выше в файле: uuid, jsonable_encoder, app, TaskIn, publisher, log
 @app.post("/tasks", status_code=202)
 def create_task(task: TaskIn) -> dict:
     message = {"task_id": str(uuid.uuid4()), **jsonable_encoder(task)}
     try:
         publisher.publish(message)  # persistent: delivery_mode=2
-    except pika.exceptions.AMQPError as error:
+    except pika.exceptions.AMQPError as error:  # выше в файле: pika, HTTPException
         raise HTTPException(503, "Очередь недоступна, повторите позже") from error
     log.info("В очереди задача %s", message["task_id"])
     return {"task_id": message["task_id"], "status": "queued"}

@@ -4,11 +4,12 @@
 по умолчанию redis://localhost:6379/0 — хост, порт и номер базы)
 """
 
-# region: connect
 import os
 
 import redis
 
+# region: connect
+# выше в файле: os, redis
 REDIS_URL = os.getenv("REDIS_URL", "redis://localhost:6379/0")
 r = redis.Redis.from_url(REDIS_URL, decode_responses=True)
 

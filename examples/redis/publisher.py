@@ -21,8 +21,7 @@ def main() -> None:
 
     # Ответ PUBLISH — сколько подписчиков получили сообщение; 0 — оно пропало.
     # region: publish
-    # выше в файле: r, channel, message
-    receivers = r.publish(channel, message)
+    receivers = r.publish(channel, message)  # выше в файле: r, channel, message
     print(f"Доставлено подписчикам: {receivers}")
     # endregion
 

@@ -17,9 +17,8 @@ def listen(channel: str, max_messages: int | None = None) -> int:
     r = redis.Redis.from_url(REDIS_URL, decode_responses=True)
     print(f"Слушаю канал {channel}, Ctrl+C — выход")
     # region: subscribe
-    # выше в файле: r, channel, max_messages
     received = 0
-    pubsub = r.pubsub()
+    pubsub = r.pubsub()  # выше в файле: r, channel, max_messages
     pubsub.subscribe(channel)
     for message in pubsub.listen():
         if message["type"] == "message":

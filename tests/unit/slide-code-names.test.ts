@@ -1,7 +1,8 @@
 /**
  * A snippet on a slide reads as a whole: every name a Python region uses is defined in the
- * region, imported in it, a builtin, or listed in a visible comment line of the region
- * `# выше в файле: name, name` (a list ending in a comma goes on in the next comment line; see
+ * region, imported in it, a builtin, or listed in a visible comment of the region (a line of its
+ * own or the end of a code line, also after another comment and "; ") `# выше в файле: name, name`
+ * (a list ending in a comma goes on in the next comment line; see
  * docs/SLIDE-FORMAT.md, "Snippets read as a whole"). A listed name
  * must really be bound in the file above the region and be used in it, so the list stays true.
  * Undefined names are found by pyflakes (Debian's python3-pyflakes) on the shown snippet.
@@ -39,7 +40,7 @@ const CHECKER = String.raw`
 import ast, json, re, sys
 from pyflakes import checker, messages
 
-LISTED = re.compile(r"^\s*#\s*выше в файле:\s*(.+?)\s*$")
+LISTED = re.compile(r"#(?:[^#]*;)?\s*выше в файле:\s*(.+?)\s*$")
 
 def bindings(tree):
     """(name, line) of every binding anywhere in a module."""
@@ -62,7 +63,7 @@ verdicts = []
 for item in json.load(sys.stdin):
     listed, continued = [], False
     for line in item["code"].splitlines():
-        match = LISTED.match(line) or (continued and re.match(r"^\s*#\s+(.+?)\s*$", line))
+        match = LISTED.search(line) or (continued and re.match(r"^\s*#\s+(.+?)\s*$", line))
         continued = bool(match) and match.group(1).endswith(",")
         if match:
             listed += [name.strip() for name in match.group(1).split(",") if name.strip()]

@@ -31,21 +31,32 @@ export interface ServeOptions {
 }
 
 const STARTED = /Application startup complete\./;
+// uvicorn runs the app's startup before it binds the socket: only this line means "listening".
+const LISTENING = /Uvicorn running on http:\/\/127\.0\.0\.1:\d+/;
 const STARTUP_FAILED = /Application startup failed/;
 
-/** Starts uvicorn and resolves once it accepts requests (its "startup complete" log line). */
+/** Starts uvicorn and resolves once the app's startup ran and the socket listens. */
 export async function serve(options: ServeOptions): Promise<ServedApp> {
-  const port = await freePort();
+  // The free port may be taken by another program before uvicorn binds it: try another one.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const started = await startOn(await freePort(), options);
+    if (started !== 'port taken') return started;
+  }
+  throw new Error(`${options.module}:app found no free port in 3 attempts`);
+}
+
+async function startOn(port: number, options: ServeOptions): Promise<ServedApp | 'port taken'> {
   const process = startPython(
     ['-m', 'uvicorn', `${options.module}:app`, '--host', '127.0.0.1', '--port', String(port)],
     { cwd: options.cwd, env: options.env ?? {}, timeoutMs: 110_000 },
   );
   const deadline = Date.now() + 30_000;
   // uvicorn logs to stderr.
-  while (!STARTED.test(process.stderr)) {
+  while (!STARTED.test(process.stderr) || !LISTENING.test(process.stderr)) {
     const exited = process.child.exitCode !== null || process.child.signalCode !== null;
     if (exited || STARTUP_FAILED.test(process.stderr) || Date.now() > deadline) {
       await process.stop();
+      if (/address already in use/i.test(process.stderr)) return 'port taken';
       throw new Error(`${options.module}:app did not start:\n${process.stderr}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
