@@ -226,6 +226,25 @@ describe('the one-file lecture', () => {
     await page.close();
   });
 
+  it('ships the example files for «Весь файл» once, as one lazy chunk after the first slide', () => {
+    const html = readFileSync(file, 'utf8');
+    const chunks = [
+      ...html.matchAll(
+        /<script type="text\/x-lecture-chunk" data-chunk="([^"]*lecture-examples[^"]*)">/g,
+      ),
+    ];
+    expect(chunks.map((m) => m[1])).toHaveLength(1);
+    // In <body>: read only when a «Весь файл» is approached, not parsed before the first slide.
+    expect(chunks[0]?.index ?? 0).toBeGreaterThan(html.indexOf('<body'));
+    const text =
+      /<script type="text\/x-lecture-chunk" data-chunk="[^"]*lecture-examples[^"]*">([\s\S]*?)<\/script>/.exec(
+        html,
+      )?.[1] ?? '';
+    console.log(
+      `[bench] one file ${statSync(file).size} B, of which the example files' chunk ${Buffer.byteLength(text)} B`,
+    );
+  });
+
   it('«Весь файл» copies the whole example file from file:// with the network blocked, with and without the Clipboard API', async () => {
     // The deck, through the Clipboard API (a file:// page is a secure context in Chromium).
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
