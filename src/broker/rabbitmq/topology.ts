@@ -6,6 +6,7 @@
 import type { RabbitCommand } from './commands.ts';
 import { generateName, type Ctx } from './draft.ts';
 import { headersBindingError } from './headers.ts';
+import { inequivalentArg, queueArgsError } from './queue-args.ts';
 import { channelError, deleteQueue, removeBindings } from './teardown.ts';
 import type { Binding } from './types.ts';
 
@@ -81,8 +82,12 @@ export function declareExchange(ctx: Ctx, cmd: Cmd<'exchange.declare'>): void {
 export function deleteExchange(ctx: Ctx, cmd: Cmd<'exchange.delete'>): void {
   const { exchange: name, channel } = cmd;
   if (name === '' || name.startsWith('amq.')) {
-    const what = name === '' ? 'the default exchange' : `exchange '${name}'`;
-    channelError(ctx, channel, 'ACCESS_REFUSED', `operation not permitted on ${what}`, cmd.type);
+    // rabbit_channel: check_not_default_exchange, then check_exchange_deletion for amq.*.
+    const text =
+      name === ''
+        ? 'operation not permitted on the default exchange'
+        : `deletion of system exchange '${name}' ${VHOST} not allowed`;
+    channelError(ctx, channel, 'ACCESS_REFUSED', text, cmd.type);
     return;
   }
   if (cmd.ifUnused && ctx.s.bindings.some((b) => b.exchange === name)) {
@@ -158,17 +163,11 @@ export function declareQueue(ctx: Ctx, cmd: Cmd<'queue.declare'>): void {
     const durable = cmd.durable ?? false;
     const mismatch =
       existing.durable !== durable
-        ? `'durable' for queue '${name}' ${VHOST}: received '${durable}' but current is '${existing.durable}'`
+        ? `inequivalent arg 'durable' for queue '${name}' ${VHOST}: received '${durable}' but current is '${existing.durable}'`
         : existing.autoDelete !== (cmd.autoDelete ?? false)
-          ? `'auto_delete' for queue '${name}' ${VHOST}: received '${cmd.autoDelete ?? false}' but current is '${existing.autoDelete}'`
-          : !sameArgs(
-                existing.arguments as Record<string, unknown>,
-                (cmd.arguments ?? {}) as Record<string, unknown>,
-              )
-            ? `arguments for queue '${name}' ${VHOST}`
-            : null;
-    if (mismatch)
-      channelError(ctx, channel, 'PRECONDITION_FAILED', `inequivalent arg ${mismatch}`, cmd.type);
+          ? `inequivalent arg 'auto_delete' for queue '${name}' ${VHOST}: received '${cmd.autoDelete ?? false}' but current is '${existing.autoDelete}'`
+          : inequivalentArg(name, existing.arguments, cmd.arguments ?? {});
+    if (mismatch) channelError(ctx, channel, 'PRECONDITION_FAILED', mismatch, cmd.type);
     else reply();
     return;
   }
@@ -182,9 +181,10 @@ export function declareQueue(ctx: Ctx, cmd: Cmd<'queue.declare'>): void {
     );
     return;
   }
-  const max = cmd.arguments?.['x-max-priority'];
-  if (max !== undefined && !(Number.isInteger(max) && max >= 0 && max <= 255)) {
-    throw new RangeError(`queue.declare: x-max-priority must be an integer 0..255, got ${max}`);
+  const invalid = queueArgsError(name, cmd.arguments ?? {});
+  if (invalid) {
+    channelError(ctx, channel, 'PRECONDITION_FAILED', invalid, cmd.type);
+    return;
   }
   ctx.s.queues[name] = {
     name,
