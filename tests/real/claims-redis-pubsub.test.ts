@@ -7,13 +7,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient } from 'redis';
 
-type Client = ReturnType<typeof createClient>;
+const newClient = () => createClient({ url: inject('redisUrl') });
+type Client = ReturnType<typeof newClient>;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const clients: Client[] = [];
 
 async function client(): Promise<Client> {
-  const c = createClient({ url: inject('redisUrl') });
+  const c = newClient();
   await c.connect();
   clients.push(c);
   return c;
