@@ -157,7 +157,7 @@ export function routingView(
     const ready = state.queues[name]?.messages.length ?? 0;
     return {
       name,
-      consumer: scenario.queues.find((q) => q.name === name)?.consumer ?? 'потребитель',
+      consumer: scenario.queues.find((q) => q.name === name)?.consumer ?? 'consumer',
       depth: inFlight && got ? ready - 1 : ready,
       received: shown && !inFlight ? got === true : undefined,
       bindings: current
