@@ -13,6 +13,9 @@ import type {
 /** kombu's Redis transport default `visibility_timeout`: one hour. */
 export const DEFAULT_VISIBILITY_TIMEOUT_MS = 3_600_000;
 
+/** RabbitMQ's default `consumer_timeout` since 3.8.17 (15 min in 3.8.15–3.8.16): 30 minutes. */
+export const DEFAULT_CONSUMER_TIMEOUT_MS = 1_800_000;
+
 /** A task as `@app.task` declares it with no options: max_retries 3, early ack, no retry. */
 export const DEFAULT_TASK: TaskDefinition = {
   durationMs: 1000,
@@ -43,6 +46,7 @@ export interface CeleryOptions {
   readonly transport?: CeleryConfig['transport'];
   readonly queue?: string;
   readonly visibilityTimeoutMs?: number;
+  readonly consumerTimeoutMs?: number | null;
   readonly tasks?: Readonly<Record<string, Partial<TaskDefinition>>>;
   readonly workers?: readonly WorkerConfig[];
   readonly beatInstances?: number;
@@ -98,6 +102,10 @@ export function resolveConfig(options: CeleryOptions = {}): CeleryConfig {
     transport: options.transport ?? 'redis',
     queue: options.queue ?? 'celery',
     visibilityTimeoutMs: options.visibilityTimeoutMs ?? DEFAULT_VISIBILITY_TIMEOUT_MS,
+    consumerTimeoutMs:
+      options.consumerTimeoutMs === undefined
+        ? DEFAULT_CONSUMER_TIMEOUT_MS
+        : options.consumerTimeoutMs,
     tasks,
     workers: options.workers ?? [DEFAULT_WORKER],
     beatInstances: options.beatInstances ?? 1,
@@ -112,6 +120,10 @@ export function resolveConfig(options: CeleryOptions = {}): CeleryConfig {
     ids.add(w.id);
     checkWorker(w);
   }
+  check(
+    config.consumerTimeoutMs === null || isCount(config.consumerTimeoutMs, 1),
+    'consumer_timeout must be an integer >= 1 ms or null',
+  );
   check(isCount(config.beatInstances, 0), 'beatInstances must be an integer >= 0');
   for (const e of config.beatSchedule) {
     check(Number.isFinite(e.everyS) && e.everyS > 0, `beat entry ${e.name}: every must be > 0 s`);

@@ -30,7 +30,13 @@ import type {
   CeleryTimer,
   WorkerState,
 } from './types.ts';
-import { dispatch, finishExecution, publishMessage } from './worker.ts';
+import {
+  dispatch,
+  finishExecution,
+  goOfflineIfIdle,
+  publishMessage,
+  stopWorker,
+} from './worker.ts';
 
 /** The state at time 0: workers online, beat scheduled, queue empty. */
 export function initialState(config: CeleryConfig, seed: number): CeleryState {
@@ -42,10 +48,11 @@ export function initialState(config: CeleryConfig, seed: number): CeleryState {
       transport:
         config.transport === 'redis'
           ? createRedisTransport(config.queue, config.visibilityTimeoutMs)
-          : createRabbitTransport(config.queue),
+          : createRabbitTransport(config.queue, config.consumerTimeoutMs),
       workers: config.workers.map((w) => ({
         ...w,
         alive: true,
+        stopping: null,
         incarnation: 1,
         reserved: [],
         running: [],
@@ -128,14 +135,22 @@ function advance(ctx: StepContext, ms: number): void {
   const target = ctx.state.clock.now + ms;
   for (;;) {
     const timer = peekTimer(ctx.state.clock);
-    const restoreAt = transport(ctx).nextRestoreAt(ctx.state.transport);
-    // Timers first on a tie; a visibility-timeout restore strictly earlier goes first.
-    if (restoreAt !== undefined && restoreAt <= target && (!timer || restoreAt < timer.at)) {
+    const t = transport(ctx);
+    const restoreAt = t.nextRestoreAt(ctx.state.transport);
+    // On a tie the transport says which goes first (see Transport.restoresFirstOnTie).
+    const first =
+      restoreAt !== undefined &&
+      restoreAt <= target &&
+      (!timer || restoreAt < timer.at || (restoreAt === timer.at && t.restoresFirstOnTie));
+    if (first) {
       ctx.state = {
         ...ctx.state,
         clock: setNow(ctx.state.clock, Math.max(ctx.state.clock.now, restoreAt)),
       };
-      applyTransport(ctx, transport(ctx).restoreDue(ctx.state.transport, ctx.state.clock.now));
+      const restored = t.restoreDue(ctx.state.transport, ctx.state.clock.now);
+      applyTransport(ctx, restored);
+      for (const e of restored.events)
+        if (e.type === 'channel.close') stopWorker(ctx, e.consumerTag, e.replyText);
     } else {
       const due = popDue(ctx.state.clock, target);
       if (!due) break;
@@ -159,7 +174,13 @@ function crashWorker(ctx: StepContext, id: string): void {
     const record = ctx.state.tasks[r.message.taskId];
     if (record && record.state === 'STARTED') transition(ctx, record, 'STARTED', { lost: true });
   }
-  updateWorker(ctx, id, (x) => ({ ...x, alive: false, reserved: [], running: [] }));
+  updateWorker(ctx, id, (x) => ({
+    ...x,
+    alive: false,
+    stopping: null,
+    reserved: [],
+    running: [],
+  }));
   ctx.state = { ...ctx.state, consumerOrder: ctx.state.consumerOrder.filter((c) => c !== id) };
   applyTransport(ctx, transport(ctx).consumerLost(ctx.state.transport, id, now));
   emit(ctx, {
@@ -189,12 +210,19 @@ function killPoolProcess(ctx: StepContext, workerId: string, taskId: string): vo
     ...x,
     running: x.running.filter((e) => e.deliveryTag !== r.deliveryTag),
   }));
+  // A stopping worker's channel is closed: the broker requeued the message already.
+  const canAck = !r.acked && w?.stopping === null;
   if (def.acksLate && def.rejectOnWorkerLost) {
-    applyTransport(ctx, transport(ctx).requeue(ctx.state.transport, workerId, r.deliveryTag, now));
+    if (canAck)
+      applyTransport(
+        ctx,
+        transport(ctx).requeue(ctx.state.transport, workerId, r.deliveryTag, now),
+      );
     return;
   }
-  if (!r.acked)
+  if (canAck)
     applyTransport(ctx, transport(ctx).ack(ctx.state.transport, workerId, r.deliveryTag, now));
+  goOfflineIfIdle(ctx, workerId);
   const exception = 'WorkerLostError';
   emit(ctx, {
     type: 'task-failed',
@@ -219,6 +247,7 @@ function startWorker(
     concurrency: command.concurrency ?? old?.concurrency ?? 1,
     prefetchMultiplier: command.prefetchMultiplier ?? old?.prefetchMultiplier ?? 4,
     alive: true,
+    stopping: null,
     incarnation: (old?.incarnation ?? 0) + 1,
     reserved: [],
     running: [],

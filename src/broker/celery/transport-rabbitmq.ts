@@ -86,6 +86,18 @@ export type RabbitTransportEvent =
       readonly taskId: string;
     }
   | {
+      /**
+       * consumer_timeout: the broker closed the worker's channel (406 PRECONDITION_FAILED) and
+       * requeued its unacked messages; the worker then stops (see the Celery model).
+       */
+      readonly type: 'channel.close';
+      readonly at: number;
+      readonly consumerTag: string;
+      readonly replyCode: number;
+      readonly replyText: string;
+      readonly taskIds: readonly string[];
+    }
+  | {
       /** The connection closed without acks: the broker requeues the consumer's unacked messages. */
       readonly type: 'requeue';
       readonly at: number;
@@ -94,16 +106,17 @@ export type RabbitTransportEvent =
       readonly taskIds: readonly string[];
     };
 
-/** A broker with a durable queue named `queue` (Celery's default is `celery`) and a publisher channel. */
-export function createRabbitTransport(queue: string): RabbitTransportState {
+/**
+ * A broker with a durable queue named `queue` (Celery's default is `celery`) and a publisher
+ * channel, whose node closes a channel holding a delivery unacked for `consumerTimeoutMs`
+ * (RabbitMQ's consumer_timeout; null = off).
+ */
+export function createRabbitTransport(
+  queue: string,
+  consumerTimeoutMs: number | null,
+): RabbitTransportState {
   const { broker } = amqp(rabbitModel.init(0), 0, [
-    // A real node (3.8.15+) closes the channel of a worker that holds a task unacked longer than
-    // consumer_timeout (30 min; ETA/countdown tasks are held so), and Celery 5.2's worker stops
-    // with «Unrecoverable error: PreconditionFailed(406 …)». The worker model does not play that
-    // yet, so this node runs with the timeout off, as advanced.config
-    // `{rabbit, [{consumer_timeout, undefined}]}` does (RabbitMQ's Consumers guide, "Delivery
-    // Acknowledgement Timeout"; not recommended there).
-    { type: 'broker.configure', consumerTimeout: null },
+    { type: 'broker.configure', consumerTimeout: consumerTimeoutMs },
     { type: 'connection.open', connection: PRODUCER },
     { type: 'channel.open', connection: PRODUCER, channel: PRODUCER_CHANNEL },
     { type: 'queue.declare', channel: PRODUCER_CHANNEL, queue, durable: true },
@@ -252,14 +265,60 @@ export const rabbitTransport: Transport<Q> = {
     };
   },
 
-  // RabbitMQ has no visibility timeout: only a closed connection brings messages back.
-  nextRestoreAt() {
-    return undefined;
+  // RabbitMQ has no visibility timeout; its consumer_timeout (rabbit_channel's
+  // evaluate_consumer_timeout, on the oldest unacked delivery) closes a worker's channel.
+  nextRestoreAt(t) {
+    let first: number | undefined;
+    for (const connection of Object.values(t.connections)) {
+      const channel = t.broker.channels[channelOf(connection)];
+      const oldest = channel?.unacked[0];
+      if (!channel || !oldest || channel.consumerTimeout === null) continue;
+      const at = oldest.deliveredAt + channel.consumerTimeout;
+      if (first === undefined || at < first) first = at;
+    }
+    return first;
   },
 
-  restoreDue(t) {
-    return { transport: t, events: [] };
+  restoreDue(t, now) {
+    if (t.broker.clock.now >= now) return { transport: t, events: [] };
+    const held = new Map(
+      Object.entries(t.connections).map(([consumer, connection]) => [
+        channelOf(connection),
+        {
+          consumer,
+          connection,
+          taskIds: (t.broker.channels[channelOf(connection)]?.unacked ?? []).map(
+            (u) => (JSON.parse(u.message.body) as TaskMessage).taskId,
+          ),
+        },
+      ]),
+    );
+    const r = rabbitModel.step(t.broker, { type: 'advance', ms: now - t.broker.clock.now });
+    let broker = r.state;
+    const connections = { ...t.connections };
+    const events: RabbitTransportEvent[] = [];
+    for (const e of r.events) {
+      if (e.type !== 'channel.close') continue;
+      const worker = e.channel === null ? undefined : held.get(e.channel);
+      if (!worker) throw new Error(`celery/rabbitmq: unexpected close ${JSON.stringify(e)}`);
+      // The worker process exits (Celery: «Unrecoverable error»), closing its connection.
+      broker = amqp(broker, now, [
+        { type: 'connection.close', connection: worker.connection },
+      ]).broker;
+      delete connections[worker.consumer];
+      events.push({
+        type: 'channel.close',
+        at: now,
+        consumerTag: worker.consumer,
+        replyCode: e.replyCode,
+        replyText: e.replyText,
+        taskIds: worker.taskIds,
+      });
+    }
+    return { transport: { ...t, broker, connections }, events };
   },
+
+  restoresFirstOnTie: true,
 
   readyCount(t) {
     return t.broker.queues[t.queue]?.messages.length ?? 0;

@@ -293,4 +293,6 @@ export const redisTransport: Transport<R> = {
   readyCount(t) {
     return listLength(t);
   },
+
+  restoresFirstOnTie: false,
 };

@@ -45,10 +45,19 @@ export interface Transport<T> {
   requeue(t: T, consumer: string, deliveryTag: number, now: number): TransportStep<T>;
   /** The worker's process died without a goodbye (kill -9, OOM, power loss). */
   consumerLost(t: T, consumer: string, now: number): TransportStep<T>;
-  /** When time-driven redelivery (Redis visibility timeout) next happens, if ever. */
+  /**
+   * When the broker next acts on its own clock, if ever: Redis's visibility timeout restores
+   * unacked messages; RabbitMQ's consumer_timeout closes a worker's channel.
+   */
   nextRestoreAt(t: T): number | undefined;
-  /** Redelivers whatever is due at `now`. */
+  /** Does whatever is due at `now`. */
   restoreDue(t: T, now: number): TransportStep<T>;
+  /**
+   * Whether that comes before a worker's own timer at the same moment. RabbitMQ closes a timed-out
+   * channel before any method the worker sends at that moment; Redis restores only what a worker
+   * finishing at that moment has not acked.
+   */
+  readonly restoresFirstOnTie: boolean;
   /** Messages waiting in the queue. */
   readyCount(t: T): number;
 }

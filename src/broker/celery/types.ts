@@ -86,6 +86,13 @@ export interface CeleryConfig {
   readonly queue: string;
   /** Redis transport's `visibility_timeout` (kombu's default 3600 s), ms. */
   readonly visibilityTimeoutMs: number;
+  /**
+   * RabbitMQ's `consumer_timeout` (default 30 min since 3.8.17), ms; null turns it off as
+   * advanced.config `{rabbit, [{consumer_timeout, undefined}]}` does. A worker holding a delivery
+   * unacked this long (an ETA/countdown task, a long acks_late task) has its channel closed with
+   * 406 PRECONDITION_FAILED and stops. RabbitMQ only.
+   */
+  readonly consumerTimeoutMs: number | null;
   readonly tasks: Readonly<Record<string, TaskDefinition>>;
   /** Workers started at time 0. */
   readonly workers: readonly WorkerConfig[];
@@ -131,6 +138,12 @@ export interface Running extends HeldDelivery {
 /** A worker's live state. `incarnation` grows on restart so timers of a dead process are ignored. */
 export interface WorkerState extends WorkerConfig {
   readonly alive: boolean;
+  /**
+   * While it stops after an unrecoverable error (Celery's WorkController.start → stop(), a warm
+   * shutdown), the error; null otherwise. A stopping worker takes no new work and acks nothing
+   * (its channel is closed); the tasks it runs finish, then it goes offline.
+   */
+  readonly stopping: string | null;
   readonly incarnation: number;
   /** Received, not yet started, in the order received. */
   readonly reserved: readonly HeldDelivery[];
@@ -251,6 +264,8 @@ export type CeleryTaskEvent =
       readonly worker: string;
       /** Early-acked tasks that were running: nobody will run them again. */
       readonly lostTaskIds: readonly string[];
+      /** Why it stopped, when it was not killed: Celery's «Unrecoverable error: …» log line. */
+      readonly error?: string;
     }
   | {
       readonly type: 'beat-sent';

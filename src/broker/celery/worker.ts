@@ -35,6 +35,7 @@ const isDue = (d: HeldDelivery, now: number): boolean =>
   d.message.eta === null || d.message.eta <= now;
 
 function hasPrefetchRoom(w: WorkerState, now: number): boolean {
+  if (w.stopping !== null) return false;
   if (w.prefetchMultiplier === 0) return true;
   const heldEta = w.reserved.filter((d) => !isDue(d, now)).length;
   const unacked = w.reserved.length + w.running.filter((r) => !r.acked).length;
@@ -99,7 +100,7 @@ function deliverOne(ctx: StepContext): boolean {
 /** Starts the next due reserved task on a worker with a free pool slot. */
 function startOne(ctx: StepContext, w: WorkerState): boolean {
   const now = ctx.state.clock.now;
-  if (!w.alive || w.running.length >= w.concurrency) return false;
+  if (!w.alive || w.stopping !== null || w.running.length >= w.concurrency) return false;
   const next = w.reserved.find((d) => isDue(d, now));
   if (!next) return false;
   const m = next.message;
@@ -212,6 +213,38 @@ export function finishExecution(
     }
   }
   // Late ack: the message leaves the broker only now, whatever the outcome (acks_on_failure_or_timeout).
-  if (!r.acked)
+  // A stopping worker cannot: its channel is closed and the broker has requeued the message.
+  if (!r.acked && w.stopping === null)
     applyTransport(ctx, transport(ctx).ack(ctx.state.transport, workerId, deliveryTag, now));
+  goOfflineIfIdle(ctx, workerId);
+}
+
+/**
+ * The broker closed the worker's channel (consumer_timeout's 406) and Celery stops the worker:
+ * WorkController.start logs «Unrecoverable error: PreconditionFailed(…)» and runs a warm
+ * shutdown. The broker requeued what the worker held; its reserved and ETA requests are dropped;
+ * running tasks finish without an ack; then it goes offline.
+ */
+export function stopWorker(ctx: StepContext, id: string, replyText: string): void {
+  const w = ctx.state.workers.find((x) => x.id === id);
+  if (!w || !w.alive || w.stopping !== null) return;
+  const error = `Unrecoverable error: PreconditionFailed(406, '${replyText}', (0, 0), '')`;
+  updateWorker(ctx, id, (x) => ({ ...x, stopping: error, reserved: [] }));
+  ctx.state = { ...ctx.state, consumerOrder: ctx.state.consumerOrder.filter((c) => c !== id) };
+  goOfflineIfIdle(ctx, id);
+}
+
+/** A stopping worker with nothing left running exits. */
+export function goOfflineIfIdle(ctx: StepContext, id: string): void {
+  const w = ctx.state.workers.find((x) => x.id === id);
+  if (!w || !w.alive || w.stopping === null || w.running.length > 0) return;
+  const error = w.stopping;
+  updateWorker(ctx, id, (x) => ({ ...x, alive: false, stopping: null }));
+  emit(ctx, {
+    type: 'worker-offline',
+    at: ctx.state.clock.now,
+    worker: id,
+    lostTaskIds: [],
+    error,
+  });
 }
