@@ -2,7 +2,10 @@
  * The paths a task's state may take in this model. Celery itself orders states by precedence
  * (celery/states.py) rather than by a graph; the graph below is what the worker's life cycle
  * produces, including redelivery after a lost worker (STARTED → RECEIVED under acks_late, or a
- * prefetched RECEIVED message delivered again, which stays RECEIVED).
+ * prefetched RECEIVED message delivered again, which stays RECEIVED). It holds while one task has
+ * at most one execution at a time; two at once (a worker finishing during its warm shutdown after
+ * RabbitMQ's consumer_timeout while the requeued copy runs elsewhere, or a run longer than Redis's
+ * visibility_timeout) interleave their states as the result backend stores them, off this graph.
  */
 import type { TaskState } from './types.ts';
 
