@@ -88,7 +88,12 @@ function rebalanceFact(r: Replayed, assignor: AssignorName): string | null {
       : 'cooperative-sticky: никто ничего не отдавал';
   const crashed = ev.find((e) => e.type === 'memberCrashed' || e.type === 'sessionTimeout');
   if (crashed && 'memberId' in crashed) {
-    return `${crashed.memberId} упал: ${handedOver(r.before, r.state, crashed.memberId)} (${assignor}).`;
+    // The coordinator notices a crash only when the member's session times out
+    // (GroupCoordinator: session.timeout.ms, 45 s by default since Kafka 3.0).
+    const timedOut = ev.some((e) => e.type === 'sessionTimeout');
+    const ms = r.state.groups[GROUP_A]?.sessionTimeoutMs ?? 45_000;
+    const wait = timedOut ? `через session.timeout.ms (${ms / 1000} с) ` : '';
+    return `${crashed.memberId} упал: ${wait}${handedOver(r.before, r.state, crashed.memberId)} (${assignor}).`;
   }
   const left = ev.find((e) => e.type === 'leaveGroup');
   if (left && 'memberId' in left) {

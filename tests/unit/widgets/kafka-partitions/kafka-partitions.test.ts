@@ -114,7 +114,7 @@ describe('kafka-partitions stories', () => {
     expect(lost?.partitions).toEqual([2, 3]);
     expect(liveMembers(after.state, GROUP_A)).toEqual(['consumer-1']);
     expect(captionFor(after, 'range', 4)).toContain(
-      'consumer-2 упал: его партиции 2 и 3 переданы consumer-1 (range)',
+      'consumer-2 упал: через session.timeout.ms (45 с) его партиции 2 и 3 переданы consumer-1 (range)',
     );
     // Group B (latest) starts at the end; group A (earliest) at the start.
     const joined = buildView(
@@ -154,6 +154,13 @@ describe('kafka-partitions captions read right', () => {
   it('a group’s first join is a first assignment, not «все отдали партиции»: nobody had any', () => {
     expect(at(28, 2)).toContain('(range: первое назначение)');
     expect(at(29, 4)).toContain('(range: все отдали партиции и получили заново)');
+  });
+
+  // Kafka's GroupCoordinator keeps a crashed member's partitions until session.timeout.ms.
+  it('a crash hands the partitions over only after the session timeout, and the caption says so', () => {
+    expect(at(32, 6)).toContain(
+      'consumer-2 упал: через session.timeout.ms (45 с) его партиции 2 и 3 переданы consumer-1 (range).',
+    );
   });
 
   it('replay says the group moved its position and read the records again', () => {
