@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import amqp from 'amqplib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../setup/servers.ts';
+import { serve } from './helpers/uvicorn.ts';
 
 const PYTHON = '/usr/bin/python3';
 const EXAMPLES = fileURLToPath(new URL('../../examples/rabbitmq', import.meta.url));
@@ -379,6 +380,42 @@ describe('slide 25: fastapi_app.py', () => {
       email: 'student@example.com',
       subject: 'Заказ принят',
     });
+  });
+
+  it('over HTTP (uvicorn): startup declares the queue, POST /tasks answers 202 and queues a persistent task, 422 for a bad one, shutdown is clean', async () => {
+    const queue = unique('fastapi-http');
+    const app = await serve({
+      cwd: EXAMPLES,
+      module: 'fastapi_app',
+      env: { AMQP_URL: amqpUrl, QUEUE: queue },
+    });
+    // The lifespan ran before any request: Publisher.connect() declared the durable queue.
+    expect(await isDurable(queue)).toBe(true);
+    const task = { email: 'student@example.com', subject: 'Заказ принят' };
+    const first = await app.request('POST', '/tasks', task);
+    const second = await app.request('POST', '/tasks', { ...task, type: 'send_sms' });
+    const invalid = await app.request('POST', '/tasks', { email: 'x' });
+    const stopped = await app.stop();
+    expect(stopped.code).toBe(0);
+    expect(stopped.stderr).toContain('Application shutdown complete.');
+    expect(stopped.stderr).not.toContain('Traceback');
+    expect(first.status).toBe(202);
+    expect(first.body).toMatchObject({ status: 'queued' });
+    expect(second.status).toBe(202);
+    expect(invalid.status).toBe(422);
+
+    const channel = await connection.createChannel();
+    const bodies: unknown[] = [];
+    for (let message = await channel.get(queue); message; message = await channel.get(queue)) {
+      expect(message.properties.deliveryMode).toBe(2);
+      bodies.push(JSON.parse(message.content.toString('utf8')));
+      channel.ack(message);
+    }
+    await channel.close();
+    expect(bodies).toEqual([
+      { task_id: (first.body as { task_id: string }).task_id, type: 'send_email', ...task },
+      { task_id: (second.body as { task_id: string }).task_id, type: 'send_sms', ...task },
+    ]);
   });
 
   it('answers 503 when RabbitMQ is unreachable', async () => {
