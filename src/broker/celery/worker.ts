@@ -207,7 +207,9 @@ export function finishExecution(
     } else {
       const [countdown, next] = retryCountdown(def.retry, m.retries, ctx.state.prng);
       ctx.state = { ...ctx.state, prng: next };
-      publishMessage(ctx, { taskId: m.taskId, name: m.name, retries, eta: now + countdown * 1000 });
+      // as_task_v2 turns a countdown into an ETA only `if countdown:` — 0 (a jitter draw) sends none.
+      const eta = countdown > 0 ? now + countdown * 1000 : null;
+      publishMessage(ctx, { taskId: m.taskId, name: m.name, retries, eta });
       emit(ctx, { ...base, type: 'task-retried', exception: def.exception, countdown });
       transition(ctx, record, 'RETRY', { exception: def.exception });
     }

@@ -97,6 +97,31 @@ describe('exponential backoff (get_exponential_backoff_interval)', () => {
     );
   });
 
+  // celery/app/amqp.py as_task_v2: `if countdown:  # convert countdown to ETA` — so a retry whose
+  // countdown is 0 (full jitter can draw it) goes out with no ETA, like a plain apply_async.
+  it('a retry with countdown 0 is sent with no ETA (as_task_v2 converts only a non-zero countdown)', () => {
+    const { events } = run(
+      {
+        tasks: {
+          flaky: {
+            durationMs: 0,
+            maxRetries: 2,
+            retry: { kind: 'countdown', countdown: 0, passExc: false },
+          },
+        },
+      },
+      [
+        { type: 'send', name: 'flaky', plan: { kind: 'script', attempts: ['error', 'ok'] } },
+        seconds(1),
+      ],
+    );
+    expect(ofType(events, 'task-retried').map((e) => e.countdown)).toEqual([0]);
+    expect(ofType(events, 'task-sent').map((e) => [e.retries, e.eta])).toEqual([
+      [0, null],
+      [1, null],
+    ]);
+  });
+
   it('drives the model: a task failing four times is retried after 1, 2, 4 s (jitter off)', () => {
     const { events } = run(
       {
