@@ -1,14 +1,15 @@
 /**
  * The Celery examples (examples/celery) against real servers: for each broker — Redis, then
  * RabbitMQ — a real `celery worker` runs tasks.py while small Python drivers call the tasks the
- * way the slides do (`.delay()`, `AsyncResult`, the FastAPI endpoints) and check results, retries
- * with their attempt counts, exhausted retries and an idempotent consumer. The hand-written Redis
- * worker of slide 37 is run too. Every process started here is stopped by PID.
+ * way the slides do (`.delay()`, `AsyncResult`, the FastAPI app under uvicorn over HTTP) and
+ * check results, retries with their attempt counts, exhausted retries and an idempotent consumer.
+ * The hand-written Redis worker of slide 37 is run too. Every process started here is stopped by PID.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serve } from './helpers/uvicorn.ts';
 
 const PYTHON = '/usr/bin/python3';
 const celeryDir = fileURLToPath(new URL('../../examples/celery', import.meta.url));
@@ -235,34 +236,38 @@ print(json.dumps({"results": [first, again, other], "balance": int(r.get("balanc
       });
     });
 
-    it('fastapi_app.py: POST /orders answers 202 at once, GET /tasks/{id} reaches SUCCESS', async () => {
-      const outcome = await driver(
-        `import json, time
-from fastapi.testclient import TestClient
-from fastapi_app import app
-client = TestClient(app)
-created = client.post("/orders", json={"order_id": 7, "email": "anna@example.com"})
-task_id = created.json()["task_id"]
-seen = []
-deadline = time.time() + 90
-while time.time() < deadline:
-    body = client.get(f"/tasks/{task_id}").json()
-    seen.append(body["status"])
-    if body["status"] in ("SUCCESS", "FAILURE"):
-        break
-    time.sleep(0.2)
-print(json.dumps({"code": created.status_code, "last": body, "seen": sorted(set(seen))}))`,
-        env,
-      );
-      const { code, last, seen } = outcome as {
-        code: number;
-        last: { task_id: string; status: string; result: unknown };
-        seen: string[];
-      };
-      expect(code).toBe(202);
-      expect(last.status).toBe('SUCCESS');
-      expect(last.result).toEqual({ order_id: 7, status: 'processed' });
-      expect(seen.every((s) => ['PENDING', 'STARTED', 'SUCCESS'].includes(s))).toBe(true);
+    it('fastapi_app.py over HTTP (uvicorn): POST /orders answers 202 at once, GET /tasks/{id} reaches SUCCESS', async () => {
+      const app = await serve({ cwd: celeryDir, module: 'fastapi_app', env });
+      try {
+        const created = await app.request('POST', '/orders', {
+          order_id: 7,
+          email: 'anna@example.com',
+        });
+        expect(created.status).toBe(202);
+        expect(created.seconds).toBeLessThan(2);
+        const taskId = (created.body as { task_id: string }).task_id;
+        expect((await app.request('POST', '/orders', { order_id: 'x' })).status).toBe(422);
+        const seen = new Set<string>();
+        let last: { task_id: string; status: string; result?: unknown } | undefined;
+        const deadline = Date.now() + 90_000;
+        while (Date.now() < deadline) {
+          const answer = await app.request('GET', `/tasks/${taskId}`);
+          expect(answer.status).toBe(200);
+          last = answer.body as typeof last;
+          seen.add(last?.status ?? '');
+          if (last?.status === 'SUCCESS' || last?.status === 'FAILURE') break;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        expect(last).toEqual({
+          task_id: taskId,
+          status: 'SUCCESS',
+          result: { order_id: 7, status: 'processed' },
+        });
+        expect([...seen].every((s) => ['PENDING', 'STARTED', 'SUCCESS'].includes(s))).toBe(true);
+      } finally {
+        const stopped = await app.stop();
+        expect(stopped.stderr).not.toContain('Traceback');
+      }
     });
   },
 );
