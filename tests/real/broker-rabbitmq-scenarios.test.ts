@@ -35,8 +35,11 @@ async function record(url: string, scenario: Scenario): Promise<Observation[]> {
     if (!ch) throw new Error(`scenario uses channel ${id} before opening it`);
     return ch;
   };
-  // A refused RPC also closes the channel; the 'error' event below records it once.
-  const quietly = (p: Promise<unknown>): void => void p.catch(() => undefined);
+  // Waits for the method's reply; a refused one also closes the channel, which the 'error'
+  // event below records once.
+  const quietly = async (p: Promise<unknown>): Promise<void> => {
+    await p.catch(() => undefined);
+  };
   const deliveredTo = (id: string, m: amqp.Message, consumerTag: string | null): void => {
     observed.push(
       deliverySeen(at, id, {
@@ -82,7 +85,7 @@ async function record(url: string, scenario: Scenario): Promise<Observation[]> {
         return;
       case 'exchange.declare': {
         const ch = channel(c.channel as string);
-        quietly(
+        await quietly(
           c.passive
             ? ch.checkExchange(c.exchange)
             : ch.assertExchange(c.exchange, c.kind, {
@@ -93,7 +96,9 @@ async function record(url: string, scenario: Scenario): Promise<Observation[]> {
         return;
       }
       case 'exchange.delete':
-        quietly(channel(c.channel as string).deleteExchange(c.exchange, { ifUnused: c.ifUnused }));
+        await quietly(
+          channel(c.channel as string).deleteExchange(c.exchange, { ifUnused: c.ifUnused }),
+        );
         return;
       case 'queue.declare': {
         const ch = channel(c.channel as string);
@@ -106,7 +111,7 @@ async function record(url: string, scenario: Scenario): Promise<Observation[]> {
               arguments: c.arguments,
             });
         const step = at;
-        quietly(
+        await quietly(
           reply.then((ok) =>
             observed.push({
               at: step,
@@ -123,14 +128,14 @@ async function record(url: string, scenario: Scenario): Promise<Observation[]> {
       case 'queue.unbind': {
         const ch = channel(c.channel as string);
         const method = c.type === 'queue.bind' ? ch.bindQueue : ch.unbindQueue;
-        quietly(method.call(ch, c.queue, c.exchange, c.routingKey ?? '', c.arguments));
+        await quietly(method.call(ch, c.queue, c.exchange, c.routingKey ?? '', c.arguments));
         return;
       }
       case 'queue.purge':
-        quietly(channel(c.channel as string).purgeQueue(c.queue));
+        await quietly(channel(c.channel as string).purgeQueue(c.queue));
         return;
       case 'queue.delete':
-        quietly(
+        await quietly(
           channel(c.channel as string).deleteQueue(c.queue, {
             ifUnused: c.ifUnused,
             ifEmpty: c.ifEmpty,
@@ -152,15 +157,17 @@ async function record(url: string, scenario: Scenario): Promise<Observation[]> {
         return;
       }
       case 'basic.qos':
-        quietly(channel(c.channel).prefetch(c.prefetchCount));
+        await quietly(channel(c.channel).prefetch(c.prefetchCount));
         return;
       case 'basic.consume': {
         const id = c.channel;
-        quietly(
+        await quietly(
           channel(id).consume(
             c.queue,
             (m) => {
               if (m) deliveredTo(id, m, m.fields.consumerTag);
+              else if (c.consumerTag)
+                observed.push({ at, kind: 'cancel', channel: id, consumerTag: c.consumerTag });
             },
             { consumerTag: c.consumerTag, noAck: c.noAck ?? false },
           ),
@@ -168,12 +175,12 @@ async function record(url: string, scenario: Scenario): Promise<Observation[]> {
         return;
       }
       case 'basic.cancel':
-        quietly(channel(c.channel).cancel(c.consumerTag));
+        await quietly(channel(c.channel).cancel(c.consumerTag));
         return;
       case 'basic.get': {
         const id = c.channel;
         const step = at;
-        quietly(
+        await quietly(
           channel(id)
             .get(c.queue, { noAck: c.noAck ?? false })
             .then((m) => {

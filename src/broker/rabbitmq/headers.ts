@@ -3,7 +3,18 @@
  * Values are what amqplib sends for them: strings (longstr), numbers, booleans, `null` (void),
  * arrays, nested objects (tables), and amqplib's typed form `{ '!': 'double', value: 1 }`.
  */
-import { amqpEqual } from './field-value.ts';
+import { amqpEqual, toTerm } from './field-value.ts';
+
+/** A decoded field value as Erlang's ~p prints it (void is `undefined`, a double keeps `.0`). */
+function erlangValue(term: ReturnType<typeof toTerm>): string {
+  if (term.value === null) return 'undefined';
+  if (typeof term.value === 'number') {
+    const floating = term.type === 'double' || term.type === 'float';
+    return floating && Number.isInteger(term.value) ? `${term.value}.0` : String(term.value);
+  }
+  if (typeof term.value === 'boolean') return String(term.value);
+  return JSON.stringify(term.value);
+}
 
 /** The four x-match modes; anything else (or nothing) routes as `all`, as RabbitMQ's parse_x_match. */
 export type XMatch = 'all' | 'any' | 'all-with-x' | 'any-with-x';
@@ -25,7 +36,8 @@ export function headersBindingError(bindingArguments: Record<string, unknown>): 
     return undefined;
   const mode = bindingArguments['x-match'];
   if (typeof mode !== 'string') {
-    return `Invalid x-match field type ${mode === null ? 'void' : typeof mode}; expected longstr`;
+    const term = toTerm(mode);
+    return `Invalid x-match field type ${term.type} (value ${erlangValue(term)}); expected longstr`;
   }
   return X_MATCH_MODES.includes(mode)
     ? undefined
