@@ -6,17 +6,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
+import { displayTitle } from '../../src/pipeline/display-title.ts';
 import { parseSlide, type ParsedSlide } from '../../src/pipeline/parse-slide.ts';
 
 /** The repository root. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The slides the deck was built from (SLIDES_DIR or slides/), sorted by section. */
+/**
+ * The slides the deck was built from (SLIDES_DIR or slides/), sorted by section, each `title` as
+ * the deck shows it (« — » for the lecture's « - », docs/GLOSSARY.md).
+ */
 export function expectedSlides(): ParsedSlide[] {
   const dir = process.env['SLIDES_DIR'] || 'slides';
   return readdirSync(join(repoRoot, dir))
     .filter((name) => name.endsWith('.md'))
     .map((name) => parseSlide(`${dir}/${name}`, readFileSync(join(repoRoot, dir, name), 'utf8')))
+    .map((slide) => ({ ...slide, title: displayTitle(slide.title) }))
     .sort((a, b) => a.section - b.section);
 }
 
