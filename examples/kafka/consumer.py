@@ -24,7 +24,7 @@ def consume(topic: str, group_id: str, max_messages: int | None = None) -> None:
         topic,
         bootstrap_servers=BOOTSTRAP,
         group_id=group_id,  # группа делит партиции между участниками
-        auto_offset_reset="earliest",  # нет сохранённого offset → с начала
+        auto_offset_reset="earliest",  # нет сохранённого offset → с самого старого
         enable_auto_commit=False,  # offset фиксируем сами
         value_deserializer=lambda b: json.loads(b.decode("utf-8")),
     )

@@ -22,7 +22,7 @@ def send_orders(topic: str, orders: list[dict]) -> None:
         bootstrap_servers=BOOTSTRAP,  # любой брокер: остальные найдутся сами
         value_serializer=lambda v: json.dumps(v).encode("utf-8"),
         key_serializer=str.encode,
-        acks="all",  # ждать записи на все реплики
+        acks="all",  # ждать записи на все синхронные реплики (ISR)
     )
     for order in orders:
         # один ключ → одна партиция → заказы пользователя по порядку
