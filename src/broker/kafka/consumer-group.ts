@@ -86,11 +86,12 @@ export function positionsOf(
 }
 
 /**
- * The position a newly assigned partition starts from: the committed offset if it is still in the
- * log, else auto.offset.reset (earliest = log start, latest = high watermark; none = no position).
- * The committed offset comes from the group coordinator, so it needs no partition leader; a reset
- * asks the leader (ListOffsets), so without one the partition has no position yet and the next
- * poll that finds a leader resets it (SubscriptionState keeps it AWAIT_RESET).
+ * The position a newly assigned partition starts from: the committed offset as it is (from the
+ * group coordinator, no leader needed; ConsumerCoordinator.refreshCommittedOffsets seeks to it
+ * unchecked — a fetch finds out if retention has passed it), else auto.offset.reset (earliest =
+ * log start, latest = high watermark; none = no position, NoOffsetForPartitionException). A
+ * reset asks the leader (ListOffsets), so without one the partition has no position yet and the
+ * next poll that finds a leader resets it (SubscriptionState keeps it AWAIT_RESET).
  */
 export function initialPosition(
   group: GroupState,
@@ -101,19 +102,17 @@ export function initialPosition(
   const range = readableRange(ctx, tp);
   if (!range) return undefined;
   const committed = group.committed[tpKey(tp)];
-  if (committed !== undefined && (!hasLeader(ctx, tp) || inLogRange(ctx, tp, committed)))
-    return committed;
+  if (committed !== undefined) return committed;
   if (group.autoOffsetReset !== 'none' && !hasLeader(ctx, tp)) return undefined;
-  return resetPosition(
-    group,
-    memberId,
-    tp,
-    committed === undefined ? 'noCommittedOffset' : 'offsetOutOfRange',
-    ctx,
-  );
+  return resetPosition(group, memberId, tp, 'noCommittedOffset', ctx);
 }
 
-/** Applies auto.offset.reset and reports it. */
+/**
+ * Applies auto.offset.reset and reports it. With `none` there is nothing to apply: no committed
+ * offset raises NoOffsetForPartitionException (SubscriptionState.resetInitializingPositions), a
+ * position out of range OffsetOutOfRangeException (Fetcher.handleOffsetOutOfRange); the position
+ * stays undefined, or as it was.
+ */
 export function resetPosition(
   group: GroupState,
   memberId: string,
@@ -125,7 +124,7 @@ export function resetPosition(
   if (!range) return undefined;
   if (group.autoOffsetReset === 'none') {
     ctx.emit({
-      type: 'noOffsetForPartition',
+      type: reason === 'noCommittedOffset' ? 'noOffsetForPartition' : 'offsetOutOfRange',
       groupId: group.groupId,
       memberId,
       topic: tp.topic,

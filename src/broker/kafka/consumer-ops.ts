@@ -61,8 +61,11 @@ export function poll(
       // Assigned while the partition had no leader to ask (ListOffsets): reset it now.
       pos = resetPosition(g, memberId, tp, 'noCommittedOffset', ctx);
     } else if (pos !== undefined && !inLogRange(ctx, tp, pos)) {
-      // OFFSET_OUT_OF_RANGE: retention deleted the position (or a failover cut the log).
-      pos = resetPosition(g, memberId, tp, 'offsetOutOfRange', ctx);
+      // OFFSET_OUT_OF_RANGE: retention deleted the position (or a failover cut the log). With
+      // auto.offset.reset=none the position stays and every poll raises the error again.
+      const reset = resetPosition(g, memberId, tp, 'offsetOutOfRange', ctx);
+      if (reset === undefined) continue;
+      pos = reset;
     }
     if (pos === undefined) {
       delete positions[key];

@@ -140,7 +140,8 @@ export type KafkaEvent =
        * What the producer hears now: 'ack' (acks=1, or acks=all already replicated), 'pending'
        * (acks=all waiting), 'none' (acks=0), 'queued' (no partition leader: the record waits in
        * the producer's accumulator; a later event with the same id reports its send or expiry),
-       * or an error.
+       * or the broker's error. NOT_ENOUGH_REPLICAS is retriable: the Java producer (retries
+       * MAX_INT) resends until delivery.timeout.ms; kafka-python 2.0.2 (retries=0) raises it.
        */
       readonly result: ProduceResult;
     }
@@ -306,7 +307,11 @@ export type KafkaEvent =
       readonly reason: 'noCommittedOffset' | 'offsetOutOfRange';
     }
   | {
-      readonly type: 'noOffsetForPartition';
+      /**
+       * auto.offset.reset=none: NoOffsetForPartitionException (no committed offset) or
+       * OffsetOutOfRangeException (the position left the log) from poll().
+       */
+      readonly type: 'noOffsetForPartition' | 'offsetOutOfRange';
       readonly groupId: string;
       readonly memberId: string;
       readonly topic: string;
