@@ -35,7 +35,7 @@ function read(page: Page, section: string) {
       step: Number(el.dataset['step']),
       now: Number(el.dataset['now']),
       ready: tasks(el.querySelector('[data-queue="tasks"]')),
-      dead: tasks(el.querySelector('[data-queue="tasks.dlq"]')),
+      dead: tasks(el.querySelector('[data-queue="tasks.dlq"], [data-discarded="true"]')),
       workers: [...el.querySelectorAll<HTMLElement>('[role="group"][data-worker]')].map((w) => ({
         up: w.dataset['up'] === 'true',
         held: [
@@ -104,7 +104,7 @@ describe('rabbit-acks as a lecturer drives it', () => {
     expect(redelivered.caption).toContain('redelivered=true у задачи 3');
   });
 
-  it('slide 24: a jump to the end shows both dead-lettered tasks and fits the slide', async () => {
+  it('slide 24: a jump to the end shows both deleted tasks (no DLX, as consumer.py) and fits the slide', async () => {
     const { page } = deck;
     await jump(page, '24', Number.MAX_SAFE_INTEGER);
     await waitStep(page, '24', RABBIT_ACKS_STEPS);

@@ -14,6 +14,8 @@ import {
   type RoutingScenario,
 } from '../../src/widgets/exchange-routing/scenarios.ts';
 import { routingView } from '../../src/widgets/exchange-routing/session.ts';
+import { SLIDE_24_STORY } from '../../src/widgets/rabbit-acks/scenarios.ts';
+import { initSim, stepSim } from '../../src/widgets/rabbit-acks/sim.ts';
 
 let connection: amqp.ChannelModel;
 let run = 0;
@@ -143,4 +145,37 @@ describe('exchange-routing stories on a real RabbitMQ 3.10', () => {
       }
     });
   }
+});
+
+describe('rabbit-acks, slide 24, on a real RabbitMQ 3.10', () => {
+  // consumer.py declares its queue with durable=True and nothing else: no dead-letter exchange.
+  it('a nack with requeue=False on a queue without DLX deletes the message, as the widget shows', async () => {
+    const ch = await connection.createChannel();
+    const queue = `tasks.w${process.pid}.${++run}`;
+    await ch.assertQueue(queue, { durable: false, exclusive: true });
+    ch.sendToQueue(queue, Buffer.from('{"task_id": 2}'));
+    let got: amqp.GetMessage | false = false;
+    for (let i = 0; i < 100 && !got; i++) {
+      got = await ch.get(queue, { noAck: false });
+      if (!got) await new Promise((r) => setTimeout(r, 10));
+    }
+    if (!got) throw new Error('the message never arrived');
+    ch.nack(got, false, false);
+    const after = await ch.checkQueue(queue);
+    const again = await ch.get(queue, { noAck: false });
+    await ch.close();
+    const real = { ready: after.messageCount, redelivered: again !== false };
+
+    let sim = initSim(SLIDE_24_STORY.start);
+    sim = stepSim(sim, { type: 'publish', count: 1 });
+    sim = stepSim(sim, { type: 'settle', worker: 'w1', how: 'nack', requeue: false });
+    const widget = {
+      ready: sim.rabbit.queues[SLIDE_24_STORY.start.queue]?.messages.length ?? -1,
+      redelivered: false,
+    };
+    expect(widget).toEqual(real);
+    expect(real).toEqual({ ready: 0, redelivered: false });
+    expect(sim.dropped).toEqual([1]);
+    expect(sim.log).toContainEqual({ type: 'dropped', task: 1 });
+  });
 });

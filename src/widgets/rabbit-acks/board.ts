@@ -19,7 +19,7 @@ const STATE_TEXT: Readonly<Record<ChipState, string>> = {
   working: 'в работе',
   buffered: 'ждёт в буфере',
   acked: 'подтверждена',
-  dead: 'в dead letter',
+  dead: 'в dead letter или удалена',
 };
 
 function chip(c: ChipView, state: ChipState, delivered: boolean, leftMs?: number): HTMLElement {
@@ -158,23 +158,26 @@ export function drawBoard(board: HTMLElement, view: AcksView, requeue: boolean):
       view.ready.map((c) => chip(c, 'ready', false)),
     ),
   );
+  // Without a dead-letter exchange the broker deletes what is nacked or rejected without requeue.
+  const dlq = view.deadLetterQueue;
+  const deadTitle = dlq === null ? 'Удалены брокером' : `Очередь ${dlq}`;
   const dead = h(
     'div',
     {
       role: 'group',
-      'aria-label': `Очередь ${view.deadLetterQueue} (dead letter)`,
+      'aria-label': dlq === null ? `${deadTitle}: у очереди нет DLX` : `${deadTitle} (dead letter)`,
       class: `${RA_CLASS.box} w-ra-box--dlq`,
-      'data-queue': view.deadLetterQueue,
+      ...(dlq === null ? { 'data-discarded': 'true' } : { 'data-queue': dlq }),
       'data-depth': view.dead.length,
     },
     h(
       'div',
       { class: RA_CLASS.boxHead },
-      h('strong', {}, `${view.deadLetterQueue}`),
-      ' (dead letter)',
+      h('strong', {}, dlq === null ? 'удалены' : dlq),
+      dlq === null ? ' (у очереди нет DLX)' : ' (dead letter)',
     ),
     chips(
-      `Очередь ${view.deadLetterQueue}`,
+      deadTitle,
       view.dead.map((c) => chip(c, 'dead', false)),
     ),
   );

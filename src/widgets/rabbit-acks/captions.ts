@@ -91,7 +91,8 @@ export function describeLog(log: readonly Happening[], workers: readonly WorkerV
   }
   for (const h of pick('dead-lettered'))
     out.push(`Задача ${h.task} ушла в ${h.queue} (dead letter).`);
-  for (const h of pick('dropped')) out.push(`Задача ${h.task} отброшена: у очереди нет DLX.`);
+  for (const h of pick('dropped'))
+    out.push(`Задача ${h.task} удалена: у очереди нет DLX, и requeue=False её не сохраняет.`);
   // A delivery settled or requeued later in the same step is told by that settlement instead.
   const gone = (task: number, after: number) =>
     log.some(

@@ -20,7 +20,7 @@ const ITEMS: readonly [ChipState, string, boolean][] = [
   ['working', 'в работе (unacked)', false],
   ['buffered', 'ждёт в буфере prefetch (unacked)', false],
   ['acked', 'подтверждено (basic.ack)', false],
-  ['dead', 'dead letter', false],
+  ['dead', 'dead letter / удалено (нет DLX)', false],
   ['ready', 'redelivered=true', true],
 ];
 

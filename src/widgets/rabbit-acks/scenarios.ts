@@ -2,7 +2,8 @@
  * The clicker stories of the rabbit-acks widget as data: scenes (queue, workers, prefetch, faulty
  * tasks) and per step the actions sent to the simulation. Slide 19 shows ack, a crash with
  * redelivery, then prefetch=0 vs prefetch=1 with one slow worker; slide 24 follows the consumer code
- * on the slide: ack, basic_nack with a retry once, dead-lettering, a crash, basic_reject.
+ * on the slide: ack, basic_nack with a retry once, then requeue=False — and as consumer.py declares
+ * the queue without a dead-letter exchange, the broker deletes the message — a crash, basic_reject.
  */
 import type { AcksAction, SceneSpec } from './sim.ts';
 
@@ -90,7 +91,8 @@ export const SLIDE_19_STORY: AcksStory = {
 const CONSUMER_SCENE: SceneSpec = {
   seed: 24,
   queue: QUEUE,
-  deadLetterQueue: DLQ,
+  // examples/rabbitmq/consumer.py: queue_declare(queue=QUEUE, durable=True), no x-dead-letter-exchange.
+  deadLetterQueue: null,
   workers: [
     { id: 'w1', name: 'Воркер 1', msPerTask: 1000 },
     { id: 'w2', name: 'Воркер 2', msPerTask: 1000 },
@@ -125,7 +127,7 @@ export const SLIDE_24_STORY: AcksStory = {
     {
       scene: CONSUMER_SCENE,
       actions: [{ type: 'publish', count: 1 }, run(1000)],
-      lead: 'Другой вариант — basic_reject без повтора для задачи 5, она не JSON:',
+      lead: 'Другой вариант (не из consumer.py) — basic_reject без повтора, задача 5 не JSON:',
     },
   ],
 };

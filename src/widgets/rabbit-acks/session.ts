@@ -49,7 +49,8 @@ export interface AcksView {
   readonly now: number;
   readonly queue: string;
   readonly ready: readonly ChipView[];
-  readonly deadLetterQueue: string;
+  /** Null when the work queue has no dead-letter exchange: `dead` then lists the dropped tasks. */
+  readonly deadLetterQueue: string | null;
   readonly dead: readonly ChipView[];
   readonly workers: readonly WorkerView[];
   readonly prefetch: number;
@@ -141,7 +142,10 @@ export function viewOf(sim: AcksSim, log: readonly Happening[]): AcksView {
     queue: scene.queue,
     ready: (rabbit.queues[scene.queue]?.messages ?? []).map(chip),
     deadLetterQueue: scene.deadLetterQueue,
-    dead: (rabbit.queues[scene.deadLetterQueue]?.messages ?? []).map(chip),
+    dead:
+      scene.deadLetterQueue === null
+        ? sim.dropped.map((task) => ({ task, redelivered: false, fault: scene.faults[task] }))
+        : (rabbit.queues[scene.deadLetterQueue]?.messages ?? []).map(chip),
     workers,
     prefetch: sim.prefetch,
     published: sim.published,

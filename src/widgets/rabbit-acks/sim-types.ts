@@ -17,11 +17,16 @@ export interface WorkerSpec {
  */
 export type Fault = 'error' | 'invalid';
 
-/** One scene: a work queue with a dead-letter queue, its workers, their prefetch and faulty tasks. */
+/** One scene: a work queue (with or without a dead-letter queue), its workers, their prefetch and faulty tasks. */
 export interface SceneSpec {
   readonly seed: number;
   readonly queue: string;
-  readonly deadLetterQueue: string;
+  /**
+   * The dead-letter queue behind the work queue's x-dead-letter-exchange, or null when the work
+   * queue is declared without one (as examples/rabbitmq/consumer.py declares it): then a message
+   * nacked or rejected without requeue is dropped («Dead Letter Exchanges», RabbitMQ docs).
+   */
+  readonly deadLetterQueue: string | null;
   readonly workers: readonly WorkerSpec[];
   /** basic.qos prefetch_count of every worker (0 = unlimited). */
   readonly prefetch: number;
@@ -99,6 +104,8 @@ export interface AcksSim {
   readonly nextTag: number;
   /** Task number of every message copy id the broker made. */
   readonly taskOf: Readonly<Record<number, number>>;
+  /** Tasks the broker discarded (no dead-letter exchange), in order. */
+  readonly dropped: readonly number[];
   /** Virtual ms of the latest ack/nack/reject (null before any). */
   readonly lastSettleAt: number | null;
   /** What the last action did. */

@@ -42,6 +42,7 @@ interface Draft {
   published: number;
   nextTag: number;
   taskOf: Record<number, number>;
+  dropped: number[];
   lastSettleAt: number | null;
   log: Happening[];
 }
@@ -54,6 +55,11 @@ function workerByChannel(d: Draft, channel: string): WorkerRun | undefined {
 export function heldBy(rabbit: RabbitState, worker: WorkerRun) {
   if (!worker.up) return [];
   return rabbit.channels[channelOf(worker)]?.unacked ?? [];
+}
+
+function drop(d: Draft, task: number): void {
+  d.dropped.push(task);
+  d.log.push({ type: 'dropped', task });
 }
 
 function record(d: Draft, e: RabbitEvent): void {
@@ -79,12 +85,12 @@ function record(d: Draft, e: RabbitEvent): void {
       return;
     case 'dead-lettered':
       e.newMessageIds.forEach((id) => (d.taskOf[id] = d.taskOf[e.messageId] ?? 0));
-      if (e.queues.length === 0) d.log.push({ type: 'dropped', task: d.taskOf[e.messageId] ?? 0 });
+      if (e.queues.length === 0) drop(d, d.taskOf[e.messageId] ?? 0);
       for (const queue of e.queues)
         d.log.push({ type: 'dead-lettered', task: d.taskOf[e.messageId] ?? 0, queue });
       return;
     case 'dropped':
-      d.log.push({ type: 'dropped', task: d.taskOf[e.messageId] ?? 0 });
+      drop(d, d.taskOf[e.messageId] ?? 0);
       return;
     case 'channel.close':
       // The sim only sends valid commands; a channel error would be a bug here, not a lesson.
@@ -254,18 +260,24 @@ export function initSim(scene: SceneSpec): AcksSim {
     published: 0,
     nextTag: 1,
     taskOf: {},
+    dropped: [],
     lastSettleAt: null,
     log: [],
   };
-  send(d, { type: 'exchange.declare', exchange: DEAD_LETTER_EXCHANGE, kind: 'fanout' });
-  send(d, { type: 'queue.declare', queue: scene.deadLetterQueue, durable: true });
-  send(d, { type: 'queue.bind', queue: scene.deadLetterQueue, exchange: DEAD_LETTER_EXCHANGE });
-  send(d, {
-    type: 'queue.declare',
-    queue: scene.queue,
-    durable: true,
-    arguments: { 'x-dead-letter-exchange': DEAD_LETTER_EXCHANGE },
-  });
+  if (scene.deadLetterQueue === null) {
+    // consumer.py: channel.queue_declare(queue=QUEUE, durable=True) — no dead-letter exchange.
+    send(d, { type: 'queue.declare', queue: scene.queue, durable: true });
+  } else {
+    send(d, { type: 'exchange.declare', exchange: DEAD_LETTER_EXCHANGE, kind: 'fanout' });
+    send(d, { type: 'queue.declare', queue: scene.deadLetterQueue, durable: true });
+    send(d, { type: 'queue.bind', queue: scene.deadLetterQueue, exchange: DEAD_LETTER_EXCHANGE });
+    send(d, {
+      type: 'queue.declare',
+      queue: scene.queue,
+      durable: true,
+      arguments: { 'x-dead-letter-exchange': DEAD_LETTER_EXCHANGE },
+    });
+  }
   for (const w of scene.workers) start(d, w.id);
   return { ...d, log: [] };
 }
@@ -280,6 +292,7 @@ export function stepSim(sim: AcksSim, action: AcksAction): AcksSim {
     published: sim.published,
     nextTag: sim.nextTag,
     taskOf: { ...sim.taskOf },
+    dropped: [...sim.dropped],
     lastSettleAt: sim.lastSettleAt,
     log: [],
   };

@@ -49,14 +49,25 @@ describe('rabbit-acks stories', () => {
     expect(captionFor(fair, lead(SLIDE_19_STORY, 6))).toContain('готово к 6 с');
   });
 
-  it('slide 24: nack with requeue once, then the dead-letter queue; reject sends task 5 there too', () => {
+  // consumer.py declares `tasks` without x-dead-letter-exchange; RabbitMQ «Dead Letter
+  // Exchanges»: with no DLX a message nacked/rejected without requeue is discarded. Recorded on
+  // RabbitMQ 3.10 in tests/real/widgets-rabbitmq.test.ts.
+  it('slide 24: nack with requeue once, then requeue=False deletes task 2 (the queue has no DLX); reject deletes task 5', () => {
+    expect(SLIDE_24_STORY.start.deadLetterQueue).toBeNull();
     expect(captionFor(acksView(SLIDE_24_STORY, 2), undefined)).toContain(
       'basic_nack(задача 2, requeue=True)',
     );
-    expect(acksView(SLIDE_24_STORY, 3).dead.map((c) => c.task)).toEqual([2]);
+    const third = acksView(SLIDE_24_STORY, 3);
+    expect(third.dead.map((c) => c.task)).toEqual([2]);
+    expect(captionFor(third, undefined)).toContain('Задача 2 удалена: у очереди нет DLX');
+    expect(captionFor(third, undefined)).not.toContain('dead letter');
     const last = acksView(SLIDE_24_STORY, 6);
     expect(last.dead.map((c) => c.task)).toEqual([2, 5]);
     expect(captionFor(last, undefined)).toContain('basic_reject(задача 5, requeue=False)');
+  });
+
+  it('slide 19 keeps its dead-letter queue: its scene declares one', () => {
+    expect(SLIDE_19_STORY.start.deadLetterQueue).toBe('tasks.dlq');
   });
 
   it('every step of both stories is deterministic and has a caption', () => {

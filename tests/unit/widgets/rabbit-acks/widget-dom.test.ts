@@ -38,11 +38,12 @@ describe('rabbit-acks in the DOM', () => {
     expect(root.querySelector('[data-worker="w1"]')?.getAttribute('data-up')).toBe('false');
   });
 
-  it('slide 24 dead-letters task 2 after its retry', () => {
+  it('slide 24 shows task 2 deleted after its retry: consumer.py’s queue has no DLX', () => {
     const root = mountOn('24');
     dom.handle?.setStep(3, false);
-    expect(chips(root, '[data-queue="tasks.dlq"]')).toEqual(['2']);
-    expect(caption(root)).toContain('ушла в tasks.dlq');
+    expect(root.querySelector('[data-queue="tasks.dlq"]')).toBeNull();
+    expect(chips(root, '[data-discarded="true"]')).toEqual(['2']);
+    expect(caption(root)).toContain('Задача 2 удалена: у очереди нет DLX');
   });
 
   it('an invalid prefetch shows a message next to the field and changes nothing', () => {
