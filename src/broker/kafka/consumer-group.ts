@@ -123,13 +123,12 @@ export function resetPosition(
   const range = readableRange(ctx, tp);
   if (!range) return undefined;
   if (group.autoOffsetReset === 'none') {
-    ctx.emit({
-      type: reason === 'noCommittedOffset' ? 'noOffsetForPartition' : 'offsetOutOfRange',
-      groupId: group.groupId,
-      memberId,
-      topic: tp.topic,
-      partition: tp.partition,
-    });
+    const where = { groupId: group.groupId, memberId, topic: tp.topic, partition: tp.partition };
+    ctx.emit(
+      reason === 'noCommittedOffset'
+        ? { type: 'noOffsetForPartition', ...where }
+        : { type: 'offsetOutOfRange', ...where },
+    );
     return undefined;
   }
   const offset = group.autoOffsetReset === 'earliest' ? range.start : range.end;

@@ -307,11 +307,16 @@ export type KafkaEvent =
       readonly reason: 'noCommittedOffset' | 'offsetOutOfRange';
     }
   | {
-      /**
-       * auto.offset.reset=none: NoOffsetForPartitionException (no committed offset) or
-       * OffsetOutOfRangeException (the position left the log) from poll().
-       */
-      readonly type: 'noOffsetForPartition' | 'offsetOutOfRange';
+      /** auto.offset.reset=none and no committed offset: NoOffsetForPartitionException. */
+      readonly type: 'noOffsetForPartition';
+      readonly groupId: string;
+      readonly memberId: string;
+      readonly topic: string;
+      readonly partition: number;
+    }
+  | {
+      /** auto.offset.reset=none and a position that left the log: OffsetOutOfRangeException. */
+      readonly type: 'offsetOutOfRange';
       readonly groupId: string;
       readonly memberId: string;
       readonly topic: string;
