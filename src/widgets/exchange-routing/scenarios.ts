@@ -241,14 +241,15 @@ export const TOPIC_SCENARIO: RoutingScenario = {
     { kind: 'topic', commands: [publish(LOGS.topic, 'error.payment')] },
     { kind: 'topic', commands: [publish(LOGS.topic, 'info.payment')] },
     { kind: 'topic', commands: [publish(LOGS.topic, 'error.db')] },
-    // `*` is exactly one word: three words match neither pattern, and mandatory brings it back.
-    { kind: 'topic', commands: [publish(LOGS.topic, 'error.payment.eu', { mandatory: true })] },
+    // `*` is exactly one word: three words match neither pattern. topic_publish.py publishes
+    // without mandatory, so the exchange drops it silently (slide 17 shows mandatory's return).
+    { kind: 'topic', commands: [publish(LOGS.topic, 'error.payment.eu')] },
     {
       kind: 'topic',
       commands: [
         { type: 'queue.declare', queue: 'all-logs' },
         { type: 'queue.bind', queue: 'all-logs', exchange: LOGS.topic, routingKey: '#' },
-        publish(LOGS.topic, 'error.payment.eu', { mandatory: true }),
+        publish(LOGS.topic, 'error.payment.eu'),
       ],
     },
   ],

@@ -65,14 +65,18 @@ describe('exchange-routing scenarios', () => {
     }
   });
 
-  it('slide 26 follows the lecture: error.* and *.payment, then # and an unroutable key', () => {
+  it('slide 26 follows the lecture and its code: error.* and *.payment, an unroutable key dropped without mandatory, then #', () => {
     const s = TOPIC_SCENARIO;
     expect(routingView(s, 0, []).exchange.name).toBe('logs');
     expect(received(routingView(s, 1, []))).toEqual(['errors', 'payments']);
     expect(received(routingView(s, 2, []))).toEqual(['payments']);
     expect(received(routingView(s, 3, []))).toEqual(['errors']);
+    // examples/rabbitmq/topic_publish.py publishes without mandatory: an unroutable message is
+    // dropped silently, no basic.return (recorded in tests/real/widgets-rabbitmq.test.ts).
     const four = routingView(s, 4, []);
-    expect(four.publish?.returned).toBe(true);
+    expect(four.publish?.queues).toEqual([]);
+    expect(four.publish?.returned).toBe(false);
+    expect(captionFor(four)).toContain('без mandatory exchange молча его отбросил');
     expect(topicMatches('error.*', 'error.payment.eu')).toBe(false);
     const five = routingView(s, 5, []);
     expect(received(five)).toEqual(['all-logs']);
