@@ -18,6 +18,8 @@ interface Action {
 }
 
 const SETUP: RabbitCommand[] = [
+  // Short enough that runs see channels closed by consumer_timeout.
+  { type: 'broker.configure', consumerTimeout: 25 },
   { type: 'exchange.declare', exchange: 't', kind: 'topic', durable: true },
   { type: 'exchange.declare', exchange: 'dlx', kind: 'fanout', durable: true },
   { type: 'queue.declare', queue: 'q1', durable: true, arguments: { 'x-max-priority': 3 } },
@@ -36,6 +38,12 @@ const SETUP: RabbitCommand[] = [
   { type: 'queue.bind', queue: 'q1', exchange: 't', routingKey: '#' },
   { type: 'queue.bind', queue: 'q2', exchange: 't', routingKey: 'order.#' },
   { type: 'queue.bind', queue: 'q3', exchange: 'dlx' },
+  {
+    type: 'queue.declare',
+    queue: 'q4',
+    arguments: { 'x-max-length': 1, 'x-overflow': 'reject-publish' },
+  },
+  { type: 'queue.bind', queue: 'q4', exchange: 't', routingKey: 'order.*' },
 ];
 const QUEUES = ['q1', 'q2', 'q3', 'missing'];
 const KEYS = ['order.created', 'order', 'user.x', '', 'q1', 'q3'];
@@ -51,9 +59,9 @@ function toCommand(state: RabbitState, act: Action): RabbitCommand {
     return { type: 'channel.open', connection: connections[0] as string, channel: `ch${tags++}` };
   }
   // A restart takes the transient q2 away; a client declares it again.
-  if (!state.queues['q2'] && act.kind % 10 === 9) return SETUP[3] as RabbitCommand;
+  if (!state.queues['q2'] && act.kind % 10 === 9) return SETUP[4] as RabbitCommand;
   if (state.queues['q2'] && !state.bindings.some((b) => b.queue === 'q2') && act.kind % 10 === 9) {
-    return SETUP[7] as RabbitCommand;
+    return SETUP[8] as RabbitCommand;
   }
   switch (act.kind % 10) {
     case 0:
@@ -218,7 +226,7 @@ function run(
 }
 
 describe('RabbitMQ model invariants', () => {
-  it('nothing is lost or duplicated; an acked message is never delivered again; one copy per queue', () => {
+  it('nothing is lost or duplicated (consumer timeouts and full reject-publish queues too); an acked message is never delivered again; one copy per queue', () => {
     const seen = new Map<string, number>();
     fc.assert(
       fc.property(
@@ -231,7 +239,9 @@ describe('RabbitMQ model invariants', () => {
               const key =
                 e.type === 'dropped' || e.type === 'dead-lettered'
                   ? `${e.type}:${e.reason}`
-                  : e.type;
+                  : e.type === 'channel.close' && e.replyText.includes('timed out')
+                    ? 'channel.close:consumer_timeout'
+                    : e.type;
               seen.set(key, (seen.get(key) ?? 0) + 1);
             }
           }
@@ -251,9 +261,11 @@ describe('RabbitMQ model invariants', () => {
       'dead-lettered:rejected',
       'dead-lettered:expired',
       'dead-lettered:maxlen',
+      'dropped:reject-publish',
       'dropped:transient-lost-on-restart',
       'broker.restart',
       'channel.close',
+      'channel.close:consumer_timeout',
     ]) {
       expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(0);
     }
