@@ -4,7 +4,8 @@ export { compileTopicRouter, type TopicRouter, type TopicBindingSpec } from './t
 export { headersMatch, headersBindingError, xMatchOf, type XMatch } from './headers.ts';
 export { amqpEqual } from './field-value.ts';
 export { route, compileExchangeRouter, type ExchangeRouter } from './routing.ts';
-export { rabbitModel, initRabbit, stepRabbit } from './model.ts';
+export { rabbitModel, initRabbit, stepRabbit, DEFAULT_CONSUMER_TIMEOUT } from './model.ts';
+export { parseExpiration, MAX_EXPIRY } from './expiration.ts';
 export type { RabbitCommand } from './commands.ts';
 export type { RabbitEvent, DropReason } from './events.ts';
 export type * from './types.ts';

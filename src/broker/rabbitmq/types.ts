@@ -29,7 +29,10 @@ export interface MessageProperties {
   /** 2 = persistent, 1 or absent = transient. */
   readonly deliveryMode?: 1 | 2;
   readonly priority?: number;
-  /** Per-message TTL in ms, as a decimal string as in AMQP (`'60000'`). */
+  /**
+   * Per-message TTL in ms, as a decimal string as in AMQP (`'60000'`); anything RabbitMQ cannot
+   * read as 0…315360000000 makes basic.publish a 406 channel error (see expiration.ts).
+   */
   readonly expiration?: string;
   readonly headers?: Readonly<Record<string, unknown>>;
   readonly messageId?: string;
