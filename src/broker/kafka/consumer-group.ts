@@ -17,7 +17,7 @@ import {
   type TopicPartition,
 } from './assignor-types.ts';
 import type { KafkaEvent } from './events.ts';
-import { logEndOffset, type GroupState, type MemberState, type TopicState } from './state.ts';
+import type { GroupState, MemberState, TopicState } from './state.ts';
 
 /** What group code needs from the cluster. */
 export interface GroupContext {
@@ -39,17 +39,6 @@ export function readableRange(
 ): { start: number; end: number } | undefined {
   const p = ctx.topics[tp.topic]?.partitions[tp.partition];
   return p ? { start: p.logStartOffset, end: p.highWatermark } : undefined;
-}
-
-/**
- * Whether a fetch from `offset` is in range: between the log start and the log end offset. A
- * position past the high watermark but not past the log end is valid and fetches nothing yet
- * (Kafka's LocalLog.read: OffsetOutOfRangeException only for `startOffset > endOffset`, and an
- * empty read for a start at or beyond the high watermark); before the log start is out of range.
- */
-export function inLogRange(ctx: GroupContext, tp: TopicPartition, offset: number): boolean {
-  const p = ctx.topics[tp.topic]?.partitions[tp.partition];
-  return p !== undefined && offset >= p.logStartOffset && offset <= logEndOffset(p);
 }
 
 /** Whether the partition has a leader to fetch from (a consumer skips it until it has one). */

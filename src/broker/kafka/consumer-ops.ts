@@ -5,11 +5,9 @@
 import { tpKey, type TopicPartition } from './assignor-types.ts';
 import type { FetchedSlice } from './events.ts';
 import { sliceInto } from './partition-log.ts';
-import type { GroupState, MemberState } from './state.ts';
+import { logEndOffset, type GroupState, type MemberState } from './state.ts';
 import {
   commit,
-  hasLeader,
-  inLogRange,
   positionsOf,
   readableRange,
   resetPosition,
@@ -33,7 +31,9 @@ function replaceMember(group: GroupState, member: MemberState): GroupState {
  * A partition with no leader is skipped, its position kept, until one is elected (the Fetcher's
  * prepareFetchRequests: "missing the current leader node" → metadata update, no fetch). A position
  * beyond the high watermark but within the log fetches nothing; only one outside
- * [log start, log end] is OFFSET_OUT_OF_RANGE and reset by auto.offset.reset.
+ * [log start, log end] is OFFSET_OUT_OF_RANGE and reset by auto.offset.reset (Kafka's
+ * LocalLog.read throws OffsetOutOfRangeException only for a start past the log end offset and
+ * returns an empty read for a start at or past the high watermark).
  */
 export function poll(
   group: GroupState,
@@ -54,13 +54,13 @@ export function poll(
   for (let i = 0; i < n && total < maxRecords; i++) {
     const tp = m.assigned[(m.pollCursor + i) % n] as TopicPartition;
     const key = tpKey(tp);
-    const range = readableRange(ctx, tp);
-    if (!range || !hasLeader(ctx, tp)) continue;
+    const p = ctx.topics[tp.topic]?.partitions[tp.partition];
+    if (!p || p.leader < 0) continue;
     let pos = positions[key];
     if (pos === undefined && g.autoOffsetReset !== 'none') {
       // Assigned while the partition had no leader to ask (ListOffsets): reset it now.
       pos = resetPosition(g, memberId, tp, 'noCommittedOffset', ctx);
-    } else if (pos !== undefined && !inLogRange(ctx, tp, pos)) {
+    } else if (pos !== undefined && (pos < p.logStartOffset || pos > logEndOffset(p))) {
       // OFFSET_OUT_OF_RANGE: retention deleted the position (or a failover cut the log). With
       // auto.offset.reset=none the position stays and every poll raises the error again.
       const reset = resetPosition(g, memberId, tp, 'offsetOutOfRange', ctx);
@@ -71,10 +71,8 @@ export function poll(
       delete positions[key];
       continue;
     }
-    const p = ctx.topics[tp.topic]?.partitions[tp.partition];
-    if (!p) continue;
     // LocalLog.read: a start at or past the high watermark reads nothing, the position stays.
-    const to = Math.max(pos, Math.min(range.end, pos + maxRecords - total));
+    const to = Math.max(pos, Math.min(p.highWatermark, pos + maxRecords - total));
     positions[key] = to;
     if (to > pos) {
       sliceInto(p, pos, to, slices);
