@@ -60,7 +60,8 @@ export function renderCodeBlock({ code, lang, file, steps }: CodeBlockInput): st
     `<div class="${CODE_CLASSES.bar}">${label}<span class="${CODE_CLASSES.buttons}">` +
     `<button type="button" name="${COPY_BUTTON_NAMES.snippet}" class="${CODE_CLASSES.copy}" aria-label="Копировать код в буфер обмена">Копировать</button>` +
     `${copyFile}</span></div>` +
-    `<pre class="language-${language}"><code class="language-${language}">${lines}</code></pre>` +
+    // Focusable: a long snippet scrolls inside its block, and keyboard users must reach it.
+    `<pre tabindex="0" class="language-${language}"><code class="language-${language}">${lines}</code></pre>` +
     stepFragments +
     `</div>\n`
   );
