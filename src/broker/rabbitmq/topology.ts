@@ -156,11 +156,12 @@ export function declareQueue(ctx: Ctx, cmd: Cmd<'queue.declare'>): void {
   }
   const exclusive = cmd.exclusive ?? false;
   const owner = exclusive ? connectionOf(ctx, channel) : null;
+  // rabbit_channel: `Durable = DurableDeclare andalso not ExclusiveDeclare`.
+  const durable = (cmd.durable ?? false) && !exclusive;
   if (exclusive && owner === null)
     throw new RangeError('queue.declare: an exclusive queue needs an open channel');
   if (existing) {
     if (!mayUseQueue(ctx, channel, name, cmd.type, owner)) return;
-    const durable = cmd.durable ?? false;
     const mismatch =
       existing.durable !== durable
         ? `inequivalent arg 'durable' for queue '${name}' ${VHOST}: received '${durable}' but current is '${existing.durable}'`
@@ -188,7 +189,7 @@ export function declareQueue(ctx: Ctx, cmd: Cmd<'queue.declare'>): void {
   }
   ctx.s.queues[name] = {
     name,
-    durable: cmd.durable ?? false,
+    durable,
     exclusiveTo: owner,
     autoDelete: cmd.autoDelete ?? false,
     arguments: { ...(cmd.arguments ?? {}) },
