@@ -6,6 +6,12 @@
  * back with RPUSH (so it is the next one BRPOP takes) and flagged redelivered — whether or not
  * its worker is still alive, which is why long ETAs on Redis can run twice. Every Redis command
  * goes through the simulated Redis of src/broker/redis.
+ *
+ * Simplified: this puts a message back the moment its timeout passes. In kombu (5.2.4, Debian's)
+ * a consuming worker does it, in QoS.restore_visible: called when the worker starts polling
+ * (MultiChannelPoller.on_poll_init) and every 10 s after (register_with_event_loop), acting on one
+ * call in ten (interval=10) — at its start, +100 s, +200 s… So a real restore comes up to 100 s
+ * after the timeout (negligible against the default hour), and none while no worker runs.
  */
 import { redisStep, type RedisCommand, type RedisReply, type RedisState } from '../redis/index.ts';
 import { createRedisState } from '../redis/index.ts';
