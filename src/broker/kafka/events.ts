@@ -18,7 +18,7 @@ export type KafkaCommand =
       readonly value: string;
       /** An explicit partition bypasses the partitioner. */
       readonly partition?: number;
-      /** Default 'all' (Kafka ≥ 3.0). */
+      /** Default 'all' (the Java client since Kafka 3.0); kafka-python 2.0.2 defaults to 1. */
       readonly acks?: Acks;
       /**
        * delivery.timeout.ms (Java default 120000): how long a record may wait for a partition
@@ -66,6 +66,7 @@ export type KafkaCommand =
       readonly autoOffsetReset?: OffsetReset;
       readonly enableAutoCommit?: boolean;
       readonly autoCommitIntervalMs?: number;
+      /** session.timeout.ms: default 45000 (the Java client since 3.0); kafka-python 2.0.2's is 10000. */
       readonly sessionTimeoutMs?: number;
       readonly maxPollRecords?: number;
     }
