@@ -133,7 +133,10 @@ export interface TopicState {
   readonly sticky: StickyPartitionState;
 }
 
-/** partition.assignment.strategy values. */
+/**
+ * partition.assignment.strategy values. cooperative-sticky (KIP-429) is the Java client's;
+ * kafka-python 2.0.2 has range (its default), roundrobin and an eager sticky, no cooperative one.
+ */
 export type AssignorName = 'range' | 'roundrobin' | 'cooperative-sticky';
 
 /** auto.offset.reset values. */
