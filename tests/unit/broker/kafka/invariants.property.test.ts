@@ -96,7 +96,7 @@ describe.each<AssignorName>(['range', 'roundrobin', 'cooperative-sticky'])(
   (assignor) => {
     it('after every rebalance each partition has exactly one owner among live members', () => {
       fc.assert(
-        fc.property(fc.array(groupCommand, { maxLength: 60 }), (cmds) => {
+        fc.property(fc.array(groupCommand, { minLength: 20, maxLength: 60 }), (cmds) => {
           runChecked(cmds, assignor, (_b, after, events) => {
             if (!events.some((e) => e.type === 'rebalance')) return;
             const g = after.groups.g!;
@@ -113,7 +113,7 @@ describe.each<AssignorName>(['range', 'roundrobin', 'cooperative-sticky'])(
 
     it('positions only move forward without seeks; committed offsets never pass the log end', () => {
       fc.assert(
-        fc.property(fc.array(groupCommand, { maxLength: 60 }), (cmds) => {
+        fc.property(fc.array(groupCommand, { minLength: 20, maxLength: 60 }), (cmds) => {
           runChecked(cmds, assignor, (before, after, events) => {
             const resets = new Set(
               events
@@ -143,7 +143,7 @@ describe.each<AssignorName>(['range', 'roundrobin', 'cooperative-sticky'])(
 
     it('a fetch hands a member its own partitions from its positions on: no gap, no repeat', () => {
       fc.assert(
-        fc.property(fc.array(groupCommand, { maxLength: 60 }), (cmds) => {
+        fc.property(fc.array(groupCommand, { minLength: 20, maxLength: 60 }), (cmds) => {
           runChecked(cmds, assignor, (before, after, events, cmd) => {
             for (const e of events) {
               if (e.type !== 'fetch' || cmd.type !== 'poll') continue;
@@ -268,7 +268,7 @@ describe('replication', () => {
       fc.integer({ min: 1000, max: 40_000 }).map((ms): KafkaCommand => ({ type: 'advance', ms })),
     );
     fc.assert(
-      fc.property(fc.array(cmd, { maxLength: 80 }), (cmds) => {
+      fc.property(fc.array(cmd, { minLength: 20, maxLength: 80 }), (cmds) => {
         let state = stepKafka(initKafka(7), {
           type: 'createTopic',
           name: 't',
