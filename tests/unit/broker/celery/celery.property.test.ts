@@ -131,41 +131,51 @@ function restartDead(commands: readonly CeleryCommand[]): CeleryCommand[] {
 describe('Celery model properties', () => {
   it('every task’s state sequence is a path of the state graph; retries never exceed max_retries', () => {
     fc.assert(
-      fc.property(options, fc.array(command, { maxLength: 25 }), fc.nat(), (o, cmds, seed) => {
-        const result = runUnlessRefused(o, celeryOptions(o), sane(cmds), seed);
-        if (!result) return;
-        const { state, events } = result;
-        for (const task of Object.values(state.tasks)) {
-          const fromStart = task.historyDropped === 0;
-          expect(isValidStatePath(task.history, fromStart), task.history.join('>')).toBe(true);
-          if (o.maxRetries !== null) expect(task.retries).toBeLessThanOrEqual(o.maxRetries);
-        }
-        const retried = ofType(events, 'task-retried');
-        if (o.maxRetries !== null)
-          for (const e of retried) expect(e.retries).toBeLessThan(o.maxRetries);
-      }),
+      fc.property(
+        options,
+        fc.array(command, { minLength: 10, maxLength: 30 }),
+        fc.nat(),
+        (o, cmds, seed) => {
+          const result = runUnlessRefused(o, celeryOptions(o), sane(cmds), seed);
+          if (!result) return;
+          const { state, events } = result;
+          for (const task of Object.values(state.tasks)) {
+            const fromStart = task.historyDropped === 0;
+            expect(isValidStatePath(task.history, fromStart), task.history.join('>')).toBe(true);
+            if (o.maxRetries !== null) expect(task.retries).toBeLessThanOrEqual(o.maxRetries);
+          }
+          const retried = ofType(events, 'task-retried');
+          if (o.maxRetries !== null)
+            for (const e of retried) expect(e.retries).toBeLessThan(o.maxRetries);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('autoretry countdowns stay within [0, min(retry_backoff_max, factor·2^retries)]', () => {
     fc.assert(
-      fc.property(options, fc.array(command, { maxLength: 25 }), fc.nat(), (o, cmds, seed) => {
-        fc.pre(o.retry.kind === 'autoretry');
-        const events = runUnlessRefused(o, celeryOptions(o), sane(cmds), seed)?.events ?? [];
-        for (const e of ofType(events, 'task-retried')) {
-          if (o.retry.kind !== 'autoretry') continue;
-          // celery/app/autoretry.py (≥ 5.3): factor = int(max(1.0, float(retry_backoff))) unless 0.
-          const x = Number(o.retry.retryBackoff);
-          const factor = x === 0 ? 0 : Math.floor(Math.max(1, x));
-          const cap =
-            factor === 0 ? 180 : Math.min(o.retry.retryBackoffMax, factor * 2 ** e.retries);
-          expect(Number.isInteger(e.countdown)).toBe(true);
-          expect(e.countdown).toBeGreaterThanOrEqual(0);
-          expect(e.countdown).toBeLessThanOrEqual(cap);
-          if (!o.retry.retryJitter) expect(e.countdown).toBe(cap);
-        }
-      }),
+      fc.property(
+        options,
+        fc.array(command, { minLength: 10, maxLength: 30 }),
+        fc.nat(),
+        (o, cmds, seed) => {
+          fc.pre(o.retry.kind === 'autoretry');
+          const events = runUnlessRefused(o, celeryOptions(o), sane(cmds), seed)?.events ?? [];
+          for (const e of ofType(events, 'task-retried')) {
+            if (o.retry.kind !== 'autoretry') continue;
+            // celery/app/autoretry.py (≥ 5.3): factor = int(max(1.0, float(retry_backoff))) unless 0.
+            const x = Number(o.retry.retryBackoff);
+            const factor = x === 0 ? 0 : Math.floor(Math.max(1, x));
+            const cap =
+              factor === 0 ? 180 : Math.min(o.retry.retryBackoffMax, factor * 2 ** e.retries);
+            expect(Number.isInteger(e.countdown)).toBe(true);
+            expect(e.countdown).toBeGreaterThanOrEqual(0);
+            expect(e.countdown).toBeLessThanOrEqual(cap);
+            if (!o.retry.retryJitter) expect(e.countdown).toBe(cap);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -224,17 +234,22 @@ describe('Celery model properties', () => {
 
   it('nothing is lost or duplicated without crashes: every task ends in SUCCESS or FAILURE, runs = retries + 1', () => {
     fc.assert(
-      fc.property(options, fc.array(command, { maxLength: 20 }), fc.nat(), (o, cmds, seed) => {
-        const commands = cmds.filter((c) => c.type === 'send' || c.type === 'advance');
-        const withTail = [...commands, ...restartDead(commands), seconds(4000)];
-        const opts = { ...celeryOptions(o), maxFinishedTasks: 1000 };
-        const result = runUnlessRefused(o, opts, withTail, seed);
-        if (!result) return;
-        for (const t of Object.values(result.state.tasks)) {
-          if (!unbounded(o)) expect(['SUCCESS', 'FAILURE']).toContain(t.state);
-          if (t.state === 'SUCCESS' || t.state === 'FAILURE') expect(t.runs).toBe(t.retries + 1);
-        }
-      }),
+      fc.property(
+        options,
+        fc.array(command, { minLength: 10, maxLength: 30 }),
+        fc.nat(),
+        (o, cmds, seed) => {
+          const commands = cmds.filter((c) => c.type === 'send' || c.type === 'advance');
+          const withTail = [...commands, ...restartDead(commands), seconds(4000)];
+          const opts = { ...celeryOptions(o), maxFinishedTasks: 1000 };
+          const result = runUnlessRefused(o, opts, withTail, seed);
+          if (!result) return;
+          for (const t of Object.values(result.state.tasks)) {
+            if (!unbounded(o)) expect(['SUCCESS', 'FAILURE']).toContain(t.state);
+            if (t.state === 'SUCCESS' || t.state === 'FAILURE') expect(t.runs).toBe(t.retries + 1);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
