@@ -212,28 +212,18 @@ function killPoolProcess(ctx: StepContext, workerId: string, taskId: string): vo
   }));
   // A stopping worker's channel is closed: the broker requeued the message already.
   const canAck = !r.acked && w?.stopping === null;
+  const t = transport(ctx);
   if (def.acksLate && def.rejectOnWorkerLost) {
-    if (canAck)
-      applyTransport(
-        ctx,
-        transport(ctx).requeue(ctx.state.transport, workerId, r.deliveryTag, now),
-      );
-    return;
+    if (canAck) applyTransport(ctx, t.requeue(ctx.state.transport, workerId, r.deliveryTag, now));
+  } else {
+    if (canAck) applyTransport(ctx, t.ack(ctx.state.transport, workerId, r.deliveryTag, now));
+    const exception = 'WorkerLostError';
+    const { name, retries } = m;
+    emit(ctx, { type: 'task-failed', at: now, taskId, name, retries, worker: workerId, exception });
+    transition(ctx, recordOf(ctx, taskId, name), 'FAILURE', { exception });
   }
-  if (canAck)
-    applyTransport(ctx, transport(ctx).ack(ctx.state.transport, workerId, r.deliveryTag, now));
+  // A worker stopping after consumer_timeout exits once nothing runs.
   goOfflineIfIdle(ctx, workerId);
-  const exception = 'WorkerLostError';
-  emit(ctx, {
-    type: 'task-failed',
-    at: now,
-    taskId,
-    name: m.name,
-    retries: m.retries,
-    worker: workerId,
-    exception,
-  });
-  transition(ctx, recordOf(ctx, taskId, m.name), 'FAILURE', { exception });
 }
 
 function startWorker(

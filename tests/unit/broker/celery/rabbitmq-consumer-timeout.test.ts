@@ -107,6 +107,36 @@ describe('consumer_timeout on RabbitMQ ends a worker that holds a countdown task
     expect(state.tasks.a).toMatchObject({ state: 'SUCCESS', runs: 2 });
   });
 
+  for (const rejectOnWorkerLost of [false, true]) {
+    it(`a pool process killed while its worker stops (reject_on_worker_lost=${rejectOnWorkerLost}): nothing is sent on the closed channel, the worker exits`, () => {
+      const { events } = run(
+        {
+          transport: 'rabbitmq',
+          tasks: { job: { durationMs: 2_400_000, acksLate: true, rejectOnWorkerLost } },
+          workers: [{ id: 'w1', concurrency: 1, prefetchMultiplier: 1 }],
+        },
+        [
+          { type: 'send', name: 'job', taskId: 'a' },
+          seconds(2000),
+          { type: 'killPoolProcess', worker: 'w1', taskId: 'a' },
+        ],
+      );
+      expect(ofType(events, 'basic.reject')).toEqual([]);
+      expect(ofType(events, 'basic.ack')).toEqual([]);
+      const tail = events
+        .filter((e) => e.type === 'task-failed' || e.type === 'worker-offline')
+        .map((e) => [e.type, e.at]);
+      expect(tail).toEqual(
+        rejectOnWorkerLost
+          ? [['worker-offline', 2_000_000]]
+          : [
+              ['task-failed', 2_000_000],
+              ['worker-offline', 2_000_000],
+            ],
+      );
+    });
+  }
+
   it('Redis has no consumer_timeout: the same countdown runs once at its ETA', () => {
     const { events } = run(
       { transport: 'redis', tasks: { job: { durationMs: 1000 } }, workers: twoWorkers },
