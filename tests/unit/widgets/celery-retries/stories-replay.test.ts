@@ -70,6 +70,8 @@ describe('celery-retries stories', () => {
     expect(failed?.type === 'task-failed' && failed.exception).toBe('GatewayUnavailable');
   });
 
+  // celery/utils/time.py get_exponential_backoff_interval: countdown = min(maximum, factor·2^retries),
+  // then with full_jitter random.randrange(countdown + 1) — any whole second in 0…2^retries.
   it('slide 38: jittered pauses are drawn from [0, 2^retries], three retries, then SUCCESS', () => {
     const story = storyForSection('38');
     const last = replayStory(story, story.settings)[CELERY_STEPS]!;

@@ -151,6 +151,8 @@ describe('kafka-partitions captions read right', () => {
     );
   };
 
+  // Eager protocol: ConsumerCoordinator.onJoinPrepare revokes the partitions a member owns; a
+  // group's first members own none, so nothing is given back.
   it('a group’s first join is a first assignment, not «все отдали партиции»: nobody had any', () => {
     expect(at(28, 2)).toContain('(range: первое назначение)');
     expect(at(29, 4)).toContain('(range: все отдали партиции и получили заново)');
