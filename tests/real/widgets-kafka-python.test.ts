@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kafkaPartitionForKey } from '../../src/broker/kafka/index.ts';
+import { KAFKA_PYTHON_SESSION_TIMEOUT_MS } from '../../src/widgets/kafka-partitions/scenarios.ts';
 import { pythonPackageVersions, runPython } from './helpers/python.ts';
 
 const KEYS = ['user-42', 'user-7', 'user-13', 'user-99', 'user-5', 'order-1', 'клиент-1', ''];
@@ -40,5 +41,22 @@ describe(`kafka-partitions and kafka-python (${pythonPackageVersions(['kafka'])}
     // Keyless: only available partitions, and the pick changes from record to record.
     expect(got.keyless).toEqual([0, 2, 3, 5]);
     expect(got.changes).toBeGreaterThan(300);
+  });
+
+  it('the consumer defaults the widget plays are kafka-python’s: 10 s session timeout, no cooperative assignor', async () => {
+    const result = await runPython(
+      [
+        '-c',
+        'import json; from kafka import KafkaConsumer as C; c = C.DEFAULT_CONFIG; ' +
+          'print(json.dumps({"session": c["session_timeout_ms"], ' +
+          '"assignors": [a.name for a in c["partition_assignment_strategy"]]}))',
+      ],
+      { cwd: process.cwd() },
+    );
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      session: KAFKA_PYTHON_SESSION_TIMEOUT_MS,
+      assignors: ['range', 'roundrobin'],
+    });
   });
 });

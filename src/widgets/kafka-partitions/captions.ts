@@ -10,7 +10,7 @@ import {
   type KafkaState,
 } from '../../broker/kafka/index.ts';
 import { lastProduced } from './view-model.ts';
-import { GROUP_A, GROUP_B } from './scenarios.ts';
+import { GROUP_A, GROUP_B, KAFKA_PYTHON_SESSION_TIMEOUT_MS } from './scenarios.ts';
 import type { Replayed } from './session.ts';
 
 /** Russian plural form for n: one / few / many. */
@@ -88,11 +88,11 @@ function rebalanceFact(r: Replayed, assignor: AssignorName): string | null {
       : 'cooperative-sticky: никто ничего не отдавал';
   const crashed = ev.find((e) => e.type === 'memberCrashed' || e.type === 'sessionTimeout');
   if (crashed && 'memberId' in crashed) {
-    // The coordinator notices a crash only when the member's session times out
-    // (GroupCoordinator: session.timeout.ms, 45 s by default since Kafka 3.0).
+    // The coordinator notices a crash only when the member's session times out (GroupCoordinator);
+    // kafka-python's consumer sets it with session_timeout_ms (10 s by default in 2.0.2).
     const timedOut = ev.some((e) => e.type === 'sessionTimeout');
-    const ms = r.state.groups[GROUP_A]?.sessionTimeoutMs ?? 45_000;
-    const wait = timedOut ? `через session.timeout.ms (${ms / 1000} с) ` : '';
+    const ms = r.state.groups[GROUP_A]?.sessionTimeoutMs ?? KAFKA_PYTHON_SESSION_TIMEOUT_MS;
+    const wait = timedOut ? `через session_timeout_ms (${ms / 1000} с) ` : '';
     return `${crashed.memberId} упал: ${wait}${handedOver(r.before, r.state, crashed.memberId)} (${assignor}).`;
   }
   const left = ev.find((e) => e.type === 'leaveGroup');

@@ -58,7 +58,8 @@ export interface KafkaInputs {
 const ASSIGNORS: readonly { value: AssignorName; label: string }[] = [
   { value: 'range', label: 'range' },
   { value: 'roundrobin', label: 'round-robin' },
-  { value: 'cooperative-sticky', label: 'cooperative-sticky' },
+  // kafka-python 2.0.2 has no cooperative protocol: this one is the Java client's.
+  { value: 'cooperative-sticky', label: 'cooperative-sticky (Java)' },
 ];
 
 function onEnter(disposer: Disposer, field: Field, run: () => void): void {

@@ -48,6 +48,12 @@ type Cmd = KafkaCommand;
 /** kafka-python 2.0.2 picks a random available partition for each keyless record. */
 const KAFKA_PYTHON_KEYLESS = 1;
 
+/**
+ * kafka-python 2.0.2's KafkaConsumer default session_timeout_ms (kafka/consumer/group.py): the
+ * slides' consumer.py sets none, so a crashed member keeps its partitions this long (Java: 45 s).
+ */
+export const KAFKA_PYTHON_SESSION_TIMEOUT_MS = 10_000;
+
 function produceAll(topic: string, keys: readonly (string | null)[], tag: string): Cmd[] {
   return keys.map((key, i) => ({ type: 'produce', topic, key, value: `${tag}-${i + 1}` }));
 }
@@ -66,6 +72,7 @@ export function joinCommand(
     autoOffsetReset: group === 'A' ? story.resetA : story.resetB,
     // Commits are explicit steps, so the audience sees position and committed offset apart.
     enableAutoCommit: false,
+    sessionTimeoutMs: KAFKA_PYTHON_SESSION_TIMEOUT_MS,
   };
 }
 
@@ -252,7 +259,7 @@ const consumer = story(
       lead: 'Упал до commit(): прочитанное после commit придёт снова (at least once).',
       commands: () => [
         { type: 'crash', groupId: GROUP_A, memberId: 'consumer-2' },
-        { type: 'advance', ms: 45_000 },
+        { type: 'advance', ms: KAFKA_PYTHON_SESSION_TIMEOUT_MS },
       ],
     },
   ],

@@ -10,7 +10,14 @@ import {
   type KafkaEvent,
   type KafkaState,
 } from '../../broker/kafka/index.ts';
-import { GROUP_A, GROUP_B, joinCommand, type KafkaSettings, type KafkaStory } from './scenarios.ts';
+import {
+  GROUP_A,
+  GROUP_B,
+  KAFKA_PYTHON_SESSION_TIMEOUT_MS,
+  joinCommand,
+  type KafkaSettings,
+  type KafkaStory,
+} from './scenarios.ts';
 
 /** Something a student did on top of the scripted step. */
 export type StudentAction =
@@ -45,7 +52,7 @@ export function liveMembers(state: KafkaState, groupId: string): string[] {
 }
 
 function sessionTimeout(state: KafkaState): number {
-  return state.groups[GROUP_A]?.sessionTimeoutMs ?? 45_000;
+  return state.groups[GROUP_A]?.sessionTimeoutMs ?? KAFKA_PYTHON_SESSION_TIMEOUT_MS;
 }
 
 /** The core commands one student action means in `state`; [] when it cannot apply (a no-op). */

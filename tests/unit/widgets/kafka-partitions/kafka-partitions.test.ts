@@ -114,7 +114,7 @@ describe('kafka-partitions stories', () => {
     expect(lost?.partitions).toEqual([2, 3]);
     expect(liveMembers(after.state, GROUP_A)).toEqual(['consumer-1']);
     expect(captionFor(after, 'range', 4)).toContain(
-      'consumer-2 упал: через session.timeout.ms (45 с) его партиции 2 и 3 переданы consumer-1 (range)',
+      'consumer-2 упал: через session_timeout_ms (10 с) его партиции 2 и 3 переданы consumer-1 (range)',
     );
     // Group B (latest) starts at the end; group A (earliest) at the start.
     const joined = buildView(
@@ -158,11 +158,16 @@ describe('kafka-partitions captions read right', () => {
     expect(at(29, 4)).toContain('(range: все отдали партиции и получили заново)');
   });
 
-  // Kafka's GroupCoordinator keeps a crashed member's partitions until session.timeout.ms.
-  it('a crash hands the partitions over only after the session timeout, and the caption says so', () => {
+  // Kafka's GroupCoordinator keeps a crashed member's partitions until its session times out;
+  // kafka-python 2.0.2's KafkaConsumer defaults session_timeout_ms to 10000 (kafka/consumer/group.py).
+  it('a crash hands the partitions over only after kafka-python’s 10 s session timeout, and the caption says so', () => {
     expect(at(32, 6)).toContain(
-      'consumer-2 упал: через session.timeout.ms (45 с) его партиции 2 и 3 переданы consumer-1 (range).',
+      'consumer-2 упал: через session_timeout_ms (10 с) его партиции 2 и 3 переданы consumer-1 (range).',
     );
+    const s = KAFKA_STORIES[32];
+    if (!s) throw new Error('no story');
+    const r = replaySession(s, { partitions: 4, assignor: 'range' }, 6, []);
+    expect(r.state.groups['billing']?.sessionTimeoutMs).toBe(10_000);
   });
 
   it('replay says the group moved its position and read the records again', () => {
