@@ -84,8 +84,8 @@ function rebalanceFact(r: Replayed, assignor: AssignorName): string | null {
       ? `${assignor}: все отдали партиции и получили заново`
       : `${assignor}: первое назначение`
     : revokedPs.length > 0
-      ? `cooperative-sticky: сначала отозваны только ${partitionsRu([...new Set(revokedPs)].sort((x, y) => x - y))}, затем назначены`
-      : 'cooperative-sticky: никто ничего не отдавал';
+      ? `cooperative-sticky, Java-клиент: сначала отозваны только ${partitionsRu([...new Set(revokedPs)].sort((x, y) => x - y))}, затем назначены`
+      : 'cooperative-sticky, Java-клиент: никто ничего не отдавал';
   const crashed = ev.find((e) => e.type === 'memberCrashed' || e.type === 'sessionTimeout');
   if (crashed && 'memberId' in crashed) {
     // The coordinator notices a crash only when the member's session times out (GroupCoordinator);

@@ -58,8 +58,9 @@ export interface KafkaInputs {
 const ASSIGNORS: readonly { value: AssignorName; label: string }[] = [
   { value: 'range', label: 'range' },
   { value: 'roundrobin', label: 'round-robin' },
-  // kafka-python 2.0.2 has no cooperative protocol: this one is the Java client's.
-  { value: 'cooperative-sticky', label: 'cooperative-sticky (Java)' },
+  // kafka-python 2.0.2 has no cooperative protocol: this one is the Java client's (the
+  // caption of its rebalance says so).
+  { value: 'cooperative-sticky', label: 'cooperative-sticky' },
 ];
 
 function onEnter(disposer: Disposer, field: Field, run: () => void): void {
