@@ -31,10 +31,10 @@ def enqueue(to: str, subject: str) -> None:
 # endregion
 
 
-def handle_one() -> None:
-    """Берёт одну задачу из очереди (ждёт, если пусто) и выполняет её."""
-    # region: worker
-    _, raw = r.brpop(QUEUE)  # ждём задачу; выше в файле: r, QUEUE, json, time, send_email
+# Берёт одну задачу из очереди (ждёт, если пусто) и выполняет её.
+# region: worker
+def handle_one() -> None:  # выше в файле: r, QUEUE, json, time, send_email
+    _, raw = r.brpop(QUEUE)  # ждём задачу
     task = json.loads(raw)  # JSON — сами
     for attempt in range(1, 4):  # повторы — сами
         try:
@@ -42,7 +42,7 @@ def handle_one() -> None:
         except ConnectionError:
             time.sleep(attempt)  # пауза — сами
     r.lpush(f"{QUEUE}:failed", raw)  # «мёртвые» — сами
-    # endregion
+# endregion
 
 
 def work(max_tasks: int | None = None) -> None:
