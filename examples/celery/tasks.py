@@ -39,8 +39,8 @@ app.conf.task_default_queue = os.environ.get("CELERY_QUEUE", "celery")
 
 
 # region: task
-@app.task  # выше в файле: time, app
-def send_email(to: str, subject: str) -> str:
+@app.task(autoretry_for=(ConnectionError,), retry_backoff=True)
+def send_email(to: str, subject: str) -> str:  # выше в файле: time, app
     time.sleep(2)  # SMTP ~2 с — поэтому в фоне
     return f"письмо «{subject}» отправлено: {to}"
 # endregion

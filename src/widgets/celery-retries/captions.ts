@@ -67,6 +67,9 @@ function sentence(
         ? `${e.exception}, повтор не настроен — FAILURE.`
         : `${e.exception}: попытки исчерпаны (max_retries=${s.maxRetries}) — FAILURE.`;
     case 'worker-offline':
+      // RabbitMQ's consumer_timeout (30 min) closed the channel: Celery stops the worker.
+      if (e.error !== undefined)
+        return `RabbitMQ закрыл канал ${e.worker}: нет ack дольше consumer_timeout (30 мин) — Celery остановил воркер, сообщения снова в очереди.`;
       if (e.lostTaskIds.length > 0)
         return `${e.worker} упал посреди задачи. acks_late=False: ack был до запуска — задача потеряна, навсегда STARTED.`;
       return s.transport === 'rabbitmq'

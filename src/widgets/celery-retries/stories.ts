@@ -44,12 +44,16 @@ function story(s: CeleryStory): CeleryStory {
   return s;
 }
 
-/** Slide 37: send_email.delay(); SMTP fails once; autoretry_for + retry_backoff retries after 1 s. */
+/**
+ * Slide 37: send_email as tasks.py declares it (autoretry_for=(ConnectionError,),
+ * retry_backoff=True, so retry_jitter=True and max_retries=3 by Celery's defaults); SMTP fails
+ * once and the retry waits a random 0…1 s.
+ */
 const states = story({
   slide: 37,
   seed: 37,
   task: { name: 'send_email', durationMs: 2000, exception: 'ConnectionError' },
-  settings: { ...BASE, failures: 1 },
+  settings: { ...BASE, jitter: true, failures: 1 },
   stops: ['sent', 'task-received', 'task-started', 'task-retried', 'task-started', 'end'],
 });
 

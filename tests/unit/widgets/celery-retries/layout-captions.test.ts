@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { captionFor, countdownFormula } from '../../../../src/widgets/celery-retries/captions.ts';
 import { validateSetting } from '../../../../src/widgets/celery-retries/inputs.ts';
@@ -84,9 +85,14 @@ describe('celery-retries words', () => {
     const texts = frames.map((f) => captionFor(f, story.task, story.settings));
     expect(texts.join(' ')).not.toContain('RECEIVED');
     expect(texts[2]).toBe('worker1 получил сообщение (событие task-received) — всё ещё PENDING.');
-    // The retry step: the countdown message is already with a worker, unacked until its ETA.
-    expect(texts[4]).toContain('— RETRY.');
-    expect(texts[4]).toContain('worker2 сразу получил повтор и держит его без ack до ETA.');
+    // tasks.py's send_email: retry_backoff=True leaves retry_jitter at its default, True.
+    expect(texts[4]).toMatch(/пауза: случайное из \[0, 1\] → \d с \(retry_jitter\) — RETRY\.$/);
+    // Slide 41's countdown retry: the message is already with a worker, unacked until its ETA.
+    const countdown = storyForSection('41');
+    const retried = replayStory(countdown, countdown.settings)[3]!;
+    expect(captionFor(retried, countdown.task, countdown.settings)).toContain(
+      'сразу получил повтор и держит его без ack до ETA.',
+    );
   });
 
   // kombu/transport/redis.py: visibility_timeout defaults to 3600 s; the widget shortens it.
@@ -107,6 +113,19 @@ describe('celery-retries words', () => {
     const s38 = storyForSection('38');
     expect(declaration(s38.task, s38.settings)).toContain(
       'autoretry_for=(GatewayUnavailable,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5',
+    );
+    // Slide 37 shows tasks.py's send_email; the widget plays Celery's defaults for what it omits
+    // (celery/app/task.py: max_retries = 3; autoretry.py: retry_jitter True, retry_backoff_max 600).
+    const tasks = readFileSync(
+      new URL('../../../../examples/celery/tasks.py', import.meta.url),
+      'utf8',
+    );
+    expect(tasks).toContain(
+      '@app.task(autoretry_for=(ConnectionError,), retry_backoff=True)\ndef send_email(',
+    );
+    const s37 = storyForSection('37');
+    expect(declaration(s37.task, s37.settings)).toContain(
+      'autoretry_for=(ConnectionError,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=3',
     );
   });
 
@@ -139,5 +158,21 @@ describe('celery-retries waits', () => {
     expect(timelineOf(redis, 45_000).waits).toEqual([
       { lane: 'broker', start: 1500, end: 30_000, countdown: null },
     ]);
+  });
+});
+
+describe('celery-retries on RabbitMQ past consumer_timeout', () => {
+  // RabbitMQ ≥ 3.8.15 closes a channel whose delivery stays unacked past consumer_timeout
+  // (30 min, rabbitmq.com/docs/consumers#acknowledgement-timeout); Celery's worker then stops with
+  // «Unrecoverable error: PreconditionFailed» (celery/worker/worker.py WorkController.start).
+  it('a countdown longer than 30 min says RabbitMQ closed the channel, not that the worker fell', () => {
+    const story = storyForSection('41');
+    const settings = { ...story.settings, transport: 'rabbitmq' as const, backoff: 1000 };
+    const frames = replayStory(story, settings);
+    const offline = frames.flatMap((f) => f.stepEvents).find((e) => e.type === 'worker-offline');
+    expect(offline && 'error' in offline ? offline.error : undefined).toMatch(/PreconditionFailed/);
+    const texts = frames.map((f) => captionFor(f, story.task, settings));
+    expect(texts.join(' ')).toContain('нет ack дольше consumer_timeout (30 мин)');
+    expect(texts.join(' ')).not.toContain('упал посреди задачи');
   });
 });
