@@ -8,15 +8,14 @@
  * Sources: Celery docs «Tasks» (acks_late and a terminated child process), «Using Redis»
  * (Visibility Timeout, Caveats); celery/worker/request.py (Request.on_failure).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startCeleryWorker, stopCeleryWorker, stopCeleryWorkers } from './helpers/celery.ts';
+import { killAllPython, runPythonJson, type PythonProcess } from './helpers/python.ts';
 
-const PYTHON = '/usr/bin/python3';
 const appDir = mkdtempSync(join(tmpdir(), 'claims-celery-'));
-const started = new Set<ChildProcess>();
 
 // The tasks under test: each counts its runs in Redis (db 3), so a test can tell one run from two.
 const APP = `
@@ -57,92 +56,14 @@ def count(key):
     return runs.incr(key)
 `;
 
-function pythonEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env['PYTHONHOME'];
-  delete env['PYTHONPATH'];
-  return { ...env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1', ...extra };
-}
-
-function spawnPython(args: readonly string[], env: Record<string, string>): ChildProcess {
-  // Its own process group, so that the pool's children go with the worker if it must be killed.
-  const child = spawn(PYTHON, args, {
-    cwd: appDir,
-    env: pythonEnv(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  started.add(child);
-  child.once('exit', () => started.delete(child));
-  return child;
-}
-
 /** Runs a Python snippet with arguments; it prints one JSON value on its last line. */
-async function driver(
-  env: Record<string, string>,
-  script: string,
-  ...args: string[]
-): Promise<unknown> {
-  const child = spawnPython(['-c', script, ...args], env);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-  expect(code, stderr).toBe(0);
-  const lines = stdout.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1] ?? 'null');
+function driver(env: Record<string, string>, script: string, ...args: string[]): Promise<unknown> {
+  return runPythonJson(['-c', script, ...args], { cwd: appDir, env, timeoutMs: 120_000 });
 }
 
-/** Stops a worker by PID (warm shutdown), then its process group if it lingers. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000));
-  if ((await Promise.race([exited, timeout])) === 'timeout' && child.pid !== undefined) {
-    process.kill(-child.pid, 'SIGKILL');
-    await exited;
-  }
-}
-
-async function startWorker(env: Record<string, string>, name: string): Promise<ChildProcess> {
-  const worker = spawnPython(
-    [
-      '-m',
-      'celery',
-      '-A',
-      'claims_app',
-      'worker',
-      '--pool=prefork',
-      '--concurrency=1',
-      '--loglevel=INFO',
-      '-n',
-      `${name}@%h`,
-      '--without-gossip',
-      '--without-mingle',
-      '--without-heartbeat',
-    ],
-    env,
-  );
-  let log = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker not ready in 60 s:\n${log}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString('utf8');
-      if (/ready\./.test(log)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    worker.stdout?.on('data', onData);
-    worker.stderr?.on('data', onData);
-    worker.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`worker exited with ${code}:\n${log}`));
-    });
-  });
-  return worker;
+/** A one-process prefork worker of claims_app: a pool process that can die mid-task. */
+function startWorker(env: Record<string, string>, name: string): Promise<PythonProcess> {
+  return startCeleryWorker({ cwd: appDir, app: 'claims_app', name, env, pool: 'prefork' });
 }
 
 /** Each worker gets its own broker database, so the two never take each other's tasks. */
@@ -191,17 +112,16 @@ interface Outcome {
   readonly runs: number;
 }
 
-let hourWorker: ChildProcess | undefined;
 const serial = `${process.pid}-${Date.now()}`;
 
 beforeAll(async () => {
   writeFileSync(join(appDir, 'claims_app.py'), APP);
-  hourWorker = await startWorker(envFor(0, 3600), `claims-hour-${serial}`);
+  await startWorker(envFor(0, 3600), `claims-hour-${serial}`);
 });
 
 afterAll(async () => {
-  const workers = [hourWorker, ...started].filter((c): c is ChildProcess => c !== undefined);
-  await Promise.all(workers.map(stop));
+  await stopCeleryWorkers();
+  await killAllPython();
   rmSync(appDir, { recursive: true, force: true });
 });
 
@@ -244,7 +164,7 @@ describe('Celery with a Redis broker on real servers', () => {
       driver(short, RUNS, twice, '2', '60'),
       driver(hour, RUNS, once, '1', '60'),
     ]);
-    await Promise.all([firstShort, secondShort, secondHour].map(stop));
+    await Promise.all([firstShort, secondShort, secondHour].map(stopCeleryWorker));
     expect(runsShort).toBe(2);
     expect(runsHour).toBe(1);
   });

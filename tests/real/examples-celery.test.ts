@@ -5,140 +5,37 @@
  * check results, retries with their attempt counts, exhausted retries and an idempotent consumer.
  * The hand-written Redis worker of slide 37 is run too. Every process started here is stopped by PID.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startCeleryWorker, stopCeleryWorker, stopCeleryWorkers } from './helpers/celery.ts';
+import {
+  killAllPython,
+  pythonPackageVersions,
+  runPython,
+  runPythonJson,
+  type PythonProcess,
+} from './helpers/python.ts';
 import { serve } from './helpers/uvicorn.ts';
 
-const PYTHON = '/usr/bin/python3';
 const celeryDir = fileURLToPath(new URL('../../examples/celery', import.meta.url));
 
-/** What a finished Python program printed. */
-interface Finished {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-const started = new Set<ChildProcess>();
-
 /** The versions these tests ran with (Debian 12 ships older ones than the current releases). */
-const versions = spawnSync(
-  PYTHON,
-  [
-    '-c',
-    'import celery, kombu, fastapi; print(celery.__version__, kombu.__version__, fastapi.__version__)',
-  ],
-  { encoding: 'utf8' },
-)
-  .stdout.trim()
-  .split(' ');
-const versionLabel = `celery ${versions[0]}, kombu ${versions[1]}, fastapi ${versions[2]}`;
+const versionLabel = pythonPackageVersions(['celery', 'kombu', 'fastapi']);
 
-function pythonEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  // A pyenv shell may export these; they would point Debian's Python at the wrong stdlib.
-  delete env['PYTHONHOME'];
-  delete env['PYTHONPATH'];
-  return { ...env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1', ...extra };
-}
-
-function spawnPython(args: readonly string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(PYTHON, args, {
-    cwd: celeryDir,
-    env: pythonEnv(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.add(child);
-  child.once('exit', () => started.delete(child));
-  return child;
-}
-
-/** Runs a Python program to the end (SIGKILL after `timeoutMs`) and collects its output. */
-function runPython(
-  args: readonly string[],
-  env: Record<string, string>,
-  timeoutMs = 120_000,
-): Promise<Finished> {
-  const child = spawnPython(args, env);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  return new Promise((resolve) => {
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+/** Runs a program of examples/celery to the end (SIGKILL after `timeoutMs`). */
+function runExample(args: readonly string[], env: Record<string, string>, timeoutMs = 120_000) {
+  return runPython(args, { cwd: celeryDir, env, timeoutMs });
 }
 
 /** Runs a Python snippet that prints one JSON value on its last line, and returns that value. */
-async function driver(code: string, env: Record<string, string>): Promise<unknown> {
-  const result = await runPython(['-c', code], env);
-  expect(result.code, result.stderr).toBe(0);
-  const lines = result.stdout.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1] ?? 'null');
-}
-
-/** Stops a child by PID: SIGTERM (Celery's warm shutdown), SIGKILL if it lingers. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000));
-  if ((await Promise.race([exited, timeout])) === 'timeout') {
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-/** Starts `celery -A tasks worker` on its own queue and waits until it reports "ready". */
-async function startWorker(env: Record<string, string>, queue: string): Promise<ChildProcess> {
-  const worker = spawnPython(
-    [
-      '-m',
-      'celery',
-      '-A',
-      'tasks',
-      'worker',
-      '--pool=solo',
-      '--loglevel=INFO',
-      '-Q',
-      queue,
-      '-n',
-      `${queue}@%h`,
-      // Gossip, mingle and heartbeats only slow a single test worker's start.
-      '--without-gossip',
-      '--without-mingle',
-      '--without-heartbeat',
-    ],
-    env,
-  );
-  let log = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker not ready in 60 s:\n${log}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString('utf8');
-      if (/ready\./.test(log)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    worker.stdout?.on('data', onData);
-    worker.stderr?.on('data', onData);
-    worker.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`worker exited with ${code}:\n${log}`));
-    });
-  });
-  return worker;
+function driver(code: string, env: Record<string, string>): Promise<unknown> {
+  return runPythonJson(['-c', code], { cwd: celeryDir, env, timeoutMs: 120_000 });
 }
 
 afterAll(async () => {
-  await Promise.all([...started].map(stop));
+  await stopCeleryWorkers();
+  await killAllPython();
 });
 
 const brokers = [
@@ -151,7 +48,7 @@ describe.each(brokers)(
   ({ name, url }) => {
     const id = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}`;
     let env: Record<string, string>;
-    let worker: ChildProcess | undefined;
+    let worker: PythonProcess | undefined;
 
     beforeAll(async () => {
       const redisUrl = inject('redisUrl');
@@ -161,15 +58,21 @@ describe.each(brokers)(
         REDIS_URL: redisUrl,
         CELERY_QUEUE: `lecture-${id}`,
       };
-      worker = await startWorker(env, `lecture-${id}`);
+      worker = await startCeleryWorker({
+        cwd: celeryDir,
+        app: 'tasks',
+        name: `lecture-${id}`,
+        queue: `lecture-${id}`,
+        env,
+      });
     });
 
     afterAll(async () => {
-      if (worker) await stop(worker);
+      if (worker) await stopCeleryWorker(worker);
     });
 
     it('client.py: delay() returns at once, the worker sends the e-mail', async () => {
-      const result = await runPython(['client.py'], env);
+      const result = await runExample(['client.py'], env);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toMatch(/задача: [0-9a-f-]{36}/);
       expect(result.stdout).toContain('письмо «Заказ принят» отправлено: anna@example.com');
@@ -277,11 +180,11 @@ describe('direct_worker.py: the hand-written Redis worker of slide 37', () => {
     const queue = `email-${randomUUID().slice(0, 8)}`;
     const env = { REDIS_URL: inject('redisUrl'), EMAIL_QUEUE: queue };
     for (const to of ['ok@example.com', 'nobody@mail.invalid']) {
-      const enqueued = await runPython(['direct_worker.py', 'enqueue', to, 'Заказ принят'], env);
+      const enqueued = await runExample(['direct_worker.py', 'enqueue', to, 'Заказ принят'], env);
       expect(enqueued.code, enqueued.stderr).toBe(0);
     }
     const startedAt = Date.now();
-    const run = await runPython(['direct_worker.py', 'work', '--max-tasks', '2'], env, 60_000);
+    const run = await runExample(['direct_worker.py', 'work', '--max-tasks', '2'], env, 60_000);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('письмо «Заказ принят» отправлено: ok@example.com');
     // Pauses of 1, 2 and 3 s between the failing task's attempts.

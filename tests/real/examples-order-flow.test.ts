@@ -5,14 +5,9 @@
  * three publishes, and three workers then finish on their own.
  */
 import { fileURLToPath } from 'node:url';
-import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  killAllPython,
-  pythonPackageVersions,
-  startPython,
-  type PythonProcess,
-} from './helpers/python.ts';
+import { describe, expect, it } from 'vitest';
+import { pythonPackageVersions, startPython, type PythonProcess } from './helpers/python.ts';
+import { useRedisDb } from './helpers/redis-db.ts';
 import { serve } from './helpers/uvicorn.ts';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/order_flow', import.meta.url));
@@ -39,23 +34,8 @@ async function postOrder(module: string, redisUrl: string) {
 }
 
 describe(`order flow examples, slides 6–7 (Debian: ${VERSIONS})`, () => {
-  let redisUrl = '';
-  let client: ReturnType<typeof createClient>;
-
-  beforeAll(async () => {
-    const url = new URL(inject('redisUrl'));
-    url.pathname = `/${DB}`;
-    redisUrl = url.toString();
-    client = createClient({ url: redisUrl });
-    await client.connect();
-    await client.flushDb();
-  });
-
-  afterAll(async () => {
-    await killAllPython();
-    await client?.flushDb();
-    await client?.quit();
-  });
+  const db = useRedisDb(DB);
+  const redisUrl = db.url;
 
   it('sync_app.py over HTTP: the client waits for all four steps, ≈ 2900 ms', async () => {
     const answer = await postOrder('sync_app', redisUrl);
@@ -84,7 +64,7 @@ describe(`order flow examples, slides 6–7 (Debian: ${VERSIONS})`, () => {
     expect(answer.seconds).toBeGreaterThanOrEqual(0.1);
     expect(answer.seconds).toBeLessThan(0.6);
     for (const queue of QUEUES) {
-      const tasks = await client.lRange(queue, 0, -1);
+      const tasks = await db.client.lRange(queue, 0, -1);
       expect(tasks).toHaveLength(1);
       expect(JSON.parse(tasks[0] ?? 'null')).toEqual({
         order_id: answer.body.order_id,
@@ -94,7 +74,7 @@ describe(`order flow examples, slides 6–7 (Debian: ${VERSIONS})`, () => {
   });
 
   it('workers.py: three workers finish the queued tasks independently', async () => {
-    expect(await client.lLen('orders:email')).toBe(1);
+    expect(await db.client.lLen('orders:email')).toBe(1);
     const started = Date.now();
     const finishedAt: Record<string, number> = {};
     const workers = new Map<string, PythonProcess>();
@@ -119,7 +99,7 @@ describe(`order flow examples, slides 6–7 (Debian: ${VERSIONS})`, () => {
     // In parallel: the quick tasks do not wait for the 2-second e-mail.
     expect(finishedAt['warehouse']).toBeLessThan(finishedAt['email'] ?? 0);
     expect(finishedAt['inventory']).toBeLessThan(finishedAt['email'] ?? 0);
-    for (const queue of QUEUES) expect(await client.lLen(queue)).toBe(0);
+    for (const queue of QUEUES) expect(await db.client.lLen(queue)).toBe(0);
   });
 
   it('workers.py stops cleanly on Ctrl+C while the queue is empty', async () => {

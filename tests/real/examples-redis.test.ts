@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../setup/servers.ts';
-import { killAllPython, pythonPackageVersions, runPython, startPython } from './helpers/python.ts';
+import { pythonPackageVersions, runPython, startPython } from './helpers/python.ts';
+import { useRedisDb } from './helpers/redis-db.ts';
 import { serve, type HttpAnswer } from './helpers/uvicorn.ts';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/redis', import.meta.url));
@@ -18,30 +18,11 @@ const EXAMPLES = fileURLToPath(new URL('../../examples/redis', import.meta.url))
 const DB = 11;
 const VERSIONS = pythonPackageVersions(['redis', 'fastapi', 'pydantic']);
 
-/** The test server's URL pointing at database `db`. */
-function redisUrl(db: number): string {
-  const url = new URL(inject('redisUrl'));
-  url.pathname = `/${db}`;
-  return url.toString();
-}
-
 describe(`Redis examples (Debian: ${VERSIONS})`, () => {
-  const env = (): Record<string, string> => ({ REDIS_URL: redisUrl(DB) });
+  const db = useRedisDb(DB);
+  const env = (): Record<string, string> => ({ REDIS_URL: db.url });
   const run = (args: string[], extraEnv: Record<string, string> = {}) =>
     runPython(args, { cwd: EXAMPLES, env: { ...env(), ...extraEnv } });
-  let client: ReturnType<typeof createClient>;
-
-  beforeAll(async () => {
-    client = createClient({ url: redisUrl(DB) });
-    await client.connect();
-    await client.flushDb();
-  });
-
-  afterAll(async () => {
-    await killAllPython();
-    await client?.flushDb();
-    await client?.quit();
-  });
 
   it('every example compiles and the shell script parses', async () => {
     const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.py'));
@@ -77,9 +58,9 @@ describe(`Redis examples (Debian: ${VERSIONS})`, () => {
         '',
       ]);
     }
-    expect(await client.hGetAll('user:1')).toEqual({ name: 'Анна', age: '21' });
-    expect(await client.get('page:views')).toBe('2');
-    expect(await client.lLen('tasks')).toBe(0);
+    expect(await db.client.hGetAll('user:1')).toEqual({ name: 'Анна', age: '21' });
+    expect(await db.client.get('page:views')).toBe('2');
+    expect(await db.client.lLen('tasks')).toBe(0);
   });
 
   it('pub/sub (slide 12): a message with no subscriber is lost, a subscriber gets later ones', async () => {
@@ -119,7 +100,7 @@ describe(`Redis examples (Debian: ${VERSIONS})`, () => {
   });
 
   it('cache_aside.py (slide 13) over HTTP: miss → DB → SETEX 3600 → hit; PUT invalidates', async () => {
-    await client.del(['product:1', 'product:2']);
+    await db.client.del(['product:1', 'product:2']);
     const { calls, stderr } = await cacheCalls(env());
     expect(stderr).not.toContain('Traceback');
     const [miss, hit, missing, update, afterUpdate] = calls;
@@ -132,15 +113,15 @@ describe(`Redis examples (Debian: ${VERSIONS})`, () => {
     expect(update?.status).toBe(200);
     expect(afterUpdate).toMatchObject({ status: 200, source: 'db', price: 79990 });
 
-    const ttl = await client.ttl('product:1');
+    const ttl = await db.client.ttl('product:1');
     expect(ttl).toBeGreaterThan(3590);
     expect(ttl).toBeLessThanOrEqual(3600);
-    expect(JSON.parse((await client.get('product:1')) ?? 'null')).toEqual({
+    expect(JSON.parse((await db.client.get('product:1')) ?? 'null')).toEqual({
       id: 1,
       name: 'Ноутбук',
       price: 79990,
     });
-    expect(await client.exists('product:9')).toBe(0);
+    expect(await db.client.exists('product:9')).toBe(0);
   });
 
   it('cache_aside.py keeps answering from the DB when Redis is down', async () => {
@@ -159,7 +140,7 @@ describe(`Redis examples (Debian: ${VERSIONS})`, () => {
   });
 
   it('email queue (slide 14): the API answers 202 at once, a waiting worker takes the tasks', async () => {
-    await client.del('email_queue');
+    await db.client.del('email_queue');
     // The worker starts on an empty queue: BRPOP must wait for the tasks, not give up.
     const worker = startPython(['email_worker.py', '--max-tasks', '2'], {
       cwd: EXAMPLES,
@@ -193,11 +174,11 @@ describe(`Redis examples (Debian: ${VERSIONS})`, () => {
     // The broken task is logged and does not stop the worker.
     expect(done.stderr).toContain(`Задача ${bad} не выполнена`);
     expect(done.stderr).not.toContain(`Задача ${good} не выполнена`);
-    expect(await client.lLen('email_queue')).toBe(0);
+    expect(await db.client.lLen('email_queue')).toBe(0);
   });
 
   it('email_worker.py stops cleanly on Ctrl+C while waiting', async () => {
-    await client.del('email_queue');
+    await db.client.del('email_queue');
     const worker = startPython(['email_worker.py'], { cwd: EXAMPLES, env: env() });
     await worker.waitForOutput(/Воркер ждёт задачи/);
     const result = await worker.stop();
@@ -210,7 +191,7 @@ describe(`Redis examples (Debian: ${VERSIONS})`, () => {
   async function waitForSubscribers(channel: string, count: number): Promise<void> {
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
-      const numsub = await client.pubSubNumSub(channel);
+      const numsub = await db.client.pubSubNumSub(channel);
       if (numsub[channel] === count) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

@@ -5,11 +5,11 @@
  * holds the task any more — nothing redelivers it.
  */
 import { fileURLToPath } from 'node:url';
-import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { orderFlow, resolveInput } from '../../src/broker/orderflow/index.ts';
 import { taskStatesAt } from '../../src/widgets/order-flow/tasks.ts';
-import { killAllPython, runPython } from './helpers/python.ts';
+import { runPython } from './helpers/python.ts';
+import { useRedisDb } from './helpers/redis-db.ts';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/order_flow', import.meta.url));
 /** A database of its own: the worker uses the fixed list name orders:email. */
@@ -30,44 +30,28 @@ workers.main()
 `;
 
 describe('order flow on real Redis: a worker whose handler raises loses the task', () => {
-  let redisUrl = '';
-  let client: ReturnType<typeof createClient>;
-
-  beforeAll(async () => {
-    const url = new URL(inject('redisUrl'));
-    url.pathname = `/${DB}`;
-    redisUrl = url.toString();
-    client = createClient({ url: redisUrl });
-    await client.connect();
-    await client.flushDb();
-  });
-
-  afterAll(async () => {
-    await killAllPython();
-    await client?.flushDb();
-    await client?.quit();
-  });
+  const db = useRedisDb(DB);
 
   it('LPUSH leaves one task on the list; the failing worker exits with a traceback and the list stays empty', async () => {
     const model = orderFlow(resolveInput({ failures: { email: 1 } })).async;
     const email = (ms: number) => taskStatesAt(model, ms).find((t) => t.task === 'email');
     const published = email(0)?.publishedAt ?? 0;
 
-    await client.lPush('orders:email', JSON.stringify(TASK));
-    const observed = { pushed: await client.lLen('orders:email'), after: -1 };
+    await db.client.lPush('orders:email', JSON.stringify(TASK));
+    const observed = { pushed: await db.client.lLen('orders:email'), after: -1 };
     const result = await runPython(['-c', FAILING_WORKER], {
       cwd: EXAMPLES,
-      env: { REDIS_URL: redisUrl },
+      env: { REDIS_URL: db.url },
       timeoutMs: 30_000,
     });
-    observed.after = await client.lLen('orders:email');
+    observed.after = await db.client.lLen('orders:email');
 
     // The real run: the exception ends the process, and the task is in no list.
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('ConnectionError: SMTP server is down');
     expect(result.stdout).not.toContain('обработал задач');
     expect(observed).toEqual({ pushed: 1, after: 0 });
-    expect(await client.keys('*')).toEqual([]);
+    expect(await db.client.keys('*')).toEqual([]);
 
     // The model plays it the same way: one task in the list only until BRPOP, then lost.
     expect(email(published - 1)?.place).toBe('none');

@@ -7,16 +7,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayStory, taskStateAfter } from '../../src/widgets/celery-retries/replay.ts';
 import { storyForSection } from '../../src/widgets/celery-retries/stories.ts';
-import {
-  killAllPython,
-  pythonPackageVersions,
-  runPython,
-  startPython,
-  type PythonProcess,
-} from './helpers/python.ts';
+import { startCeleryWorker, stopCeleryWorkers } from './helpers/celery.ts';
+import { killAllPython, pythonPackageVersions, runPythonJson } from './helpers/python.ts';
+import { redisDbUrl } from './helpers/redis-db.ts';
 
 const CELERY = fileURLToPath(new URL('../../examples/celery', import.meta.url));
 /** A database of its own: kombu's `unacked` hash is shared by every queue of a database. */
@@ -69,58 +65,29 @@ function isSubsequence(sub: readonly string[], seq: readonly string[]): boolean 
 
 describe(`celery-retries and a real Celery worker (${pythonPackageVersions(['celery', 'kombu'])})`, () => {
   let env: Record<string, string>;
-  let worker: PythonProcess;
 
   beforeAll(async () => {
-    const url = new URL(inject('redisUrl'));
-    url.pathname = `/${DB}`;
+    const url = redisDbUrl(DB);
     env = {
-      CELERY_BROKER_URL: url.toString(),
-      CELERY_RESULT_BACKEND: url.toString(),
-      REDIS_URL: url.toString(),
+      CELERY_BROKER_URL: url,
+      CELERY_RESULT_BACKEND: url,
+      REDIS_URL: url,
       CELERY_QUEUE: QUEUE,
     };
-    worker = startPython(
-      [
-        '-m',
-        'celery',
-        '-A',
-        'tasks',
-        'worker',
-        '--pool=solo',
-        '--loglevel=INFO',
-        '-Q',
-        QUEUE,
-        '-n',
-        `${QUEUE}@%h`,
-        '--without-gossip',
-        '--without-mingle',
-        '--without-heartbeat',
-      ],
-      { cwd: CELERY, env, timeoutMs: 240_000 },
-    );
-    const deadline = Date.now() + 60_000;
-    while (!/ready\./.test(worker.stdout + worker.stderr)) {
-      if (Date.now() > deadline || worker.child.exitCode !== null)
-        throw new Error(`worker not ready:\n${worker.stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await startCeleryWorker({ cwd: CELERY, app: 'tasks', name: QUEUE, queue: QUEUE, env });
   });
 
   afterAll(async () => {
-    await worker?.stop(20_000);
+    await stopCeleryWorkers();
     await killAllPython();
   });
 
   it('AsyncResult.state never says RECEIVED and follows the widget’s row; countdowns wait unacked in the worker', async () => {
-    const result = await runPython(['-c', DRIVER, `order-${QUEUE}`, QUEUE], {
+    const real = (await runPythonJson(['-c', DRIVER, `order-${QUEUE}`, QUEUE], {
       cwd: CELERY,
       env,
       timeoutMs: 180_000,
-    });
-    expect(result.code, result.stderr).toBe(0);
-    const lines = result.stdout.trim().split('\n');
-    const real = JSON.parse(lines.at(-1) ?? 'null') as { states: string[]; waits: number[][] };
+    })) as { states: string[]; waits: number[][] };
 
     const unackedSamples = real.waits.filter(([, u]) => (u ?? 0) >= 1).length;
     console.log(

@@ -4,6 +4,7 @@
  * Every process started here is tracked so that a test's afterAll can stop it by PID.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { expect } from 'vitest';
 
 /** Debian's Python: the one with redis-py, pika, FastAPI and Celery installed. */
 export const PYTHON = '/usr/bin/python3';
@@ -14,6 +15,8 @@ export interface PythonOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Kill the program (SIGKILL) after this long; default 60 s. */
   readonly timeoutMs?: number;
+  /** Its own process group, so that every SIGKILL takes its children (a prefork pool) too. */
+  readonly processGroup?: boolean;
 }
 
 /** How a finished program ended and what it printed. */
@@ -25,7 +28,7 @@ export interface PythonResult {
   readonly timedOut: boolean;
 }
 
-const running = new Set<ChildProcess>();
+const running = new Set<PythonProcess>();
 
 function pythonEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -51,24 +54,27 @@ export class PythonProcess {
   /** Resolves once the program has exited. */
   readonly finished: Promise<PythonResult>;
   private timedOut = false;
+  private readonly processGroup: boolean;
 
   constructor(args: readonly string[], options: PythonOptions) {
+    this.processGroup = options.processGroup ?? false;
     this.child = spawn(PYTHON, args, {
       cwd: options.cwd,
       env: pythonEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: this.processGroup,
     });
-    running.add(this.child);
+    running.add(this);
     this.child.stdout?.on('data', (chunk: Buffer) => (this.stdout += chunk.toString('utf8')));
     this.child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
     const timer = setTimeout(() => {
       this.timedOut = true;
-      this.child.kill('SIGKILL');
+      this.kill();
     }, options.timeoutMs ?? 60_000);
     this.finished = new Promise((resolve) => {
       this.child.on('close', (code, signal) => {
         clearTimeout(timer);
-        running.delete(this.child);
+        running.delete(this);
         resolve({
           code,
           signal,
@@ -81,9 +87,18 @@ export class PythonProcess {
   }
 
   /** Waits until stdout matches `pattern`; rejects with the output so far on timeout or exit. */
-  async waitForOutput(pattern: RegExp, timeoutMs = 15_000): Promise<void> {
+  waitForOutput(pattern: RegExp, timeoutMs = 15_000): Promise<void> {
+    return this.waitUntil(() => this.stdout, pattern, timeoutMs);
+  }
+
+  /** Waits until stdout or stderr (where Celery and uvicorn log) matches `pattern`; like waitForOutput. */
+  waitForLog(pattern: RegExp, timeoutMs = 15_000): Promise<void> {
+    return this.waitUntil(() => this.stdout + this.stderr, pattern, timeoutMs);
+  }
+
+  private async waitUntil(read: () => string, pattern: RegExp, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!pattern.test(this.stdout)) {
+    while (!pattern.test(read())) {
       if (this.child.exitCode !== null || this.child.signalCode !== null || Date.now() > deadline) {
         throw new Error(
           `no output matching ${pattern} (exit ${this.child.exitCode})\nstdout: ${this.stdout}\nstderr: ${this.stderr}`,
@@ -93,16 +108,33 @@ export class PythonProcess {
     }
   }
 
-  /** Sends Ctrl+C (SIGINT), then SIGKILL if the program has not exited after `graceMs`. */
-  async stop(graceMs = 5_000): Promise<PythonResult> {
+  /**
+   * Sends `signal` by PID (Ctrl+C's SIGINT unless told; Celery's warm shutdown is SIGTERM), then
+   * SIGKILL if the program has not exited after `graceMs`.
+   */
+  async stop(graceMs = 5_000, signal: NodeJS.Signals = 'SIGINT'): Promise<PythonResult> {
     if (this.child.exitCode === null && this.child.signalCode === null) {
-      this.child.kill('SIGINT');
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+      this.child.kill(signal);
+      const timer = setTimeout(() => this.kill(), graceMs);
       const result = await this.finished;
       clearTimeout(timer);
       return result;
     }
     return this.finished;
+  }
+
+  /** SIGKILL by PID, to the whole process group when the program has one. */
+  kill(): void {
+    const pid = this.child.pid;
+    if (!this.processGroup || pid === undefined) {
+      this.child.kill('SIGKILL');
+      return;
+    }
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // the group is gone already
+    }
   }
 }
 
@@ -116,15 +148,26 @@ export function runPython(args: readonly string[], options: PythonOptions): Prom
   return new PythonProcess(args, options).finished;
 }
 
+/**
+ * Runs a Python program (a driver) that prints one JSON value on its last line: expects it to
+ * exit 0, with its stderr as the failure message, and returns that value.
+ */
+export async function runPythonJson(
+  args: readonly string[],
+  options: PythonOptions,
+): Promise<unknown> {
+  const result = await runPython(args, options);
+  expect(result.code, result.stderr).toBe(0);
+  const lines = result.stdout.trim().split('\n');
+  return JSON.parse(lines.at(-1) ?? 'null');
+}
+
 /** Kills (SIGKILL, by PID) every program started by this module that is still running. */
 export async function killAllPython(): Promise<void> {
-  const exits = [...running].map(
-    (child) =>
-      new Promise<void>((resolve) => {
-        child.once('close', () => resolve());
-        child.kill('SIGKILL');
-      }),
-  );
+  const exits = [...running].map(async (program) => {
+    program.kill();
+    await program.finished;
+  });
   await Promise.all(exits);
 }
 
