@@ -47,6 +47,12 @@ describe(`Kafka examples with a stand-in broker (Debian: ${VERSIONS})`, () => {
     readLines(join(dir, `${name}.jsonl`)).map((line) => JSON.parse(line) as StoredRecord);
   const valueOf = (record: StoredRecord | undefined): unknown =>
     JSON.parse(Buffer.from(record?.value ?? '', 'base64').toString('utf8'));
+  /** Runs an example script to the end, expects nothing on stderr, and returns its stdout lines. */
+  const printedLines = async (args: string[]): Promise<string[]> => {
+    const result = await runPython(args, { cwd: EXAMPLES, env: env() });
+    expect(result.stderr).toBe('');
+    return result.stdout.trim().split('\n');
+  };
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'fake-kafka-'));
@@ -138,12 +144,7 @@ describe(`Kafka examples with a stand-in broker (Debian: ${VERSIONS})`, () => {
   });
 
   it('producer.py and consumer.py (slides 31–32): keyed JSON orders, one commit per message, close at the end', async () => {
-    const sent = await runPython(['producer.py', '--count', '3', '--topic', 'orders'], {
-      cwd: EXAMPLES,
-      env: env(),
-    });
-    expect(sent.stderr).toBe('');
-    expect(sent.stdout.trim().split('\n')).toEqual([
+    expect(await printedLines(['producer.py', '--count', '3', '--topic', 'orders'])).toEqual([
       'партиция 0, offset 0',
       'партиция 0, offset 1',
       'партиция 0, offset 2',
@@ -156,12 +157,7 @@ describe(`Kafka examples with a stand-in broker (Debian: ${VERSIONS})`, () => {
     ]);
     expect(valueOf(stored[2])).toEqual({ order_id: 3, user_id: 1, total: 2970 });
 
-    const read = await runPython(['consumer.py', '--max-messages', '3'], {
-      cwd: EXAMPLES,
-      env: env(),
-    });
-    expect(read.stderr).toBe('');
-    expect(read.stdout.trim().split('\n')).toEqual([
+    expect(await printedLines(['consumer.py', '--max-messages', '3'])).toEqual([
       "orders 0 0 {'order_id': 1, 'user_id': 1, 'total': 990}",
       "orders 0 1 {'order_id': 2, 'user_id': 0, 'total': 1980}",
       "orders 0 2 {'order_id': 3, 'user_id': 1, 'total': 2970}",

@@ -105,6 +105,19 @@ async function sendTasks(queue: string, bodies: string[]): Promise<void> {
   await channel.close();
 }
 
+/** Takes every message off `queue`, expecting each persistent, and returns their JSON bodies. */
+async function takePersistentJson(queue: string): Promise<unknown[]> {
+  const channel = await connection.createChannel();
+  const bodies: unknown[] = [];
+  for (let message = await channel.get(queue); message; message = await channel.get(queue)) {
+    expect(message.properties.deliveryMode).toBe(2);
+    bodies.push(JSON.parse(message.content.toString('utf8')));
+    channel.ack(message);
+  }
+  await channel.close();
+  return bodies;
+}
+
 /** True when `queue` exists and is durable: re-declaring it as transient must fail with 406. */
 async function isDurable(queue: string): Promise<boolean> {
   const channel = await connection.createChannel();
@@ -365,14 +378,7 @@ describe('slide 25: fastapi_app.py', () => {
     expect(report.invalid).toBe(422);
     expect(report.closed_on_shutdown).toBe(true);
 
-    const channel = await connection.createChannel();
-    const bodies: unknown[] = [];
-    for (let message = await channel.get(queue); message; message = await channel.get(queue)) {
-      expect(message.properties.deliveryMode).toBe(2);
-      bodies.push(JSON.parse(message.content.toString('utf8')));
-      channel.ack(message);
-    }
-    await channel.close();
+    const bodies = await takePersistentJson(queue);
     expect(bodies).toHaveLength(23);
     expect(bodies[0]).toEqual({
       task_id: report.first[1].task_id,
@@ -404,14 +410,7 @@ describe('slide 25: fastapi_app.py', () => {
     expect(second.status).toBe(202);
     expect(invalid.status).toBe(422);
 
-    const channel = await connection.createChannel();
-    const bodies: unknown[] = [];
-    for (let message = await channel.get(queue); message; message = await channel.get(queue)) {
-      expect(message.properties.deliveryMode).toBe(2);
-      bodies.push(JSON.parse(message.content.toString('utf8')));
-      channel.ack(message);
-    }
-    await channel.close();
+    const bodies = await takePersistentJson(queue);
     expect(bodies).toEqual([
       { task_id: (first.body as { task_id: string }).task_id, type: 'send_email', ...task },
       { task_id: (second.body as { task_id: string }).task_id, type: 'send_sms', ...task },
