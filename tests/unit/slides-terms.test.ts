@@ -10,54 +10,9 @@ import {
   slideTexts,
   type AudienceText,
 } from './audience-text.ts';
+import { glossaryRules, termViolations } from './glossary-terms.ts';
 
-interface TermRule {
-  /** The glossary's term, shown in the failure. */
-  readonly use: string;
-  readonly avoid: RegExp;
-  /** Phrases where the avoided word is right (a type name, a pattern name), removed first. */
-  readonly except?: RegExp;
-}
-
-// \p{L} lookarounds: JavaScript's \b does not know Cyrillic letters.
-const word = (body: string, flags = 'u'): RegExp =>
-  new RegExp(`(?<![\\p{L}_.])(?:${body})(?![\\p{L}_])`, flags);
-
-/** The "forms to avoid" column of docs/GLOSSARY.md. */
-const TERM_RULES: readonly TermRule[] = [
-  { use: 'воркер', avoid: word('[Ww]orkers?') },
-  { use: 'consumer', avoid: /потребител|консьюмер/iu },
-  { use: "consumer'ы / consumer'ов", avoid: word('consumers', 'iu') },
-  { use: "группы consumer'ов", avoid: /consumer groups/iu },
-  { use: "apostrophe ' (consumer'а)", avoid: /(?:consumer|producer|exchange|offset)’/iu },
-  { use: 'producer', avoid: /продюсер|производител(?!ьн)/iu },
-  { use: "producer'ы", avoid: word('producers', 'iu') },
-  {
-    use: 'издатель / подписчик',
-    avoid: /publisher|subscriber|паблишер/iu,
-    except: /publisher confirms?/giu,
-  },
-  { use: 'Pub/Sub', avoid: word('pub/sub|pubsub') },
-  { use: 'exchange', avoid: /обменник|точк\p{L}* обмена|(?<!\p{L})exchanges(?!\p{L})/iu },
-  { use: 'очередь', avoid: word('[Qq]ueues?'), except: /Task Queue|Message Queue/g },
-  { use: 'привязка / ключ привязки', avoid: word('[Bb]indings?') },
-  { use: 'routing key', avoid: /ключ\p{L}* маршрутизации|роутинг/iu },
-  {
-    use: 'топик',
-    avoid: word('[Tt]opics?'),
-    except: /topic[ -]exchange|exchange типа topic|тип\p{L}* topic/giu,
-  },
-  { use: 'партиция', avoid: /(?<!\p{L})partitions?(?![\p{L}_])|партишн/iu },
-  { use: 'offset', avoid: /смещени/iu },
-  // Celery's state name RETRY is an identifier, not prose.
-  { use: 'повтор', avoid: /(?<![\p{L}_.])[Rr]etr(?:y|ies)(?![\p{L}_(])|ретра/u },
-  { use: 'задача', avoid: /(?<!\p{L})таск/iu },
-  { use: 'Redis Streams', avoid: /потоки Redis|потоков Redis/iu },
-  { use: 'at least once (без дефисов)', avoid: /at-(?:most|least)-once|exactly-once/iu },
-  { use: 'endpoint', avoid: /эндпо[ий]нт/iu },
-  { use: 'кэш / хэш', avoid: /(?<!\p{L})(?:кеш|хеш)/iu },
-  { use: 'подтверждение (ack)', avoid: /ак+нолидж/iu },
-];
+const TERM_RULES = glossaryRules('prose');
 
 /**
  * Document titles keep their own language: the «Источники:» line and a «…» quote with no
@@ -70,16 +25,7 @@ const ownProse = (text: string): string =>
     .replace(/\([^()\p{Script=Cyrillic}]*\)/gu, ' ');
 
 function violations(texts: readonly AudienceText[]): string[] {
-  const found: string[] = [];
-  for (const { where, text: raw } of texts) {
-    const text = ownProse(raw);
-    for (const rule of TERM_RULES) {
-      const checked = rule.except ? text.replace(rule.except, ' ') : text;
-      const hit = rule.avoid.exec(checked);
-      if (hit) found.push(`${where}: «${hit[0]}» → ${rule.use}`);
-    }
-  }
-  return found;
+  return texts.flatMap(({ where, text }) => termViolations(where, ownProse(text), TERM_RULES));
 }
 
 describe('one term per concept in what the audience sees (docs/GLOSSARY.md)', () => {

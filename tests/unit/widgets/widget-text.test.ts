@@ -11,43 +11,10 @@ import { WIDGET_CATALOG } from '../../../src/widgets/catalog.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSlide } from '../../../src/pipeline/parse-slide.ts';
-
-interface TermRule {
-  readonly use: string;
-  readonly avoid: RegExp;
-  /** Phrases where the avoided word is right (an exchange type, an API name), removed first. */
-  readonly except?: RegExp;
-}
-
-// \p{L} lookarounds: JavaScript's \b does not know Cyrillic letters. Digits and «-» after a word
-// make it an identifier (worker1, consumer-2), which the picture shows as the API names it.
-const word = (body: string, flags = 'u'): RegExp =>
-  new RegExp(`(?<![\\p{L}_.])(?:${body})(?![\\p{L}\\d_-])`, flags);
+import { glossaryRules, termViolations } from '../glossary-terms.ts';
 
 /** docs/GLOSSARY.md, «Forms to avoid», as they can occur in widget text. */
-const TERM_RULES: readonly TermRule[] = [
-  { use: 'воркер', avoid: word('[Ww]orkers?') },
-  { use: 'consumer', avoid: /потребител|консьюмер/iu },
-  { use: "consumer'ы / consumer'ов", avoid: word('consumers', 'iu') },
-  { use: "apostrophe ' (consumer'а)", avoid: /(?:consumer|producer|exchange|offset)’/iu },
-  { use: 'producer', avoid: /продюсер|производител(?!ьн)/iu },
-  { use: "producer'ы", avoid: word('producers', 'iu') },
-  {
-    use: 'издатель / подписчик',
-    avoid: /publisher|subscriber|паблишер/iu,
-    except: /publisher confirms?/giu,
-  },
-  { use: 'exchange', avoid: /обменник|точк\p{L}* обмена|(?<!\p{L})exchanges(?!\p{L})/iu },
-  { use: 'очередь', avoid: word('[Qq]ueues?'), except: /Task Queue|Message Queue/g },
-  { use: 'привязка', avoid: word('[Bb]indings?') },
-  { use: 'routing key', avoid: /ключ\p{L}* маршрутизации|роутинг/iu },
-  { use: 'партиция', avoid: /(?<!\p{L})partitions?(?![\p{L}_])|партишн/iu },
-  { use: 'offset', avoid: /смещени/iu },
-  { use: 'повтор', avoid: /(?<![\p{L}_.])[Rr]etr(?:y|ies)(?![\p{L}_(=])|ретра/u },
-  { use: 'задача', avoid: /(?<!\p{L})таск/iu },
-  { use: 'at least once (без дефисов)', avoid: /at-(?:most|least)-once|exactly-once/iu },
-  { use: 'кэш / хэш', avoid: /(?<!\p{L})(?:кеш|хеш)/iu },
-];
+const TERM_RULES = glossaryRules('widget');
 
 /** Text the audience reads: the widget's text without code, form values and hidden parts. */
 function visibleProse(root: HTMLElement): string {
@@ -55,14 +22,6 @@ function visibleProse(root: HTMLElement): string {
   for (const el of copy.querySelectorAll('code, pre, kbd, samp, input, textarea, select, [hidden]'))
     el.remove();
   return copy.textContent ?? '';
-}
-
-function termViolations(where: string, text: string): string[] {
-  return TERM_RULES.flatMap((rule) => {
-    const checked = rule.except ? text.replace(rule.except, ' ') : text;
-    const hit = rule.avoid.exec(checked);
-    return hit ? [`${where}: «${hit[0]}» → ${rule.use}`] : [];
-  });
 }
 
 /**
@@ -97,7 +56,7 @@ const placements = readdirSync(SLIDES)
 
 describe('widget text as a student reads it, step by step', () => {
   it('the rules catch the avoided forms and pass the glossary’s own terms and identifiers', () => {
-    const sample = (text: string) => termViolations('sample', text);
+    const sample = (text: string) => termViolations('sample', text, TERM_RULES);
     expect(
       sample('Worker 1 упал; consumers ждут; consumer’а; retry 1 из 3; at-least-once'),
     ).toHaveLength(5);
@@ -136,7 +95,7 @@ describe('widget text as a student reads it, step by step', () => {
         handle.setStep(step, false);
         const caption = handle.root.querySelector('[role=status]')?.textContent?.trim() ?? '';
         if (!startsRight(caption)) lower.push(`step ${step}: «${caption.slice(0, 60)}…»`);
-        terms.push(...termViolations(`step ${step}`, visibleProse(handle.root)));
+        terms.push(...termViolations(`step ${step}`, visibleProse(handle.root), TERM_RULES));
       }
       expect(lower).toEqual([]);
       expect([...new Set(terms)]).toEqual([]);
