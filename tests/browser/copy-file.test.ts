@@ -4,28 +4,28 @@
  * with the file's text from the build (nothing fetched from examples/); both copy buttons are
  * readable at 1280×720 and cover no code; print shows neither.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import {
   blockFile,
+  clearClipboard,
   COPY_FILE_BUTTON,
   copyAnnouncement,
   pressCopy,
+  readClipboard,
   sameAsOnDisk,
 } from './copy-file.ts';
 import { axeFindings } from './axe.ts';
-import { openDeck, repoRoot } from './deck-page.ts';
+import { openDeck, pageErrors, screenshotsDir } from './deck-page.ts';
 
 const deckUrl = inject('deckUrl');
-const shots = join(repoRoot, 'test-results', 'screenshots');
+const shots = screenshotsDir();
 let browser: TestBrowser;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  mkdirSync(shots, { recursive: true });
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: new URL(deckUrl).origin,
   });
@@ -121,12 +121,6 @@ function buttonProblems(element: Element, id: string): string[] {
   return found;
 }
 
-/** Puts a marker on the clipboard, so that a copy that does nothing cannot pass. */
-const clearClipboard = (page: Page): Promise<void> =>
-  page.evaluate(() => navigator.clipboard.writeText('(nothing copied)'));
-const readClipboard = (page: Page): Promise<string> =>
-  page.evaluate(() => navigator.clipboard.readText());
-
 describe('«Весь файл» in the deck', () => {
   it('copies the whole example file from every code block that shows one, byte for byte, by mouse and keyboard', async () => {
     const { page, errors, requests } = await openDeck(browser.context, deckUrl);
@@ -211,8 +205,7 @@ describe('«Весь файл» in the deck', () => {
 describe('«Весь файл» in the reading view', () => {
   it('copies the whole file from the reading view, by mouse and keyboard, announced', async () => {
     const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const errors = pageErrors(page);
     await page.goto(new URL('?view=read', deckUrl).href);
     await page.waitForSelector('.reading-slide');
     const buttons = page.locator(`.reading-main ${COPY_FILE_BUTTON}`);

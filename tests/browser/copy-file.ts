@@ -42,6 +42,34 @@ export function blockFile(button: Locator): Promise<string> {
   return button.evaluate((b) => b.closest<HTMLElement>('.code-block')?.dataset['file'] ?? '');
 }
 
+/** Puts a marker on the clipboard, so that a copy that does nothing cannot pass. */
+export function clearClipboard(page: Page): Promise<void> {
+  return page.evaluate(() => navigator.clipboard.writeText('(nothing copied)'));
+}
+
+/** What the Clipboard API holds now. */
+export function readClipboard(page: Page): Promise<string> {
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/**
+ * Goes to the first slide with a code block from a file, clicks its «Весь файл» and returns the
+ * file's path and what then is on the clipboard (through the Clipboard API).
+ */
+export async function copyFirstFile(page: Page): Promise<{ path: string; copied: string }> {
+  const slide = await page.evaluate(() => {
+    const section = document.querySelector('.code-block[data-file]')?.closest('section');
+    const deck = window.Reveal;
+    if (section && deck) deck.slide(deck.getIndices(section).h);
+    return section?.id ?? '';
+  });
+  const button = page.locator(`#${slide} ${COPY_FILE_BUTTON}`).first();
+  const path = await blockFile(button);
+  await clearClipboard(page);
+  await pressCopy(page, button, 'click');
+  return { path, copied: await readClipboard(page) };
+}
+
 /** What the page's live region for the copy buttons says now. */
 export function copyAnnouncement(page: Page, scope = 'body'): Promise<string> {
   return page.locator(`${scope} .code-copy-status[role="status"]`).first().innerText();

@@ -2,7 +2,7 @@
  * Opens the built deck in a page and records what a test must vet: every request (to check the
  * origin), console errors and uncaught page errors. Also reads the expected slides from disk.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -11,6 +11,13 @@ import { parseSlide, type ParsedSlide } from '../../src/pipeline/parse-slide.ts'
 
 /** The repository root. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The folder for screenshots to look at (test-results/screenshots), made if it is missing. */
+export function screenshotsDir(): string {
+  const dir = join(repoRoot, 'test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
 
 /**
  * The slides the deck was built from (SLIDES_DIR or slides/), sorted by section, each `title` as
@@ -45,6 +52,21 @@ export async function openDeck(context: BrowserContext, url: string): Promise<De
   await page.goto(url);
   await page.waitForFunction(() => window.Reveal?.isReady() === true);
   return { page, requests, errors };
+}
+
+/**
+ * Collects the messages of the page's uncaught errors from now on, and of its console errors too
+ * with `withConsole`; for pages that openDeck does not open (a view, a popup).
+ */
+export function pageErrors(page: Page, { withConsole = false } = {}): string[] {
+  const errors: string[] = [];
+  if (withConsole) {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+  }
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
 }
 
 /** Requests that left the deck's origin (data:, blob: and about: stay inside the page). */

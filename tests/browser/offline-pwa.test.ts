@@ -6,10 +6,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type TestBrowser } from './chromium.ts';
-import { blockFile, COPY_FILE_BUTTON, pressCopy, sameAsOnDisk } from './copy-file.ts';
-import { currentSlide, expectedSlides, openDeck, repoRoot } from './deck-page.ts';
+import { copyFirstFile, sameAsOnDisk } from './copy-file.ts';
+import { currentSlide, expectedSlides, openDeck, repoRoot, type DeckPage } from './deck-page.ts';
 import {
   guardOtherHosts,
   OTHER_HOST_DIRECTIVES,
@@ -36,6 +37,31 @@ function builtFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
+
+/** Waits until the page's service worker controls it: the build is precached from then on. */
+async function controlledByServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 30_000,
+  });
+}
+
+/**
+ * Visits the deck once, then reloads it with the network off and runs `use` on it; the network
+ * comes back afterwards, whatever `use` did. Returns the page for the test to close.
+ */
+async function offlineAfterOneVisit(use: (deck: DeckPage) => Promise<void>): Promise<DeckPage> {
+  const deck = await openDeck(browser.context, deckUrl);
+  await controlledByServiceWorker(deck.page);
+  await browser.context.setOffline(true);
+  try {
+    await deck.page.reload();
+    await deck.page.waitForFunction(() => window.Reveal?.isReady() === true);
+    await use(deck);
+  } finally {
+    await browser.context.setOffline(false);
+  }
+  return deck;
 }
 
 /** PNG width × height from its IHDR chunk. */
@@ -67,9 +93,7 @@ describe('the installable site', () => {
 
   it('precaches every file of the build on the first visit', async () => {
     const { page, errors } = await openDeck(browser.context, deckUrl);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 30_000,
-    });
+    await controlledByServiceWorker(page);
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
       for (const name of await caches.keys())
@@ -84,14 +108,7 @@ describe('the installable site', () => {
   });
 
   it('after one visit opens and works with no network: every slide, widgets, deep links, reading view', async () => {
-    const { page, errors } = await openDeck(browser.context, deckUrl);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 30_000,
-    });
-    await browser.context.setOffline(true);
-    try {
-      await page.reload();
-      await page.waitForFunction(() => window.Reveal?.isReady() === true);
+    const { page } = await offlineAfterOneVisit(async ({ page, errors }) => {
       // Every visible slide is there with its title and notes.
       const titles = await page.$$eval(
         '.reveal .slides > section:not([data-visibility="hidden"])',
@@ -122,9 +139,7 @@ describe('the installable site', () => {
       // Only the deck's own page falls back to the cache; another path is simply unreachable.
       await expect(page.goto(`${deckUrl}elsewhere.html`)).rejects.toThrow(/INTERNET_DISCONNECTED/);
       expect(errors).toEqual([]);
-    } finally {
-      await browser.context.setOffline(false);
-    }
+    });
     expect(guard.blocked).toEqual([]);
     await page.close();
   });
@@ -133,30 +148,11 @@ describe('the installable site', () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(deckUrl).origin,
     });
-    const { page, errors } = await openDeck(browser.context, deckUrl);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 30_000,
-    });
-    await browser.context.setOffline(true);
-    try {
-      await page.reload();
-      await page.waitForFunction(() => window.Reveal?.isReady() === true);
-      const slide = await page.evaluate(() => {
-        const section = document.querySelector('.code-block[data-file]')?.closest('section');
-        const deck = window.Reveal;
-        if (section && deck) deck.slide(deck.getIndices(section).h);
-        return section?.id ?? '';
-      });
-      const button = page.locator(`#${slide} ${COPY_FILE_BUTTON}`).first();
-      const path = await blockFile(button);
-      await page.evaluate(() => navigator.clipboard.writeText('(nothing copied)'));
-      await pressCopy(page, button, 'click');
-      const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const { page } = await offlineAfterOneVisit(async ({ page, errors }) => {
+      const { path, copied } = await copyFirstFile(page);
       expect(sameAsOnDisk(copied, path), path).toBe(true);
       expect(errors).toEqual([]);
-    } finally {
-      await browser.context.setOffline(false);
-    }
+    });
     expect(guard.blocked).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,7 @@
  * from file:// with every non-file request aborted, walked slide by slide with the keyboard
  * (notes, widgets mounting), the speaker view opened — no errors, nothing asked of any host.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
@@ -15,12 +15,20 @@ import {
   COPY_FILE_BUTTON,
   copiedByCommand,
   copyAnnouncement,
+  copyFirstFile,
   pressCopy,
   recordCopyCommands,
   sameAsOnDisk,
   withoutClipboardApi,
 } from './copy-file.ts';
-import { currentSlide, expectedSlides, openDeck, repoRoot } from './deck-page.ts';
+import {
+  currentSlide,
+  expectedSlides,
+  openDeck,
+  pageErrors,
+  repoRoot,
+  screenshotsDir,
+} from './deck-page.ts';
 import {
   guardOtherHosts,
   OTHER_HOST_DIRECTIVES,
@@ -33,7 +41,7 @@ const outDir = resolve(repoRoot, `${process.env['DECK_OUT_DIR'] ?? 'dist'}-singl
 const file = join(outDir, 'index.html');
 const fileUrl = pathToFileURL(file).href;
 const visible = expectedSlides().filter((s) => !s.hidden);
-const shots = join(repoRoot, 'test-results', 'screenshots');
+const shots = screenshotsDir();
 let browser: TestBrowser;
 let guard: HostGuard;
 
@@ -160,7 +168,6 @@ describe('the one-file lecture', () => {
 
   it('saves screenshots from file:// of a text, a code and a widget slide (inlined fonts)', async () => {
     const { page, errors } = await openDeck(browser.context, fileUrl);
-    mkdirSync(shots, { recursive: true });
     for (const [section, fragment] of [
       [2, -1],
       [13, 99],
@@ -183,7 +190,6 @@ describe('the one-file lecture', () => {
   });
 
   it('opens the speaker view from file:// with the notes of the current slide', async () => {
-    mkdirSync(shots, { recursive: true });
     const { page, errors } = await openDeck(browser.context, `${fileUrl}#/s-6`);
     const plan = await page.evaluate(
       () => window.Reveal?.getCurrentSlide().querySelector('.notes-plan')?.textContent ?? '',
@@ -192,11 +198,7 @@ describe('the one-file lecture', () => {
     const popupPromise = browser.context.waitForEvent('page');
     await page.keyboard.press('s');
     const popup = await popupPromise;
-    const popupErrors: string[] = [];
-    popup.on('console', (m) => {
-      if (m.type() === 'error') popupErrors.push(m.text());
-    });
-    popup.on('pageerror', (e) => popupErrors.push(e.message));
+    const popupErrors = pageErrors(popup, { withConsole: true });
     await expect
       .poll(() => popup.locator('body').textContent(), { timeout: 15_000 })
       .toContain(plan);
@@ -213,11 +215,7 @@ describe('the one-file lecture', () => {
 
   it('opens the reading view from file:// too: every slide, a widget playing, no errors', async () => {
     const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
+    const errors = pageErrors(page, { withConsole: true });
     await page.goto(`${fileUrl}?view=read#s-17`);
     await page.locator('#s-17 [data-widget]').waitFor();
     expect(await page.locator('.reading-slide').count()).toBe(visible.length);
@@ -249,25 +247,14 @@ describe('the one-file lecture', () => {
     // The deck, through the Clipboard API (a file:// page is a secure context in Chromium).
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const { page, errors } = await openDeck(browser.context, fileUrl);
-    const slide = await page.evaluate(() => {
-      const section = document.querySelector('.code-block[data-file]')?.closest('section');
-      const deck = window.Reveal;
-      if (section && deck) deck.slide(deck.getIndices(section).h);
-      return section?.id ?? '';
-    });
-    const button = page.locator(`#${slide} ${COPY_FILE_BUTTON}`).first();
-    const path = await blockFile(button);
-    await page.evaluate(() => navigator.clipboard.writeText('(nothing copied)'));
-    await pressCopy(page, button, 'click');
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const { path, copied } = await copyFirstFile(page);
     expect(sameAsOnDisk(copied, path), path).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
 
     // The reading view of the same file, with no Clipboard API: the fallback's copy command.
     const bare = await browser.context.newPage();
-    const bareErrors: string[] = [];
-    bare.on('pageerror', (e) => bareErrors.push(e.message));
+    const bareErrors = pageErrors(bare);
     await withoutClipboardApi(bare);
     await recordCopyCommands(bare);
     await bare.goto(`${fileUrl}?view=read`);

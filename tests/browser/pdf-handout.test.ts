@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type TestBrowser } from './chromium.ts';
-import { expectedSlides, repoRoot } from './deck-page.ts';
+import { expectedSlides, pageErrors, repoRoot } from './deck-page.ts';
 import { guardOtherHosts, type HostGuard } from './other-hosts.ts';
 
 const deckUrl = inject('deckUrl');
@@ -32,8 +32,7 @@ const plain = (text: string): string => squash(text.replace(/[*_`#>[\]()]/g, ' '
 describe('PDF handout', () => {
   it('the print page draws every chart and mounts every widget step before it prints', async () => {
     const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const errors = pageErrors(page);
     await page.goto(new URL('?view=print', deckUrl).href);
     await page.waitForFunction(() => document.documentElement.dataset['printReady'] === 'true');
     await page.waitForTimeout(500);

@@ -4,7 +4,7 @@
  * previews and the notes; keys pressed there drive the deck; `B` and «Пауза на вопросы» stop the
  * timer; one click cannot reset it; the rehearsal report's figures, chart and CSV/JSON add up.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,15 +12,14 @@ import { PARTS } from '../../src/deck/widget-names.ts';
 import { formatClock, formatDuration, formatSigned } from '../../src/deck/speaker/format.ts';
 import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
-import { foreignRequests, openDeck, repoRoot } from './deck-page.ts';
+import { foreignRequests, openDeck, screenshotsDir } from './deck-page.ts';
 
 const deckUrl = inject('deckUrl');
-const shots = join(repoRoot, 'test-results', 'screenshots');
+const shots = screenshotsDir();
 let browser: TestBrowser;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
