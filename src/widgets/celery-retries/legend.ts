@@ -46,7 +46,7 @@ export function celeryLegend(): HTMLElement {
           'stroke-dasharray': '5 3',
         }),
       ),
-      'ждёт: в брокере или у воркера без ack до ETA (↻ countdown)',
+      '↻ ждёт: до ETA без ack или в брокере',
     ),
     item(swatch(s('circle', { cx: 15, cy: 11, r: 7, fill: '#5b6470' })), 'delay()'),
     item(swatch(s('path', { d: 'M15 2L25 20L5 20Z', fill: '#6a3fa0' })), 'доставлена повторно'),

@@ -28,7 +28,7 @@ export const RUN_LOOK: Readonly<Record<RunOutcome, { fill: string; glyph: string
     running: { fill: '#0b5cad', glyph: '▶', text: 'выполняется' },
     ok: { fill: '#1e7a3c', glyph: '✓', text: 'успех' },
     error: { fill: '#b3261e', glyph: '✗', text: 'исключение' },
-    killed: { fill: '#5b6470', glyph: '✕', text: 'воркер убит (✕)' },
+    killed: { fill: '#5b6470', glyph: '✕', text: 'воркер убит' },
   };
 
 /** The countdown (ETA) wait and queue wait colour. */
