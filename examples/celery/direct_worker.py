@@ -34,14 +34,13 @@ def enqueue(to: str, subject: str) -> None:
 # Берёт одну задачу из очереди (ждёт, если пусто) и выполняет её.
 # region: worker
 def handle_one() -> None:  # выше в файле: r, QUEUE, json, time, send_email
-    _, raw = r.brpop(QUEUE)  # ждём задачу
-    task = json.loads(raw)  # JSON — сами
+    task = json.loads(r.brpop(QUEUE)[1])  # ждём задачу; JSON — сами
     for attempt in range(1, 4):  # повторы — сами
         try:
             return send_email(task["to"], task["subject"])
         except ConnectionError:
             time.sleep(attempt)  # пауза — сами
-    r.lpush(f"{QUEUE}:failed", raw)  # «мёртвые» — сами
+    r.lpush(f"{QUEUE}:failed", json.dumps(task))  # «мёртвые» — сами
 # endregion
 
 
