@@ -195,19 +195,15 @@ function growSegments(
   segmentRecords: number,
 ): (readonly Segment[])[] {
   const out = segments.slice();
-  let lastChunk = (out[out.length - 1] ?? []).slice();
+  const lastChunk = (out[out.length - 1] ?? []).slice();
   out[Math.max(0, out.length - 1)] = lastChunk;
-  const close = (s: Segment): void => {
-    if (lastChunk.length >= SEGMENT_CHUNK) out.push((lastChunk = []));
-    lastChunk.push(s);
-  };
   const active = lastChunk.pop();
   let base = active?.baseOffset ?? from;
   let records = active?.records ?? 0;
   let maxTimestamp = active?.maxTimestamp ?? -Infinity;
   for (let offset = from; offset < to;) {
     if (records >= segmentRecords) {
-      close({ baseOffset: base, records, maxTimestamp });
+      closeSegment(out, { baseOffset: base, records, maxTimestamp });
       base = offset;
       records = 0;
       maxTimestamp = -Infinity;
@@ -217,8 +213,18 @@ function growSegments(
     offset += take;
     if (timestamp > maxTimestamp) maxTimestamp = timestamp;
   }
-  close({ baseOffset: base, records, maxTimestamp });
+  closeSegment(out, { baseOffset: base, records, maxTimestamp });
   return out;
+}
+
+/**
+ * Adds `s` to the last chunk of `out`, starting a new chunk when that one is full. growSegments
+ * owns the last chunk (a fresh copy), so it may grow in place; a helper, not a closure per append.
+ */
+function closeSegment(out: (readonly Segment[])[], s: Segment): void {
+  const last = out[out.length - 1] as Segment[];
+  if (last.length >= SEGMENT_CHUNK) out.push([s]);
+  else last.push(s);
 }
 
 /** The pages from `start` on (start ≥ logStartOffset): leading chunks dropped, the first trimmed. */
