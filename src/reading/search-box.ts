@@ -62,18 +62,20 @@ export function bindSearch(main: HTMLElement): { element: HTMLElement } {
 
   const run = (): void => {
     const checked = checkQuery(input.value);
-    if (!checked.ok) {
+    if (checked.ok) {
+      error.hidden = true;
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    } else {
       error.textContent = checked.message;
       error.hidden = false;
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', error.id);
-      return;
     }
-    error.hidden = true;
-    input.removeAttribute('aria-invalid');
-    input.removeAttribute('aria-describedby');
     clearMarks(main);
-    const query = checked.query;
+    // An invalid query drops the previous results and marks, as an empty one does, so the
+    // page never shows matches for a query the field no longer holds.
+    const query = checked.ok ? checked.query : '';
     const articles = [...main.querySelectorAll<HTMLElement>('.reading-slide')];
     let found = 0;
     for (const article of articles) {

@@ -113,6 +113,29 @@ describe('reading view', () => {
     await page.close();
   });
 
+  it('a too-short query after a valid one clears the old results and every highlight', async () => {
+    const { page, errors } = await openReading();
+    const search = page.locator('input[name="search"]');
+    await search.fill('prefetch');
+    await search.press('Enter');
+    expect(await page.locator('mark.reading-mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('.reading-slide[hidden]').count()).toBeGreaterThan(0);
+
+    await search.fill('я');
+    await search.press('Enter');
+    await expect(page.locator('#reading-search-error').textContent()).resolves.toBe(
+      'Введите хотя бы 2 символа',
+    );
+    expect(await page.locator('#reading-search-error').isVisible()).toBe(true);
+    expect(await page.locator('mark.reading-mark').count()).toBe(0);
+    // No result list is left: no slide or contents entry filtered out, no count announced.
+    expect(await page.locator('.reading-slide[hidden]').count()).toBe(0);
+    expect(await page.locator('.reading-toc-miss').count()).toBe(0);
+    await expect(page.locator('.reading-search-status').textContent()).resolves.toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a widget is playable: the Kafka widget puts a key where murmur2 says', async () => {
     const { page, errors } = await openReading(`${readUrl}#s-31`);
     const root = page.locator('#s-31 [data-widget="kafka-partitions"]');
