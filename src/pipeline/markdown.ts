@@ -8,6 +8,7 @@ import attrs from 'markdown-it-attrs';
 import { extractRegion, parseFenceInfo, parseSteps, type CodeStep } from './code-include.ts';
 import { renderCodeBlock } from './code-block.ts';
 import { SlideError } from './slide-error.ts';
+import { checkUnsafeHtml } from './unsafe-html.ts';
 
 /** Reads a repository file by its path from the repo root; null when it does not exist. */
 export type FileReader = (path: string) => string | null;
@@ -74,7 +75,9 @@ md.renderer.rules.fence = (tokens, idx, _options, renderEnv) => {
   return renderCodeBlock({ code, lang: info.lang, file: info.file, steps });
 };
 
-/** Renders `markdown` to HTML; throws SlideError for a bad code include. */
+/** Renders `markdown` to HTML; throws SlideError for a bad code include or unsafe raw HTML. */
 export function renderMarkdown(markdown: string, context: RenderContext): string {
-  return md.render(markdown, context);
+  const tokens = md.parse(markdown, context);
+  checkUnsafeHtml(tokens, context.file, context.firstLine);
+  return md.renderer.render(tokens, md.options, context);
 }
