@@ -10,6 +10,7 @@ import 'reveal.js/reveal.css';
 import '../styles/index.css';
 import Reveal from 'reveal.js';
 import { slidesHtml } from 'virtual:lecture-deck';
+import { bindBrowseMode } from './browse-mode.ts';
 import { bindCodeSteps } from './code-steps.ts';
 import { bindCopyButtons } from './copy-button.ts';
 import { bindSlideFitting } from './fit-slide.ts';
@@ -44,6 +45,7 @@ function startDeck(): void {
   const deck = new Reveal(revealElement, revealConfig());
   window.Reveal = deck;
   window.lectureMinutes = minutes;
+  bindBrowseMode(deck, revealElement);
   bindCodeSteps(deck);
   bindSlideFitting(deck);
   bindCopyButtons(revealElement);

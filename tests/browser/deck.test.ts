@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { currentSlide, expectedSlides, foreignRequests, openDeck, repoRoot } from './deck-page.ts';
 
@@ -151,6 +152,40 @@ describe('the built deck', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(shown);
     expect(copied).not.toMatch(/#\s*(region|endregion)\b/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves screen readers in browse mode: no role="application" after start or navigation, the title is a heading, axe passes', async () => {
+    const { page, errors } = await openDeck(browser.context, deckUrl);
+    const role = (): Promise<string | null> =>
+      page.evaluate(() => document.querySelector('.reveal')?.getAttribute('role') ?? null);
+    expect(await role()).toBeNull();
+
+    const cdp = await browser.context.newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { ignored: boolean; role?: { value?: unknown }; name?: { value?: unknown } }[];
+    };
+    const shown = nodes.filter((n) => !n.ignored);
+    const headings = shown.filter((n) => n.role?.value === 'heading').map((n) => n.name?.value);
+    const first = visible[0];
+    expect(first).toBeDefined();
+    expect(headings).toContain(first?.title);
+    expect(shown.some((n) => n.role?.value === 'application')).toBe(false);
+    await cdp.detach();
+    expect(await axeFindings(page, '.reveal .present')).toEqual([]);
+
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('PageDown');
+    await page.evaluate(() => window.Reveal?.slide(3));
+    await page.waitForTimeout(300);
+    expect(await role()).toBeNull();
+    // Should reveal.js set the role again (a re-layout, a reconfigure), it is taken off at once.
+    await page.evaluate(() =>
+      document.querySelector('.reveal')?.setAttribute('role', 'application'),
+    );
+    expect(await role()).toBeNull();
+    expect(await axeFindings(page, '.reveal .present')).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
