@@ -14,7 +14,8 @@ import { bindBrowseMode } from './browse-mode.ts';
 import { bindCodeSteps } from './code-steps.ts';
 import { bindCopyButtons } from './copy-button.ts';
 import { bindSlideFitting } from './fit-slide.ts';
-import { lectureMinutesFrom } from './lecture-length.ts';
+import { readLectureLength } from './lecture-length.ts';
+import { showLengthNotice } from './length-notice.ts';
 import { applyLecturePlan } from './lecture-plan.ts';
 import { revealConfig } from './reveal-config.ts';
 import { registerServiceWorker } from './service-worker.ts';
@@ -37,7 +38,11 @@ function startDeck(): void {
     throw new Error('index.html must contain .reveal > .slides');
 
   slidesElement.innerHTML = slidesHtml;
-  const minutes = lectureMinutesFrom(window.location.search);
+  const { minutes, problem } = readLectureLength(window.location.search);
+  if (problem) {
+    console.warn(problem);
+    showLengthNotice(problem);
+  }
   applyLecturePlan([...slidesElement.querySelectorAll<HTMLElement>(':scope > section')], minutes);
   // Widget steps are fragments, and reveal.js counts fragments when it starts.
   addWidgetStepFragments(slidesElement);

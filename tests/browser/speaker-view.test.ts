@@ -382,6 +382,54 @@ describe('speaker view', () => {
     }
   });
 
+  it('says on the deck and in the speaker view that ?minutes= was not understood, and not for a valid value', async () => {
+    const expected =
+      'Длина лекции ?minutes=abc не понята: нужно целое от 10 до 240 — план на 90 мин';
+    const bad = await openDeck(browser.context, new URL('?minutes=abc', deckUrl).href);
+    await bad.page.setViewportSize({ width: 1280, height: 720 });
+    const notice = bad.page.locator('.length-notice[role="status"]');
+    await expect(notice.locator('span').textContent()).resolves.toBe(expected);
+    expect(await bad.page.evaluate(() => window.lectureMinutes)).toBe(90);
+    // Below the slide's content: it overlaps neither the title nor any block of the body.
+    const overlaps = await bad.page.evaluate(() => {
+      const box = document.querySelector('.length-notice')?.getBoundingClientRect();
+      if (!box) return ['no notice'];
+      const content = document.querySelectorAll(
+        '.reveal .slides > section.present .slide-head, .reveal .slides > section.present .slide-body > *',
+      );
+      return [...content]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return (
+            r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom
+          );
+        })
+        .map((el) => el.outerHTML.slice(0, 80));
+    });
+    expect(overlaps).toEqual([]);
+
+    const { popup, errors: popupErrors } = await openSpeaker(bad.page);
+    await expect(
+      popup.locator('.speaker-notice--length[role="status"]').textContent(),
+    ).resolves.toBe(expected);
+    await popup.close();
+    await notice.getByRole('button', { name: 'Закрыть уведомление о длине лекции' }).click();
+    expect(await bad.page.locator('.length-notice').count()).toBe(0);
+    expect(bad.errors).toEqual([]);
+    expect(popupErrors).toEqual([]);
+    await bad.page.close();
+
+    const good = await openDeck(browser.context, new URL('?minutes=60', deckUrl).href);
+    expect(await good.page.evaluate(() => window.lectureMinutes)).toBe(60);
+    expect(await good.page.locator('.length-notice').count()).toBe(0);
+    const speaker = await openSpeaker(good.page);
+    await speaker.popup.locator('.speaker-bar').waitFor();
+    expect(await speaker.popup.locator('.speaker-notice--length').count()).toBe(0);
+    await speaker.popup.close();
+    expect(good.errors).toEqual([]);
+    await good.page.close();
+  });
+
   it('says on the deck itself when the browser blocks the speaker window', async () => {
     const { page, errors } = await openDeck(browser.context, deckUrl);
     await page.evaluate(() => {

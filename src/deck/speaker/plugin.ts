@@ -2,7 +2,7 @@
  * The speaker view as a reveal.js plugin (`{ id, init, destroy }`), so the deck's config is the
  * one place that switches it on. Replaces reveal's English notes window on `S`.
  */
-import { lectureMinutesFrom } from '../lecture-length.ts';
+import { readLectureLength } from '../lecture-length.ts';
 import type { RevealApi } from '../reveal-api.ts';
 import { bindSpeakerView } from './speaker.ts';
 
@@ -16,9 +16,9 @@ export function SpeakerViewPlugin(): {
   return {
     id: 'speaker-view',
     init(deck) {
-      // main.ts already warned about a bad ?minutes=; read it quietly here.
-      const lectureMinutes = lectureMinutesFrom(window.location.search, () => undefined);
-      unbind = bindSpeakerView(deck, { lectureMinutes });
+      // main.ts already warned about a bad ?minutes= in the console; the window says it too.
+      const { minutes, problem } = readLectureLength(window.location.search);
+      unbind = bindSpeakerView(deck, { lectureMinutes: minutes, lengthProblem: problem });
     },
     destroy() {
       unbind?.();

@@ -31,6 +31,7 @@ export const SPEAKER_CLASS = {
   reportLegend: 'speaker-report__legend',
   reportTable: 'speaker-report__table',
   notice: 'speaker-notice',
+  lengthNotice: 'speaker-notice--length',
 } as const;
 
 /** Verdict classes (colour) — each verdict also has its own symbol, so colour is never alone. */

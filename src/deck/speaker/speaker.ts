@@ -39,6 +39,8 @@ export interface SpeakerClock {
 /** Options of the speaker view. */
 export interface SpeakerOptions {
   readonly lectureMinutes: number;
+  /** Why `?minutes=` was not accepted (shown at the top of the window), or null. */
+  readonly lengthProblem?: string | null;
   readonly clock?: SpeakerClock;
   /** Where the timer survives a reload (default sessionStorage). */
   readonly timerStorage?: Storage | null;
@@ -274,6 +276,13 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
       height: Number(deck.getConfig().height ?? 720),
     };
     view = new SpeakerView(doc, size, actions, prefsStorage);
+    if (options.lengthProblem) {
+      const notice = doc.createElement('p');
+      notice.className = `${C.notice} ${C.lengthNotice}`;
+      notice.setAttribute('role', 'status');
+      notice.textContent = options.lengthProblem;
+      doc.body.prepend(notice);
+    }
     doc.addEventListener('keydown', onKey);
     popup.addEventListener('resize', () => view?.fit());
     popup.addEventListener('pagehide', () => closeView());
