@@ -16,7 +16,56 @@ const PLACEHOLDER_ICON = '<link rel="icon" href="data:," />';
 
 /** The plugins that make the build installable and offline-capable. */
 export function installableSite(): PluginOption {
-  return [siteHead(), pwa()];
+  return [siteHead(), ...onlyAfterSuccess(pwa())];
+}
+
+/**
+ * The given plugins with their `buildEnd` and `closeBundle` skipped when the build failed.
+ * Rolldown calls closeBundle without the error, so vite-plugin-pwa would otherwise print its
+ * precache summary and write sw.js and workbox files into an otherwise empty out dir; its buildEnd
+ * only rethrows the error, which made the CLI print a broken slide's message twice.
+ */
+export function onlyAfterSuccess(plugins: readonly Plugin[]): Plugin[] {
+  let failed = false;
+  const outcome: Plugin = {
+    name: 'lecture-build-outcome',
+    apply: 'build',
+    buildStart() {
+      failed = false;
+    },
+    buildEnd(error) {
+      failed = error !== undefined;
+    },
+    renderError() {
+      failed = true;
+    },
+  };
+  const isFailed = (): boolean => failed;
+  return [
+    outcome,
+    ...plugins.map((plugin) =>
+      skipWhenFailed(skipWhenFailed(plugin, 'closeBundle', isFailed), 'buildEnd', isFailed),
+    ),
+  ];
+}
+
+/** `plugin` with its `hook` run only when `failed()` is false. */
+function skipWhenFailed(
+  plugin: Plugin,
+  hook: 'buildEnd' | 'closeBundle',
+  failed: () => boolean,
+): Plugin {
+  const original = plugin[hook];
+  if (!original) return plugin;
+  const run = typeof original === 'function' ? original : original.handler;
+  // The hooks' own parameter types differ; both are called with the same `this` and arguments.
+  const guarded = function (this: unknown, ...args: unknown[]): unknown {
+    return failed() ? undefined : (run as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  return {
+    ...plugin,
+    [hook]: typeof original === 'function' ? guarded : { ...original, handler: guarded },
+  };
 }
 
 /** Favicon, home-screen icon and theme colour in the site's <head> (the one file keeps none). */
@@ -41,7 +90,7 @@ function siteHead(): Plugin {
   };
 }
 
-function pwa(): PluginOption {
+function pwa(): Plugin[] {
   return VitePWA({
     // Registration is ours (src/deck/service-worker.ts): no extra script tag in index.html.
     injectRegister: false,

@@ -82,14 +82,19 @@ export function lectureDeck(options: LectureDeckOptions = {}): Plugin {
         ].join('\n');
       } catch (error) {
         if (!isSlideError(error)) throw error;
+        // The deck module (imported by the runtime up front) reports the slide's error; the
+        // examples module stays quiet so that the build prints it once, not once per module.
+        if (id === RESOLVED_EXAMPLES_ID) return exampleFilesModule(new Map());
         const file = resolve(root, error.file);
         const source = sources.find((s) => resolve(root, s.file) === file);
-        this.error({
-          message: error.message,
+        // No stack: Rolldown would print our plugin's frames under the slide's message.
+        const report = Object.assign(new Error(error.message), {
           id: file,
           loc: { file, line: error.line, column: 0 },
           frame: source ? codeFrame(source.text, error.line) : undefined,
+          stack: '',
         });
+        this.error(report);
       }
     },
     configureServer(devServer) {
