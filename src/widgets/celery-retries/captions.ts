@@ -24,8 +24,11 @@ export function countdownFormula(s: CelerySettings, retries: number, countdown: 
 
 /** The ETA (virtual ms) of the message a task-received event is about, or null if it has none. */
 function etaOf(events: readonly CeleryEvent[], retries: number): number | null {
-  const sent = events.filter((e) => e.type === 'task-sent' && e.retries === retries).at(-1);
-  return sent?.type === 'task-sent' ? sent.eta : null;
+  const sent = events.findLast(
+    (e): e is Extract<CeleryEvent, { type: 'task-sent' }> =>
+      e.type === 'task-sent' && e.retries === retries,
+  );
+  return sent?.eta ?? null;
 }
 
 /**

@@ -10,8 +10,8 @@ import {
   type KafkaState,
 } from '../../broker/kafka/index.ts';
 import { lastProduced } from './view-model.ts';
-import { GROUP_A, GROUP_B, KAFKA_PYTHON_SESSION_TIMEOUT_MS } from './scenarios.ts';
-import type { Replayed } from './session.ts';
+import { GROUP_A, GROUP_B } from './scenarios.ts';
+import { sessionTimeout, type Replayed } from './session.ts';
 
 /** Russian plural form for n: one / few / many. */
 export function plural(n: number, one: string, few: string, many: string): string {
@@ -91,8 +91,7 @@ function rebalanceFact(r: Replayed, assignor: AssignorName): string | null {
     // The coordinator notices a crash only when the member's session times out (GroupCoordinator);
     // kafka-python's consumer sets it with session_timeout_ms (10 s by default in 2.0.2).
     const timedOut = ev.some((e) => e.type === 'sessionTimeout');
-    const ms = r.state.groups[GROUP_A]?.sessionTimeoutMs ?? KAFKA_PYTHON_SESSION_TIMEOUT_MS;
-    const wait = timedOut ? `через session_timeout_ms (${ms / 1000} с) ` : '';
+    const wait = timedOut ? `через session_timeout_ms (${sessionTimeout(r.state) / 1000} с) ` : '';
     return `${crashed.memberId} упал: ${wait}${handedOver(r.before, r.state, crashed.memberId)} (${assignor}).`;
   }
   const left = ev.find((e) => e.type === 'leaveGroup');

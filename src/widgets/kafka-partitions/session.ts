@@ -51,7 +51,8 @@ export function liveMembers(state: KafkaState, groupId: string): string[] {
   return (state.groups[groupId]?.members ?? []).filter((m) => m.alive).map((m) => m.memberId);
 }
 
-function sessionTimeout(state: KafkaState): number {
+/** Group A's session timeout: how long a crashed member keeps its partitions. */
+export function sessionTimeout(state: KafkaState): number {
   return state.groups[GROUP_A]?.sessionTimeoutMs ?? KAFKA_PYTHON_SESSION_TIMEOUT_MS;
 }
 
