@@ -128,6 +128,24 @@ type Q = RabbitTransportState;
 
 const channelOf = (connection: string): string => `${connection}/1`;
 
+const taskIdOf = (body: string): string => (JSON.parse(body) as TaskMessage).taskId;
+
+/** The channel and task id of a delivery `consumer` holds unacked; throws, naming `method`, if none. */
+function heldDelivery(
+  t: Q,
+  consumer: string,
+  deliveryTag: number,
+  method: string,
+): { channel: string; taskId: string } {
+  const connection = t.connections[consumer];
+  if (!connection) throw new RangeError(`${method}: ${consumer} has no connection`);
+  const channel = channelOf(connection);
+  const entry = t.broker.channels[channel]?.unacked.find((u) => u.deliveryTag === deliveryTag);
+  if (!entry)
+    throw new RangeError(`${method}: unknown delivery tag ${deliveryTag} for ${consumer}`);
+  return { channel, taskId: taskIdOf(entry.message.body) };
+}
+
 /** The worker's connection, opened (with one channel) on first use after start or a crash. */
 function connectionFor(t: Q, consumer: string, now: number): { t: Q; connection: string } {
   const existing = t.connections[consumer];
@@ -208,16 +226,8 @@ export const rabbitTransport: Transport<Q> = {
   },
 
   ack(t, consumer, deliveryTag, now) {
-    const connection = t.connections[consumer];
-    if (!connection) throw new RangeError(`basic.ack: ${consumer} has no connection`);
-    const channel = t.broker.channels[channelOf(connection)];
-    const entry = channel?.unacked.find((u) => u.deliveryTag === deliveryTag);
-    if (!entry)
-      throw new RangeError(`basic.ack: unknown delivery tag ${deliveryTag} for ${consumer}`);
-    const taskId = (JSON.parse(entry.message.body) as TaskMessage).taskId;
-    const { broker } = amqp(t.broker, now, [
-      { type: 'basic.ack', channel: channelOf(connection), deliveryTag },
-    ]);
+    const { channel, taskId } = heldDelivery(t, consumer, deliveryTag, 'basic.ack');
+    const { broker } = amqp(t.broker, now, [{ type: 'basic.ack', channel, deliveryTag }]);
     return {
       transport: { ...t, broker },
       events: [{ type: 'basic.ack', at: now, deliveryTag, taskId }],
@@ -225,15 +235,9 @@ export const rabbitTransport: Transport<Q> = {
   },
 
   requeue(t, consumer, deliveryTag, now) {
-    const connection = t.connections[consumer];
-    if (!connection) throw new RangeError(`basic.reject: ${consumer} has no connection`);
-    const channel = t.broker.channels[channelOf(connection)];
-    const entry = channel?.unacked.find((u) => u.deliveryTag === deliveryTag);
-    if (!entry)
-      throw new RangeError(`basic.reject: unknown delivery tag ${deliveryTag} for ${consumer}`);
-    const taskId = (JSON.parse(entry.message.body) as TaskMessage).taskId;
+    const { channel, taskId } = heldDelivery(t, consumer, deliveryTag, 'basic.reject');
     const { broker } = amqp(t.broker, now, [
-      { type: 'basic.reject', channel: channelOf(connection), deliveryTag, requeue: true },
+      { type: 'basic.reject', channel, deliveryTag, requeue: true },
     ]);
     return {
       transport: { ...t, broker },
@@ -259,7 +263,7 @@ export const rabbitTransport: Transport<Q> = {
           at: now,
           consumerTag: consumer,
           deliveryTags: unacked.map((u) => u.deliveryTag),
-          taskIds: unacked.map((u) => (JSON.parse(u.message.body) as TaskMessage).taskId),
+          taskIds: unacked.map((u) => taskIdOf(u.message.body)),
         },
       ],
     };
@@ -287,8 +291,8 @@ export const rabbitTransport: Transport<Q> = {
         {
           consumer,
           connection,
-          taskIds: (t.broker.channels[channelOf(connection)]?.unacked ?? []).map(
-            (u) => (JSON.parse(u.message.body) as TaskMessage).taskId,
+          taskIds: (t.broker.channels[channelOf(connection)]?.unacked ?? []).map((u) =>
+            taskIdOf(u.message.body),
           ),
         },
       ]),
