@@ -114,10 +114,13 @@ export function acksView(
 export function viewOf(sim: AcksSim, log: readonly Happening[]): AcksView {
   const { rabbit, scene } = sim;
   const now = rabbit.clock.now;
-  const chip = (m: { id: number; redelivered: boolean }): ChipView => {
-    const task = sim.taskOf[m.id] ?? 0;
-    return { task, redelivered: m.redelivered, fault: scene.faults[task] };
-  };
+  const taskChip = (task: number, redelivered: boolean): ChipView => ({
+    task,
+    redelivered,
+    fault: scene.faults[task],
+  });
+  const chip = (m: { id: number; redelivered: boolean }): ChipView =>
+    taskChip(sim.taskOf[m.id] ?? 0, m.redelivered);
   const workers = sim.workers.map((w): WorkerView => {
     const consumer = Object.values(rabbit.consumers).find(
       (c) => w.up && c.channel.startsWith(`${w.spec.id}-ch`),
@@ -144,7 +147,7 @@ export function viewOf(sim: AcksSim, log: readonly Happening[]): AcksView {
     deadLetterQueue: scene.deadLetterQueue,
     dead:
       scene.deadLetterQueue === null
-        ? sim.dropped.map((task) => ({ task, redelivered: false, fault: scene.faults[task] }))
+        ? sim.dropped.map((task) => taskChip(task, false))
         : (rabbit.queues[scene.deadLetterQueue]?.messages ?? []).map(chip),
     workers,
     prefetch: sim.prefetch,
