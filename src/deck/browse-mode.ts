@@ -2,6 +2,7 @@
  * Keeps `.reveal` free of `role="application"`, which reveal.js sets on start and which keeps
  * screen readers out of browse mode (reveal.js issue #3772): slides then read as a document.
  */
+import { onDeckEvents } from './deck-events.ts';
 import type { RevealApi } from './reveal-api.ts';
 
 /** Removes the role once the deck is ready and whenever reveal.js sets it again; returns an unbind. */
@@ -12,12 +13,10 @@ export function bindBrowseMode(deck: RevealApi, revealElement: HTMLElement): () 
   // An observer catches a re-set at any time (layout, reconfigure), not only on slide change.
   const observer = new MutationObserver(clear);
   observer.observe(revealElement, { attributes: true, attributeFilter: ['role'] });
-  deck.on('ready', clear);
-  deck.on('slidechanged', clear);
+  const unbind = onDeckEvents(deck, { ready: clear, slidechanged: clear });
   clear();
   return () => {
     observer.disconnect();
-    deck.off('ready', clear);
-    deck.off('slidechanged', clear);
+    unbind();
   };
 }
