@@ -13,7 +13,7 @@ import { createInputs } from './inputs.ts';
 import { axisMaxFor, timelineOf } from './layout.ts';
 import { celeryLegend } from './legend.ts';
 import { STATE_LOOK, STATE_ORDER } from './look.ts';
-import { TASK_ID, replayStory, type Frame } from './replay.ts';
+import { replayStory, statesVisited, type Frame } from './replay.ts';
 import { declaration, type CelerySettings } from './settings.ts';
 import { CELERY_STEPS, storyForSection, type CeleryStory } from './stories.ts';
 import { drawTimeline } from './timeline.ts';
@@ -22,16 +22,7 @@ import './celery-retries.css';
 const BROKER = { redis: 'Redis', rabbitmq: 'RabbitMQ' } as const;
 
 function statesRow(frame: Frame): HTMLElement {
-  const seen = new Set(
-    frame.events.flatMap((e) => ('taskId' in e && e.taskId === TASK_ID ? [e.type] : [])),
-  );
-  const visited: Record<string, boolean> = {
-    PENDING: seen.has('task-sent'),
-    STARTED: seen.has('task-started'),
-    RETRY: seen.has('task-retried'),
-    SUCCESS: seen.has('task-succeeded'),
-    FAILURE: seen.has('task-failed'),
-  };
+  const visited = statesVisited(frame.events);
   const retries = frame.events.filter((e) => e.type === 'task-retried').length;
   return h(
     'ol',
@@ -42,7 +33,7 @@ function statesRow(frame: Frame): HTMLElement {
       const li = h(
         'li',
         {
-          class: `${CR_CLASS.state}${visited[st] ? ` ${CR_CLASS.visited}` : ''}`,
+          class: `${CR_CLASS.state}${visited.has(st) ? ` ${CR_CLASS.visited}` : ''}`,
           'data-task-state': st,
           'aria-current': current ? 'step' : undefined,
           style: `--w-cr-c:${look.colour}`,

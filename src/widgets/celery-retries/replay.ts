@@ -84,6 +84,16 @@ export function taskStateAfter(events: readonly CeleryEvent[]): ResultState | nu
   return state;
 }
 
+/** Every state the task has been in during `events`, read through the same map as taskStateAfter. */
+export function statesVisited(events: readonly CeleryEvent[]): ReadonlySet<ResultState> {
+  const visited = new Set<ResultState>();
+  for (const e of events) {
+    const state = isTaskEvent(e) ? STATE_OF[e.type] : undefined;
+    if (state) visited.add(state);
+  }
+  return visited;
+}
+
 /** Events that happen with a retry at the same instant: the new message reaches a worker. */
 const HANDOVER: ReadonlySet<CeleryEvent['type']> = new Set<CeleryEvent['type']>([
   'task-sent',
