@@ -250,6 +250,23 @@ function enqueue(d: Draft, batch: QueuedBatch): void {
   }).clock;
 }
 
+/** The produce or produceBatch event (as the command that queued `q` reports) for its send now. */
+function queuedResult(q: QueuedBatch, offset: number | null, result: ProduceResult): KafkaEvent {
+  const { id, topic, partition, acks } = q;
+  return q.kind === 'produce'
+    ? { type: 'produce', id, topic, partition, acks, offset, result }
+    : {
+        type: 'produceBatch',
+        id,
+        topic,
+        partition,
+        acks,
+        count: q.values.length,
+        baseOffset: offset,
+        result,
+      };
+}
+
 /**
  * Sends the queued records whose partition has a leader now, oldest first (the Sender drains the
  * accumulator once metadata names a leader); each gets a produce/produceBatch event with its id.
@@ -265,32 +282,13 @@ function drainAccumulator(d: Draft): void {
       waiting.push(q);
       continue;
     }
-    const { id, topic, partition, acks } = q;
-    const count = q.values.length;
     if (error !== null) {
-      d.emit(
-        q.kind === 'produce'
-          ? { type: 'produce', id, topic, partition, acks, offset: null, result: error }
-          : {
-              type: 'produceBatch',
-              id,
-              topic,
-              partition,
-              acks,
-              count,
-              baseOffset: null,
-              result: error,
-            },
-      );
+      d.emit(queuedResult(q, null, error));
       continue;
     }
     const offset = logEndOffset(p);
-    appendToPartition(d, topic, partition, q.keys, q.values, id, acks, (result) =>
-      d.emit(
-        q.kind === 'produce'
-          ? { type: 'produce', id, topic, partition, acks, offset, result }
-          : { type: 'produceBatch', id, topic, partition, acks, count, baseOffset: offset, result },
-      ),
+    appendToPartition(d, q.topic, q.partition, q.keys, q.values, q.id, q.acks, (result) =>
+      d.emit(queuedResult(q, offset, result)),
     );
   }
   d.accumulator = waiting;
