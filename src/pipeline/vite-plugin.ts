@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { buildDeck, type BuiltDeck } from './build-deck.ts';
+import { buildDeck, type BuiltDeck, type SlideSource } from './build-deck.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { EXAMPLES_MODULE_ID, exampleFilesModule, readExampleFiles } from './example-files.ts';
 import { readSlides, repoFileReader } from './read-slides.ts';
@@ -34,8 +34,8 @@ export function lectureDeck(options: LectureDeckOptions = {}): Plugin {
   let root = process.cwd();
   let watched = new Set<string>();
   let server: ViteDevServer | undefined;
-  // Both virtual modules come from one build of the deck; a change of a watched file drops it.
-  let built: BuiltDeck | undefined;
+  // Both virtual modules come from one read and build; a watched file's change drops it.
+  let built: { readonly sources: readonly SlideSource[]; readonly deck: BuiltDeck } | undefined;
 
   const isWatched = (file: string): boolean =>
     watched.has(resolve(file)) ||
@@ -55,20 +55,20 @@ export function lectureDeck(options: LectureDeckOptions = {}): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID && id !== RESOLVED_EXAMPLES_ID) return null;
-      const sources = readSlides(root, slidesDir);
+      const sources = built?.sources ?? readSlides(root, slidesDir);
       watched = new Set(sources.map((s) => resolve(root, s.file)));
       for (const file of watched) this.addWatchFile(file);
       try {
         const readFile = repoFileReader(root);
         const deck =
-          built ??
+          built?.deck ??
           buildDeck(sources, {
             slidesDir,
             readFile,
             lectureMinutes: DEFAULT_LECTURE_MINUTES,
             sections: options.sections ?? (slidesDir === 'slides' ? undefined : sources.length),
           });
-        built = deck;
+        built = { sources, deck };
         for (const file of deck.included) {
           watched.add(resolve(root, file));
           this.addWatchFile(resolve(root, file));
