@@ -11,6 +11,7 @@
  * report them as basic.deliver, as Celery's consumer sees them.
  */
 import {
+  consumerTimeoutAt,
   rabbitModel,
   type RabbitCommand,
   type RabbitEvent,
@@ -275,10 +276,8 @@ export const rabbitTransport: Transport<Q> = {
     let first: number | undefined;
     for (const connection of Object.values(t.connections)) {
       const channel = t.broker.channels[channelOf(connection)];
-      const oldest = channel?.unacked[0];
-      if (!channel || !oldest || channel.consumerTimeout === null) continue;
-      const at = oldest.deliveredAt + channel.consumerTimeout;
-      if (first === undefined || at < first) first = at;
+      const at = channel && consumerTimeoutAt(channel);
+      if (at !== undefined && (first === undefined || at < first)) first = at;
     }
     return first;
   },

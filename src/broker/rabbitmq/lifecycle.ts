@@ -8,6 +8,7 @@ import type { Ctx } from './draft.ts';
 import { dispatchAll } from './dispatch.ts';
 import { drop, expireHead } from './queue-ops.ts';
 import { closeChannel, closeConnection, deleteQueue, channelError } from './teardown.ts';
+import type { Channel } from './types.ts';
 
 /** connection.open (ids are the client's; reusing an open one is a programmer error). */
 export function openConnection(ctx: Ctx, id: string): void {
@@ -59,7 +60,7 @@ export function shutChannel(ctx: Ctx, id: string): void {
 }
 
 /** When the channel's oldest unacked delivery reaches its consumer_timeout, if it has one. */
-function timeoutAt(channel: Ctx['s']['channels'][string]): number | undefined {
+export function timeoutAt(channel: Channel): number | undefined {
   // rabbit_channel:evaluate_consumer_timeout peeks at the oldest pending ack only.
   const oldest = channel.unacked[0];
   return oldest === undefined || channel.consumerTimeout === null
