@@ -4,18 +4,13 @@
  * as they move bullets. A widget is mounted when its slide becomes current and destroyed when the
  * slide is left; its step is always derived from the fragments shown, never accumulated.
  */
-import type { WidgetName } from './widget-names.ts';
 import { onDeckEvents } from './deck-events.ts';
 import type { RevealApi } from './reveal-api.ts';
-import { WIDGET_CATALOG, type CatalogEntry } from '../widgets/catalog.ts';
+import { widgetInSlot } from '../widgets/catalog.ts';
 import { mountWidget, type WidgetHandle } from '../widgets/runtime/mount.ts';
 
 /** Class of the hidden per-step fragments inside a slot. */
 export const WIDGET_STEP_CLASS = 'widget-step';
-
-function entryFor(slot: HTMLElement): CatalogEntry | undefined {
-  return WIDGET_CATALOG[slot.dataset['widgetSlot'] as WidgetName];
-}
 
 /**
  * Adds the step fragments to every slot; call before reveal.js initialises (it counts fragments
@@ -23,7 +18,7 @@ function entryFor(slot: HTMLElement): CatalogEntry | undefined {
  */
 export function addWidgetStepFragments(root: ParentNode): void {
   for (const slot of root.querySelectorAll<HTMLElement>('.widget-slot')) {
-    const steps = entryFor(slot)?.steps ?? 0;
+    const steps = widgetInSlot(slot)?.steps ?? 0;
     if (slot.querySelector(`.${WIDGET_STEP_CLASS}`)) continue;
     const holder = document.createElement('div');
     holder.className = 'widget-steps';
@@ -46,10 +41,21 @@ export function stepFromFragments(slot: HTMLElement): number {
   return slot.querySelectorAll(`.${WIDGET_STEP_CLASS}.visible`).length;
 }
 
+/** `L`: the lab key. */
+const LAB_KEY = 76;
+
 interface Mounted {
   readonly slot: HTMLElement;
   handle?: WidgetHandle;
   cancelled: boolean;
+}
+
+/** A slot is open (shown over its slide) past step 0, or while its lab is shown. */
+function openIfShown(m: Mounted): void {
+  const handle = m.handle;
+  if (!handle) return;
+  const open = stepFromFragments(m.slot) > 0 || handle.face === 'lab';
+  m.slot.classList.toggle(WIDGET_OPEN_CLASS, open);
 }
 
 /** Mounts and destroys widgets as slides change; returns a function that unbinds everything. */
@@ -79,7 +85,7 @@ export function bindWidgets(deck: RevealApi): () => void {
     const slide = deck.getCurrentSlide();
     if (!slide) return;
     for (const slot of slide.querySelectorAll<HTMLElement>('.widget-slot')) {
-      const entry = entryFor(slot);
+      const entry = widgetInSlot(slot);
       if (!entry) continue;
       const mounted: Mounted = { slot, cancelled: false };
       active.push(mounted);
@@ -87,12 +93,15 @@ export function bindWidgets(deck: RevealApi): () => void {
         .load()
         .then((module) => {
           if (mounted.cancelled) return;
-          mounted.handle = mountWidget(slot, slot.dataset['widgetSlot'] ?? '', module, {
+          mounted.handle = mountWidget(slot, entry.name, module, {
             requestStep: (n) => requestStep(slot, n),
+            story: entry.story,
+            face: 'stage',
+            labToggle: true,
+            onFace: () => openIfShown(mounted),
           });
-          const step = stepFromFragments(slot);
-          slot.classList.toggle(WIDGET_OPEN_CLASS, step > 0);
-          mounted.handle.setStep(step, false);
+          mounted.handle.setStep(stepFromFragments(slot), false);
+          openIfShown(mounted);
         })
         .catch((error: unknown) => {
           console.error(`Виджет «${slot.dataset['widgetSlot']}» не загрузился`, error);
@@ -110,10 +119,19 @@ export function bindWidgets(deck: RevealApi): () => void {
     for (const m of active) {
       if (!m.handle || !touched.has(m.slot)) continue;
       const next = stepFromFragments(m.slot);
-      m.slot.classList.toggle(WIDGET_OPEN_CLASS, next > 0);
       m.handle.setStep(next, Math.abs(next - m.handle.step) === 1);
+      openIfShown(m);
     }
   };
+
+  // `L` opens and closes the lab of the current slide's widgets (the last one of slide 41's two
+  // that is open); reveal.js would otherwise read it as «next slide».
+  const toggleLab = (): void => {
+    const shown = active.filter((m) => m.handle && m.slot.classList.contains(WIDGET_OPEN_CLASS));
+    const target = (shown.at(-1) ?? active.at(-1))?.handle;
+    target?.setFace(target.face === 'lab' ? 'stage' : 'lab');
+  };
+  deck.addKeyBinding({ keyCode: LAB_KEY, key: 'L', description: 'Лаборатория виджета' }, toggleLab);
 
   const unbind = onDeckEvents(deck, {
     ready: mountCurrent,
@@ -123,6 +141,7 @@ export function bindWidgets(deck: RevealApi): () => void {
   });
   return () => {
     unbind();
+    deck.removeKeyBinding(LAB_KEY);
     unmountAll();
   };
 }

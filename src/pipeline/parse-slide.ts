@@ -5,7 +5,13 @@
  * line and what to fix.
  */
 import matter from 'gray-matter';
-import { isPartName, isWidgetName, type PartName, type WidgetName } from '../deck/widget-names.ts';
+import {
+  WIDGETS,
+  isPartName,
+  isWidgetName,
+  type PartName,
+  type WidgetName,
+} from '../lecture/names.ts';
 import { SlideError } from './slide-error.ts';
 import { parseTimeRange, type TimeRange } from './time-range.ts';
 
@@ -45,7 +51,10 @@ export interface ParsedSlide {
 
 const FENCE = /^\s*(```|~~~)/;
 const REQUIRED_KEYS = ['section', 'title', 'time', 'part', 'widgets'] as const;
-export const WIDGET_MARKER = /<!--\s*widget:\s*([\w-]+)(?:\s+(stage))?\s*-->/g;
+/** `<!-- widget: NAME [stage] [story=STORY] -->`: where a slide places a widget, and its story. */
+export const WIDGET_MARKER =
+  /<!--\s*widget:\s*([\w-]+)(?:\s+(stage))?(?:\s+story=([\w-]+))?\s*-->/g;
+const ANY_MARKER = /<!--\s*widget:/;
 
 interface YamlError {
   mark?: { line?: number };
@@ -237,7 +246,7 @@ function parseWidgets(fileName: string, value: unknown, line: number): WidgetNam
       throw new SlideError(
         fileName,
         line,
-        `unknown widget ${JSON.stringify(name)}: use a name from src/deck/widget-names.ts`,
+        `unknown widget ${JSON.stringify(name)}: use a name from src/lecture/names.ts`,
       );
     }
     return name;
@@ -269,13 +278,31 @@ function checkMarkers(
   widgets: readonly WidgetName[],
 ): void {
   for (let i = from; i < to; i++) {
-    for (const match of (lines[i] ?? '').matchAll(WIDGET_MARKER)) {
+    const line = lines[i] ?? '';
+    const matches = [...line.matchAll(WIDGET_MARKER)];
+    if (matches.length === 0 && ANY_MARKER.test(line)) {
+      throw new SlideError(
+        fileName,
+        i + 1,
+        'a widget marker is written <!-- widget: NAME [stage] [story=STORY] -->',
+      );
+    }
+    for (const match of matches) {
       const name = match[1] ?? '';
       if (!widgets.includes(name as WidgetName)) {
         throw new SlideError(
           fileName,
           i + 1,
           `the marker names widget "${name}", which is not in the front-matter "widgets:" list`,
+        );
+      }
+      const story = match[3];
+      const stories: readonly string[] = WIDGETS[name as WidgetName].stories;
+      if (story !== undefined && !stories.includes(story)) {
+        throw new SlideError(
+          fileName,
+          i + 1,
+          `widget "${name}" has no story "${story}": use one of ${stories.join(', ')}`,
         );
       }
     }

@@ -3,7 +3,7 @@
  * rendered body with widget slots, and `<aside class="notes">` that starts with the plan line and
  * ends with the «На слайде» note to the lecturer and the fact-check block. Pure (code includes go through the injected reader).
  */
-import { PARTS } from '../deck/widget-names.ts';
+import { PARTS } from '../lecture/names.ts';
 import { displayTitle } from './display-title.ts';
 import { escapeHtml } from './highlight.ts';
 import { renderMarkdown, type FileReader } from './markdown.ts';
@@ -36,10 +36,14 @@ export interface RenderSlideOptions {
   readonly included?: Set<string>;
 }
 
-/** A slot; `stage` ones cover the slide body from the widget's first step on (see widgets.css). */
-const widgetSlot = (name: string, layout?: string): string =>
+/**
+ * A slot; `stage` ones cover the slide body from the widget's first step on (see widgets.css);
+ * `story` names which of the widget's stories it plays.
+ */
+const widgetSlot = (name: string, layout?: string, story?: string): string =>
   `<div class="${SLIDE_CLASSES.widgetSlot}" data-widget-slot="${escapeHtml(name)}"` +
-  `${layout === 'stage' ? ' data-widget-layout="stage"' : ''}></div>`;
+  `${layout === 'stage' ? ' data-widget-layout="stage"' : ''}` +
+  `${story ? ` data-widget-story="${escapeHtml(story)}"` : ''}></div>`;
 
 /** Renders the `<section>` HTML for one slide. */
 export function renderSlide(slide: ParsedSlide, options: RenderSlideOptions): string {
@@ -47,9 +51,9 @@ export function renderSlide(slide: ParsedSlide, options: RenderSlideOptions): st
   const placed = new Set<string>();
   let body = renderMarkdown(slide.body, { ...context, firstLine: slide.lines.body }).replace(
     WIDGET_MARKER,
-    (_marker, name: string, layout?: string) => {
+    (_marker, name: string, layout?: string, story?: string) => {
       placed.add(name);
-      return widgetSlot(name, layout);
+      return widgetSlot(name, layout, story);
     },
   );
   body += slide.widgets

@@ -4,8 +4,7 @@
  * frame, so canvases and SVG print as drawn (reveal.js's own PDF export clones slides and loses
  * canvases).
  */
-import type { WidgetName } from '../deck/widget-names.ts';
-import { WIDGET_CATALOG } from '../widgets/catalog.ts';
+import { widgetInSlot } from '../widgets/catalog.ts';
 import { h } from '../widgets/runtime/dom.ts';
 import { mountWidget } from '../widgets/runtime/mount.ts';
 
@@ -13,7 +12,12 @@ import { mountWidget } from '../widgets/runtime/mount.ts';
 export const PRINT_ZOOM = 0.8;
 
 /** A frame for one step: the widget inside a section of the same number, as on the slide. */
-function stepFrame(section: number, name: string, step: number, steps: number): HTMLElement {
+function stepFrame(
+  section: number,
+  slot: { name: string; story: string | undefined; steps: number },
+  step: number,
+): HTMLElement {
+  const { name, story, steps } = slot;
   return h(
     'figure',
     { class: 'print-step', 'data-print-step': step },
@@ -24,7 +28,11 @@ function stepFrame(section: number, name: string, step: number, steps: number): 
       h(
         'section',
         { 'data-section': section },
-        h('div', { class: 'widget-slot', 'data-widget-slot': name }),
+        h('div', {
+          class: 'widget-slot',
+          'data-widget-slot': name,
+          ...(story ? { 'data-widget-story': story } : {}),
+        }),
       ),
     ),
   );
@@ -36,16 +44,19 @@ export async function expandWidgetsForPrint(main: HTMLElement): Promise<void> {
     const section = Number(article.dataset['section']);
     const notes = article.querySelector('.reading-notes');
     for (const slot of article.querySelectorAll<HTMLElement>('.reading-frame .widget-slot')) {
-      const name = slot.dataset['widgetSlot'] as WidgetName;
-      const entry = WIDGET_CATALOG[name];
+      const entry = widgetInSlot(slot);
       if (!entry) continue;
+      const { name, story } = entry;
       const module = await entry.load();
-      mountWidget(slot, name, module, { reducedMotion: true });
+      mountWidget(slot, name, module, { reducedMotion: true, story, face: 'stage' });
       for (let step = 1; step <= entry.steps; step++) {
-        const frame = stepFrame(section, name, step, entry.steps);
+        const frame = stepFrame(section, entry, step);
         article.insertBefore(frame, notes);
         const target = frame.querySelector<HTMLElement>('.widget-slot');
-        if (target) mountWidget(target, name, module, { reducedMotion: true }).setStep(step, false);
+        if (target) {
+          const options = { reducedMotion: true, story, face: 'stage' } as const;
+          mountWidget(target, name, module, options).setStep(step, false);
+        }
       }
     }
   }

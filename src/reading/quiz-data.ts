@@ -14,7 +14,7 @@ import {
 } from '../broker/index.ts';
 import { getExponentialBackoffInterval } from '../broker/celery/index.ts';
 import { seedPrng } from '../broker/core/prng.ts';
-import type { PartName } from '../deck/widget-names.ts';
+import type { PartName } from '../lecture/names.ts';
 
 /** One answer option; `id` is what a check compares. */
 export interface QuizOption {

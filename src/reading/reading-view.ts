@@ -7,8 +7,8 @@
 import { bindCopyButtons } from '../deck/copy-button.ts';
 import { lectureMinutesFrom } from '../deck/lecture-length.ts';
 import { applyLecturePlan } from '../deck/lecture-plan.ts';
-import { PARTS, isPartName, type PartName, type WidgetName } from '../deck/widget-names.ts';
-import { WIDGET_CATALOG } from '../widgets/catalog.ts';
+import { PARTS, isPartName, type PartName } from '../lecture/names.ts';
+import { widgetInSlot } from '../widgets/catalog.ts';
 import { h } from '../widgets/runtime/dom.ts';
 import { mountWidget } from '../widgets/runtime/mount.ts';
 import { quizQuestions } from './quiz-data.ts';
@@ -97,12 +97,11 @@ function tableOfContents(byPart: ReadonlyMap<PartName, ReadingSlide[]>): HTMLEle
 /** Mounts a slide's widgets when the slide comes near the viewport; they stay for the visit. */
 function mountWidgetsLazily(root: HTMLElement): void {
   const mount = (slot: HTMLElement): void => {
-    const name = slot.dataset['widgetSlot'] as WidgetName;
-    const entry = WIDGET_CATALOG[name];
+    const entry = widgetInSlot(slot);
     if (!entry || slot.dataset['mounted']) return;
     slot.dataset['mounted'] = 'true';
     entry.load().then(
-      (module) => mountWidget(slot, name, module),
+      (module) => mountWidget(slot, entry.name, module, { story: entry.story, face: 'lab' }),
       () => slot.append(h('p', { class: 'reading-error' }, 'Виджет не загрузился.')),
     );
   };

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WIDGET_CATALOG } from '../../src/widgets/catalog.ts';
+import { WIDGET_NAMES, isWidgetName } from '../../src/lecture/names.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import {
   blockFile,
@@ -91,7 +91,7 @@ describe('the one-file lecture', () => {
         const slots = await page.$$eval('.present .widget-slot', (all) =>
           all.map((s) => (s as HTMLElement).dataset['widgetSlot'] ?? ''),
         );
-        const known = slots.filter((name) => name in WIDGET_CATALOG);
+        const known = slots.filter(isWidgetName);
         if (known.length > 0) {
           await page.waitForFunction(
             (count) =>
@@ -113,7 +113,7 @@ describe('the one-file lecture', () => {
     }
     expect(seen).toEqual(visible.map((s) => s.section));
     expect(seen).toHaveLength(40);
-    expect([...mounted].sort()).toEqual(Object.keys(WIDGET_CATALOG).sort());
+    expect([...mounted].sort()).toEqual([...WIDGET_NAMES].sort());
     // The inlined Cyrillic faces are the ones in use.
     const fonts = await page.evaluate(async () => {
       await document.fonts.ready;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PARTS } from '../../src/deck/widget-names.ts';
+import { PARTS } from '../../src/lecture/names.ts';
 import { formatClock, formatDuration, formatSigned } from '../../src/deck/speaker/format.ts';
 import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';

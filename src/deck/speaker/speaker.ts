@@ -6,7 +6,7 @@
  */
 import { onDeckEvents } from '../deck-events.ts';
 import type { RevealApi } from '../reveal-api.ts';
-import { PARTS, isPartName } from '../widget-names.ts';
+import { PARTS, isPartName } from '../../lecture/names.ts';
 import { formatClock } from './format.ts';
 import { pacingAt } from './pacing.ts';
 import type { PlannedSlide } from './plan.ts';

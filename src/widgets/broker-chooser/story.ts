@@ -4,9 +4,10 @@
  * last step shows the lecture's point that one system often runs several brokers.
  */
 import { recommend, type Answers, type Recommendation } from './rules.ts';
+import { WIDGETS } from '../../lecture/names.ts';
 
 /** Clicker steps (the catalogue entry must say the same). */
-export const CHOOSER_STEPS = 4;
+export const CHOOSER_STEPS = WIDGETS['broker-chooser'].steps;
 
 /** A workload of the story. */
 export interface Workload {

@@ -3,9 +3,10 @@
  * or a pause on the virtual clock) that the session replays against the simulated Redis.
  */
 import { CACHE_TTL, DB_MS, type HandlerSettings } from './app.ts';
+import { WIDGETS } from '../../lecture/names.ts';
 
 /** Clicker steps (the catalogue entry must say the same). */
-export const CACHE_STEPS = 5;
+export const CACHE_STEPS = WIDGETS['cache-aside'].steps;
 
 /** Something that happens to the service: a client asks for a product, changes a price, or time passes. */
 export type CacheAction =

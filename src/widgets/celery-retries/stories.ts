@@ -4,9 +4,10 @@
  * model decides everything else, so a student's settings replay the same story truthfully.
  */
 import type { CelerySettings, TaskSpec } from './settings.ts';
+import { WIDGETS } from '../../lecture/names.ts';
 
 /** Clicker steps of every story (one catalogue entry serves all four slides). */
-export const CELERY_STEPS = 6;
+export const CELERY_STEPS = WIDGETS['celery-retries'].steps;
 
 /**
  * Where a step stops: `sent` right after `delay()`; an event type of the task (or a worker's

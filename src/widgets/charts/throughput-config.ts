@@ -6,9 +6,10 @@ import type { ChartConfiguration } from 'chart.js';
 import { axis, barChart, countAxis } from './bar-chart.ts';
 import { SERIES_STYLE } from './chart-style.ts';
 import { STORE_FIGURES } from './figures.ts';
+import { WIDGETS } from '../../lecture/names.ts';
 
 /** Scripted steps: 0 relational stores, 1 + MongoDB, 2 + in-memory brokers. */
-export const THROUGHPUT_STEPS = 2;
+export const THROUGHPUT_STEPS = WIDGETS['chart-throughput'].steps;
 
 /** How many of STORE_FIGURES are visible at a step. */
 export function visibleStores(step: number): number {

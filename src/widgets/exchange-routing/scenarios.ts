@@ -4,9 +4,10 @@
  * {@link EXCHANGE_ROUTING_STEPS} clicker steps each, so the catalogue's single step count fits all.
  */
 import type { ExchangeKind, RabbitCommand } from '../../broker/rabbitmq/index.ts';
+import { WIDGETS } from '../../lecture/names.ts';
 
 /** Clicker steps of every scenario (the catalogue entry must say the same). */
-export const EXCHANGE_ROUTING_STEPS = 5;
+export const EXCHANGE_ROUTING_STEPS = WIDGETS['exchange-routing'].steps;
 
 /** Slide 18 walks one message through the broker: these phases split one publish into steps. */
 export type GuidedPhase = 'at-exchange' | 'matching' | 'queued';

@@ -5,9 +5,10 @@
  */
 import type { CeleryEvent } from '../../broker/celery/index.ts';
 import { runUntil, sendPayment, startRun, wake, type Payment, type PaymentRun } from './run.ts';
+import { WIDGETS } from '../../lecture/names.ts';
 
 /** Clicker steps (the catalogue entry says the same). */
-export const IDEMPOTENT_STEPS = 6;
+export const IDEMPOTENT_STEPS = WIDGETS['idempotent-consumer'].steps;
 
 const SEED = 41;
 

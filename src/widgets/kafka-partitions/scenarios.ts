@@ -4,9 +4,10 @@
  * widget's settings (partition count, assignor) so a student's choice replays the same story.
  */
 import type { AssignorName, KafkaCommand, OffsetReset } from '../../broker/kafka/index.ts';
+import { WIDGETS } from '../../lecture/names.ts';
 
 /** Clicker steps of every story (one catalogue entry serves all four slides). */
-export const KAFKA_STEPS = 6;
+export const KAFKA_STEPS = WIDGETS['kafka-partitions'].steps;
 
 /** Group ids of the two consumer groups the widget draws. */
 export const GROUP_A = 'billing';

@@ -13,9 +13,10 @@ import {
   type OrderFlowView,
 } from '../../broker/orderflow/index.ts';
 import { stateAt } from '../../broker/core/replay.ts';
+import { WIDGETS } from '../../lecture/names.ts';
 
 /** Scripted clicker steps; the catalogue entry must say the same. */
-export const ORDER_FLOW_STEPS = 5;
+export const ORDER_FLOW_STEPS = WIDGETS['order-flow'].steps;
 
 /** Which design the clicker walks through: slide 6 → sync, slide 7 → async. */
 export type StoryKind = 'sync' | 'async';

@@ -6,9 +6,10 @@
  * the queue without a dead-letter exchange, the broker deletes the message — a crash, basic_reject.
  */
 import type { AcksAction, SceneSpec } from './sim.ts';
+import { WIDGETS } from '../../lecture/names.ts';
 
 /** Clicker steps of every story (the catalogue entry must say the same). */
-export const RABBIT_ACKS_STEPS = 6;
+export const RABBIT_ACKS_STEPS = WIDGETS['rabbit-acks'].steps;
 
 /** One clicker step: the scene it plays in, what happens, and a short lead for the caption. */
 export interface AcksStep {

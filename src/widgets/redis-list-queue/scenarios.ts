@@ -5,9 +5,10 @@
  * list crashes too, and its task survives and is moved back (LMOVE) and finished (LREM).
  */
 import type { RedisCommand } from '../../broker/redis/index.ts';
+import { WIDGETS } from '../../lecture/names.ts';
 
 /** Clicker steps of the story (the catalogue entry must say the same). */
-export const LIST_QUEUE_STEPS = 9;
+export const LIST_QUEUE_STEPS = WIDGETS['redis-list-queue'].steps;
 
 /** The queue of the lecture's example (examples/redis/email_queue_api.py). */
 export const QUEUE = 'email_queue';

@@ -4,9 +4,10 @@
  * between and after them. Step 0 is an empty server; each step is one list of commands.
  */
 import type { RedisCommand } from '../../broker/redis/index.ts';
+import { WIDGETS } from '../../lecture/names.ts';
 
 /** Clicker steps of the story (the catalogue entry must say the same). */
-export const PUBSUB_STEPS = 8;
+export const PUBSUB_STEPS = WIDGETS['redis-pubsub'].steps;
 
 /** The connection every PUBLISH comes from (the scripted API and the student alike). */
 export const PUBLISHER = 'publisher';

@@ -1,6 +1,8 @@
 /** Every CSS class the widget runtime uses, prefixed in one place (styles: ./widgets.css). */
 export const WIDGET_CLASS = {
   root: 'w-root',
+  /** The stage's one button: opens and closes the lab. */
+  labToggle: 'w-lab-toggle',
   stage: 'w-stage',
   /** On a stage, the part of a widget that takes the height left over (and scrolls if it must). */
   stageFill: 'w-stage-fill',

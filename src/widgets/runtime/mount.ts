@@ -8,7 +8,8 @@ import { createControls } from './controls.ts';
 import { Disposer } from './disposer.ts';
 import { prefersReducedMotion } from './motion.ts';
 import './widgets.css';
-import type { WidgetModule, WidgetView } from './types.ts';
+import { LAB_ONLY } from './kit.ts';
+import type { WidgetFace, WidgetModule, WidgetView } from './types.ts';
 
 export interface WidgetHandle {
   readonly name: string;
@@ -18,6 +19,10 @@ export interface WidgetHandle {
   readonly step: number;
   /** Shows step n (clamped); `animate` when moved one step by the clicker or the controls. */
   setStep(step: number, animate: boolean): void;
+  /** The face shown: `stage` (the story for the hall) or `lab` (every input). */
+  readonly face: WidgetFace;
+  /** Shows `face` (a widget not on the kit has only the lab face); the step and story stay. */
+  setFace(face: WidgetFace): void;
   /** Removes every element, listener, frame and timer the widget made. */
   destroy(): void;
 }
@@ -29,7 +34,18 @@ export interface MountOptions {
   stepMs?: number;
   /** Overrides the media query (tests, print). */
   reducedMotion?: boolean;
+  /** The story the slide names (the slot's `data-widget-story`). */
+  story?: string;
+  /** The face to start with (default `lab`); only kit widgets have a stage. */
+  face?: WidgetFace;
+  /** Adds the small `button[name="lab"]` that opens and closes the lab (the deck). */
+  labToggle?: boolean;
+  /** Called after the face changes (the deck opens a stage slot while its lab is shown). */
+  onFace?: (face: WidgetFace) => void;
 }
+
+/** Keys a focused control handles itself: the deck must not see them (Space would turn the slide). */
+const CONTROL_KEYS = new Set([' ', 'Enter']);
 
 /** Mounts `module` as widget `name` inside `slot`. */
 export function mountWidget(
@@ -39,7 +55,21 @@ export function mountWidget(
   options: MountOptions = {},
 ): WidgetHandle {
   const disposer = new Disposer();
-  const root = h('div', { class: WIDGET_CLASS.root, 'data-widget': name, 'data-step': 0 });
+  const hasStage = module.kit === true;
+  let face: WidgetFace = hasStage ? (options.face ?? 'lab') : 'lab';
+  const root = h('div', {
+    class: WIDGET_CLASS.root,
+    'data-widget': name,
+    'data-step': 0,
+    'data-face': face,
+  });
+  disposer.listen(root, 'keydown', (event) => {
+    const target = event.target;
+    if (!CONTROL_KEYS.has(event.key) || !(target instanceof HTMLElement)) return;
+    if (target.closest('button, select, input, textarea, summary, [role="button"]')) {
+      event.stopPropagation();
+    }
+  });
   const caption = h('p', {
     class: WIDGET_CLASS.caption,
     role: 'status',
@@ -87,6 +117,7 @@ export function mountWidget(
     },
     requestStep: request,
     speed: () => speed,
+    story: options.story,
   });
   const controls = createControls(disposer, {
     onPlayToggle() {
@@ -114,7 +145,21 @@ export function mountWidget(
   });
   // A widget without scripted steps (a chart) has nothing to play.
   if (view.stepCount > 0) root.append(controls.element);
+  if (hasStage) controls.element.classList.add(LAB_ONLY);
   root.append(caption);
+  const labToggle = h('button', { type: 'button', name: 'lab', class: WIDGET_CLASS.labToggle });
+  const setFace = (next: WidgetFace): void => {
+    face = hasStage ? next : 'lab';
+    root.dataset['face'] = face;
+    labToggle.textContent = face === 'lab' ? '✕ Закрыть лабораторию' : 'Лаборатория (L)';
+    labToggle.setAttribute('aria-pressed', String(face === 'lab'));
+    options.onFace?.(face);
+  };
+  if (hasStage && options.labToggle) {
+    disposer.listen(labToggle, 'click', () => setFace(face === 'lab' ? 'stage' : 'lab'));
+    root.prepend(labToggle);
+  }
+  setFace(face);
   slot.append(root);
   view.show(0, false);
   controls.update({ playing, step, stepCount: view.stepCount });
@@ -129,6 +174,10 @@ export function mountWidget(
       return step;
     },
     setStep,
+    get face() {
+      return face;
+    },
+    setFace,
     destroy() {
       disposer.dispose();
       view.destroy?.();

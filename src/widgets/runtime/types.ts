@@ -18,6 +18,8 @@ export interface WidgetHost {
   requestStep(step: number): void;
   /** The playback speed the student chose (0.5, 1 or 2): divide animation durations by it. */
   speed(): number;
+  /** The story the slide names (`story=` on its marker), or undefined for the widget's default. */
+  readonly story: string | undefined;
 }
 
 export interface WidgetView {
@@ -31,7 +33,11 @@ export interface WidgetView {
   destroy?(): void;
 }
 
-/** A widget module, loaded with its slide by dynamic import. */
+/** A widget module, loaded with its slide by dynamic import; `kit` ones have a stage and a lab face. */
 export interface WidgetModule {
+  readonly kit?: true;
   mount(host: WidgetHost): WidgetView;
 }
+
+/** The face a widget shows: the story for the hall, or every input for the student. */
+export type WidgetFace = 'stage' | 'lab';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kafkaPartitionForKey, topicMatches } from '../../../src/broker/index.ts';
-import { PARTS, type PartName } from '../../../src/deck/widget-names.ts';
+import { PARTS, type PartName } from '../../../src/lecture/names.ts';
 import { checkAnswer, quizQuestions } from '../../../src/reading/quiz-data.ts';
 
 const questions = quizQuestions();

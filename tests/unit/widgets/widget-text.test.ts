@@ -7,10 +7,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { mountWidget, type WidgetHandle } from '../../../src/widgets/runtime/mount.ts';
-import { WIDGET_CATALOG } from '../../../src/widgets/catalog.ts';
+import { catalogEntry } from '../../../src/widgets/catalog.ts';
+import { WIDGET_NAMES } from '../../../src/lecture/names.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSlide } from '../../../src/pipeline/parse-slide.ts';
+import { WIDGET_MARKER, parseSlide } from '../../../src/pipeline/parse-slide.ts';
 import { glossaryRules, termViolations } from '../glossary-terms.ts';
 
 /** docs/GLOSSARY.md, «Forms to avoid», as they can occur in widget text. */
@@ -49,9 +50,19 @@ const SLIDES = join(process.cwd(), 'slides');
 /** Every (slide, widget) pair the deck shows, from the slides' front-matter. */
 const placements = readdirSync(SLIDES)
   .filter((f) => f.endsWith('.md'))
-  .map((f) => parseSlide(`slides/${f}`, readFileSync(join(SLIDES, f), 'utf8')))
-  .filter((s) => !s.hidden)
-  .flatMap((s) => s.widgets.map((w) => ({ section: String(s.section), widget: w })))
+  .map((f) => {
+    const text = readFileSync(join(SLIDES, f), 'utf8');
+    const stories = new Map([...text.matchAll(WIDGET_MARKER)].map((m) => [m[1], m[3]]));
+    return { slide: parseSlide(`slides/${f}`, text), stories };
+  })
+  .filter(({ slide }) => !slide.hidden)
+  .flatMap(({ slide, stories }) =>
+    slide.widgets.map((w) => ({
+      section: String(slide.section),
+      widget: w,
+      story: stories.get(w),
+    })),
+  )
   .filter(({ widget }) => !widget.startsWith('chart-'));
 
 describe('widget text as a student reads it, step by step', () => {
@@ -74,21 +85,20 @@ describe('widget text as a student reads it, step by step', () => {
 
   it('the walk covers every non-chart widget of the catalogue', () => {
     const walked = new Set(placements.map((p) => p.widget));
-    const catalogue = Object.keys(WIDGET_CATALOG).filter((w) => !w.startsWith('chart-'));
+    const catalogue = WIDGET_NAMES.filter((w) => !w.startsWith('chart-'));
     expect([...walked].sort()).toEqual(catalogue.sort());
   });
 
-  for (const { section, widget } of placements) {
+  for (const { section, widget, story } of placements) {
     it(`slide ${section}, ${widget}: every caption starts with a capital and uses the glossary's terms`, async () => {
-      const entry = WIDGET_CATALOG[widget as keyof typeof WIDGET_CATALOG];
-      if (!entry) throw new Error(`no catalogue entry for ${widget}`);
+      const entry = catalogEntry(widget);
       const module = await entry.load();
       const slide = document.createElement('section');
       slide.dataset['section'] = section;
       const slot = document.createElement('div');
       slide.append(slot);
       document.body.append(slide);
-      handle = mountWidget(slot, widget, module, { reducedMotion: true });
+      handle = mountWidget(slot, widget, module, { reducedMotion: true, story });
       const lower: string[] = [];
       const terms: string[] = [];
       for (let step = 0; step <= entry.steps; step++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WIDGET_CATALOG } from '../../../../src/widgets/catalog.ts';
+import { WIDGETS } from '../../../../src/lecture/names.ts';
 import {
   BROKERS,
   NO_ANSWERS_REASON,
@@ -109,7 +109,7 @@ describe('broker-chooser rules', () => {
 
 describe('broker-chooser story', () => {
   it('has the catalogue step count and ends with three workloads on three brokers', () => {
-    expect(WIDGET_CATALOG['broker-chooser']?.steps).toBe(CHOOSER_STEPS);
+    expect(WIDGETS['broker-chooser'].steps).toBe(CHOOSER_STEPS);
     expect(Object.keys(workloadAt(0).answers)).toHaveLength(0);
     expect(Object.keys(workloadAt(1).answers)).toEqual(['throughput', 'replay']);
     expect(workloadAt(2)).toBe(ORDERS);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { WIDGET_CATALOG } from '../../../../src/widgets/catalog.ts';
+import { WIDGETS } from '../../../../src/lecture/names.ts';
 import {
   CACHE_TTL,
   DB_MS,
@@ -90,7 +90,7 @@ describe('get_product against the simulated Redis', () => {
 
 describe('the clicker story', () => {
   it('has the catalogue step count', () => {
-    expect(WIDGET_CATALOG['cache-aside']?.steps).toBe(CACHE_STEPS);
+    expect(WIDGETS['cache-aside'].steps).toBe(CACHE_STEPS);
     expect(CACHE_STORY).toHaveLength(CACHE_STEPS);
   });
 

@@ -14,11 +14,11 @@ import {
   STORE_FIGURES,
   formatCount,
 } from '../../../../src/widgets/charts/figures.ts';
-import { WIDGET_CATALOG } from '../../../../src/widgets/catalog.ts';
+import { WIDGETS } from '../../../../src/lecture/names.ts';
 
 describe('slide 4 throughput chart', () => {
   it('reveals relational stores, then MongoDB, then brokers, one per clicker step', () => {
-    expect(WIDGET_CATALOG['chart-throughput']?.steps).toBe(THROUGHPUT_STEPS);
+    expect(WIDGETS['chart-throughput'].steps).toBe(THROUGHPUT_STEPS);
     expect([0, 1, 2].map(visibleStores)).toEqual([1, 2, 3]);
     const data = (step: number) => throughputConfig(step).data.datasets[0]?.data ?? [];
     expect(data(0).filter(Number.isFinite)).toEqual([20_000]);
@@ -55,7 +55,7 @@ describe('slides 5 and 35 broker comparison', () => {
       'at least once',
       'exactly once**',
     ]);
-    expect(WIDGET_CATALOG['chart-brokers']?.steps).toBe(0);
+    expect(WIDGETS['chart-brokers'].steps).toBe(0);
   });
 
   it('formats counts the Russian way', () => {

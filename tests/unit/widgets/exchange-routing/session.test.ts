@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { route, topicMatches } from '../../../../src/broker/rabbitmq/index.ts';
-import { WIDGET_CATALOG } from '../../../../src/widgets/catalog.ts';
+import { WIDGETS } from '../../../../src/lecture/names.ts';
 import { captionFor } from '../../../../src/widgets/exchange-routing/caption.ts';
 import {
   ARCHITECTURE_SCENARIO,
@@ -19,7 +19,7 @@ describe('exchange-routing scenarios', () => {
     for (const s of [ARCHITECTURE_SCENARIO, GUIDED_SCENARIO, TOPIC_SCENARIO]) {
       expect(s.steps).toHaveLength(EXCHANGE_ROUTING_STEPS);
     }
-    expect(WIDGET_CATALOG['exchange-routing']?.steps).toBe(EXCHANGE_ROUTING_STEPS);
+    expect(WIDGETS['exchange-routing'].steps).toBe(EXCHANGE_ROUTING_STEPS);
   });
 
   it('picks the scenario by slide section, slide 17 by default', () => {

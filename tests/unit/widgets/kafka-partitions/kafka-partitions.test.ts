@@ -4,7 +4,7 @@ import {
   logEndOffset,
   logRecords,
 } from '../../../../src/broker/kafka/index.ts';
-import { WIDGET_CATALOG } from '../../../../src/widgets/catalog.ts';
+import { WIDGETS } from '../../../../src/lecture/names.ts';
 import {
   GROUP_A,
   KAFKA_STEPS,
@@ -39,7 +39,7 @@ const stories = Object.values(KAFKA_STORIES);
 
 describe('kafka-partitions stories', () => {
   it('has the catalogue step count on every slide (28, 29, 31, 32)', () => {
-    expect(WIDGET_CATALOG['kafka-partitions']?.steps).toBe(KAFKA_STEPS);
+    expect(WIDGETS['kafka-partitions'].steps).toBe(KAFKA_STEPS);
     expect(stories.map((s) => s.slide)).toEqual([28, 29, 31, 32]);
     for (const s of stories) expect(s.steps).toHaveLength(KAFKA_STEPS);
     expect(storyForSection('31').slide).toBe(31);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INPUT, orderFlow, resolveInput } from '../../../../src/broker/orderflow/index.ts';
-import { WIDGET_CATALOG } from '../../../../src/widgets/catalog.ts';
+import { WIDGETS } from '../../../../src/lecture/names.ts';
 import {
   ORDER_FLOW_STEPS,
   frameAt,
@@ -13,7 +13,7 @@ import {
 
 describe('order-flow story: what each clicker step shows, from the core', () => {
   it('has as many steps as the catalogue says', () => {
-    expect(WIDGET_CATALOG['order-flow']?.steps).toBe(ORDER_FLOW_STEPS);
+    expect(WIDGETS['order-flow'].steps).toBe(ORDER_FLOW_STEPS);
   });
 
   it('slide 7 tells the broker story, slide 6 (and anything else) the synchronous one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WIDGET_CATALOG } from '../../../../src/widgets/catalog.ts';
+import { WIDGETS } from '../../../../src/lecture/names.ts';
 import {
   applyEvent,
   decodeEvent,
@@ -19,7 +19,7 @@ import {
 
 describe('the clicker story walks the three patterns in order', () => {
   it('has as many steps as the catalogue promises', () => {
-    expect(WIDGET_CATALOG.patterns?.steps).toBe(PATTERNS_STEPS);
+    expect(WIDGETS.patterns.steps).toBe(PATTERNS_STEPS);
     expect(PATTERNS_STEPS).toBe(10);
   });
 

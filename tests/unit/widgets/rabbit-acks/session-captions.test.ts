@@ -8,7 +8,7 @@ import {
   storyForSection,
 } from '../../../../src/widgets/rabbit-acks/scenarios.ts';
 import { acksView } from '../../../../src/widgets/rabbit-acks/session.ts';
-import { WIDGET_CATALOG } from '../../../../src/widgets/catalog.ts';
+import { WIDGETS } from '../../../../src/lecture/names.ts';
 
 const lead = (story: typeof SLIDE_19_STORY, n: number) => story.steps[n - 1]?.lead;
 
@@ -16,7 +16,7 @@ describe('rabbit-acks stories', () => {
   it('both slides have the catalogue’s step count; slide 24 gets its own story', () => {
     expect(SLIDE_19_STORY.steps).toHaveLength(RABBIT_ACKS_STEPS);
     expect(SLIDE_24_STORY.steps).toHaveLength(RABBIT_ACKS_STEPS);
-    expect(WIDGET_CATALOG['rabbit-acks']?.steps).toBe(RABBIT_ACKS_STEPS);
+    expect(WIDGETS['rabbit-acks'].steps).toBe(RABBIT_ACKS_STEPS);
     expect(storyForSection('24')).toBe(SLIDE_24_STORY);
     expect(storyForSection('19')).toBe(SLIDE_19_STORY);
     expect(storyForSection(undefined)).toBe(SLIDE_19_STORY);

@@ -1,0 +1,170 @@
+/**
+ * The widget kit: a widget declares its logic (./timeline.ts), its picture and its lab; the kit
+ * owns the rest the same way for every widget — the step, the student's action log and its one
+ * limit, reset, the running animations (a new frame cancels them), focus across redraws, the
+ * caption and the notes about actions a seek left out.
+ *
+ * Two faces share one root (`data-face`): the stage (the story only: picture, legend, caption; the
+ * clicker drives it) and the lab (the same frame plus every input). Elements marked `LAB_ONLY`
+ * show only in the lab.
+ */
+import { WIDGETS, storyOf, type StoryOf, type WidgetName } from '../../lecture/names.ts';
+import type { Disposer } from './disposer.ts';
+import { h } from './dom.ts';
+import { Timeline, type WidgetLogic } from './timeline.ts';
+import type { WidgetHost, WidgetModule, WidgetView } from './types.ts';
+
+/** Class of elements (in the picture or anywhere in the root) shown only in the lab face. */
+export const LAB_ONLY = 'w-lab-only';
+/** Class of the kit's own parts. */
+export const KIT_CLASS = {
+  picture: 'w-picture',
+  lab: 'w-lab',
+  note: 'w-lab-note',
+} as const;
+
+/** Draws a frame; returns the animations it started (the kit cancels them on the next frame). */
+export type Painter<V> = (
+  view: V,
+  previous: V | undefined,
+  animate: boolean,
+) => readonly Animation[] | void;
+
+/** What a picture or a lab may use. */
+export interface KitHost<V, A> {
+  /** The element to build into. */
+  readonly element: HTMLElement;
+  readonly disposer: Disposer;
+  readonly reducedMotion: boolean;
+  /** The playback speed (divide animation durations by it). */
+  speed(): number;
+  /** Does the student's action; a string says why it was not done. */
+  act(action: A): string | undefined;
+  /** The current frame's view. */
+  view(): V;
+  /** An id unique to this widget instance for `local` (labels point at their own control). */
+  id(local: string): string;
+}
+
+/** The lab's inputs, built once; `update` gets every new view, `reset` runs on «Сначала». */
+export interface LabPanel<V> {
+  update?(view: V): void;
+  reset?(): void;
+}
+
+/** A widget on the kit. */
+export interface WidgetDefinition<W extends WidgetName, M, V, A> {
+  readonly name: W;
+  readonly logic: WidgetLogic<M, V, A, StoryOf<W>>;
+  /** Builds the picture into `host.element`; returns how to draw a frame. */
+  picture(host: KitHost<V, A>): Painter<V>;
+  /** The legend under the picture (both faces). */
+  legend?(): HTMLElement;
+  /** Builds the lab's inputs into `host.element` (shown in the lab face only). */
+  lab?(host: KitHost<V, A>): LabPanel<V>;
+}
+
+let instances = 0;
+
+/** A widget module the runtime mounts, from a kit definition. */
+export function defineWidget<W extends WidgetName, M, V, A>(
+  definition: WidgetDefinition<W, M, V, A>,
+): KitModule {
+  return {
+    kit: true,
+    mount: (host) => mountDefinition(definition, host),
+  };
+}
+
+/** A widget module made by `defineWidget` (the runtime gives it both faces). */
+export interface KitModule extends WidgetModule {
+  readonly kit: true;
+}
+
+function mountDefinition<W extends WidgetName, M, V, A>(
+  definition: WidgetDefinition<W, M, V, A>,
+  host: WidgetHost,
+): WidgetView {
+  const instance = ++instances;
+  const story = storyOf(definition.name, host.story);
+  const timeline = new Timeline(definition.logic, story, WIDGETS[definition.name].steps);
+  let running: readonly Animation[] = [];
+  let previous: V | undefined;
+  const stop = (): void => {
+    for (const animation of running) animation.cancel();
+    running = [];
+  };
+  host.disposer.add(stop);
+
+  const pictureElement = h('div', { class: KIT_CLASS.picture });
+  const labElement = h('div', {
+    class: `${KIT_CLASS.lab} ${LAB_ONLY}`,
+    role: 'group',
+    'aria-label': 'Лаборатория: ваши действия',
+  });
+  const note = h('p', { class: `${KIT_CLASS.note} ${LAB_ONLY}`, 'data-part': 'note' });
+  const hostFor = (element: HTMLElement): KitHost<V, A> => ({
+    element,
+    disposer: host.disposer,
+    reducedMotion: host.reducedMotion,
+    speed: host.speed,
+    act,
+    view: () => timeline.frame.view,
+    id: (local) => `${local}-${instance}`,
+  });
+
+  const draw = (animate: boolean): void => {
+    const frame = timeline.frame;
+    const focus = focusKeyIn(host.root);
+    stop();
+    running = paint(frame.view, previous, animate && !host.reducedMotion) ?? [];
+    previous = frame.view;
+    lab?.update?.(frame.view);
+    host.say(frame.caption);
+    note.textContent =
+      frame.dropped.length > 0
+        ? `Не подходит к этому шагу и пропущено: ${frame.dropped.join('; ')}`
+        : '';
+    restoreFocus(host.root, focus);
+  };
+
+  function act(action: A): string | undefined {
+    const refused = timeline.act(action);
+    if (refused === undefined) draw(true);
+    return refused;
+  }
+
+  const paint = definition.picture(hostFor(pictureElement));
+  const lab = definition.lab?.(hostFor(labElement));
+  host.root.append(labElement, note, pictureElement);
+  if (definition.legend) host.root.append(definition.legend());
+
+  return {
+    stepCount: timeline.stepCount,
+    reset() {
+      timeline.reset();
+      lab?.reset?.();
+    },
+    show(step, animate) {
+      timeline.seek(step);
+      draw(animate);
+    },
+    destroy: stop,
+  };
+}
+
+/** How to find the focused control again after a redraw: its focus key, or its name. */
+function focusKeyIn(root: HTMLElement): string | undefined {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !root.contains(active) || active === root)
+    return undefined;
+  const key = active.dataset['focusKey'];
+  if (key) return `[data-focus-key="${CSS.escape(key)}"]`;
+  const name = active.getAttribute('name');
+  return name ? `[name="${CSS.escape(name)}"]` : undefined;
+}
+
+function restoreFocus(root: HTMLElement, selector: string | undefined): void {
+  if (!selector || root.contains(document.activeElement)) return;
+  root.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
+}
