@@ -19,6 +19,25 @@ const impureGlobals = [
   'fetch',
 ].map((name) => ({ name, message: 'src/broker is pure: time and I/O come in as data.' }));
 
+/**
+ * The layers outside the broker core go one way (README, Layout): src/lecture (pure) is
+ * shared by all; src/pipeline (the build) imports only it; src/widgets import it and the broker;
+ * src/page (DOM code both views use) imports it; src/deck and src/reading import those, never
+ * each other; src/main.ts, the one entry, chooses the view. A relative import that climbs
+ * (`../`, `../../`…) into a forbidden directory is an error, static or dynamic (`import()`).
+ * Matching is by name, not by resolved path: no layer has a sub-folder named after another layer.
+ */
+function layerRules(/** @type {string[]} */ forbidden, /** @type {string} */ message) {
+  const regex = `^(\\.\\./)+(${forbidden.join('|')})/`;
+  return {
+    'no-restricted-imports': ['error', { patterns: [{ regex, message }] }],
+    'no-restricted-syntax': [
+      'error',
+      { selector: `ImportExpression[source.value=/${regex.replaceAll('/', '\\/')}/]`, message },
+    ],
+  };
+}
+
 export default tseslint.config(
   {
     ignores: ['node_modules', 'dist', 'dist-*', 'coverage', 'test-results', 'examples'],
@@ -68,5 +87,62 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/lecture/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./', message: 'src/lecture imports nothing of ours but src/lecture.' },
+            { group: ['node:*', 'fs', 'path'], message: 'src/lecture is pure: no Node module.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/^\\.\\.\\//]',
+          message: 'src/lecture imports nothing of ours but src/lecture.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/pipeline/**/*.ts'],
+    rules: layerRules(
+      ['deck', 'reading', 'widgets', 'page', 'broker'],
+      'src/pipeline (the build) imports only src/lecture of ours.',
+    ),
+  },
+  {
+    files: ['src/widgets/**/*.ts'],
+    rules: layerRules(
+      ['deck', 'reading', 'pipeline', 'page'],
+      'src/widgets never import the views (deck, reading), the page layer or the build.',
+    ),
+  },
+  {
+    files: ['src/page/**/*.ts'],
+    rules: layerRules(
+      ['deck', 'reading', 'pipeline', 'widgets'],
+      'src/page is shared by the deck and the reading view: it imports neither, nor the build.',
+    ),
+  },
+  {
+    files: ['src/deck/**/*.ts'],
+    rules: layerRules(
+      ['reading', 'pipeline'],
+      'src/deck never imports the reading view (src/main.ts chooses) or the build.',
+    ),
+  },
+  {
+    files: ['src/reading/**/*.ts'],
+    rules: layerRules(
+      ['deck', 'pipeline'],
+      'src/reading never imports the deck (shared DOM code lives in src/page) or the build.',
+    ),
   },
 );

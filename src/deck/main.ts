@@ -1,26 +1,20 @@
 /**
- * The deck's entry point: puts the built slides into the page, applies the lecture length from
- * the URL, starts reveal.js with our speaker view (`S`, src/deck/speaker/) and binds code steps,
- * copy buttons and widgets (src/deck/widget-bridge.ts). Exposes the deck as `window.Reveal`
- * (tests, console).
- * `?view=read` opens the reading view instead, `?view=print` its print form for the PDF handout
- * (src/reading/), loaded only when asked for.
+ * The presentation (started by the page's entry, src/main.ts, unless the URL asks for the
+ * reading view): puts the built slides into the page, applies the lecture length from the URL,
+ * starts reveal.js with our speaker view (`S`, src/deck/speaker/) and binds code steps, copy
+ * buttons and widgets (src/deck/widget-bridge.ts). Exposes the deck as `window.Reveal` (tests,
+ * console).
  */
-import 'reveal.js/reveal.css';
-import '../styles/index.css';
 import Reveal from 'reveal.js';
-import { slidesHtml } from 'virtual:lecture-deck';
+import { readLectureLength } from '../lecture/lecture-length.ts';
+import { bindCopyButtons } from '../page/copy-button.ts';
+import { applyLecturePlan } from '../page/lecture-plan.ts';
 import { bindBrowseMode } from './browse-mode.ts';
 import { bindCodeSteps } from './code-steps.ts';
-import { bindCopyButtons } from './copy-button.ts';
 import { bindSlideFitting } from './fit-slide.ts';
-import { readLectureLength } from './lecture-length.ts';
 import { showLengthNotice } from './length-notice.ts';
-import { applyLecturePlan } from './lecture-plan.ts';
 import { revealConfig } from './reveal-config.ts';
-import { registerServiceWorker } from './service-worker.ts';
 import { addWidgetStepFragments, bindWidgets } from './widget-bridge.ts';
-import { viewModeFrom } from '../reading/mode.ts';
 
 declare global {
   interface Window {
@@ -31,7 +25,8 @@ declare global {
   }
 }
 
-function startDeck(): void {
+/** Starts the presentation of `slidesHtml` (the built sections) in index.html's `.reveal`. */
+export function startDeck(slidesHtml: string): void {
   const revealElement = document.querySelector<HTMLElement>('.reveal');
   const slidesElement = revealElement?.querySelector<HTMLElement>('.slides');
   if (!revealElement || !slidesElement)
@@ -58,9 +53,3 @@ function startDeck(): void {
   deck.on('ready', () => performance.mark('deck-ready'));
   void deck.initialize();
 }
-
-const mode = viewModeFrom(window.location.search);
-if (mode === 'deck') startDeck();
-else void import('../reading/reading-view.ts').then((m) => m.startReadingView(slidesHtml, mode));
-// The reading view is offline-capable too: a student may open it first.
-if (mode !== 'print') registerServiceWorker();

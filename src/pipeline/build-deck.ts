@@ -2,10 +2,10 @@
  * The whole pipeline as one pure function: slide files (name + text) → the HTML of all reveal.js
  * sections, plus the example files they include. Throws SlideError at the first problem.
  */
+import { lecturePlan } from '../lecture/timing.ts';
 import type { FileReader } from './markdown.ts';
 import { parseSlide } from './parse-slide.ts';
 import { renderSlide } from './render-slide.ts';
-import { planSeconds } from './timing.ts';
 import { validateDeck, LECTURE_SECTIONS } from './validate-deck.ts';
 
 /** A slide file as read from disk: its path from the repo root and its text. */
@@ -36,7 +36,8 @@ export interface BuiltDeck {
 export function buildDeck(sources: readonly SlideSource[], options: BuildDeckOptions): BuiltDeck {
   const parsed = sources.map((source) => parseSlide(source.file, source.text));
   const slides = validateDeck(parsed, options.slidesDir, options.sections ?? LECTURE_SECTIONS);
-  const plan = planSeconds(
+  // The one place the default plan is computed; the page redoes it only for another ?minutes=.
+  const plan = lecturePlan(
     slides.map((s) => s.time),
     options.lectureMinutes,
   );
@@ -44,8 +45,7 @@ export function buildDeck(sources: readonly SlideSource[], options: BuildDeckOpt
   const html = slides
     .map((slide, i) =>
       renderSlide(slide, {
-        plannedSeconds: plan[i] ?? 0,
-        lectureMinutes: options.lectureMinutes,
+        plan: plan[i] ?? { seconds: 0, line: '' },
         readFile: options.readFile,
         included,
       }),

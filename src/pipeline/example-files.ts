@@ -2,7 +2,7 @@
  * The complete example files behind the slides' code blocks, for «Весь файл»: one module,
  * `virtual:lecture-examples`, that holds each included file's text once (however many slides show
  * a region of it), keyed by its path from the repository root. The runtime imports it on the
- * first copy (src/deck/example-files.ts), so it is a lazy chunk in every build and nothing is
+ * first copy (src/page/example-files.ts), so it is a lazy chunk in every build and nothing is
  * fetched from `examples/` at run time.
  */
 import type { FileReader } from './markdown.ts';

@@ -2,7 +2,7 @@
  * Pure parser of the lecturer's source text (lecture-ru.md): one record per `## Слайд N: Title`
  * section with its time range and the words the lecturer says.
  */
-import { parseTimeRange, type TimeRange } from './time-range.ts';
+import { parseTimeRange, type TimeRange } from '../lecture/time-range.ts';
 
 /** One section of the lecture as the lecturer wrote it. */
 export interface LectureSection {

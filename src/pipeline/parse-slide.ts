@@ -13,7 +13,7 @@ import {
   type WidgetName,
 } from '../lecture/names.ts';
 import { SlideError } from './slide-error.ts';
-import { parseTimeRange, type TimeRange } from './time-range.ts';
+import { parseTimeRange, type TimeRange } from '../lecture/time-range.ts';
 
 /** A slide file as data; line numbers are 1-based lines of the file. */
 export interface ParsedSlide {

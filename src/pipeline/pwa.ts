@@ -1,7 +1,7 @@
 /**
  * The installable site (the normal `npm run build`): a web-app manifest with the lecture's Russian
  * name and our icons (public/), and a Workbox service worker that precaches the whole build, so
- * that after one visit the deck opens and runs with no network. src/deck/service-worker.ts
+ * that after one visit the deck opens and runs with no network. src/page/service-worker.ts
  * registers it (never in the one-file build, never from file://).
  */
 import { VitePWA } from 'vite-plugin-pwa';
@@ -92,7 +92,7 @@ function siteHead(): Plugin {
 
 function pwa(): Plugin[] {
   return VitePWA({
-    // Registration is ours (src/deck/service-worker.ts): no extra script tag in index.html.
+    // Registration is ours (src/page/service-worker.ts): no extra script tag in index.html.
     injectRegister: false,
     registerType: 'autoUpdate',
     filename: 'sw.js',

@@ -4,11 +4,12 @@
  * ends with the «На слайде» note to the lecturer and the fact-check block. Pure (code includes go through the injected reader).
  */
 import { PARTS } from '../lecture/names.ts';
+import { rangeAttribute } from '../lecture/time-range.ts';
+import type { SectionPlan } from '../lecture/timing.ts';
 import { displayTitle } from './display-title.ts';
 import { escapeHtml } from './highlight.ts';
 import { renderMarkdown, type FileReader } from './markdown.ts';
 import { WIDGET_MARKER, type ParsedSlide } from './parse-slide.ts';
-import { planLine } from './timing.ts';
 
 /** Class names and attributes shared with the runtime (src/deck) and the theme. */
 export const SLIDE_CLASSES = {
@@ -29,9 +30,8 @@ export function sectionId(section: number): string {
 
 /** What the renderer needs besides the slide itself. */
 export interface RenderSlideOptions {
-  /** This slide's planned seconds for the default lecture length. */
-  readonly plannedSeconds: number;
-  readonly lectureMinutes: number;
+  /** This slide's share of the lecture plan (src/lecture/timing.ts lecturePlan). */
+  readonly plan: SectionPlan;
   readonly readFile: FileReader;
   readonly included?: Set<string>;
 }
@@ -61,10 +61,8 @@ export function renderSlide(slide: ParsedSlide, options: RenderSlideOptions): st
     .map((name) => widgetSlot(name))
     .join('');
 
-  const range =
-    slide.time.min === slide.time.max ? `${slide.time.min}` : `${slide.time.min}-${slide.time.max}`;
   const notes =
-    `<p class="${SLIDE_CLASSES.planLine}">${escapeHtml(planLine(options.plannedSeconds, options.lectureMinutes, slide.time))}</p>\n` +
+    `<p class="${SLIDE_CLASSES.planLine}">${escapeHtml(options.plan.line)}</p>\n` +
     renderMarkdown(slide.notes, { ...context, firstLine: slide.lines.notesText }) +
     (slide.slideNote === null
       ? ''
@@ -86,8 +84,8 @@ export function renderSlide(slide: ParsedSlide, options: RenderSlideOptions): st
     `id="${sectionId(slide.section)}"`,
     `data-section="${slide.section}"`,
     `data-part="${slide.part}"`,
-    `data-range="${range}"`,
-    `data-timing="${options.plannedSeconds}"`,
+    `data-range="${rangeAttribute(slide.time)}"`,
+    `data-timing="${options.plan.seconds}"`,
     slide.hidden ? 'data-visibility="hidden"' : '',
   ].filter(Boolean);
   return (

@@ -11,7 +11,7 @@ import { contentSecurityPolicy } from './csp.ts';
 import { EXAMPLES_MODULE_ID, exampleFilesModule, readExampleFiles } from './example-files.ts';
 import { readSlides, repoFileReader } from './read-slides.ts';
 import { isSlideError } from './slide-error.ts';
-import { DEFAULT_LECTURE_MINUTES } from './timing.ts';
+import { DEFAULT_LECTURE_MINUTES } from '../lecture/timing.ts';
 
 /** The module id the runtime imports. */
 export const DECK_MODULE_ID = 'virtual:lecture-deck';

@@ -4,10 +4,10 @@
  * search across slides and notes; playable widgets; self-check questions at the end of each part.
  * It never starts reveal.js, so it works the same from the one-file build and offline.
  */
-import { bindCopyButtons } from '../deck/copy-button.ts';
-import { lectureMinutesFrom } from '../deck/lecture-length.ts';
-import { applyLecturePlan } from '../deck/lecture-plan.ts';
+import { lectureMinutesFrom } from '../lecture/lecture-length.ts';
 import { PARTS, isPartName, type PartName } from '../lecture/names.ts';
+import { bindCopyButtons } from '../page/copy-button.ts';
+import { applyLecturePlan } from '../page/lecture-plan.ts';
 import { widgetInSlot } from '../widgets/catalog.ts';
 import { h } from '../widgets/runtime/dom.ts';
 import { mountWidget } from '../widgets/runtime/mount.ts';
@@ -140,7 +140,7 @@ function fitFrames(main: HTMLElement): void {
 export function startReadingView(slidesHtml: string, form: 'read' | 'print' = 'read'): void {
   const print = form === 'print';
   const sections = sectionsOf(slidesHtml);
-  applyLecturePlan(sections, lectureMinutesFrom(window.location.search));
+  applyLecturePlan(sections, lectureMinutesFrom(window.location.search, console.warn));
   const slides = sections.map(toArticle).filter((s): s is ReadingSlide => s !== undefined);
   const byPart = new Map<PartName, ReadingSlide[]>();
   for (const slide of slides) byPart.set(slide.part, [...(byPart.get(slide.part) ?? []), slide]);

@@ -2,7 +2,7 @@
  * The words the speaker view uses for pacing, in Russian. Pure, so the wording is tested with the
  * arithmetic.
  */
-import { formatTimeRange, type TimeRange } from '../../pipeline/time-range.ts';
+import { formatTimeRange, type TimeRange } from '../../lecture/time-range.ts';
 import { formatDuration } from './format.ts';
 import type { Pace, Verdict } from './pacing.ts';
 

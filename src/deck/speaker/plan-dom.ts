@@ -1,8 +1,8 @@
 /**
  * Reads the lecture plan and the slide's step count from the deck's sections (the attributes the
- * pipeline emits and lecture-plan.ts rescales).
+ * pipeline emits and src/page/lecture-plan.ts rescales for another `?minutes=`).
  */
-import { sectionRange } from '../lecture-plan.ts';
+import { sectionRange } from '../../page/lecture-plan.ts';
 import type { PlannedSlide } from './plan.ts';
 
 /** The plan of the slides reveal.js shows (hidden sections are not among them). */

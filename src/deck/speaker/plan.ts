@@ -2,7 +2,7 @@
  * The lecture plan as the speaker view sees it: the visible slides in deck order, each with its
  * planned seconds (already scaled to the lecture length), the lecture's own range and its part.
  */
-import type { TimeRange } from '../../pipeline/time-range.ts';
+import type { TimeRange } from '../../lecture/time-range.ts';
 
 /** One visible slide of the plan. */
 export interface PlannedSlide {

@@ -2,7 +2,7 @@
  * The speaker view as a reveal.js plugin (`{ id, init, destroy }`), so the deck's config is the
  * one place that switches it on. Replaces reveal's English notes window on `S`.
  */
-import { readLectureLength } from '../lecture-length.ts';
+import { readLectureLength } from '../../lecture/lecture-length.ts';
 import type { RevealApi } from '../reveal-api.ts';
 import { bindSpeakerView } from './speaker.ts';
 

@@ -28,11 +28,7 @@ describe('slide titles are shown with a dash', () => {
       // Only the header matters here: the body's code includes are other tests' business.
       const html = renderSlide(
         { ...slide, body: '', factCheck: null },
-        {
-          plannedSeconds: 60,
-          lectureMinutes: 90,
-          readFile: () => '',
-        },
+        { plan: { seconds: 60, line: '' }, readFile: () => '' },
       );
       const shown = /<h2 class="slide-title">([^<]*)<\/h2>/.exec(html)?.[1] ?? '';
       expect(shown, file).toBe(displayTitle(slide.title));

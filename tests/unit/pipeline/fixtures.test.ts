@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { planLine } from '../../../src/lecture/timing.ts';
 import { buildDeck } from '../../../src/pipeline/build-deck.ts';
 import { parseSlide } from '../../../src/pipeline/parse-slide.ts';
 import { readSlides, repoFileReader } from '../../../src/pipeline/read-slides.ts';
@@ -51,7 +52,8 @@ function runCase(name: string, options: { sections?: number }): { json?: unknown
   const file = `${dir}/${slides[0]}`;
   const parsed = parseSlide(file, readFileSync(join(root, file), 'utf8'));
   if (name.startsWith('parse-')) return { json: parsed };
-  return { html: renderSlide(parsed, { plannedSeconds: 135, lectureMinutes: 90, readFile }) };
+  const plan = { seconds: 135, line: planLine(135, 90, parsed.time) };
+  return { html: renderSlide(parsed, { plan, readFile }) };
 }
 
 describe('pipeline fixtures', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseLecture } from '../../../src/pipeline/lecture-source.ts';
-import { parseTimeRange } from '../../../src/pipeline/time-range.ts';
+import { parseTimeRange } from '../../../src/lecture/time-range.ts';
 
 describe('parseLecture', () => {
   it('reads number, title, time and body; the body stops at the closing ---', () => {

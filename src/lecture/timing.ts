@@ -1,9 +1,11 @@
 /**
  * The lecture plan: each section gets its range's midpoint, scaled so that the whole plan adds up
- * to the lecture length exactly (largest-remainder rounding to whole seconds). Pure; used by the
- * build (default length) and by the browser runtime (`?minutes=`).
+ * to the lecture length exactly (largest-remainder rounding to whole seconds). Pure. lecturePlan
+ * is computed by the build for the default length (src/pipeline/build-deck.ts writes each
+ * section's `data-timing` and notes' plan line) and again in the page only for another length
+ * (`?minutes=`, src/page/lecture-plan.ts).
  */
-import type { TimeRange } from './time-range.ts';
+import { formatTimeRange, type TimeRange } from './time-range.ts';
 
 /** The default lecture length in minutes. */
 export const DEFAULT_LECTURE_MINUTES = 90;
@@ -46,7 +48,20 @@ export function formatDuration(seconds: number): string {
 
 /** The first line of a slide's notes: «План: 2 мин 12 с из 90 мин · в лекции: 3–4 мин». */
 export function planLine(seconds: number, lectureMinutes: number, range: TimeRange): string {
-  const lectureRange =
-    range.min === range.max ? `${range.min} мин` : `${range.min}–${range.max} мин`;
-  return `План: ${formatDuration(seconds)} из ${lectureMinutes} мин · в лекции: ${lectureRange}`;
+  return `План: ${formatDuration(seconds)} из ${lectureMinutes} мин · в лекции: ${formatTimeRange(range)}`;
+}
+
+/** One section's share of the lecture: its planned seconds and the plan line its notes open with. */
+export interface SectionPlan {
+  readonly seconds: number;
+  readonly line: string;
+}
+
+/** The lecture plan for `lectureMinutes`: one entry per range, in input order (see planSeconds). */
+export function lecturePlan(ranges: readonly TimeRange[], lectureMinutes: number): SectionPlan[] {
+  const seconds = planSeconds(ranges, lectureMinutes);
+  return ranges.map((range, i) => {
+    const planned = seconds[i] ?? 0;
+    return { seconds: planned, line: planLine(planned, lectureMinutes, range) };
+  });
 }

@@ -22,3 +22,8 @@ export function parseTimeRange(text: string | number): TimeRange | null {
 export function formatTimeRange(range: TimeRange): string {
   return range.min === range.max ? `${range.min} мин` : `${range.min}–${range.max} мин`;
 }
+
+/** The range as the build writes it in `data-range` ("3-4" or "2"); parseTimeRange reads it back. */
+export function rangeAttribute(range: TimeRange): string {
+  return range.min === range.max ? `${range.min}` : `${range.min}-${range.max}`;
+}

@@ -2,7 +2,7 @@
  * The copy buttons of every code block: «Копировать» copies the snippet exactly as shown (the
  * line numbers are CSS, not text); «Весь файл» (`name="copy-file"`) copies the complete example
  * file the block was taken from (its `data-file`; the text ships with the build, see
- * src/deck/example-files.ts). Either says «Скопировано» for two seconds, announced in a live
+ * src/page/example-files.ts). Either says «Скопировано» for two seconds, announced in a live
  * region, works from the keyboard and without the Clipboard API (file:// pages).
  */
 import { exampleFile, loadedExampleFile, loadExampleFiles } from './example-files.ts';

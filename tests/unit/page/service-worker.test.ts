@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wantsServiceWorker } from '../../../src/deck/service-worker.ts';
+import { wantsServiceWorker } from '../../../src/page/service-worker.ts';
 
 const worker = { serviceWorker: {} as ServiceWorkerContainer };
 

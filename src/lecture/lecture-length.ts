@@ -1,8 +1,10 @@
 /**
  * The lecture length for this page load: `?minutes=60` in the URL (10–240), else 90 minutes.
- * Lets the lecturer rescale the plan without a rebuild.
+ * Lets the lecturer rescale the plan without a rebuild. Pure: the page passes its own query
+ * string (the deck, its speaker view and the reading view all read it).
  */
-import { DEFAULT_LECTURE_MINUTES, LECTURE_MINUTES_LIMITS } from '../pipeline/timing.ts';
+import { queryValue } from './query.ts';
+import { DEFAULT_LECTURE_MINUTES, LECTURE_MINUTES_LIMITS } from './timing.ts';
 
 /** The length this page load uses and, when `?minutes=` was not accepted, why (in Russian). */
 export interface LectureLength {
@@ -16,7 +18,7 @@ const QUOTE_CHARS = 24;
 
 /** Reads `minutes` from a URL query string; a bad value falls back to 90 with the reason. */
 export function readLectureLength(search: string): LectureLength {
-  const raw = new URLSearchParams(search).get('minutes');
+  const raw = queryValue(search, 'minutes');
   if (raw === null || raw.trim() === '') return { minutes: DEFAULT_LECTURE_MINUTES, problem: null };
   const value = Number(raw);
   const { min, max } = LECTURE_MINUTES_LIMITS;
@@ -32,10 +34,7 @@ export function readLectureLength(search: string): LectureLength {
 }
 
 /** Reads `minutes` from a URL query string; warns (in Russian) and falls back on bad values. */
-export function lectureMinutesFrom(
-  search: string,
-  warn: (message: string) => void = console.warn,
-): number {
+export function lectureMinutesFrom(search: string, warn: (message: string) => void): number {
   const { minutes, problem } = readLectureLength(search);
   if (problem) warn(problem);
   return minutes;

@@ -1,6 +1,6 @@
 /** `?minutes=` in the deck's URL: accepted lengths, and a Russian warning for the rest. */
 import { describe, expect, it } from 'vitest';
-import { lectureMinutesFrom, readLectureLength } from '../../../src/deck/lecture-length.ts';
+import { lectureMinutesFrom, readLectureLength } from '../../../src/lecture/lecture-length.ts';
 
 describe('lectureMinutesFrom', () => {
   it.each([

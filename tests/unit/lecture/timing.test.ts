@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLecture } from '../../../src/pipeline/lecture-source.ts';
-import { formatDuration, planLine, planSeconds } from '../../../src/pipeline/timing.ts';
+import { parseTimeRange, rangeAttribute } from '../../../src/lecture/time-range.ts';
+import { formatDuration, lecturePlan, planLine, planSeconds } from '../../../src/lecture/timing.ts';
 
 const lecture = parseLecture(
   readFileSync(
@@ -106,5 +107,33 @@ describe('plan line', () => {
     expect(planLine(74, 60, { min: 2, max: 2 })).toBe(
       'План: 1 мин 14 с из 60 мин · в лекции: 2 мин',
     );
+  });
+});
+
+describe('lecturePlan', () => {
+  it('pairs each planned duration with its plan line, in input order', () => {
+    const ranges = [
+      { min: 3, max: 4 },
+      { min: 2, max: 2 },
+      { min: 0, max: 0 },
+    ];
+    const plan = lecturePlan(ranges, 60);
+    expect(plan.map((p) => p.seconds)).toEqual(planSeconds(ranges, 60));
+    expect(plan.map((p) => p.line)).toEqual(
+      ranges.map((range, i) => planLine(plan[i]?.seconds ?? -1, 60, range)),
+    );
+  });
+});
+
+describe('rangeAttribute', () => {
+  it('writes what parseTimeRange reads back', () => {
+    for (const range of [
+      { min: 3, max: 4 },
+      { min: 2, max: 2 },
+      { min: 0, max: 0 },
+    ])
+      expect(parseTimeRange(rangeAttribute(range))).toEqual(range);
+    expect(rangeAttribute({ min: 4, max: 5 })).toBe('4-5');
+    expect(rangeAttribute({ min: 2, max: 2 })).toBe('2');
   });
 });
