@@ -1,10 +1,11 @@
 /**
- * Pure parser of one slide file (docs/SLIDE-FORMAT.md): YAML front-matter read by gray-matter,
+ * Pure parser of one slide file (docs/SLIDE-FORMAT.md): YAML front-matter read by `yaml` (data
+ * only: no tags that build objects, no `---js` or other front-matter languages),
  * then the body, the speaker notes after `Note:` and two optional blocks after them, in either
  * order: `Fact-check:` and `Slide-note:`. Every problem becomes a SlideError with the file, the
  * line and what to fix.
  */
-import matter from 'gray-matter';
+import { parseDocument } from 'yaml';
 import {
   WIDGETS,
   isPartName,
@@ -56,15 +57,53 @@ export const WIDGET_MARKER =
   /<!--\s*widget:\s*([\w-]+)(?:\s+(stage))?(?:\s+story=([\w-]+))?\s*-->/g;
 const ANY_MARKER = /<!--\s*widget:/;
 
-interface YamlError {
-  mark?: { line?: number };
-  reason?: string;
-  message?: string;
+/** A YAML error or warning: its message and where it starts (offset into the parsed text). */
+interface YamlProblem {
+  readonly message: string;
+  readonly pos: readonly [number, ...number[]];
+}
+
+/**
+ * The front-matter between the opening "---" (line 1) and the closing one, as plain data; a YAML
+ * error or warning (a tag such as `!!js/function` is one) becomes a SlideError at its line.
+ */
+function frontMatter(
+  fileName: string,
+  lines: readonly string[],
+  close: number,
+): Readonly<Record<string, unknown>> | null {
+  const text = lines.slice(1, close).join('\n');
+  const doc = parseDocument(text, { prettyErrors: false });
+  const problem: YamlProblem | undefined = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    // Line 2 of the file is the text's first line.
+    const line = text.slice(0, problem.pos[0]).split('\n').length + 1;
+    throw new SlideError(
+      fileName,
+      Math.min(line, close + 1),
+      `front-matter is not valid YAML: ${problem.message}`,
+    );
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || isRecord(data)) return data;
+  throw new SlideError(fileName, 2, 'the front-matter must be "key: value" lines');
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Parses `text` (the content of `fileName`); throws SlideError on any malformed part. */
 export function parseSlide(fileName: string, text: string): ParsedSlide {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const language = /^---[ \t]*(\S+)/.exec(lines[0] ?? '')?.[1];
+  if (language !== undefined) {
+    throw new SlideError(
+      fileName,
+      1,
+      `front-matter "---${language}" is not allowed: it is YAML only, opened by a plain "---" line`,
+    );
+  }
   if ((lines[0] ?? '').trim() !== '---') {
     throw new SlideError(
       fileName,
@@ -76,20 +115,8 @@ export function parseSlide(fileName: string, text: string): ParsedSlide {
   if (close < 0)
     throw new SlideError(fileName, 1, 'the front-matter is not closed by a "---" line');
 
-  let data: Record<string, unknown>;
-  try {
-    // Passing an options object also turns off gray-matter's cache, which shares result objects.
-    data = matter(lines.slice(0, close + 1).join('\n'), {}).data as Record<string, unknown>;
-  } catch (error) {
-    const yaml = error as YamlError;
-    // gray-matter hands js-yaml the text after the opening "---", so its 0-based line is ours 1-based.
-    const line = Math.min(Math.max(1, (yaml.mark?.line ?? 0) + 1), close + 1);
-    throw new SlideError(
-      fileName,
-      line,
-      `front-matter is not valid YAML: ${yaml.reason ?? yaml.message}`,
-    );
-  }
+  const parsed = frontMatter(fileName, lines, close);
+  const data: Readonly<Record<string, unknown>> = parsed ?? {};
 
   const keys: Record<string, number> = {};
   for (let i = 1; i < close; i++) {
