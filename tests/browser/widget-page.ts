@@ -111,3 +111,14 @@ export async function settled(page: Page): Promise<void> {
     document.getAnimations().every((a) => a.playState !== 'running'),
   );
 }
+
+/**
+ * Opens the lab of the widget at `root` the way a lecturer does (its `button[name="lab"]`), and
+ * waits until the root says `data-face="lab"`. A widget not on the kit is always in the lab.
+ */
+export async function openLab(page: Page, root: string): Promise<void> {
+  const face = await page.getAttribute(root, 'data-face');
+  if (face === 'lab') return;
+  await page.click(`${root} button[name="lab"]`);
+  await page.waitForSelector(`${root}[data-face="lab"]`);
+}

@@ -7,12 +7,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { LIST_QUEUE_STEPS } from '../../src/widgets/redis-list-queue/scenarios.ts';
-import { queueView } from '../../src/widgets/redis-list-queue/session.ts';
+import { LIST_QUEUE_STEPS } from '../../src/widgets/redis-list-queue/story.ts';
+import { queueView } from '../../src/widgets/redis-list-queue/logic.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
 import { heapAcrossWalks } from './slide-walk.ts';
-import { jumpToFragment, useWidgetSlide, settled, waitForStep } from './widget-page.ts';
+import { jumpToFragment, openLab, useWidgetSlide, settled, waitForStep } from './widget-page.ts';
 
 const sel = '#s-14 [data-widget="redis-list-queue"]';
 const shots = join(repoRoot, 'test-results', 'screenshots');
@@ -122,6 +122,7 @@ describe('redis-list-queue as a student plays with it', () => {
 
   it('pushes, finishes, crashes, restarts reliably and requeues; the core decides', async () => {
     const { page } = deck;
+    await openLab(page, sel);
     await page.fill(task, 'письмо Олегу');
     await page.press(task, 'Enter');
     let shown = await read(page);

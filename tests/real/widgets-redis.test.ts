@@ -10,8 +10,8 @@ import { argvOf, type RedisCommand, type RedisReply } from '../../src/broker/red
 import {
   LIST_QUEUE_SCENARIO,
   LIST_QUEUE_SETUP,
-} from '../../src/widgets/redis-list-queue/scenarios.ts';
-import { actionCommands as queueCommands } from '../../src/widgets/redis-list-queue/student.ts';
+} from '../../src/widgets/redis-list-queue/story.ts';
+import { actionCommands as queueCommands } from '../../src/widgets/redis-list-queue/logic.ts';
 import { PUBSUB_SCENARIO } from '../../src/widgets/redis-pubsub/scenarios.ts';
 import { actionCommands as pubsubCommands } from '../../src/widgets/redis-pubsub/student.ts';
 import {

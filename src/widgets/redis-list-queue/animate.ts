@@ -4,7 +4,7 @@
  * flies from the processing list, and a crashed worker shakes. Web Animations only; never called
  * with reduced motion; the caller cancels them.
  */
-import type { QueueView } from './session.ts';
+import type { QueueView } from './logic.ts';
 
 /** What moves in a frame, decided from the view alone (tested in Node). */
 export interface QueueMotion {

@@ -2,7 +2,7 @@
 import { h } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { LQ_CLASS } from './classes.ts';
-import { MARK } from './render.ts';
+import { MARK } from './picture.ts';
 
 /** Builds the legend element. */
 export function listQueueLegend(): HTMLElement {

@@ -1,6 +1,8 @@
 /** Every CSS class the widget runtime uses, prefixed in one place (styles: ./widgets.css). */
 export const WIDGET_CLASS = {
   root: 'w-root',
+  /** A root on the kit (it has a stage face). */
+  kitRoot: 'w-root--kit',
   /** The stage's one button: opens and closes the lab. */
   labToggle: 'w-lab-toggle',
   stage: 'w-stage',

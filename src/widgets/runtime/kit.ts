@@ -10,7 +10,7 @@
  */
 import { WIDGETS, storyOf, type StoryOf, type WidgetName } from '../../lecture/names.ts';
 import type { Disposer } from './disposer.ts';
-import { h } from './dom.ts';
+import { h, uniqueId } from './dom.ts';
 import { Timeline, type WidgetLogic } from './timeline.ts';
 import type { WidgetHost, WidgetModule, WidgetView } from './types.ts';
 
@@ -34,12 +34,16 @@ export type Painter<V> = (
 export interface KitHost<V, A> {
   /** The element to build into. */
   readonly element: HTMLElement;
+  /** The widget's root, for its `data-*` read-outs (the DOM contract). */
+  readonly root: HTMLElement;
   readonly disposer: Disposer;
   readonly reducedMotion: boolean;
   /** The playback speed (divide animation durations by it). */
   speed(): number;
   /** Does the student's action; a string says why it was not done. */
   act(action: A): string | undefined;
+  /** Shows (or, with undefined, clears) a message under the lab, e.g. a refused action's reason. */
+  notify(message: string | undefined): void;
   /** The current frame's view. */
   view(): V;
   /** An id unique to this widget instance for `local` (labels point at their own control). */
@@ -64,8 +68,6 @@ export interface WidgetDefinition<W extends WidgetName, M, V, A> {
   lab?(host: KitHost<V, A>): LabPanel<V>;
 }
 
-let instances = 0;
-
 /** A widget module the runtime mounts, from a kit definition. */
 export function defineWidget<W extends WidgetName, M, V, A>(
   definition: WidgetDefinition<W, M, V, A>,
@@ -85,7 +87,6 @@ function mountDefinition<W extends WidgetName, M, V, A>(
   definition: WidgetDefinition<W, M, V, A>,
   host: WidgetHost,
 ): WidgetView {
-  const instance = ++instances;
   const story = storyOf(definition.name, host.story);
   const timeline = new Timeline(definition.logic, story, WIDGETS[definition.name].steps);
   let running: readonly Animation[] = [];
@@ -102,15 +103,30 @@ function mountDefinition<W extends WidgetName, M, V, A>(
     role: 'group',
     'aria-label': 'Лаборатория: ваши действия',
   });
-  const note = h('p', { class: `${KIT_CLASS.note} ${LAB_ONLY}`, 'data-part': 'note' });
+  const note = h('p', {
+    class: `${KIT_CLASS.note} ${LAB_ONLY}`,
+    'data-note': '',
+    'aria-live': 'polite',
+  });
+  let message: string | undefined;
+  const showNote = (dropped: readonly string[]): void => {
+    const skipped =
+      dropped.length > 0 ? `Не подходит к этому шагу и пропущено: ${dropped.join('; ')}` : '';
+    note.textContent = message ?? skipped;
+  };
   const hostFor = (element: HTMLElement): KitHost<V, A> => ({
     element,
+    root: host.root,
+    notify(text) {
+      message = text;
+      showNote(timeline.frame.dropped);
+    },
     disposer: host.disposer,
     reducedMotion: host.reducedMotion,
     speed: host.speed,
     act,
     view: () => timeline.frame.view,
-    id: (local) => `${local}-${instance}`,
+    id: uniqueId,
   });
 
   const draw = (animate: boolean): void => {
@@ -121,10 +137,8 @@ function mountDefinition<W extends WidgetName, M, V, A>(
     previous = frame.view;
     lab?.update?.(frame.view);
     host.say(frame.caption);
-    note.textContent =
-      frame.dropped.length > 0
-        ? `Не подходит к этому шагу и пропущено: ${frame.dropped.join('; ')}`
-        : '';
+    message = undefined;
+    showNote(frame.dropped);
     restoreFocus(host.root, focus);
   };
 
@@ -153,18 +167,30 @@ function mountDefinition<W extends WidgetName, M, V, A>(
   };
 }
 
-/** How to find the focused control again after a redraw: its focus key, or its name. */
-function focusKeyIn(root: HTMLElement): string | undefined {
+/**
+ * How to find the focused control again after a redraw: its `data-focus-key` (a path such as
+ * `W1/finish`: when that control is gone, the first one under `W1/` takes the focus), or its name.
+ */
+function focusKeyIn(root: HTMLElement): readonly string[] {
   const active = document.activeElement;
-  if (!(active instanceof HTMLElement) || !root.contains(active) || active === root)
-    return undefined;
+  if (!(active instanceof HTMLElement) || !root.contains(active) || active === root) return [];
   const key = active.dataset['focusKey'];
-  if (key) return `[data-focus-key="${CSS.escape(key)}"]`;
+  if (key) {
+    const parent = key.includes('/') ? key.slice(0, key.lastIndexOf('/') + 1) : undefined;
+    const exact = `[data-focus-key="${CSS.escape(key)}"]`;
+    return parent ? [exact, `[data-focus-key^="${CSS.escape(parent)}"]`] : [exact];
+  }
   const name = active.getAttribute('name');
-  return name ? `[name="${CSS.escape(name)}"]` : undefined;
+  return name ? [`[name="${CSS.escape(name)}"]`] : [];
 }
 
-function restoreFocus(root: HTMLElement, selector: string | undefined): void {
-  if (!selector || root.contains(document.activeElement)) return;
-  root.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
+function restoreFocus(root: HTMLElement, selectors: readonly string[]): void {
+  if (selectors.length === 0 || root.contains(document.activeElement)) return;
+  for (const selector of selectors) {
+    const target = root.querySelector<HTMLElement>(selector);
+    if (target) {
+      target.focus({ preventScroll: true });
+      return;
+    }
+  }
 }

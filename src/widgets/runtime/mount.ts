@@ -58,7 +58,7 @@ export function mountWidget(
   const hasStage = module.kit === true;
   let face: WidgetFace = hasStage ? (options.face ?? 'lab') : 'lab';
   const root = h('div', {
-    class: WIDGET_CLASS.root,
+    class: hasStage ? `${WIDGET_CLASS.root} ${WIDGET_CLASS.kitRoot}` : WIDGET_CLASS.root,
     'data-widget': name,
     'data-step': 0,
     'data-face': face,

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { motionOf } from '../../../../src/widgets/redis-list-queue/animate.ts';
-import { captionFor } from '../../../../src/widgets/redis-list-queue/captions.ts';
+import { caption } from '../../../../src/widgets/redis-list-queue/caption.ts';
 import {
   LIST_QUEUE_SCENARIO,
   LIST_QUEUE_STEPS,
-} from '../../../../src/widgets/redis-list-queue/scenarios.ts';
-import { queueView } from '../../../../src/widgets/redis-list-queue/session.ts';
+} from '../../../../src/widgets/redis-list-queue/story.ts';
+import { queueView } from '../../../../src/widgets/redis-list-queue/logic.ts';
 import {
   nextWorker,
   validateTask,
   type QueueAction,
-} from '../../../../src/widgets/redis-list-queue/student.ts';
+} from '../../../../src/widgets/redis-list-queue/logic.ts';
 
 const status = (step: number, actions: QueueAction[] = []) =>
   Object.fromEntries(
@@ -29,17 +29,17 @@ describe('redis-list-queue story (slide 14)', () => {
       ['W2', 'waiting', 2],
       ['W3', 'waiting', 3],
     ]);
-    expect(captionFor(view, 0, 0)).toContain('ждёт дольше');
+    expect(caption(view)).toContain('ждёт дольше');
   });
 
   it('serves blocked workers first-come first-served, one element each, FIFO', () => {
     expect(status(1)).toMatchObject({ W1: 'busy:письмо 1', W2: 'waiting:' });
     expect(status(2)).toMatchObject({ W2: 'busy:письмо 2', W3: 'busy:письмо 3' });
     const view = queueView(1, []);
-    expect(captionFor(view, 1, 0)).toContain(
-      'Воркер 1, первый в очереди ожидания, взял «письмо 1» (BRPOP)',
+    expect(caption(view)).toContain(
+      'Воркер 1, №1 в ожидании, взял «письмо 1» (BRPOP)',
     );
-    expect(captionFor(queueView(2, []), 2, 0)).toContain(
+    expect(caption(queueView(2, []))).toContain(
       'По очереди ожидания (BRPOP): Воркер 2 — «письмо 2», Воркер 3 — «письмо 3»',
     );
     expect(motionOf(view)).toMatchObject({ pushed: 0, taken: ['W1'] });
@@ -49,7 +49,7 @@ describe('redis-list-queue story (slide 14)', () => {
     const view = queueView(4, []);
     expect(view.queue).toEqual(['письмо 5']);
     expect(status(4)).toMatchObject({ W1: 'busy:письмо 4' });
-    expect(captionFor(view, 4, 0)).toContain('Свободных воркеров нет');
+    expect(caption(view)).toContain('Все воркеры заняты');
   });
 
   it('a worker that crashes after BRPOP loses its task: it is nowhere in Redis', () => {
@@ -58,7 +58,7 @@ describe('redis-list-queue story (slide 14)', () => {
     expect(view.state.stats.lostTasks).toBe(1);
     expect(view.queue).not.toContain('письмо 2');
     expect(status(5)).toMatchObject({ W2: 'crashed:письмо 2' });
-    expect(captionFor(view, 5, 0)).toContain('потеряна навсегда');
+    expect(caption(view)).toContain('потеряна навсегда');
   });
 
   it('a BLMOVE worker’s task survives its crash in the processing list and is finished later', () => {
@@ -66,14 +66,14 @@ describe('redis-list-queue story (slide 14)', () => {
     const crashed = queueView(7, []);
     expect(crashed.processing).toEqual(['письмо 5']);
     expect(crashed.crashes.at(-1)).toEqual({ value: 'письмо 5', worker: 'W4', lost: false });
-    expect(captionFor(crashed, 7, 0)).toContain('задача не потеряна');
+    expect(caption(crashed)).toContain('задача не потеряна');
     const back = queueView(8, []);
     expect(status(8)).toMatchObject({ W4: 'busy:письмо 5' });
     expect(back.processing).toEqual(['письмо 5']);
     const done = queueView(9, []);
     expect(done.processing).toEqual([]);
     expect(done.state.stats.lostTasks).toBe(1);
-    expect(captionFor(done, 9, 0)).toContain('LREM');
+    expect(caption(done)).toContain('LREM');
   });
 
   it('seeks: the frame for step n does not depend on the steps shown before', () => {

@@ -3,8 +3,8 @@
  * («LPUSH … → Воркер 1 ждал дольше всех и получил его»; «упал — задача потеряна навсегда»).
  */
 import type { RedisEvent } from '../../broker/redis/index.ts';
-import { PROCESSING, QUEUE } from './scenarios.ts';
-import { workerLabel, type QueueView } from './session.ts';
+import { QUEUE } from './story.ts';
+import { workerLabel, type QueueView } from './logic.ts';
 
 /** Shortens a student's long text for a caption (the board shows it in full). */
 export function clip(text: string, max = 32): string {
@@ -18,22 +18,21 @@ function sentence(e: RedisEvent, view: QueueView): string | undefined {
   switch (e.type) {
     case 'LPUSH': {
       const values = e.args.slice(2);
-      return `API: LPUSH ${QUEUE} ${values.map(q).join(', ')} — и сразу ответ клиенту.`;
+      return `API: LPUSH ${values.map(q).join(', ')} — ответ клиенту сразу.`;
     }
     case 'blocked': {
       const w = view.workers.find((x) => x.client === e.client);
-      const line = w?.line === undefined ? '' : `, №${w.line} в очереди ожидания`;
+      const line = w?.line === undefined ? '' : `, №${w.line} в ожидании`;
       return `${workerLabel(e.client)} ждёт в ${e.command}${line}.`;
     }
     case 'taskDone': {
-      const lrem =
-        e.task.processingList === undefined ? '' : ` и убрал его из ${PROCESSING} (LREM)`;
+      const lrem = e.task.processingList === undefined ? '' : ' и убрал копию из processing (LREM)';
       return `${workerLabel(e.client)} отправил ${q(e.task.value)}${lrem}.`;
     }
     case 'taskLost':
       return `${workerLabel(e.client)} упал посреди ${q(e.task.value)}: BRPOP уже удалил его из Redis — задача потеряна навсегда.`;
     case 'taskSurvived':
-      return `${workerLabel(e.client)} упал, но ${q(e.task.value)} осталось в ${PROCESSING} — задача не потеряна.`;
+      return `${workerLabel(e.client)} упал, но ${q(e.task.value)} осталось в processing — задача не потеряна.`;
     case 'crash':
       return !view.last.some(
         (x) => (x.type === 'taskLost' || x.type === 'taskSurvived') && x.client === e.client,
@@ -42,8 +41,8 @@ function sentence(e: RedisEvent, view: QueueView): string | undefined {
         : undefined;
     case 'LMOVE':
       return typeof e.reply === 'string'
-        ? `Восстановление: LMOVE вернул ${q(e.reply)} из ${PROCESSING} в хвост ${QUEUE}.`
-        : `Восстановление: в ${PROCESSING} пусто — возвращать нечего.`;
+        ? `LMOVE вернул ${q(e.reply)} из processing в хвост ${QUEUE}.`
+        : 'В processing пусто — возвращать нечего.';
     default:
       return undefined;
   }
@@ -70,20 +69,18 @@ function takesSentence(takes: readonly Take[]): string {
   if (!first) return '';
   const safe = first.command === 'BLMOVE';
   if (takes.length === 1) {
-    const how = safe
-      ? `копия лежит в ${PROCESSING}, пока он не закончит`
-      : 'в Redis его больше нет';
-    const waited = first.waited ? ', первый в очереди ожидания,' : '';
+    const how = safe ? 'копия в processing до конца работы' : 'в Redis его больше нет';
+    const waited = first.waited ? ', №1 в ожидании,' : '';
     return `${workerLabel(first.worker)}${waited} взял ${q(first.value)} (${first.command}): ${how}.`;
   }
   const who = takes.map((t) => `${workerLabel(t.worker)} — ${q(t.value)}`).join(', ');
-  const how = safe ? `копии лежат в ${PROCESSING}` : 'в Redis их больше нет';
+  const how = safe ? 'копии в processing' : 'в Redis их нет';
   return `По очереди ожидания (${first.command}): ${who}; ${how}.`;
 }
 
 /** What happened in the last step or action, as a few short sentences. */
-export function captionFor(view: QueueView, step: number, actions: number): string {
-  if (step === 0 && actions === 0) {
+export function caption(view: QueueView): string {
+  if (view.step === 0 && view.actions === 0) {
     return `Три воркера ждут в BRPOP ${QUEUE}. Первым задачу получит тот, кто ждёт дольше (№1).`;
   }
   // A served client's «blocked» line would repeat what its BRPOP line says; a crash is told once.
@@ -113,7 +110,7 @@ export function captionFor(view: QueueView, step: number, actions: number): stri
   flush();
   const waiting = view.queue.length;
   if (view.last.some((e) => e.type === 'LPUSH') && waiting > 0) {
-    parts.push(`Свободных воркеров нет — в списке ждут ${waiting}.`);
+    parts.push(`Все воркеры заняты: в списке ждут ${waiting}.`);
   }
   return parts.join(' ') || 'Ничего не изменилось.';
 }

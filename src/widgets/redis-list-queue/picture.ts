@@ -6,10 +6,12 @@
  */
 import { h } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
-import { clip } from './captions.ts';
+import { LAB_ONLY, type KitHost, type Painter } from '../runtime/kit.ts';
+import { animateBoard, motionOf } from './animate.ts';
+import { clip } from './caption.ts';
 import { LQ_CLASS } from './classes.ts';
-import { PROCESSING, QUEUE } from './scenarios.ts';
-import type { QueueView, WorkerView } from './session.ts';
+import { PROCESSING, QUEUE } from './story.ts';
+import type { QueueAction, QueueView, WorkerView } from './logic.ts';
 
 /** Cells a list draws before it writes «+N» (the tail, next out, is always shown). */
 export const CELLS_SHOWN = 7;
@@ -129,11 +131,7 @@ function workerCard(w: WorkerView, view: QueueView): HTMLElement {
     w.status === 'busy' ? LQ_CLASS.busy : '',
     w.status === 'crashed' ? LQ_CLASS.crashed : '',
   ];
-  const buttons = h(
-    'div',
-    { class: LQ_CLASS.footer },
-    h('span', { class: LQ_CLASS.muted, title: 'выполнено' }, `${MARK.done} ${w.done}`),
-  );
+  const buttons = h('div', { class: `${LQ_CLASS.footer} ${LAB_ONLY}` });
   if (w.status === 'busy') buttons.append(button('finish', 'Готово', w));
   if (w.status !== 'crashed') buttons.append(button('crash-worker', 'Упасть', w));
   else buttons.append(button('restart', 'Перезапустить', w));
@@ -145,6 +143,9 @@ function workerCard(w: WorkerView, view: QueueView): HTMLElement {
       { class: LQ_CLASS.title },
       `${w.label} `,
       h('span', { class: LQ_CLASS.code }, w.mode === 'BRPOP' ? 'BRPOP' : 'BLMOVE ⇄'),
+      w.done > 0
+        ? h('span', { class: LQ_CLASS.muted, title: 'выполнено' }, ` ${MARK.done}${w.done}`)
+        : '',
     ),
     statusLine(w, view),
     buttons,
@@ -168,6 +169,21 @@ function fates(view: QueueView): HTMLElement {
   );
 }
 
+/** Builds the board into the kit's picture (its worker buttons are handled by the lab). */
+export function listQueuePicture(host: KitHost<QueueView, QueueAction>): Painter<QueueView> {
+  const board = h('div', {
+    class: LQ_CLASS.board,
+    role: 'group',
+    'aria-label': 'API, список email_queue и воркеры',
+  });
+  host.element.append(board);
+  return (view, _previous, animate) => {
+    renderBoard(board, view);
+    host.root.dataset['lost'] = String(view.crashes.filter((c) => c.lost).length);
+    return animate ? animateBoard(board, motionOf(view), host.speed()) : [];
+  };
+}
+
 /** The board for `view`: API → lists → workers, and the fates of tasks below. */
 export function renderBoard(board: HTMLElement, view: QueueView): void {
   const workers = h('ul', { class: LQ_CLASS.workers, 'aria-label': 'Воркеры' });
@@ -177,8 +193,8 @@ export function renderBoard(board: HTMLElement, view: QueueView): void {
       'div',
       { class: LQ_CLASS.card, 'data-part': 'api' },
       h('div', { class: LQ_CLASS.title }, 'API'),
-      h('div', { class: LQ_CLASS.code }, `LPUSH ${QUEUE}`),
-      h('div', { class: LQ_CLASS.muted }, 'ставит и сразу отвечает 202'),
+      h('div', { class: LQ_CLASS.code }, 'LPUSH'),
+      h('div', { class: `${LQ_CLASS.muted} ${LAB_ONLY}` }, 'ставит и сразу отвечает 202'),
     ),
     h('span', { class: LQ_CLASS.arrow, 'aria-hidden': 'true' }, '→'),
     listCard(view),
