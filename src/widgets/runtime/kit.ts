@@ -74,6 +74,7 @@ export function defineWidget<W extends WidgetName, M, V, A>(
 ): KitModule {
   return {
     kit: true,
+    hasLab: definition.lab !== undefined,
     mount: (host) => mountDefinition(definition, host),
   };
 }
@@ -81,6 +82,8 @@ export function defineWidget<W extends WidgetName, M, V, A>(
 /** A widget module made by `defineWidget` (the runtime gives it both faces). */
 export interface KitModule extends WidgetModule {
   readonly kit: true;
+  /** False for a picture with nothing to try (a chart): no lab toggle on its stage. */
+  readonly hasLab: boolean;
 }
 
 function mountDefinition<W extends WidgetName, M, V, A>(

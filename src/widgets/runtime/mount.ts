@@ -155,7 +155,7 @@ export function mountWidget(
     labToggle.setAttribute('aria-pressed', String(face === 'lab'));
     options.onFace?.(face);
   };
-  if (hasStage && options.labToggle) {
+  if (hasStage && options.labToggle && module.hasLab !== false) {
     disposer.listen(labToggle, 'click', () => setFace(face === 'lab' ? 'stage' : 'lab'));
     root.prepend(labToggle);
   }

@@ -36,6 +36,8 @@ export interface WidgetView {
 /** A widget module, loaded with its slide by dynamic import; `kit` ones have a stage and a lab face. */
 export interface WidgetModule {
   readonly kit?: true;
+  /** A kit widget without a lab (a chart) has no lab toggle. */
+  readonly hasLab?: boolean;
   mount(host: WidgetHost): WidgetView;
 }
 
