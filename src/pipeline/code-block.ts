@@ -2,7 +2,7 @@
  * The HTML of one code block on a slide: a bar with the file name and the copy buttons
  * («Копировать» the snippet; «Весь файл», for a block included from a file, that whole file), the
  * highlighted lines (numbered by CSS), and one hidden reveal.js fragment per highlighting step.
- * The runtime (src/deck/code-steps.ts, copy-button.ts) relies on these class names.
+ * The runtime (src/deck/code-steps.ts, src/page/copy-button.ts) relies on these class names.
  */
 import type { CodeStep } from './code-include.ts';
 import { escapeHtml, highlightLines, resolveLanguage } from './highlight.ts';
