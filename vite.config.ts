@@ -6,7 +6,8 @@ import { lectureDeck } from './src/pipeline/vite-plugin.ts';
 
 /**
  * The deck: index.html + src/main.ts (the runtime: src/deck, or src/reading for `?view=`) +
- * slides/ turned into reveal.js sections at build time. `SLIDES_DIR=tests/fixtures/pipeline/deck-mini npm run dev` shows a fixture deck instead.
+ * slides/ turned into reveal.js sections at build time.
+ * `SLIDES_DIR=tests/fixtures/pipeline/deck-mini npm run dev` shows a fixture deck instead.
  * Two builds: `vite build` → dist/, an installable site with a service worker (src/pipeline/pwa.ts);
  * `vite build --mode single` → dist-single/index.html, one file with everything inlined
  * (src/pipeline/single-file.ts) that opens from disk.
