@@ -50,11 +50,11 @@ interface Mounted {
   cancelled: boolean;
 }
 
-/** A slot is open (shown over its slide) past step 0, or while its lab is shown. */
+/** A slot is open (shown over its slide) past step 0, or while a kit widget's lab is shown. */
 function openIfShown(m: Mounted): void {
   const handle = m.handle;
   if (!handle) return;
-  const open = stepFromFragments(m.slot) > 0 || handle.face === 'lab';
+  const open = stepFromFragments(m.slot) > 0 || (handle.hasStage && handle.face === 'lab');
   m.slot.classList.toggle(WIDGET_OPEN_CLASS, open);
 }
 

@@ -21,6 +21,8 @@ export interface WidgetHandle {
   setStep(step: number, animate: boolean): void;
   /** The face shown: `stage` (the story for the hall) or `lab` (every input). */
   readonly face: WidgetFace;
+  /** True for a kit widget (it has a stage face; others show only their lab). */
+  readonly hasStage: boolean;
   /** Shows `face` (a widget not on the kit has only the lab face); the step and story stay. */
   setFace(face: WidgetFace): void;
   /** Removes every element, listener, frame and timer the widget made. */
@@ -177,6 +179,7 @@ export function mountWidget(
     get face() {
       return face;
     },
+    hasStage,
     setFace,
     destroy() {
       disposer.dispose();

@@ -6,6 +6,35 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; message: strin
 
 const encoder = new TextEncoder();
 
+/**
+ * Characters no field accepts: C0/C1 controls, bidi embeddings/overrides/isolates and marks (a
+ * U+202E in a task name would mirror the rest of the Russian caption), and the BOM.
+ */
+const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+/** Characters that show nothing: whitespace and zero-width ones. */
+const INVISIBLE = /^[\s\u200b-\u200d\u2060\u00ad]*$/u;
+
+/**
+ * The one rule every text field shares: no control or bidi-control characters, and (unless
+ * `empty` is allowed) something visible — whitespace-only and zero-width-only values are refused.
+ * Returns the message, or undefined when `raw` is fine.
+ */
+export function textProblem(raw: string, what: string, empty = false): string | undefined {
+  const bad = FORBIDDEN.exec(raw);
+  if (bad) {
+    const code = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return `${what}: недопустимый невидимый символ U+${code}.`;
+  }
+  if (raw.length === 0) return empty ? undefined : `${what}: поле не может быть пустым.`;
+  if (INVISIBLE.test(raw)) return `${what}: одни пробелы или невидимые символы — введите текст.`;
+  return undefined;
+}
+
+/** Student text inside a caption, isolated (FSI…PDI) so right-to-left letters cannot reorder it. */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 /** Length of a string in UTF-8 bytes, as AMQP and Redis count it. */
 export function utf8Length(text: string): number {
   return encoder.encode(text).length;
@@ -13,6 +42,8 @@ export function utf8Length(text: string): number {
 
 /** An AMQP routing key: a short string of at most 255 bytes (AMQP 0-9-1 shortstr). */
 export function validateRoutingKey(raw: string): Validation<string> {
+  const problem = textProblem(raw, 'Routing key', true);
+  if (problem) return { ok: false, message: problem };
   const bytes = utf8Length(raw);
   if (bytes > 255) {
     return { ok: false, message: `Routing key длиннее 255 байт (${bytes} байт).` };
@@ -25,6 +56,8 @@ export const MAX_PATTERN_WORDS = 32;
 
 /** A topic exchange binding pattern: at most 255 bytes and {@link MAX_PATTERN_WORDS} words. */
 export function validateTopicPattern(raw: string): Validation<string> {
+  const problem = textProblem(raw, 'Шаблон', true);
+  if (problem) return { ok: false, message: problem };
   const bytes = utf8Length(raw);
   if (bytes > 255) {
     return { ok: false, message: `Шаблон длиннее 255 байт (${bytes} байт).` };
@@ -59,7 +92,8 @@ export function validateIntInRange(
 
 /** A non-empty short text (a Kafka key, a channel name): trimmed, at most `maxBytes` bytes. */
 export function validateShortText(raw: string, what: string, maxBytes = 255): Validation<string> {
-  if (raw.length === 0) return { ok: false, message: `${what}: поле не может быть пустым.` };
+  const problem = textProblem(raw, what);
+  if (problem) return { ok: false, message: problem };
   const bytes = utf8Length(raw);
   if (bytes > maxBytes) {
     return { ok: false, message: `${what}: не длиннее ${maxBytes} байт (сейчас ${bytes}).` };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isolate,
   utf8Length,
   validateIntInRange,
   validateRoutingKey,
@@ -44,5 +45,41 @@ describe('widget input validation', () => {
   it('requires a non-empty short text', () => {
     expect(validateShortText('', 'Ключ').ok).toBe(false);
     expect(validateShortText('user-42', 'Ключ')).toEqual({ ok: true, value: 'user-42' });
+  });
+});
+
+describe('one rule for every text field', () => {
+  const hostile = [
+    ['   ', /пробелы/],
+    ['\u200b\u200b', /невидимые/],
+    ['\u200b \u2060', /невидимые/],
+    ['задача\u202eтекст', /U\+202E/],
+    ['a\u2066b', /U\+2066/],
+    ['строка\nдругая', /U\+000A/],
+    ['\u0000', /U\+0000/],
+    ['x\u0085', /U\+0085/],
+  ] as const;
+  it.each(hostile)('refuses %j in short texts, routing keys and patterns', (raw, message) => {
+    for (const result of [
+      validateShortText(raw, 'Поле'),
+      validateRoutingKey(raw),
+      validateTopicPattern(raw),
+    ]) {
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.message).toMatch(message);
+    }
+  });
+
+  it('accepts ordinary text, Cyrillic, emoji and an empty key where one is valid', () => {
+    expect(validateShortText('письмо Анне 📧', 'Задача')).toEqual({
+      ok: true,
+      value: 'письмо Анне 📧',
+    });
+    expect(validateRoutingKey('error.payment.eu').ok).toBe(true);
+    expect(validateShortText('', 'Задача').ok).toBe(false);
+  });
+
+  it('isolates student text for captions', () => {
+    expect(isolate('abc\u05d0')).toBe('\u2068abc\u05d0\u2069');
   });
 });
