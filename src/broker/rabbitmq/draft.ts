@@ -33,7 +33,18 @@ export function clonePlain<T>(value: T): T {
   if (Array.isArray(value)) return value.map(clonePlain) as T;
   const out: Record<string, unknown> = {};
   for (const key in value) {
-    if (Object.hasOwn(value, key)) out[key] = clonePlain((value as Record<string, unknown>)[key]);
+    if (!Object.hasOwn(value, key)) continue;
+    const copy = clonePlain((value as Record<string, unknown>)[key]);
+    // `out['__proto__'] = …` would set the prototype: a header or binding argument of that name
+    // must stay an own key like any other.
+    if (key === '__proto__') {
+      Object.defineProperty(out, key, {
+        value: copy,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else out[key] = copy;
   }
   return out as T;
 }
