@@ -9,6 +9,8 @@ import type { WidgetModule } from '../../../src/widgets/runtime/types.ts';
 /** Where and how to mount: inside a slide of `section` when given; reduced motion by default. */
 export interface DomMountOptions {
   readonly section?: string;
+  /** The story the slide's marker names (`story=`); the widget's default when absent. */
+  readonly story?: string;
   readonly reducedMotion?: boolean;
 }
 
@@ -44,7 +46,7 @@ export function widgetDom(name: string, module: WidgetModule): WidgetDom {
     get handle() {
       return handle;
     },
-    mount({ section, reducedMotion = true } = {}) {
+    mount({ section, story, reducedMotion = true } = {}) {
       const slot = document.createElement('div');
       if (section === undefined) document.body.append(slot);
       else {
@@ -53,7 +55,7 @@ export function widgetDom(name: string, module: WidgetModule): WidgetDom {
         slide.append(slot);
         document.body.append(slide);
       }
-      handle = mountWidget(slot, name, module, { reducedMotion });
+      handle = mountWidget(slot, name, module, { reducedMotion, story });
       return { root: handle.root, slot };
     },
   };
