@@ -11,7 +11,13 @@ import { recommend } from '../../src/widgets/broker-chooser/rules.ts';
 import { CHOOSER_STEPS, workloadAt } from '../../src/widgets/broker-chooser/story.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
-import { jumpToFragment, pressToStep, useWidgetSlide, waitForStep } from './widget-page.ts';
+import {
+  jumpToFragment,
+  openLab,
+  pressToStep,
+  useWidgetSlide,
+  waitForStep,
+} from './widget-page.ts';
 
 const ROOT = '#s-36 [data-widget="broker-chooser"]';
 
@@ -86,6 +92,7 @@ describe('broker-chooser as a lecturer drives it (slide 36)', () => {
 describe('broker-chooser as a student plays with it', () => {
   it('changes the answer with the keyboard and a typed rate, and the recommendation follows', async () => {
     const { page } = deck;
+    await openLab(page, ROOT);
     await page.check(`${ROOT} input[name="q-replay"][value="yes"]`);
     await page.fill(`${ROOT} input[name="rate"]`, '2 000 000');
     await page.press(`${ROOT} input[name="rate"]`, 'Enter');
@@ -139,6 +146,21 @@ describe('broker-chooser as a student plays with it', () => {
       expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(message);
       expect(await read(page)).toEqual(before);
     }
+    // A 60-letter word in the name wraps: the panel stays as wide as its column.
+    await page.fill(`${ROOT} input[name="workload"]`, 'Ы'.repeat(60));
+    await page.press(`${ROOT} input[name="workload"]`, 'Enter');
+    const widths = await page.evaluate((sel) => {
+      const panel = document.querySelector<HTMLElement>(`${sel} [data-recommend]`);
+      const root = document.querySelector<HTMLElement>(sel);
+      return [
+        panel?.scrollWidth ?? 0,
+        panel?.clientWidth ?? 0,
+        root?.scrollWidth ?? 0,
+        root?.clientWidth ?? 0,
+      ];
+    }, ROOT);
+    expect(widths[0]).toBeLessThanOrEqual((widths[1] ?? 0) + 1);
+    expect(widths[2]).toBeLessThanOrEqual((widths[3] ?? 0) + 1);
   });
 
   it('passes axe (no serious or critical findings) and logs no errors', async () => {

@@ -1,8 +1,10 @@
 /** Every CSS class of the broker-chooser widget, prefixed in one place (styles: ./broker-chooser.css). */
 export const BC_CLASS = {
   top: 'w-bc-top',
-  side: 'w-bc-side',
-  main: 'w-bc-main',
+  lab: 'w-bc-lab',
+  board: 'w-bc-board',
+  answers: 'w-bc-answers',
+  unanswered: 'w-bc-unanswered',
   form: 'w-bc-form',
   question: 'w-bc-question',
   options: 'w-bc-options',
@@ -12,6 +14,8 @@ export const BC_CLASS = {
   winner: 'w-bc-winner',
   scores: 'w-bc-scores',
   bar: 'w-bc-bar',
+  barTrack: 'w-bc-bar-track',
+  why: 'w-bc-why',
   reasons: 'w-bc-reasons',
   caveat: 'w-bc-caveat',
   system: 'w-bc-system',

@@ -29,6 +29,8 @@ export interface Answer {
 export interface Question {
   readonly id: QuestionId;
   readonly title: string;
+  /** One word for the stage's list of answers. */
+  readonly short: string;
   readonly answers: readonly Answer[];
 }
 
@@ -41,6 +43,7 @@ export const QUESTIONS: readonly Question[] = [
   {
     id: 'throughput',
     title: 'Сколько сообщений в секунду?',
+    short: 'Поток',
     answers: [
       {
         id: 'moderate',
@@ -72,6 +75,7 @@ export const QUESTIONS: readonly Question[] = [
   {
     id: 'replay',
     title: 'Нужно перечитывать старые сообщения?',
+    short: 'Перечитывать',
     answers: [
       {
         id: 'no',
@@ -97,6 +101,7 @@ export const QUESTIONS: readonly Question[] = [
   {
     id: 'routing',
     title: 'Как сообщения расходятся?',
+    short: 'Маршрутизация',
     answers: [
       {
         id: 'simple',
@@ -134,6 +139,7 @@ export const QUESTIONS: readonly Question[] = [
   {
     id: 'delivery',
     title: 'Можно потерять сообщение?',
+    short: 'Потеря',
     answers: [
       {
         id: 'loss-ok',
@@ -173,6 +179,7 @@ export const QUESTIONS: readonly Question[] = [
   {
     id: 'operations',
     title: 'Команда и эксплуатация?',
+    short: 'Эксплуатация',
     answers: [
       {
         id: 'minimal',

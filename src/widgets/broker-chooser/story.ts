@@ -63,7 +63,7 @@ export function workloadAt(step: number): Workload {
       answers: { throughput: ORDERS.answers.throughput, replay: ORDERS.answers.replay },
     };
   }
-  return [ORDERS, CLICKS, NOTIFICATIONS][n - 2] as Workload;
+  return n === 2 ? ORDERS : n === 3 ? CLICKS : NOTIFICATIONS;
 }
 
 /** Workloads fully decided by step n, with the recommendation each got. */
@@ -73,7 +73,7 @@ export function decidedBy(step: number): { workload: Workload; result: Recommend
 }
 
 /** What the last step adds after the recommendation: the lecture's closing point. */
-export const SYSTEM_NOTE = 'В одной системе — несколько брокеров, каждый для своего.';
+export const SYSTEM_NOTE = 'В одной системе — несколько брокеров.';
 
 /** The lead sentence of step n's caption. */
 export function leadAt(step: number): string {
@@ -81,12 +81,12 @@ export function leadAt(step: number): string {
     case 0:
       return '';
     case 1:
-      return 'Заказы: нагрузка умеренная, перечитывать не нужно — подходят и Redis, и RabbitMQ.';
+      return 'Заказы: поток умеренный, перечитывать не нужно.';
     case 2:
-      return 'Заказы целиком: маршрутизация и гарантия доставки решают.';
+      return 'Заказы целиком: решают маршрутизация и доставка.';
     case 3:
-      return 'Клики для аналитики: поток огромный, историю перечитывают.';
+      return 'Клики: поток огромный, историю перечитывают.';
     default:
-      return 'Уведомления онлайн: важна скорость, потеря одного не страшна.';
+      return 'Уведомления: важна скорость, потеря не страшна.';
   }
 }

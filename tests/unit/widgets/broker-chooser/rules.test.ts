@@ -17,12 +17,12 @@ import {
   leadAt,
   workloadAt,
 } from '../../../../src/widgets/broker-chooser/story.ts';
-import { captionFor, points } from '../../../../src/widgets/broker-chooser/captions.ts';
+import { captionFor, points } from '../../../../src/widgets/broker-chooser/caption.ts';
 import {
   throughputFor,
   validateRate,
   validateWorkloadName,
-} from '../../../../src/widgets/broker-chooser/inputs.ts';
+} from '../../../../src/widgets/broker-chooser/logic.ts';
 
 /** Every combination of answers, each question also left unanswered: 4·3·4·4·4 = 768. */
 function allCombinations(): Answers[] {

@@ -48,7 +48,7 @@ describe('broker-chooser in the DOM', () => {
     ).toEqual(['rabbitmq', 'kafka', 'redis']);
   });
 
-  it('follows a student’s answers and a typed rate; the next clicker step starts afresh', () => {
+  it('follows a student’s answers and a typed rate; they stay on top of every step until «Сначала»', () => {
     const { root } = mount();
     dom.handle?.setStep(2, false);
     choose(root, 'replay', 'yes');
@@ -59,6 +59,9 @@ describe('broker-chooser in the DOM', () => {
     choose(root, 'operations', 'cluster');
     expect(recommended(root)).toBe('kafka');
     dom.handle?.setStep(3, false);
+    dom.handle?.setStep(2, false);
+    expect(recommended(root)).toBe('kafka');
+    root.querySelector<HTMLButtonElement>('button[name="reset"]')?.click();
     dom.handle?.setStep(2, false);
     expect(recommended(root)).toBe('rabbitmq');
   });

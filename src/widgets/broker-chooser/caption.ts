@@ -1,5 +1,7 @@
 /** Words for the chooser: points in Russian, the shape mark of each broker, and the caption. */
+import type { ChooserView } from './logic.ts';
 import { BROKERS, BROKER_TITLE, type Broker, type Recommendation } from './rules.ts';
+import { SYSTEM_NOTE } from './story.ts';
 
 /** Shape beside each broker's name, so colour is never the only cue. */
 export const BROKER_SHAPE: Readonly<Record<Broker, string>> = {
@@ -26,21 +28,34 @@ export function questionsWord(n: number): string {
   return 'вопросов';
 }
 
+/** Shortens a student's long text for a caption (the panel shows it in full). */
+export function clip(text: string, max = 32): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
 /** The caption for a frame: lead, the recommendation with its score, what is still open. */
-export function captionFor(lead: string, name: string, r: Recommendation): string {
+export function captionFor(lead: string, fullName: string, r: Recommendation): string {
+  const name = clip(fullName);
   const others = BROKERS.filter((b) => b !== r.broker)
     .map((b) => `${BROKER_TITLE[b]} ${r.scores[b]}`)
     .join(', ');
   const head = lead ? `${lead} ` : '';
   if (r.explained.length === 0) {
-    return `${head}Ответьте на вопросы — рекомендация меняется сразу. Пока для «${name}»: ${BROKER_TITLE[r.broker]}, простейший вариант.`;
+    return `${head}Пока ответов нет — для «${name}» простейший вариант: ${BROKER_TITLE[r.broker]}.`;
   }
   const subject = lead ? '→' : `Для «${name}» —`;
   let text = `${head}${subject} ${BROKER_TITLE[r.broker]}: ${points(r.scores[r.broker])} (${others}).`;
-  if (r.tie) text += ' Ничья — выбран более простой в эксплуатации.';
+  if (r.tie) text += ' Ничья — выбран более простой.';
   if (r.unanswered.length > 0) {
     const n = r.unanswered.length;
-    text += ` Без ответа ${n} ${questionsWord(n)} — не учитываются.`;
+    text += ` Без ответа ${n} ${questionsWord(n)}.`;
   }
   return text;
+}
+
+/** The one caption of a frame (the story's last step adds the lecture's closing point). */
+export function caption(view: ChooserView): string {
+  const text = captionFor(view.lead, view.name, view.result);
+  return view.closing ? `${text} ${SYSTEM_NOTE}` : text;
 }
