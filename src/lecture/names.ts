@@ -19,6 +19,7 @@ export const WIDGETS = {
   'order-flow': { steps: 5, stories: ['sync', 'async'] },
   'exchange-routing': { steps: 5, stories: ['architecture', 'guided', 'topic'] },
   'kafka-partitions': { steps: 6, stories: ['architecture', 'usage', 'producer', 'consumer'] },
+  'kafka-replication': { steps: 6, stories: ['replication'] },
   'chart-throughput': { steps: 2, stories: ['throughput'] },
   'chart-brokers': { steps: 0, stories: ['brokers'] },
   'redis-pubsub': { steps: 8, stories: ['pubsub'] },

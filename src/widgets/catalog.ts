@@ -18,6 +18,8 @@ const LOADERS: Record<WidgetName, () => Promise<WidgetModule>> = {
   'chart-throughput': () => import('./charts/throughput.ts').then((m) => m.throughputWidget),
   'kafka-partitions': () =>
     import('./kafka-partitions/index.ts').then((m) => m.kafkaPartitionsWidget),
+  'kafka-replication': () =>
+    import('./kafka-replication/index.ts').then((m) => m.kafkaReplicationWidget),
   'exchange-routing': () =>
     import('./exchange-routing/index.ts').then((m) => m.exchangeRoutingWidget),
   'rabbit-acks': () => import('./rabbit-acks/index.ts').then((m) => m.rabbitAcksWidget),
