@@ -7,12 +7,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PUBSUB_STEPS } from '../../src/widgets/redis-pubsub/scenarios.ts';
-import { pubsubView } from '../../src/widgets/redis-pubsub/session.ts';
+import { PUBSUB_STEPS } from '../../src/widgets/redis-pubsub/story.ts';
+import { pubsubView } from '../../src/widgets/redis-pubsub/logic.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
 import { heapAcrossWalks } from './slide-walk.ts';
-import { jumpToFragment, useWidgetSlide, settled, waitForStep } from './widget-page.ts';
+import { jumpToFragment, openLab, useWidgetSlide, settled, waitForStep } from './widget-page.ts';
 
 const sel = '#s-12 [data-widget="redis-pubsub"]';
 const shots = join(repoRoot, 'test-results', 'screenshots');
@@ -110,6 +110,7 @@ describe('redis-pubsub as a student plays with it', () => {
 
   it('subscribes by channel and by glob, publishes, and the count is the core’s', async () => {
     const { page } = deck;
+    await openLab(page, sel);
     await page.fill(field('pattern'), 'orders.[ab]*');
     await page.click(`${sel} button[name="add-subscriber"]`);
     await page.fill(field('pattern'), 'orders.a1');

@@ -7,13 +7,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient } from 'redis';
 import { argvOf, type RedisCommand, type RedisReply } from '../../src/broker/redis/index.ts';
-import {
-  LIST_QUEUE_SCENARIO,
-  LIST_QUEUE_SETUP,
-} from '../../src/widgets/redis-list-queue/story.ts';
+import { LIST_QUEUE_SCENARIO, LIST_QUEUE_SETUP } from '../../src/widgets/redis-list-queue/story.ts';
 import { actionCommands as queueCommands } from '../../src/widgets/redis-list-queue/logic.ts';
-import { PUBSUB_SCENARIO } from '../../src/widgets/redis-pubsub/scenarios.ts';
-import { actionCommands as pubsubCommands } from '../../src/widgets/redis-pubsub/student.ts';
+import { PUBSUB_SCENARIO } from '../../src/widgets/redis-pubsub/story.ts';
+import { actionCommands as pubsubCommands } from '../../src/widgets/redis-pubsub/logic.ts';
 import {
   inboxLine,
   observeModel,

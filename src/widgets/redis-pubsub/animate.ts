@@ -5,7 +5,7 @@
  * Web Animations only; never called with reduced motion; the caller cancels them.
  */
 import type { RedisEvent } from '../../broker/redis/index.ts';
-import type { PubSubView } from './session.ts';
+import type { PubSubView } from './logic.ts';
 
 /** What moves in a frame, decided from the view alone (tested in Node). */
 export interface PubSubMotion {

@@ -19,6 +19,8 @@ export const PS_CLASS = {
   scroll: 'w-ps-scroll',
   subGot: 'w-ps-sub--got',
   subGone: 'w-ps-sub--gone',
+  fate: 'w-ps-fate',
+  count: 'w-ps-count',
   inbox: 'w-ps-inbox',
   msg: 'w-ps-msg',
   token: 'w-ps-token',

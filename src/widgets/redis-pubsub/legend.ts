@@ -2,7 +2,7 @@
 import { h } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { PS_CLASS } from './classes.ts';
-import { MARK } from './render.ts';
+import { MARK } from './picture.ts';
 
 /** Builds the legend element. */
 export function pubsubLegend(): HTMLElement {
@@ -16,10 +16,10 @@ export function pubsubLegend(): HTMLElement {
   return h(
     'ul',
     { class: `${WIDGET_CLASS.legend} ${PS_CLASS.legend}`, 'aria-label': 'Легенда' },
-    item(MARK.channel, 'SUBSCRIBE: имя канала точно'),
+    item(MARK.channel, 'SUBSCRIBE: канал точно'),
     item(MARK.pattern, 'PSUBSCRIBE: шаблон'),
-    item(MARK.got, 'получил последнее сообщение (зелёный)', 'w-ps-ok'),
-    item(MARK.lost, 'пропало: никто не слушал (красный)', 'w-ps-bad'),
-    item(MARK.gone, 'отписался (серый)'),
+    item(MARK.got, 'получил', 'w-ps-ok'),
+    item(MARK.lost, 'пропало', 'w-ps-bad'),
+    item(MARK.gone, 'отписался'),
   );
 }

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { redisGlobMatches } from '../../../../src/broker/redis/index.ts';
 import { motionOf } from '../../../../src/widgets/redis-pubsub/animate.ts';
-import { captionFor, subscribersWord } from '../../../../src/widgets/redis-pubsub/captions.ts';
-import { PUBSUB_SCENARIO, PUBSUB_STEPS } from '../../../../src/widgets/redis-pubsub/scenarios.ts';
-import { pubsubView } from '../../../../src/widgets/redis-pubsub/session.ts';
+import { caption, subscribersWord } from '../../../../src/widgets/redis-pubsub/caption.ts';
+import { PUBSUB_SCENARIO, PUBSUB_STEPS } from '../../../../src/widgets/redis-pubsub/story.ts';
 import {
   actionCommands,
   isGlob,
+  pubsubView,
   validateChannel,
   validateMessage,
   validatePattern,
-} from '../../../../src/widgets/redis-pubsub/student.ts';
+} from '../../../../src/widgets/redis-pubsub/logic.ts';
 
 describe('redis-pubsub story (slide 12)', () => {
   it('has as many steps as the catalogue says', () => {
@@ -21,7 +21,7 @@ describe('redis-pubsub story (slide 12)', () => {
     const view = pubsubView(1, []);
     expect(view.publish?.receivers).toBe(0);
     expect(view.dropped).toBe(1);
-    expect(captionFor(view)).toMatch(/→ 0: .*пропало навсегда/);
+    expect(caption(view)).toMatch(/→ 0: .*пропало навсегда/);
     expect(motionOf(view).lost).toBe(true);
   });
 
@@ -52,13 +52,13 @@ describe('redis-pubsub story (slide 12)', () => {
       ['A', 'missed'],
       ['B', 'got'],
     ]);
-    expect(captionFor(view)).toContain('Подписчик A подписан, но на другое имя');
+    expect(caption(view)).toContain('Подписчик A подписан, но на другое имя');
   });
 
   it('after everyone leaves, the last PUBLISH reaches nobody again', () => {
     const left = pubsubView(7, []);
     expect(left.subscribers.every((s) => !s.active)).toBe(true);
-    expect(captionFor(left)).toContain('Подписчиков не осталось');
+    expect(caption(left)).toContain('Подписчиков не осталось');
     const view = pubsubView(8, []);
     expect(view.publish?.receivers).toBe(0);
     expect(view.dropped).toBe(2);

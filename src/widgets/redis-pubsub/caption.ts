@@ -1,6 +1,10 @@
-/** The caption: what the last step or action did, in words («PUBLISH … → 0: сообщение пропало»). */
+/**
+ * The caption: what the last step or action did, in one idea («PUBLISH … → 0: … пропало навсегда»).
+ * A student's text that holds right-to-left letters is isolated, so it cannot reorder the sentence.
+ */
 import type { RedisEvent } from '../../broker/redis/index.ts';
-import { labelOf, type PubSubView } from './session.ts';
+import { isolate } from '../runtime/validate.ts';
+import { labelOf, type PubSubView } from './logic.ts';
 
 /** Russian «подписчик» after a number. */
 export function subscribersWord(n: number): string {
@@ -17,24 +21,30 @@ export function clip(text: string, max = 40): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
+
+/** `text` clipped to `max`, isolated when it holds right-to-left letters. */
+function shown(text: string, max: number): string {
+  const short = clip(text, max);
+  return RTL.test(short) ? isolate(short) : short;
+}
+
 function publishCaption(view: PubSubView): string {
   const p = view.publish;
   if (!p) return '';
-  const head = `PUBLISH ${clip(p.channel, 30)} «${clip(p.message)}» → ${p.receivers}`;
-  if (p.receivers === 0) {
-    return `${head}: в этот момент канал никто не слушал. Redis ничего не хранит — сообщение пропало навсегда.`;
-  }
+  const head = `PUBLISH ${shown(p.channel, 30)} «${shown(p.message, 40)}» → ${p.receivers}`;
+  if (p.receivers === 0) return `${head}: никто не слушал — Redis не хранит, пропало навсегда.`;
   const who = p.deliveries
     .map((d) =>
-      d.via === undefined ? `${d.label} (канал)` : `${d.label} (шаблон ${clip(d.via, 20)})`,
+      d.via === undefined ? `${d.label} (канал)` : `${d.label} (шаблон ${shown(d.via, 20)})`,
     )
     .join(', ');
   const missed = view.subscribers.filter((s) => s.fate === 'missed').map((s) => s.label);
   const tail =
     missed.length === 1
-      ? ` ${missed[0]} подписан, но на другое имя — не получил.`
+      ? ` ${missed[0]} подписан, но на другое имя.`
       : missed.length > 1
-        ? ` Ещё ${missed.length} ${subscribersWord(missed.length)} подписаны на другие имена — не получили.`
+        ? ` Ещё ${missed.length} — на другие имена.`
         : '';
   return `${head}: получили — ${who}.${tail}`;
 }
@@ -42,16 +52,16 @@ function publishCaption(view: PubSubView): string {
 type CommandEvent = Extract<RedisEvent, { readonly args: readonly string[] }>;
 
 function joinCaption(e: CommandEvent): string {
-  const name = clip(e.args[1] ?? '', 30);
+  const name = shown(e.args[1] ?? '', 30);
   const label = labelOf(e.client);
   if (e.type === 'PSUBSCRIBE') {
-    return `${label}: PSUBSCRIBE ${name} — шаблон (* — любые символы, ? — один, [ab] — один из). Прошлые сообщения он не получит.`;
+    return `${label}: PSUBSCRIBE ${name} — шаблон: * — любые символы, ? — один, [ab] — один из.`;
   }
-  return `${label}: SUBSCRIBE ${name}. Сообщения, опубликованные до подписки, он уже не получит.`;
+  return `${label}: SUBSCRIBE ${name} — прошлых сообщений он уже не получит.`;
 }
 
-/** What happened in the last step or action, in one or two sentences. */
-export function captionFor(view: PubSubView): string {
+/** What happened in the last step or action, in one or two short sentences. */
+export function caption(view: PubSubView): string {
   const last = view.last;
   if (last.some((e) => e.type === 'PUBLISH')) return publishCaption(view);
   const joined = last.find(

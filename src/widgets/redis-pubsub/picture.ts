@@ -6,9 +6,11 @@
  */
 import { h } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
-import { clip, subscribersWord } from './captions.ts';
+import { LAB_ONLY, type KitHost, type Painter } from '../runtime/kit.ts';
+import { animateBoard, motionOf } from './animate.ts';
+import { clip, subscribersWord } from './caption.ts';
 import { PS_CLASS } from './classes.ts';
-import type { PubSubView, RowView, SubscriberView } from './session.ts';
+import type { PubSubAction, PubSubView, RowView, SubscriberView } from './logic.ts';
 
 /** Shape marks: colour is never the only cue. */
 export const MARK = { channel: '■', pattern: '◆', got: '✓', lost: '✗', missed: '—', gone: '○' };
@@ -114,7 +116,7 @@ function subscriberCard(s: SubscriberView): HTMLElement {
     {
       type: 'button',
       name: s.active ? 'leave' : 'rejoin',
-      class: WIDGET_CLASS.button,
+      class: `${WIDGET_CLASS.button} ${LAB_ONLY}`,
       'data-client': s.client,
       'data-focus-key': `${s.client}/toggle`,
       'aria-label': `${s.active ? 'Отписать' : 'Подписать снова'}: ${s.label}`,
@@ -142,9 +144,30 @@ function subscriberCard(s: SubscriberView): HTMLElement {
       toggle,
     ),
     h('div', { class: PS_CLASS.code }, `${command} ${clip(s.pattern, 22)}`),
-    h('div', { class: PS_CLASS.empty }, `${fateText(s)} · всего ${s.received}`),
+    h(
+      'div',
+      { class: `${PS_CLASS.empty} ${PS_CLASS.fate}` },
+      fateText(s),
+      h('span', { class: PS_CLASS.count }, ` · всего ${s.received}`),
+    ),
     inbox,
   );
+}
+
+/** Builds the board into the kit's picture (its subscribers' buttons are handled by the lab). */
+export function pubsubPicture(host: KitHost<PubSubView, PubSubAction>): Painter<PubSubView> {
+  const board = h('div', {
+    class: PS_CLASS.board,
+    role: 'group',
+    'aria-label': 'Издатель, Redis и подписчики',
+  });
+  host.element.append(board);
+  return (view, _previous, animate) => {
+    renderBoard(board, view);
+    if (view.publish) host.root.dataset['receivers'] = String(view.publish.receivers);
+    else delete host.root.dataset['receivers'];
+    return animate ? animateBoard(board, motionOf(view), host.speed()) : [];
+  };
 }
 
 /** The board for `view`: publisher → Redis → subscribers. */
