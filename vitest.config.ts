@@ -14,6 +14,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // One fixed, printed seed for every property test (tests/setup/fast-check.ts).
+          setupFiles: ['tests/setup/fast-check.ts'],
+          globalSetup: ['tests/setup/fast-check.global.ts'],
           // Property tests run hundreds of simulations; on two busy cores one took over vitest's
           // default 5 s once. Nothing here asserts a time, so the limit only catches hangs.
           testTimeout: 30_000,
