@@ -1,9 +1,9 @@
 /**
- * Pure Chart.js configurations for slides 5 and 35: the three brokers' speed (log scale) and
- * setup complexity, with the lecture's wording in the tooltips. No DOM, tested in Node.
+ * Pure Chart.js configurations for slide 5: the three brokers' speed (log scale) and setup
+ * complexity, every bar named and labelled in the lecture's words. No DOM, tested in Node.
  */
 import type { ChartConfiguration } from 'chart.js';
-import { axis, barChart, countAxis } from './bar-chart.ts';
+import { COUNT_AXIS, barChart } from './bar-chart.ts';
 import { SERIES_STYLE } from './chart-style.ts';
 import { BROKER_FIGURES } from './figures.ts';
 
@@ -17,26 +17,21 @@ export function brokerSpeedConfig(): ChartConfiguration<'bar', number[], string>
     colors,
     seriesLabel: 'сообщений в секунду',
     data: BROKER_FIGURES.map((b) => b.messagesPerSecond),
-    x: countAxis('скорость, сообщений/с (лог. шкала, типично)'),
+    values: BROKER_FIGURES.map((b) => b.speedText),
+    x: COUNT_AXIS,
     tooltip: (i) => BROKER_FIGURES[i]?.speedText ?? '',
   });
 }
 
-const COMPLEXITY_TICKS = ['', 'низкая', 'средняя', 'высокая'];
-
-/** Setup complexity on an ordinal 1–3 scale with its words as ticks. */
+/** Setup complexity on an ordinal 1–3 scale; each bar says its word, so the axis has no ticks. */
 export function brokerComplexityConfig(): ChartConfiguration<'bar', number[], string> {
   return barChart({
     labels,
     colors,
-    rowLabels: false,
     seriesLabel: 'сложность настройки',
     data: BROKER_FIGURES.map((b) => b.complexity),
-    x: axis('сложность настройки', {
-      min: 0,
-      max: 3,
-      ticks: { stepSize: 1, callback: (value) => COMPLEXITY_TICKS[Number(value)] ?? '' },
-    }),
+    values: BROKER_FIGURES.map((b) => b.complexityText),
+    x: { min: 0, max: 3, display: false },
     tooltip: (i) => BROKER_FIGURES[i]?.complexityText ?? '',
   });
 }

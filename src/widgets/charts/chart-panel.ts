@@ -1,11 +1,12 @@
 /**
  * A chart panel: a titled canvas with role="img" and a label, drawn by Chart.js, destroyed with
- * the widget. The figures are also given as a table (the text alternative) by the caller.
+ * the widget. The figures are also given as a table (the text alternative) in the lab face.
  */
 import type { Chart, ChartConfiguration, ChartType } from 'chart.js';
 import { h } from '../runtime/dom.ts';
 import type { Disposer } from '../runtime/disposer.ts';
 import { setupCharts } from './chart-setup.ts';
+import { CHART_CLASS } from './classes.ts';
 
 export interface ChartPanel<T extends ChartType> {
   readonly element: HTMLElement;
@@ -24,9 +25,9 @@ export function createChartPanel<T extends ChartType>(
   const canvas = h('canvas', { role: 'img', 'aria-label': ariaLabel });
   const element = h(
     'figure',
-    { class: 'w-chart' },
-    h('figcaption', { class: 'w-chart-title' }, title),
-    h('div', { class: 'w-chart-canvas' }, canvas),
+    { class: CHART_CLASS.chart },
+    h('figcaption', { class: CHART_CLASS.title }, title),
+    h('div', { class: CHART_CLASS.canvas }, canvas),
   );
   let chart: Chart<T, unknown[], string> | undefined;
   // Chart.js measures its parent, so it is created once the panel is in the document.

@@ -1,81 +1,86 @@
-/** Text alternatives for the charts: the same figures as a table, in a disclosure. */
+/**
+ * The charts' figures as tables with their sources: the text alternative, shown in the lab face
+ * (the reading view), never on the stage. Each cell carries its column's name (`data-label`) so
+ * a narrow column reads the rows as stacked cards instead of scrolling sideways.
+ */
 import { h } from '../runtime/dom.ts';
-import { BROKER_FIGURES, STORE_FIGURES, type StoreFigure } from './figures.ts';
+import { CHART_CLASS } from './classes.ts';
+import { BROKER_FIGURES, STORE_FIGURES, formatMs, type StoreFigure } from './figures.ts';
 
-function disclosure(table: HTMLTableElement): HTMLElement {
-  return h('details', { class: 'w-figures' }, h('summary', {}, 'Цифры таблицей'), table);
-}
-
-const ms = (n: number) => String(n).replace('.', ',');
-
-/** The store figures of slide 4, first `shown` rows. */
-export function storeFiguresTable(stores: readonly StoreFigure[] = STORE_FIGURES): HTMLElement {
-  const rows = stores.map((f) =>
+function figuresTable(
+  caption: string,
+  head: readonly [string, ...string[]],
+  rows: readonly (readonly [string, ...string[]])[],
+): HTMLTableElement {
+  const [corner, ...columns] = head;
+  return h(
+    'table',
+    { class: CHART_CLASS.figures },
+    h('caption', {}, caption),
     h(
-      'tr',
+      'thead',
       {},
-      h('th', { scope: 'row' }, f.label),
-      h('td', {}, f.writesText),
-      h('td', {}, `${ms(f.latencyMs[0])}–${ms(f.latencyMs[1])} мс`),
-      h('td', {}, f.source),
-    ),
-  );
-  return disclosure(
-    h(
-      'table',
-      {},
-      h('caption', {}, 'Типичная скорость записи и задержка'),
       h(
-        'thead',
+        'tr',
         {},
+        h('th', { scope: 'col' }, corner),
+        ...columns.map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      ...rows.map(([name, ...cells]) =>
         h(
           'tr',
           {},
-          ...['Хранилище', 'Пропускная способность', 'Задержка', 'Источник'].map((t) =>
-            h('th', { scope: 'col' }, t),
-          ),
+          h('th', { scope: 'row' }, name),
+          ...cells.map((t, i) => h('td', { 'data-label': columns[i] ?? '' }, t)),
         ),
       ),
-      h('tbody', {}, ...rows),
     ),
+  );
+}
+
+/** The store figures of slide 4. */
+export function storeFiguresTable(
+  stores: readonly StoreFigure[] = STORE_FIGURES,
+): HTMLTableElement {
+  return figuresTable(
+    'Типичная скорость записи и задержка',
+    ['Хранилище', 'Пропускная способность', 'Задержка', 'Источник'],
+    stores.map((f) => [
+      f.label,
+      f.writesText,
+      `${formatMs(f.latencyMs[0])}–${formatMs(f.latencyMs[1])} мс`,
+      f.source,
+    ]),
   );
 }
 
 /** The three brokers of slides 5 and 35. */
-export function brokerFiguresTable(): HTMLElement {
-  const head = [
-    'Брокер',
-    'Скорость',
-    'Сложность',
-    'Гарантии',
-    'Хранение',
-    'Порядок',
-    'Применение',
-    'Источник',
-  ];
-  const rows = BROKER_FIGURES.map((b) =>
-    h(
-      'tr',
-      {},
-      h('th', { scope: 'row' }, b.label),
-      ...[
-        b.speedText,
-        b.complexityText,
-        b.guaranteeText,
-        b.storage,
-        b.order,
-        b.useCases,
-        b.source,
-      ].map((t) => h('td', {}, t)),
-    ),
-  );
-  return disclosure(
-    h(
-      'table',
-      {},
-      h('caption', {}, 'Redis, RabbitMQ и Kafka: типичные характеристики'),
-      h('thead', {}, h('tr', {}, ...head.map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, ...rows),
-    ),
+export function brokerFiguresTable(): HTMLTableElement {
+  return figuresTable(
+    'Redis, RabbitMQ и Kafka: типичные характеристики',
+    [
+      'Брокер',
+      'Скорость',
+      'Сложность',
+      'Гарантии',
+      'Хранение',
+      'Порядок',
+      'Применение',
+      'Источник',
+    ],
+    BROKER_FIGURES.map((b) => [
+      b.label,
+      b.speedText,
+      b.complexityText,
+      b.guaranteeText,
+      b.storage,
+      b.order,
+      b.useCases,
+      b.source,
+    ]),
   );
 }

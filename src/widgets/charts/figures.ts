@@ -126,3 +126,8 @@ export const BROKER_FIGURES: readonly BrokerFigure[] = [
 export function formatCount(n: number): string {
   return new Intl.NumberFormat('ru-RU').format(n).replace(/\u00a0/g, ' ');
 }
+
+/** Formats milliseconds the Russian way: 0,1. */
+export function formatMs(n: number): string {
+  return String(n).replace('.', ',');
+}

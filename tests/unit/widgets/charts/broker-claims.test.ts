@@ -47,10 +47,10 @@ describe('slides 5 and 35: what the comparison claims about each broker', () => 
 
   it('every broker names its sources, and the text alternative shows them in a column', () => {
     for (const b of BROKER_FIGURES) expect(b.source, b.broker).toMatch(/документация/);
-    const table = brokerFiguresTable().querySelector('table');
-    const head = [...(table?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent);
+    const table = brokerFiguresTable();
+    const head = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
     expect(head.at(-1)).toBe('Источник');
-    const cells = [...(table?.querySelectorAll('tbody tr') ?? [])].map(
+    const cells = [...table.querySelectorAll('tbody tr')].map(
       (tr) => tr.lastElementChild?.textContent,
     );
     expect(cells).toEqual(BROKER_FIGURES.map((b) => b.source));
