@@ -12,8 +12,9 @@ import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, repoRoot } from './deck-page.ts';
 import { atBothSizes } from './screen-sizes.ts';
+import { openLab } from './widget-page.ts';
 import { DEFAULT_INPUT, orderFlow, resolveInput } from '../../src/broker/orderflow/index.ts';
-import { captionFor } from '../../src/widgets/order-flow/captions.ts';
+import { captionFor } from '../../src/widgets/order-flow/caption.ts';
 import {
   ORDER_FLOW_STEPS,
   frameAt,
@@ -160,7 +161,7 @@ describe('order-flow widget', () => {
   it('a student changes durations and failures; invalid and hostile input changes nothing', async () => {
     await jump(7, 4);
     const r = root(7);
-    await page.click(`${r} details summary`);
+    await openLab(page, r);
     const email = `${r} input[name="email-ms"]`;
     await page.fill(email, '1000');
     await page.press(email, 'Enter');

@@ -102,10 +102,14 @@ export const WORKER_TITLE: Readonly<Record<WorkerTask, string>> = {
 /** The colour of failed attempts, with a hatch pattern and a cross as its shape. */
 export const ERROR_COLOR = '#b3261e';
 
-/** «2900 мс» with a thin space in thousands («12 500 мс»), as Russian typography writes it. */
+/** «2900» with a thin space in thousands («12 500»), as Russian typography writes it. */
+export function formatNumber(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+}
+
+/** «2900 мс», «12 500 мс». */
 export function formatMs(ms: number): string {
-  const rounded = Math.round(ms);
-  return `${String(rounded).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')} мс`;
+  return `${formatNumber(ms)} мс`;
 }
 
 /** «1 сбой», «2 сбоя», «5 сбоев». */

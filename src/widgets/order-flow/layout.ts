@@ -10,35 +10,40 @@ import {
   type SpanLabel,
   type WorkerTask,
 } from '../../broker/orderflow/index.ts';
-import { SPAN_STYLE, WORKER_TITLE, formatMs } from './labels.ts';
+import { SPAN_STYLE, WORKER_TITLE, formatMs, formatNumber } from './labels.ts';
 import { taskStatesAt, type TaskState } from './tasks.ts';
 import { tickStep, viewsAt, type Frame } from './story.ts';
 
-/** The SVG's user-space size. */
+/**
+ * The SVG's user-space size. It is drawn about 1:1 on the stage at 1280×720 (0.96–1 screen px per
+ * unit), so every text is at least 26 units: ≥ 24 px on screen.
+ */
 export const VIEW_W = 1200;
-export const VIEW_H = 384;
-/** The timeline's x range: lane titles live left of PLOT_X. */
-export const PLOT_X = 236;
-export const PLOT_W = 930;
-export const ROW_H = 34;
-export const BAR_H = 24;
-/** Width of one label character at 17 px, used to decide whether a label fits inside a bar. */
-const CHAR_W = 9.6;
+export const VIEW_H = 406;
+/** The timeline's x range: lane titles (and the workers' list boxes) live left of PLOT_X. */
+export const PLOT_X = 272;
+export const PLOT_W = 890;
+export const ROW_H = 40;
+export const BAR_H = 32;
+/** Width of one bold label character at 26 px, used to decide whether a label fits in a bar. */
+const CHAR_W = 14.5;
+/** Room a bar's shape marker takes before its text. */
+export const MARKER_W = 34;
 
 /** Top y of each section header and of each lane row. */
-export const SECTION_Y: Readonly<Record<OrderFlowMode, number>> = { sync: 0, async: 124 };
+export const SECTION_Y: Readonly<Record<OrderFlowMode, number>> = { sync: 0, async: 128 };
 export const LANE_Y: Readonly<Record<OrderFlowMode, Partial<Record<Lane, number>>>> = {
-  sync: { client: 38, api: 72 },
+  sync: { client: 38, api: 78 },
   async: {
-    client: 162,
-    api: 196,
-    'worker:email': 230,
-    'worker:inventory': 264,
-    'worker:warehouse': 298,
+    client: 166,
+    api: 206,
+    'worker:email': 246,
+    'worker:inventory': 286,
+    'worker:warehouse': 326,
   },
 };
 /** The axis line's y. */
-export const AXIS_Y = 338;
+export const AXIS_Y = 370;
 
 /** Lane titles in the left column. */
 export const LANE_TITLE: Readonly<Record<Lane, string>> = {
@@ -103,13 +108,16 @@ export function barText(
 ): { readonly text: string; readonly marker: boolean } {
   const style = SPAN_STYLE[label];
   const suffix = status === 'error' ? ' ✕ сбой' : attempt > 1 ? ` (${attempt}-я попытка)` : '';
-  // 28 px leave room for the shape marker at the bar's start.
+  // MARKER_W leaves room for the shape marker at the bar's start.
   for (const text of [style.name + suffix, style.name]) {
-    if (text.length * CHAR_W + 28 <= width) return { text, marker: true };
+    if (text.length * CHAR_W + MARKER_W <= width) return { text, marker: true };
   }
-  if (style.short && style.short.length * CHAR_W + 8 <= width)
+  // Without the marker, centred: the full name, else the short one, which may touch the bar's
+  // ends («БД» fits the 100 ms bar).
+  if (style.name.length * CHAR_W + 10 <= width) return { text: style.name, marker: false };
+  if (style.short && style.short.length * CHAR_W <= width + 2)
     return { text: style.short, marker: false };
-  return { text: '', marker: width >= 22 };
+  return { text: '', marker: width >= 26 };
 }
 
 function headline(view: OrderFlowView, now: number, started: boolean): string {
@@ -163,7 +171,7 @@ export function sceneAt(frame: Pick<Frame, 'input' | 'syncNow' | 'asyncNow' | 'a
   const step = tickStep(axisMax);
   const ticks = [];
   for (let ms = 0; ms <= axisMax + 1e-9; ms += step) {
-    ticks.push({ x: xOf(ms, axisMax), label: ms === 0 ? '0' : formatMs(ms) });
+    ticks.push({ x: xOf(ms, axisMax), label: formatNumber(ms) });
   }
   const tasks = taskStatesAt(runs.async, frame.asyncNow).map((t) => ({
     ...t,

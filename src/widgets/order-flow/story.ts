@@ -1,7 +1,7 @@
 /**
  * The clicker's story for the order-flow widget as pure data: which time each timeline shows
- * after step n, with which input. Slide 6 walks the synchronous handler, slide 7 the one with a
- * broker; step 5 on both asks «what if the mail server fails once?».
+ * after step n, with which input. Story `sync` (slide 6) walks the synchronous handler, `async`
+ * (slide 7) the one with a broker; step 5 of both asks «what if the mail server fails once?».
  */
 import {
   Model,
@@ -13,18 +13,13 @@ import {
   type OrderFlowView,
 } from '../../broker/orderflow/index.ts';
 import { stateAt } from '../../broker/core/replay.ts';
-import { WIDGETS } from '../../lecture/names.ts';
+import { WIDGETS, type StoryOf } from '../../lecture/names.ts';
 
 /** Scripted clicker steps; the catalogue entry must say the same. */
 export const ORDER_FLOW_STEPS = WIDGETS['order-flow'].steps;
 
-/** Which design the clicker walks through: slide 6 → sync, slide 7 → async. */
-export type StoryKind = 'sync' | 'async';
-
-/** Slide 7 tells the broker's story; any other slide (6, a test page) the synchronous one. */
-export function storyForSection(section: string | undefined): StoryKind {
-  return section === '7' ? 'async' : 'sync';
-}
+/** Which design the clicker walks through (the slide names it: slide 6 sync, slide 7 async). */
+export type StoryKind = StoryOf<'order-flow'>;
 
 /** What one step shows: the input in force and how far each design's clock has run. */
 export interface Frame {

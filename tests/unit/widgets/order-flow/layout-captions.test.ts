@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INPUT, resolveInput } from '../../../../src/broker/orderflow/index.ts';
-import { captionFor } from '../../../../src/widgets/order-flow/captions.ts';
+import { captionFor } from '../../../../src/widgets/order-flow/caption.ts';
 import { formatMs, pluralFailures } from '../../../../src/widgets/order-flow/labels.ts';
 import {
   PLOT_W,
@@ -93,8 +93,8 @@ describe('order-flow captions say what happened, with the core numbers', () => {
     );
     const async = captionFor('async', 5, frameAt('async', DEFAULT_INPUT, 5));
     expect(async).toContain('падает к 2\u202f105 мс');
-    expect(async).toContain('BRPOP уже снял задачу со списка — письмо потеряно, повтора не будет');
-    expect(async).toContain('201 за те же 115 мс');
+    expect(async).toContain('BRPOP уже снял задачу — письмо потеряно, повтора нет');
+    expect(async).toContain('201 за 115 мс');
     expect(async).not.toMatch(/вернул|попытк/);
   });
 

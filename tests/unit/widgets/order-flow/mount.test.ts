@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { mountWidget } from '../../../../src/widgets/runtime/mount.ts';
 import { orderFlowWidget } from '../../../../src/widgets/order-flow/index.ts';
 
-function mountOnSlide(section: string) {
+/** Mounts the widget with the story a slide names (`sync` on slide 6, `async` on slide 7). */
+function mountOnSlide(story: 'sync' | 'async') {
   const slide = document.createElement('section');
-  slide.dataset['section'] = section;
   const slot = document.createElement('div');
   slide.append(slot);
   document.body.append(slide);
-  const handle = mountWidget(slot, 'order-flow', orderFlowWidget, { reducedMotion: true });
+  const handle = mountWidget(slot, 'order-flow', orderFlowWidget, { reducedMotion: true, story });
   const q = <T extends Element>(sel: string) => handle.root.querySelector<T>(sel) as T;
   return { slide, handle, q };
 }
@@ -21,7 +21,7 @@ const change = (el: HTMLInputElement | HTMLSelectElement, value: string) => {
 
 describe('order-flow widget in the DOM', () => {
   it('exposes data-response-ms per design and the slide-6 story', () => {
-    const { handle, q, slide } = mountOnSlide('6');
+    const { handle, q, slide } = mountOnSlide('sync');
     expect(handle.root.dataset['story']).toBe('sync');
     handle.setStep(4, false);
     expect(q<SVGGElement>('[data-mode="sync"]').dataset['responseMs']).toBe('2900');
@@ -33,7 +33,7 @@ describe('order-flow widget in the DOM', () => {
   });
 
   it('a valid duration updates the response; an invalid or hostile one changes nothing else', () => {
-    const { handle, q, slide } = mountOnSlide('7');
+    const { handle, q, slide } = mountOnSlide('async');
     handle.setStep(2, false);
     const email = q<HTMLInputElement>('input[name="email-ms"]');
     change(email, '1000');
@@ -56,7 +56,7 @@ describe('order-flow widget in the DOM', () => {
   });
 
   it('a failing worker: sync becomes an error after it, async keeps 115 ms; reset restores', () => {
-    const { handle, q, slide } = mountOnSlide('7');
+    const { handle, q, slide } = mountOnSlide('async');
     handle.setStep(4, false);
     change(q<HTMLSelectElement>('select[name="fail-inventory"]'), '1');
     const sync = q<SVGGElement>('[data-mode="sync"]');

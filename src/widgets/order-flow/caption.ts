@@ -1,16 +1,17 @@
 /**
- * The caption of each step in words: what just happened and what the client is waiting for.
- * Every number comes from the core's runs for the frame's input, never from the slide text.
+ * The caption of each step in words: what just happened and what the client is waiting for,
+ * one idea in at most two lines. Every number comes from the core's runs for the frame's input,
+ * never from the slide text.
  */
-import { orderFlow, WORKER_TASKS, type OrderFlowRun } from '../../broker/orderflow/index.ts';
-import { SPAN_STYLE, TASK_LABEL, TASK_NAME, formatMs } from './labels.ts';
+import { orderFlow, type OrderFlowRun } from '../../broker/orderflow/index.ts';
+import { SPAN_STYLE, TASK_NAME, formatMs } from './labels.ts';
 import { taskStatesAt } from './tasks.ts';
 import { ORDER_FLOW_STEPS, type Frame, type StoryKind } from './story.ts';
 
 function syncFailure(run: OrderFlowRun): string {
   const failed = run.spans.find((s) => s.lane === 'api' && s.status === 'error');
   const what = failed ? SPAN_STYLE[failed.label].name : 'шаг';
-  return `Синхронно: ${what} — сбой, клиент получает ошибку 500 через ${formatMs(run.responseMs)}, хотя заказ уже записан в БД`;
+  return `Синхронно: ${what} — сбой, клиент получает ошибку 500 через ${formatMs(run.responseMs)}, хотя заказ уже в БД`;
 }
 
 function syncCaption(run: OrderFlowRun, step: number, now: number): string {
@@ -43,21 +44,18 @@ function asyncCaption(run: OrderFlowRun, step: number, now: number): string {
   const lost = taskStatesAt(run, now).filter((t) => t.place === 'lost');
   if (lost.length > 0) {
     const names = lost.map((t) => TASK_NAME[t.task]).join(' и ');
-    return `К ${formatMs(run.doneMs)} воркеры закончили, но ${names} — потеряно: BRPOP снял задачу со списка, воркер упал; клиент получил ответ через ${formatMs(run.responseMs)}`;
+    return `К ${formatMs(run.doneMs)} воркеры закончили, но ${names} — потеряно: воркер упал, а BRPOP уже снял задачу; ответ клиенту — через ${formatMs(run.responseMs)}`;
   }
-  return `Все задачи выполнены к ${formatMs(run.doneMs)}, а клиент получил ответ ещё через ${formatMs(run.responseMs)}`;
+  return `Все задачи выполнены к ${formatMs(run.doneMs)}, а клиент получил ответ уже через ${formatMs(run.responseMs)}`;
 }
 
 function failureCaption(kind: StoryKind, frame: Frame): string {
   const { sync, async } = orderFlow(frame.input);
   if (kind === 'sync')
-    return `Если почтовый сервер упал: ${syncFailure(sync).replace('Синхронно: ', '')}`;
+    return `Почтовый сервер упал: клиент получил ошибку 500 через ${formatMs(sync.responseMs)}, а заказ уже в БД`;
   const email = taskStatesAt(async, frame.asyncNow).find((t) => t.task === 'email');
-  const others = WORKER_TASKS.filter((t) => t !== 'email')
-    .map((t) => SPAN_STYLE[TASK_LABEL[t]].name)
-    .join(' и ');
   // workers.py: BRPOP has already removed the task, and the exception ends the worker.
-  return `Если почтовый сервер упал: воркер писем падает к ${formatMs(email?.endAt ?? async.doneMs)}, а BRPOP уже снял задачу со списка — письмо потеряно, повтора не будет (слайд 14). Клиент получил 201 за те же ${formatMs(async.responseMs)} и о сбое не узнает; ${others} не пострадали`;
+  return `Почтовый сервер упал: воркер писем падает к ${formatMs(email?.endAt ?? async.doneMs)}, BRPOP уже снял задачу — письмо потеряно, повтора нет. Клиент получил 201 за ${formatMs(async.responseMs)}`;
 }
 
 /** The caption after `step` of story `kind` shown with `frame`. */

@@ -1,9 +1,14 @@
 /**
- * The SVG of the two timelines: a static skeleton built once (titles, lanes, axis line) and a
- * `draw(scene)` that redraws the moving parts (bars, markers, numbers, queues) for one moment.
+ * The picture: the SVG of the two timelines, a static skeleton built once (titles, lanes, axis
+ * line) and a `draw(scene)` that redraws the moving parts (bars, markers, numbers, the workers'
+ * lists) for one moment. A step forward plays the clocks from the last frame to the new one.
  */
 import { s, uniqueId } from '../runtime/dom.ts';
+import type { KitHost, Painter } from '../runtime/kit.ts';
 import type { Lane, OrderFlowMode } from '../../broker/orderflow/index.ts';
+import { durationFor, momentBetween, startOf, type Moment } from './animate.ts';
+import { OF_CLASS } from './classes.ts';
+import type { OrderFlowAction, OrderFlowFrameView } from './logic.ts';
 import { ERROR_COLOR, SPAN_STYLE, TASK_LABEL } from './labels.ts';
 import {
   AXIS_Y,
@@ -12,10 +17,12 @@ import {
   LANE_Y,
   PLOT_W,
   PLOT_X,
+  MARKER_W,
   ROW_H,
   SECTION_Y,
   VIEW_H,
   VIEW_W,
+  sceneAt,
   type Scene,
   type SceneBar,
 } from './layout.ts';
@@ -37,6 +44,7 @@ interface SectionParts {
   readonly headline: SVGTextElement;
   readonly response: SVGLineElement;
   readonly cursor: SVGLineElement;
+  readonly bars: SVGGElement;
 }
 
 function laneRows(mode: OrderFlowMode): [Lane, number][] {
@@ -64,10 +72,13 @@ function barElement(bar: SceneBar, hatchId: string): SVGGElement {
   );
   const cy = bar.y + BAR_H / 2;
   const ink = error ? '#7f1d1d' : waiting ? '#1b1f24' : '#fff';
-  if (bar.marker) g.append(shapeElement(style.shape, bar.x + 12, cy, 7, ink));
+  if (bar.marker) g.append(shapeElement(style.shape, bar.x + 15, cy, 9, ink));
   if (bar.text) {
-    const x = bar.marker ? bar.x + 26 : bar.x + 4;
-    g.append(s('text', { x, y: cy + 6, fill: ink, class: 'w-of-bar-text' }, bar.text));
+    // A short label without a marker is centred (it may fill the bar).
+    const attrs = bar.marker
+      ? { x: bar.x + MARKER_W, y: cy + 9 }
+      : { x: bar.x + bar.width / 2, y: cy + 9, 'text-anchor': 'middle' };
+    g.append(s('text', { ...attrs, fill: ink, class: OF_CLASS.barText }, bar.text));
   }
   return g;
 }
@@ -78,11 +89,11 @@ export function createTimeline(): TimelineView {
   const hatchId = uniqueId('w-of-hatch');
   const title = s('title', { id: titleId });
   const svg = s('svg', {
-    class: 'w-of-svg',
+    class: OF_CLASS.svg,
     viewBox: `0 0 ${VIEW_W} ${VIEW_H}`,
     role: 'img',
     'aria-labelledby': titleId,
-    preserveAspectRatio: 'xMidYMin meet',
+    preserveAspectRatio: 'xMinYMin meet',
   });
   const hatch = s(
     'pattern',
@@ -98,41 +109,46 @@ export function createTimeline(): TimelineView {
   );
   svg.append(title, s('defs', {}, hatch));
 
-  const sections = {} as Record<OrderFlowMode, SectionParts>;
-  for (const mode of ['sync', 'async'] as const) {
+  const section = (mode: OrderFlowMode): SectionParts => {
     const top = SECTION_Y[mode];
     const rows = laneRows(mode);
     const bottom = Math.max(...rows.map(([, y]) => y)) + ROW_H;
     const group = s('g', { 'data-mode': mode });
-    group.append(s('text', { x: 0, y: top + 28, class: 'w-of-section' }, SECTION_TITLE[mode]));
+    group.append(s('text', { x: 0, y: top + 30, class: OF_CLASS.section }, SECTION_TITLE[mode]));
     for (const [lane, y] of rows) {
       group.append(
-        s('rect', { x: PLOT_X, y, width: PLOT_W, height: ROW_H, class: 'w-of-lane' }),
+        s('rect', { x: PLOT_X, y, width: PLOT_W, height: ROW_H, class: OF_CLASS.lane }),
         s(
           'text',
-          { x: lane.startsWith('worker:') ? 58 : 0, y: y + 23, class: 'w-of-lane-title' },
+          { x: lane.startsWith('worker:') ? 62 : 0, y: y + 29, class: OF_CLASS.laneTitle },
           LANE_TITLE[lane],
         ),
       );
     }
     const headline = s('text', {
-      x: VIEW_W - 4,
-      y: top + 29,
-      class: 'w-of-headline',
+      x: PLOT_X + PLOT_W,
+      y: top + 32,
+      class: OF_CLASS.headline,
       'text-anchor': 'end',
     });
-    const response = s('line', { y1: top + 36, y2: bottom + 2, class: 'w-of-response' });
-    const cursor = s('line', { y1: top + 36, y2: bottom + 2, class: 'w-of-cursor' });
+    const response = s('line', { y1: top + 38, y2: bottom + 2, class: OF_CLASS.response });
+    const cursor = s('line', { y1: top + 38, y2: bottom + 2, class: OF_CLASS.cursor });
     const bars = s('g', { 'data-bars': mode });
     group.append(bars, response, cursor, headline);
     svg.append(group);
-    sections[mode] = { group, headline, response, cursor };
-  }
+    return { group, headline, response, cursor, bars };
+  };
+  const sections: Readonly<Record<OrderFlowMode, SectionParts>> = {
+    sync: section('sync'),
+    async: section('async'),
+  };
+  // The axis's unit sits once under the lane titles; the ticks carry bare numbers.
   svg.append(
-    s('line', { x1: PLOT_X, x2: PLOT_X + PLOT_W, y1: AXIS_Y, y2: AXIS_Y, class: 'w-of-axis' }),
+    s('line', { x1: PLOT_X, x2: PLOT_X + PLOT_W, y1: AXIS_Y, y2: AXIS_Y, class: OF_CLASS.axis }),
+    s('text', { x: 0, y: AXIS_Y + 31, class: OF_CLASS.tick }, 'время, мс'),
   );
-  const ticks = s('g', { class: 'w-of-ticks' });
-  const queues = s('g', { class: 'w-of-queues' });
+  const ticks = s('g', { class: OF_CLASS.ticks });
+  const queues = s('g', { class: OF_CLASS.queues });
   svg.append(ticks, queues);
 
   return {
@@ -145,10 +161,8 @@ export function createTimeline(): TimelineView {
         parts.group.dataset['status'] = String(sec.status);
         parts.group.dataset['responded'] = String(sec.responded);
         parts.headline.textContent = sec.headline;
-        parts.headline.setAttribute(
-          'class',
-          `w-of-headline w-of-headline--${sec.responded ? (sec.status === 500 ? 'bad' : 'ok') : 'wait'}`,
-        );
+        const tone = sec.responded ? (sec.status === 500 ? 'bad' : 'ok') : 'wait';
+        parts.headline.setAttribute('class', `${OF_CLASS.headline} ${OF_CLASS.headline}--${tone}`);
         parts.response.setAttribute('x1', String(sec.responseX));
         parts.response.setAttribute('x2', String(sec.responseX));
         parts.response.setAttribute('stroke', sec.status === 500 ? ERROR_COLOR : '#1e7a3c');
@@ -156,8 +170,7 @@ export function createTimeline(): TimelineView {
         parts.cursor.setAttribute('x1', String(sec.cursorX));
         parts.cursor.setAttribute('x2', String(sec.cursorX));
         parts.cursor.style.visibility = sec.now > 0 ? 'visible' : 'hidden';
-        const barsGroup = parts.group.querySelector(`[data-bars="${sec.mode}"]`) as SVGGElement;
-        barsGroup.replaceChildren(
+        parts.bars.replaceChildren(
           ...scene.bars.filter((b) => b.mode === sec.mode).map((b) => barElement(b, hatchId)),
         );
         summary.push(`${SECTION_TITLE[sec.mode]}: ${sec.headline}`);
@@ -165,10 +178,10 @@ export function createTimeline(): TimelineView {
       title.textContent = summary.join('; ');
       ticks.replaceChildren(
         ...scene.ticks.flatMap((t) => [
-          s('line', { x1: t.x, x2: t.x, y1: AXIS_Y, y2: AXIS_Y + 7, class: 'w-of-axis' }),
+          s('line', { x1: t.x, x2: t.x, y1: AXIS_Y, y2: AXIS_Y + 7, class: OF_CLASS.axis }),
           s(
             'text',
-            { x: t.x, y: AXIS_Y + 28, 'text-anchor': 'middle', class: 'w-of-tick' },
+            { x: t.x, y: AXIS_Y + 31, 'text-anchor': 'middle', class: OF_CLASS.tick },
             t.label,
           ),
         ]),
@@ -181,20 +194,63 @@ export function createTimeline(): TimelineView {
           const g = s('g', { 'data-task': t.task, 'data-queue-state': state });
           const cy = t.y + ROW_H / 2;
           g.append(
-            s('rect', { x: 2, y: cy - 13, width: 46, height: 26, rx: 4, class: 'w-of-queue' }),
+            s('rect', { x: 2, y: cy - 15, width: 50, height: 30, rx: 4, class: OF_CLASS.queue }),
           );
-          if (state === 'done')
-            g.append(
-              s('text', { x: 25, y: cy + 7, 'text-anchor': 'middle', class: 'w-of-ack' }, '✓'),
-            );
-          else if (state === 'lost')
-            g.append(
-              s('text', { x: 25, y: cy + 7, 'text-anchor': 'middle', class: 'w-of-lost' }, '✕'),
-            );
-          else if (state === 'list') g.append(shapeElement(style.shape, 18, cy, 8, style.color));
+          const mark = (cls: string, text: string) =>
+            s('text', { x: 27, y: cy + 9, 'text-anchor': 'middle', class: cls }, text);
+          if (state === 'done') g.append(mark(OF_CLASS.ack, '✓'));
+          else if (state === 'lost') g.append(mark(OF_CLASS.lost, '✕'));
+          else if (state === 'list') g.append(shapeElement(style.shape, 20, cy, 9, style.color));
           return g;
         }),
       );
     },
+  };
+}
+
+/**
+ * Builds the picture into the kit's element. A step forward (same input) plays the clocks from
+ * the frame shown to the new one on animation frames; ←, jumps and the student's changes snap.
+ */
+export function orderFlowPicture(
+  host: KitHost<OrderFlowFrameView, OrderFlowAction>,
+): Painter<OrderFlowFrameView> {
+  const timeline = createTimeline();
+  host.root.classList.add(OF_CLASS.root);
+  host.element.append(timeline.svg);
+  let shown: Moment | undefined;
+  let frameId: number | undefined;
+  const stop = (): void => {
+    if (frameId !== undefined) host.disposer.cancelFrame(frameId);
+    frameId = undefined;
+  };
+  host.disposer.add(stop);
+  const draw = (moment: Moment): void => {
+    shown = moment;
+    timeline.draw(sceneAt(moment));
+  };
+  const play = (from: Moment, to: Moment): void => {
+    const duration = durationFor(from, to) / host.speed();
+    let start: number | undefined;
+    const tick = (now: number): void => {
+      start ??= now;
+      const t = Math.min(1, (now - start) / duration);
+      draw(t < 1 ? momentBetween(from, to, t) : to);
+      frameId = t < 1 ? host.disposer.frame(tick) : undefined;
+    };
+    draw(from);
+    frameId = host.disposer.frame(tick);
+  };
+  return (view, previous, animate) => {
+    stop();
+    host.root.dataset['story'] = view.story;
+    const forward =
+      previous !== undefined &&
+      view.step === previous.step + 1 &&
+      view.actions === previous.actions &&
+      view.story === previous.story;
+    if (animate && forward && shown) play(startOf(shown, view.frame), view.frame);
+    else draw(view.frame);
+    return [];
   };
 }

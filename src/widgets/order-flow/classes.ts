@@ -1,0 +1,21 @@
+/** CSS classes of the order-flow widget (styles: ./order-flow.css), prefixed w-of-. */
+export const OF_CLASS = {
+  root: 'w-of',
+  svg: 'w-of-svg',
+  section: 'w-of-section',
+  headline: 'w-of-headline',
+  lane: 'w-of-lane',
+  laneTitle: 'w-of-lane-title',
+  barText: 'w-of-bar-text',
+  response: 'w-of-response',
+  cursor: 'w-of-cursor',
+  axis: 'w-of-axis',
+  ticks: 'w-of-ticks',
+  tick: 'w-of-tick',
+  queues: 'w-of-queues',
+  queue: 'w-of-queue',
+  ack: 'w-of-ack',
+  lost: 'w-of-lost',
+  legend: 'w-of-legend',
+  inputs: 'w-of-inputs',
+} as const;
