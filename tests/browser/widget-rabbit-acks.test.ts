@@ -7,18 +7,20 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RABBIT_ACKS_STEPS, storyForSection } from '../../src/widgets/rabbit-acks/scenarios.ts';
-import { acksView } from '../../src/widgets/rabbit-acks/session.ts';
+import { RABBIT_ACKS_STEPS, type AcksStoryName } from '../../src/widgets/rabbit-acks/story.ts';
+import { acksView } from '../../src/widgets/rabbit-acks/logic.ts';
 import type { AcksAction } from '../../src/widgets/rabbit-acks/sim.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
 import { atBothSizes } from './screen-sizes.ts';
-import { jumpToFragment, useWidgetSlide, waitForStep } from './widget-page.ts';
+import { jumpToFragment, openLab, useWidgetSlide, waitForStep } from './widget-page.ts';
 
 const shots = join(repoRoot, 'test-results', 'screenshots');
 const root = (section: string) => `#s-${section} [data-widget="rabbit-acks"]`;
 /** Fragments on the slide before the widget's own (slide 19 reveals two lines first). */
 const BODY_FRAGMENTS: Record<string, number> = { '19': 2, '24': 7 };
+/** The story each slide names on its widget marker. */
+const STORY: Record<string, AcksStoryName> = { '19': 'acks', '24': 'consumer' };
 
 const deck = useWidgetSlide(19, root('19'));
 
@@ -50,7 +52,7 @@ function read(page: Page, section: string) {
 
 /** The same frame from the simulation, in Node. */
 function expected(section: string, step: number, actions: AcksAction[] = []) {
-  const v = acksView(storyForSection(section), step, actions);
+  const v = acksView(STORY[section] ?? 'acks', step, actions);
   const mark = (c: { task: number; redelivered: boolean }) =>
     `${c.task}${c.redelivered ? '↻' : ''}`;
   return {
@@ -161,6 +163,7 @@ describe('rabbit-acks as a student plays with it (slide 19, step 1)', () => {
   beforeAll(async () => {
     await jump(deck.page, '19', BODY_FRAGMENTS['19']!);
     await waitStep(deck.page, '19', 1);
+    await openLab(deck.page, sel);
   });
 
   it('refuses invalid and hostile prefetch values next to the field; nothing else changes', async () => {

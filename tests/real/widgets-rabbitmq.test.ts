@@ -14,7 +14,7 @@ import {
   type RoutingScenario,
 } from '../../src/widgets/exchange-routing/scenarios.ts';
 import { routingView } from '../../src/widgets/exchange-routing/session.ts';
-import { SLIDE_24_STORY } from '../../src/widgets/rabbit-acks/scenarios.ts';
+import { CONSUMER_STORY } from '../../src/widgets/rabbit-acks/story.ts';
 import { initSim, stepSim } from '../../src/widgets/rabbit-acks/sim.ts';
 
 let connection: amqp.ChannelModel;
@@ -167,11 +167,11 @@ describe('rabbit-acks, slide 24, on a real RabbitMQ 3.10', () => {
     await ch.close();
     const real = { ready: after.messageCount, redelivered: again !== false };
 
-    let sim = initSim(SLIDE_24_STORY.start);
+    let sim = initSim(CONSUMER_STORY.start);
     sim = stepSim(sim, { type: 'publish', count: 1 });
     sim = stepSim(sim, { type: 'settle', worker: 'w1', how: 'nack', requeue: false });
     const widget = {
-      ready: sim.rabbit.queues[SLIDE_24_STORY.start.queue]?.messages.length ?? -1,
+      ready: sim.rabbit.queues[CONSUMER_STORY.start.queue]?.messages.length ?? -1,
       redelivered: false,
     };
     expect(widget).toEqual(real);

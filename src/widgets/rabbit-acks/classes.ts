@@ -1,12 +1,11 @@
 /** CSS classes of the rabbit-acks widget (styles: ./rabbit-acks.css), prefixed w-ra-. */
 export const RA_CLASS = {
-  root: 'w-ra',
   panel: 'w-ra-panel',
   board: 'w-ra-board',
   broker: 'w-ra-broker',
   box: 'w-ra-box',
+  boxDead: 'w-ra-box--dlq',
   boxHead: 'w-ra-box-head',
-  lane: 'w-ra-lane',
   workers: 'w-ra-workers',
   worker: 'w-ra-worker',
   workerHead: 'w-ra-worker-head',
@@ -16,7 +15,9 @@ export const RA_CLASS = {
   actions: 'w-ra-actions',
   chip: 'w-ra-chip',
   empty: 'w-ra-empty',
-  clock: 'w-ra-clock',
+  more: 'w-ra-more',
+  meta: 'w-ra-meta',
+  check: 'w-ra-check',
   legend: 'w-ra-legend',
 } as const;
 

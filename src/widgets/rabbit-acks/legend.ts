@@ -18,9 +18,9 @@ export const CHIP_MARK: Readonly<Record<ChipState, string>> = {
 const ITEMS: readonly [ChipState, string, boolean][] = [
   ['ready', 'в очереди', false],
   ['working', 'в работе (unacked)', false],
-  ['buffered', 'ждёт в буфере prefetch (unacked)', false],
-  ['acked', 'подтверждено (basic.ack)', false],
-  ['dead', 'dead letter / удалено (нет DLX)', false],
+  ['buffered', 'в буфере prefetch (unacked)', false],
+  ['acked', 'basic.ack', false],
+  ['dead', 'dead letter / удалена', false],
   ['ready', 'redelivered=true', true],
 ];
 
@@ -45,11 +45,6 @@ export function acksLegend(): HTMLElement {
         ` ${text}`,
       ),
     ),
-    h(
-      'li',
-      { class: WIDGET_CLASS.legendItem },
-      h('strong', {}, 'N!'),
-      ' задача, на которой callback падает',
-    ),
+    h('li', { class: WIDGET_CLASS.legendItem }, h('strong', {}, 'N!'), ' callback на ней падает'),
   );
 }

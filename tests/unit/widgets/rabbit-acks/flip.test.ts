@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chipMoves } from '../../../../src/widgets/rabbit-acks/flip.ts';
+import { chipMoves } from '../../../../src/widgets/rabbit-acks/animate.ts';
 
 describe('which chips move between two frames', () => {
   it('a chip that changed place starts from its old offset; one that stayed does not move', () => {

@@ -1,91 +1,115 @@
 import { describe, expect, it } from 'vitest';
-import { captionFor, seconds, tasksWord } from '../../../../src/widgets/rabbit-acks/captions.ts';
 import {
+  CAPTION_BUDGET,
+  caption,
+  seconds,
+  tasksWord,
+} from '../../../../src/widgets/rabbit-acks/caption.ts';
+import {
+  ACKS_STORIES,
+  ACKS_STORY,
+  CONSUMER_STORY,
   RABBIT_ACKS_STEPS,
-  SLIDE_19_STORY,
-  SLIDE_24_STORY,
-  scriptFor,
-  storyForSection,
-} from '../../../../src/widgets/rabbit-acks/scenarios.ts';
-import { acksView } from '../../../../src/widgets/rabbit-acks/session.ts';
+  type AcksStoryName,
+} from '../../../../src/widgets/rabbit-acks/story.ts';
+import { acksLogic, acksView } from '../../../../src/widgets/rabbit-acks/logic.ts';
+import { Timeline } from '../../../../src/widgets/runtime/timeline.ts';
 import { WIDGETS } from '../../../../src/lecture/names.ts';
 
-const lead = (story: typeof SLIDE_19_STORY, n: number) => story.steps[n - 1]?.lead;
-
 describe('rabbit-acks stories', () => {
-  it('both slides have the catalogue’s step count; slide 24 gets its own story', () => {
-    expect(SLIDE_19_STORY.steps).toHaveLength(RABBIT_ACKS_STEPS);
-    expect(SLIDE_24_STORY.steps).toHaveLength(RABBIT_ACKS_STEPS);
+  it('both stories have the catalogue’s step count; the catalogue names both', () => {
+    expect(ACKS_STORY.steps).toHaveLength(RABBIT_ACKS_STEPS);
+    expect(CONSUMER_STORY.steps).toHaveLength(RABBIT_ACKS_STEPS);
     expect(WIDGETS['rabbit-acks'].steps).toBe(RABBIT_ACKS_STEPS);
-    expect(storyForSection('24')).toBe(SLIDE_24_STORY);
-    expect(storyForSection('19')).toBe(SLIDE_19_STORY);
-    expect(storyForSection(undefined)).toBe(SLIDE_19_STORY);
+    expect(Object.keys(ACKS_STORIES).sort()).toEqual([...WIDGETS['rabbit-acks'].stories].sort());
   });
 
-  it('a step replays only the steps of its own scene', () => {
-    expect(scriptFor(SLIDE_19_STORY, 6).actions).toEqual(SLIDE_19_STORY.steps[5]?.actions);
-    expect(scriptFor(SLIDE_19_STORY, 4).actions).toHaveLength(4);
+  it('a step in a new scene starts it afresh: step 6 shows only its own 8 tasks', () => {
+    expect(acksView('acks', 6).published).toBe(8);
+    expect(acksView('acks', 4).published).toBe(4);
   });
 
   it('slide 19: the crashed worker’s task reaches the other worker with redelivered=true', () => {
-    const crash = acksView(SLIDE_19_STORY, 3);
+    const crash = acksView('acks', 3);
     expect(crash.workers[0]?.up).toBe(false);
     expect(crash.ready[0]).toMatchObject({ task: 3, redelivered: true });
-    const after = acksView(SLIDE_19_STORY, 4);
+    const after = acksView('acks', 4);
     expect(after.workers[1]?.held[0]).toMatchObject({ task: 3, redelivered: true, working: true });
-    expect(captionFor(after, lead(SLIDE_19_STORY, 4))).toContain('redelivered=true у задачи 3');
+    expect(caption(after)).toContain('redelivered=true у задачи 3');
   });
 
   it('slide 19: unlimited prefetch leaves the fast worker idle and finishes at 12 s, prefetch=1 at 6 s', () => {
-    const unlimited = acksView(SLIDE_19_STORY, 5);
+    const unlimited = acksView('acks', 5);
     expect(unlimited.doneAt).toBe(12_000);
-    const text = captionFor(unlimited, lead(SLIDE_19_STORY, 5));
+    const text = caption(unlimited);
     expect(text).toContain(
       'Воркер 1 (быстрый) простаивает, а Воркер 2 (медленный) держит в буфере ещё 2.',
     );
     expect(text).toContain('готово к 12 с');
-    const fair = acksView(SLIDE_19_STORY, 6);
+    const fair = acksView('acks', 6);
     expect(fair.doneAt).toBe(6000);
-    expect(captionFor(fair, lead(SLIDE_19_STORY, 6))).toContain('готово к 6 с');
+    expect(caption(fair)).toContain('готово к 6 с');
   });
 
   // consumer.py declares `tasks` without x-dead-letter-exchange; RabbitMQ «Dead Letter
   // Exchanges»: with no DLX a message nacked/rejected without requeue is discarded. Recorded on
   // RabbitMQ 3.10 in tests/real/widgets-rabbitmq.test.ts.
   it('slide 24: nack with requeue once, then requeue=False deletes task 2 (the queue has no DLX); reject deletes task 5', () => {
-    expect(SLIDE_24_STORY.start.deadLetterQueue).toBeNull();
-    expect(captionFor(acksView(SLIDE_24_STORY, 2), undefined)).toContain(
-      'basic_nack(задача 2, requeue=True)',
-    );
-    const third = acksView(SLIDE_24_STORY, 3);
+    expect(CONSUMER_STORY.start.deadLetterQueue).toBeNull();
+    expect(caption(acksView('consumer', 2))).toContain('basic_nack(задача 2, requeue=True)');
+    const third = acksView('consumer', 3);
     expect(third.dead.map((c) => c.task)).toEqual([2]);
-    expect(captionFor(third, undefined)).toContain('Задача 2 удалена: у очереди нет DLX');
-    expect(captionFor(third, undefined)).not.toContain('dead letter');
-    const last = acksView(SLIDE_24_STORY, 6);
+    expect(caption(third)).toContain('Задача 2 удалена: у очереди нет DLX');
+    expect(caption(third)).not.toContain('dead letter');
+    const last = acksView('consumer', 6);
     expect(last.dead.map((c) => c.task)).toEqual([2, 5]);
-    expect(captionFor(last, undefined)).toContain('basic_reject(задача 5, requeue=False)');
+    expect(caption(last)).toContain('basic_reject(задача 5, requeue=False)');
   });
 
   it('slide 19 keeps its dead-letter queue: its scene declares one', () => {
-    expect(SLIDE_19_STORY.start.deadLetterQueue).toBe('tasks.dlq');
+    expect(ACKS_STORY.start.deadLetterQueue).toBe('tasks.dlq');
   });
 
   it('every step of both stories is deterministic and has a caption', () => {
-    for (const story of [SLIDE_19_STORY, SLIDE_24_STORY]) {
+    for (const story of ['acks', 'consumer'] satisfies AcksStoryName[]) {
       for (let n = 0; n <= RABBIT_ACKS_STEPS; n++) {
         expect(acksView(story, n)).toEqual(acksView(story, n));
-        expect(captionFor(acksView(story, n), lead(story, n)).length).toBeGreaterThan(20);
+        expect(caption(acksView(story, n)).length).toBeGreaterThan(20);
       }
     }
   });
 
+  it('every scripted caption fits two stage lines (the lead and the weightiest sentences)', () => {
+    for (const story of ['acks', 'consumer'] satisfies AcksStoryName[]) {
+      for (let n = 0; n <= RABBIT_ACKS_STEPS; n++) {
+        expect(caption(acksView(story, n)).length).toBeLessThanOrEqual(CAPTION_BUDGET + 1);
+      }
+    }
+  });
+
+  it('refuses what does not fit with a Russian reason, never throws; a seek skips it with a note', () => {
+    const timeline = new Timeline(acksLogic, 'acks', RABBIT_ACKS_STEPS);
+    timeline.seek(1);
+    const publishes = Array.from({ length: 13 }, () => timeline.act({ type: 'publish', count: 3 }));
+    expect(publishes.filter(Boolean)).toEqual([expect.stringMatching(/Не больше 40 задач/)]);
+    expect(timeline.act({ type: 'revive', worker: 'w1' })).toMatch(/уже работает/);
+    expect(timeline.act({ type: 'crash', worker: 'w1' })).toBeUndefined();
+    expect(timeline.act({ type: 'crash', worker: 'w1' })).toMatch(/уже упал/);
+    expect(timeline.act({ type: 'settle', worker: 'w1', how: 'ack', requeue: false })).toMatch(
+      /упал/,
+    );
+    expect(timeline.act({ type: 'qos', prefetch: 101 })).toMatch(/prefetch_count/);
+    // At step 3 Воркер 1 has crashed already: the logged crash is skipped, not thrown.
+    expect(timeline.seek(3).dropped).toEqual(['Воркер 1 уже упал.']);
+  });
+
   it('says when nobody is left to work', () => {
-    const view = acksView(SLIDE_19_STORY, 1, [
+    const view = acksView('acks', 1, [
       { type: 'crash', worker: 'w1' },
       { type: 'crash', worker: 'w2' },
     ]);
     expect(view.doneAt).toBeNull();
-    expect(captionFor(view, undefined)).toContain('ни один воркер не работает');
+    expect(caption(view)).toContain('ни один воркер не работает');
   });
 
   it('formats seconds and plurals in Russian', () => {

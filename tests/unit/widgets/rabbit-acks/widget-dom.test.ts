@@ -1,12 +1,24 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { rabbitAcksWidget } from '../../../../src/widgets/rabbit-acks/index.ts';
+import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
 import { widgetDom } from '../dom-setup.ts';
 
 const dom = widgetDom('rabbit-acks', rabbitAcksWidget);
 
 function mountOn(section: string): HTMLElement {
   return dom.mount({ section }).root;
+}
+
+/** Mounts the widget with the story slide 24 names (`story=consumer` on its marker). */
+function mountConsumer(): WidgetHandle {
+  const slot = document.body.appendChild(document.createElement('div'));
+  const handle = mountWidget(slot, 'rabbit-acks', rabbitAcksWidget, {
+    reducedMotion: true,
+    story: 'consumer',
+  });
+  onTestFinished(() => handle.destroy());
+  return handle;
 }
 
 const caption = (root: HTMLElement) => root.querySelector('[role="status"]')?.textContent ?? '';
@@ -39,8 +51,8 @@ describe('rabbit-acks in the DOM', () => {
   });
 
   it('slide 24 shows task 2 deleted after its retry: consumer.py’s queue has no DLX', () => {
-    const root = mountOn('24');
-    dom.handle?.setStep(3, false);
+    const { root, setStep } = mountConsumer();
+    setStep(3, false);
     expect(root.querySelector('[data-queue="tasks.dlq"]')).toBeNull();
     expect(chips(root, '[data-discarded="true"]')).toEqual(['2']);
     expect(caption(root)).toContain('Задача 2 удалена: у очереди нет DLX');

@@ -1,15 +1,19 @@
 /**
  * The clicker stories of the rabbit-acks widget as data: scenes (queue, workers, prefetch, faulty
- * tasks) and per step the actions sent to the simulation. Slide 19 shows ack, a crash with
- * redelivery, then prefetch=0 vs prefetch=1 with one slow worker; slide 24 follows the consumer code
- * on the slide: ack, basic_nack with a retry once, then requeue=False — and as consumer.py declares
- * the queue without a dead-letter exchange, the broker deletes the message — a crash, basic_reject.
+ * tasks) and per step the actions sent to the simulation. `acks` (slide 19) shows ack, a crash
+ * with redelivery, then prefetch=0 vs prefetch=1 with one slow worker; `consumer` (slide 24)
+ * follows the consumer code on the slide: ack, basic_nack with a retry once, then requeue=False —
+ * and as consumer.py declares the queue without a dead-letter exchange, the broker deletes the
+ * message — a crash, basic_reject.
  */
 import type { AcksAction, SceneSpec } from './sim.ts';
-import { WIDGETS } from '../../lecture/names.ts';
+import { WIDGETS, type StoryOf } from '../../lecture/names.ts';
 
 /** Clicker steps of every story (the catalogue entry must say the same). */
 export const RABBIT_ACKS_STEPS = WIDGETS['rabbit-acks'].steps;
+
+/** A story's name, as the slide writes it (`story=acks`). */
+export type AcksStoryName = StoryOf<'rabbit-acks'>;
 
 /** One clicker step: the scene it plays in, what happens, and a short lead for the caption. */
 export interface AcksStep {
@@ -21,7 +25,6 @@ export interface AcksStep {
 
 /** A slide's story. */
 export interface AcksStory {
-  readonly section: string;
   /** The scene before the first step (step 0). */
   readonly start: SceneSpec;
   readonly steps: readonly AcksStep[];
@@ -59,9 +62,8 @@ function prefetchScene(prefetch: number): SceneSpec {
 
 const run = (ms: number): AcksAction => ({ type: 'run', ms });
 
-/** Slide 19: ack, a worker crash and redelivery, then unlimited prefetch vs prefetch=1. */
-export const SLIDE_19_STORY: AcksStory = {
-  section: '19',
+/** `acks` (slide 19): ack, a worker crash and redelivery, then unlimited prefetch vs prefetch=1. */
+export const ACKS_STORY: AcksStory = {
   start: ACK_SCENE,
   steps: [
     {
@@ -103,9 +105,8 @@ const CONSUMER_SCENE: SceneSpec = {
   faults: { 2: 'error', 5: 'invalid' },
 };
 
-/** Slide 24: the consumer on the slide — ack, nack with one retry, DLQ, a crash, reject. */
-export const SLIDE_24_STORY: AcksStory = {
-  section: '24',
+/** `consumer` (slide 24): the consumer on the slide — ack, nack with one retry, a crash, reject. */
+export const CONSUMER_STORY: AcksStory = {
   start: CONSUMER_SCENE,
   steps: [
     {
@@ -128,28 +129,13 @@ export const SLIDE_24_STORY: AcksStory = {
     {
       scene: CONSUMER_SCENE,
       actions: [{ type: 'publish', count: 1 }, run(1000)],
-      lead: 'Другой вариант (не из consumer.py) — basic_reject без повтора, задача 5 не JSON:',
+      lead: 'Вариант не из consumer.py:',
     },
   ],
 };
 
-/** The story for a slide's `data-section` (slide 19's when unknown). */
-export function storyForSection(section: string | undefined): AcksStory {
-  return section === '24' ? SLIDE_24_STORY : SLIDE_19_STORY;
-}
-
-/** The actions that lead to step n: the steps so far that share step n's scene, in order. */
-export function scriptFor(
-  story: AcksStory,
-  step: number,
-): { scene: SceneSpec; actions: AcksAction[] } {
-  const n = Math.max(0, Math.min(story.steps.length, Math.floor(step)));
-  if (n === 0) return { scene: story.start, actions: [] };
-  const scene = (story.steps[n - 1] as AcksStep).scene;
-  const actions: AcksAction[] = [];
-  for (const s of story.steps.slice(0, n)) {
-    if (s.scene !== scene) actions.length = 0;
-    else actions.push(...s.actions);
-  }
-  return { scene, actions };
-}
+/** Every story by the name the slide gives it. */
+export const ACKS_STORIES: Readonly<Record<AcksStoryName, AcksStory>> = {
+  acks: ACKS_STORY,
+  consumer: CONSUMER_STORY,
+};

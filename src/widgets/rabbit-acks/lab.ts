@@ -1,0 +1,110 @@
+/**
+ * The lab: prefetch (`input[name="prefetch"]`, 0 = unlimited, applied with basic.qos and a
+ * re-subscribe), «+3 задачи», «+1 с» of virtual time, whether nack/reject requeue, and the worker
+ * rows' buttons (ack, nack, reject, «Уронить», «Поднять»). Invalid input gets a Russian message
+ * next to its field and changes nothing; a refused action says why next to the bar.
+ */
+import { h, actionButton } from '../runtime/dom.ts';
+import { WIDGET_CLASS } from '../runtime/classes.ts';
+import { createField } from '../runtime/field.ts';
+import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { RA_CLASS } from './classes.ts';
+import { PUBLISH_BATCH, RUN_MS, validatePrefetch, type AcksView } from './logic.ts';
+import { relabelSettle } from './picture.ts';
+import type { AcksAction, Settlement } from './sim.ts';
+
+const SETTLEMENTS: readonly string[] = ['ack', 'nack', 'reject'] satisfies Settlement[];
+
+function isSettlement(name: string): name is Settlement {
+  return SETTLEMENTS.includes(name);
+}
+
+/** Builds the bar into the kit's lab element; the requeue choice is `data-requeue` on the root. */
+export function acksLab(host: KitHost<AcksView, AcksAction>): LabPanel<AcksView> {
+  const { disposer, root } = host;
+  const prefetch = createField({
+    name: 'prefetch',
+    label: 'prefetch_count (0 — без лимита)',
+    type: 'text',
+    inputMode: 'numeric',
+    size: 4,
+  });
+  const apply = actionButton('apply-prefetch', 'basic_qos');
+  const publish = actionButton('publish', `+${PUBLISH_BATCH} задачи`);
+  const run = actionButton('run', '+1 с');
+  const requeue = h('input', { type: 'checkbox', name: 'requeue', id: host.id('w-ra-requeue') });
+  requeue.checked = true;
+  const error = h('span', {
+    class: WIDGET_CLASS.fieldError,
+    role: 'alert',
+    'data-panel-error': '',
+    hidden: true,
+  });
+  const showError = (message: string | undefined): void => {
+    error.textContent = message ?? '';
+    error.hidden = message === undefined;
+  };
+  const setRequeue = (value: boolean): void => {
+    requeue.checked = value;
+    root.dataset['requeue'] = String(value);
+    relabelSettle(root, value);
+  };
+  setRequeue(true);
+  const applyPrefetch = (): void => {
+    const value = prefetch.read(validatePrefetch);
+    if (value !== undefined) prefetch.setError(host.act({ type: 'qos', prefetch: value }));
+  };
+  disposer.listen(apply, 'click', applyPrefetch);
+  disposer.listen(prefetch.input, 'keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    event.stopPropagation();
+    applyPrefetch();
+  });
+  disposer.listen(publish, 'click', () =>
+    showError(host.act({ type: 'publish', count: PUBLISH_BATCH })),
+  );
+  disposer.listen(run, 'click', () => showError(host.act({ type: 'run', ms: RUN_MS })));
+  disposer.listen(requeue, 'change', () => setRequeue(requeue.checked));
+  // The worker rows' buttons (in the picture, lab face only).
+  disposer.listen(root, 'click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    const worker = button?.dataset['worker'];
+    if (!button || !worker || button.disabled) return;
+    const action: AcksAction | undefined =
+      button.name === 'crash-worker'
+        ? { type: 'crash', worker }
+        : button.name === 'revive-worker'
+          ? { type: 'revive', worker }
+          : isSettlement(button.name)
+            ? { type: 'settle', worker, how: button.name, requeue: requeue.checked }
+            : undefined;
+    if (action) showError(host.act(action));
+  });
+  host.element.append(
+    h(
+      'div',
+      { class: `${WIDGET_CLASS.inputs} ${RA_CLASS.panel}` },
+      h('div', { class: WIDGET_CLASS.inputGroup }, prefetch.element, apply),
+      h('div', { class: WIDGET_CLASS.inputGroup }, publish, run),
+      h('label', { for: requeue.id, class: RA_CLASS.check }, requeue, ' requeue для nack/reject'),
+      error,
+    ),
+  );
+  return {
+    update(view) {
+      if (
+        document.activeElement !== prefetch.input &&
+        prefetch.input.getAttribute('aria-invalid') !== 'true'
+      ) {
+        prefetch.input.value = String(view.prefetch);
+      }
+      showError(undefined);
+    },
+    reset() {
+      prefetch.setError(undefined);
+      showError(undefined);
+      setRequeue(true);
+    },
+  };
+}
