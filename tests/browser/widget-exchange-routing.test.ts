@@ -7,19 +7,25 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { routingView, type StudentAction } from '../../src/widgets/exchange-routing/logic.ts';
 import {
   EXCHANGE_ROUTING_STEPS,
-  scenarioForSection,
-} from '../../src/widgets/exchange-routing/scenarios.ts';
-import { routingView } from '../../src/widgets/exchange-routing/session.ts';
-import type { StudentAction } from '../../src/widgets/exchange-routing/student.ts';
+  ROUTING_STORIES,
+} from '../../src/widgets/exchange-routing/story.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
-import { jumpToFragment, useWidgetSlide, waitForStep } from './widget-page.ts';
+import { jumpToFragment, openLab, useWidgetSlide, waitForStep } from './widget-page.ts';
 
 const root = (section: string) => `#s-${section} [data-widget="exchange-routing"]`;
 
 const deck = useWidgetSlide(17, root('17'));
+
+/** The story each slide names on its marker. */
+const STORY_OF: Record<string, keyof typeof ROUTING_STORIES> = {
+  '17': 'architecture',
+  '18': 'guided',
+  '26': 'topic',
+};
 
 /** What the widget shows: step, type, per-queue depth/received/bindings, caption. */
 function read(page: Page, section: string) {
@@ -45,7 +51,7 @@ function read(page: Page, section: string) {
 
 /** The same frame from the core's model, in Node. */
 function expected(section: string, step: number, actions: StudentAction[] = []) {
-  const view = routingView(scenarioForSection(section), step, actions);
+  const view = routingView(ROUTING_STORIES[STORY_OF[section] ?? 'architecture'], step, actions);
   return {
     kind: view.exchange.kind,
     queues: view.queues.map((q) => ({
@@ -140,6 +146,7 @@ describe('exchange-routing as a student plays with it (slide 26)', () => {
 
   it('publishes with the button and with Enter; matching queues get a copy', async () => {
     const { page } = deck;
+    await openLab(page, sel);
     await page.fill(`${sel} input[name="routing-key"]`, 'info.payment');
     await page.click(`${sel} button[name="publish"]`);
     actions.push({ type: 'publish', routingKey: 'info.payment', mandatory: false });

@@ -12,8 +12,8 @@ import {
   GUIDED_SCENARIO,
   TOPIC_SCENARIO,
   type RoutingScenario,
-} from '../../src/widgets/exchange-routing/scenarios.ts';
-import { routingView } from '../../src/widgets/exchange-routing/session.ts';
+} from '../../src/widgets/exchange-routing/story.ts';
+import { routingView } from '../../src/widgets/exchange-routing/logic.ts';
 import { CONSUMER_STORY } from '../../src/widgets/rabbit-acks/story.ts';
 import { initSim, stepSim } from '../../src/widgets/rabbit-acks/sim.ts';
 
@@ -132,16 +132,16 @@ function playInWidget(scenario: RoutingScenario): Observed[] {
 
 describe('exchange-routing stories on a real RabbitMQ 3.10', () => {
   for (const scenario of [ARCHITECTURE_SCENARIO, GUIDED_SCENARIO, TOPIC_SCENARIO]) {
-    it(`slide ${scenario.section}: every step leaves the queues and returns as the widget shows`, async () => {
+    it(`story ${scenario.story}: every step leaves the queues and returns as the widget shows`, async () => {
       const real = await playOnServer(scenario);
       expect(playInWidget(scenario)).toEqual(real);
       // Not a vacuous match: 17 and 26 fill queues; 17's mandatory publish comes back, 26's
       // (topic_publish.py: no mandatory) is dropped silently; 18's consumer holds the copy
       // unacked, then acks it.
-      if (scenario.section === '18') {
+      if (scenario.story === 'guided') {
         expect(real.map((o) => o.unacked['emails'])).toEqual([0, 0, 0, 1, 0]);
       } else {
-        expect(real.at(-1)?.returned).toBe(scenario.section === '17' ? 1 : 0);
+        expect(real.at(-1)?.returned).toBe(scenario.story === 'architecture' ? 1 : 0);
         expect(Object.values(real.at(-1)?.depths ?? {}).some((n) => n > 0)).toBe(true);
       }
     });

@@ -1,7 +1,7 @@
 /**
- * Pure geometry of the routing diagram (SVG user units, 1 unit ≈ 1 px at 1280 wide): producer on
- * the left, the exchange in the middle, one row per queue on the right with its consumer, and one
- * curved edge per binding whose label sits where the edges have already fanned out.
+ * Pure geometry of the routing diagram (SVG user units, 1 unit ≈ 1 slide px on the stage): producer
+ * on the left, the exchange next to it, one row per queue on the right with its consumer, and one
+ * curved edge per binding whose label sits in the wide middle, where the edges have fanned out.
  */
 
 /** A point in the diagram. */
@@ -40,10 +40,12 @@ export interface DiagramLayout {
 }
 
 export const DIAGRAM_WIDTH = 1200;
-const MIN_HEIGHT = 250;
-const ROW = 75;
-/** Vertical distance between labels of bindings of the same queue. */
-export const BINDING_SPREAD = 30;
+const MIN_HEIGHT = 340;
+const ROW = 112;
+/** Vertical distance between labels of bindings of the same queue (one-line labels). */
+export const BINDING_SPREAD = 44;
+/** The same for two-line labels (a headers binding: x-match, then its pairs). */
+const TALL_SPREAD = 68;
 
 /** A point on a cubic Bézier at parameter t. */
 export function bezierPoint(e: Pick<EdgeLayout, 'from' | 'c1' | 'c2' | 'to'>, t: number): Point {
@@ -63,42 +65,48 @@ export function edgePoints(e: EdgeLayout, n = 16): Point[] {
   return Array.from({ length: n + 1 }, (_, i) => bezierPoint(e, i / n));
 }
 
-/** Positions for queues with `bindingCounts[i]` bindings each; grows taller past three queues. */
-export function layoutDiagram(bindingCounts: readonly number[]): DiagramLayout {
+/**
+ * Positions for queues with `bindingCounts[i]` bindings each; rows grow with the most bindings of
+ * one queue and the diagram grows taller past three queues. `tallLabels`: two-line edge labels.
+ */
+export function layoutDiagram(bindingCounts: readonly number[], tallLabels = false): DiagramLayout {
   const n = Math.max(1, bindingCounts.length);
-  const height = Math.max(MIN_HEIGHT, n * ROW + 24);
+  const spread = tallLabels ? TALL_SPREAD : BINDING_SPREAD;
+  const row = Math.max(ROW, Math.max(0, ...bindingCounts) * spread + 24);
+  const height = Math.max(MIN_HEIGHT, n * row + 8);
   const mid = height / 2;
-  // A little below the middle: the legend sits in the corner above it.
-  const producer: Box = { x: 95, y: mid + 25, w: 170, h: 72 };
-  const exchange: Box = { x: 390, y: mid, w: 210, h: 96 };
-  const gap = Math.min(ROW, (height - 24) / n);
+  const producer: Box = { x: 94, y: mid, w: 180, h: 84 };
+  const exchange: Box = { x: 340, y: mid, w: 230, h: 100 };
+  const gap = Math.min(row, (height - 8) / n);
   const queues = bindingCounts.map((_, i): Box => ({
-    x: 870,
+    x: 890,
     y: mid + (i - (bindingCounts.length - 1) / 2) * gap,
     w: 200,
-    h: 72,
+    h: 84,
   }));
-  const consumers = queues.map((q): Box => ({ x: 1105, y: q.y, w: 170, h: 56 }));
+  const consumers = queues.map((q): Box => ({ x: 1110, y: q.y, w: 176, h: 70 }));
   const start: Point = { x: exchange.x + exchange.w / 2, y: mid };
   const edges = bindingCounts.map((count, i) => {
-    const q = queues[i] as Box;
+    const q = queues[i];
+    if (!q) throw new Error(`layout: no queue ${i}`);
     return Array.from({ length: count }, (_, j): EdgeLayout => {
-      const offset = (j - (count - 1) / 2) * BINDING_SPREAD;
-      const to: Point = { x: q.x - q.w / 2, y: q.y + offset * 0.6 };
+      const offset = (j - (count - 1) / 2) * spread;
+      const to: Point = { x: q.x - q.w / 2, y: q.y + offset * 0.4 };
       const labelY = q.y + offset;
       const edge = {
         from: start,
-        c1: { x: start.x + 110, y: start.y },
-        c2: { x: to.x - 150, y: labelY },
+        c1: { x: start.x + 90, y: start.y },
+        c2: { x: to.x - 200, y: labelY },
         to,
       };
-      return { ...edge, label: { x: bezierPoint(edge, 0.55).x, y: labelY } };
+      return { ...edge, label: { x: bezierPoint(edge, 0.6).x, y: labelY } };
     });
   });
+  // Under both boxes, from the exchange's bottom back to the producer's.
   const returnPath: Point[] = [
-    { x: exchange.x - exchange.w / 2, y: mid + 30 },
-    { x: (producer.x + producer.w / 2 + exchange.x - exchange.w / 2) / 2, y: producer.y + 70 },
-    { x: producer.x + producer.w / 2, y: producer.y + 12 },
+    { x: exchange.x - 30, y: exchange.y + exchange.h / 2 },
+    { x: (producer.x + exchange.x) / 2, y: mid + 150 },
+    { x: producer.x + 30, y: producer.y + producer.h / 2 },
   ];
   return { width: DIAGRAM_WIDTH, height, producer, exchange, queues, consumers, edges, returnPath };
 }

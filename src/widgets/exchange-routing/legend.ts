@@ -1,31 +1,38 @@
 /**
- * The legend, drawn inside the diagram's empty top-left corner: what each line style and mark
- * means (colour is never the only cue: ✓/✗, solid/dashed, thick/thin).
+ * The legend under the diagram (both faces): what each line style and mark means — colour is
+ * never the only cue (✓/✗, solid/dashed, thick/thin).
  */
-import { s } from '../runtime/dom.ts';
-import { ER_CLASS } from './diagram-classes.ts';
+import { WIDGET_CLASS } from '../runtime/classes.ts';
+import { h, s } from '../runtime/dom.ts';
+import { ER_CLASS } from './classes.ts';
 
-const ROW = 21;
+function icon(...children: SVGElement[]): SVGSVGElement {
+  return s(
+    'svg',
+    { class: ER_CLASS.mark, viewBox: '-2 -12 44 24', 'aria-hidden': 'true' },
+    ...children,
+  );
+}
 
-/** The legend as an SVG group whose top-left corner is (x, y). */
-export function diagramLegend(x: number, y: number): SVGGElement {
-  const rows: [SVGElement, string][] = [
-    [
-      s('path', { class: `${ER_CLASS.edge} ${ER_CLASS.edgeHit}`, d: 'M 0 0 H 40' }),
+/** Builds the legend element. */
+export function routingLegend(): HTMLElement {
+  const item = (mark: SVGSVGElement, text: string): HTMLElement =>
+    h('li', { class: WIDGET_CLASS.legendItem }, mark, text);
+  return h(
+    'ul',
+    { class: `${WIDGET_CLASS.legend} ${ER_CLASS.legend}`, 'aria-label': 'Легенда' },
+    item(
+      icon(s('path', { class: `${ER_CLASS.edge} ${ER_CLASS.edgeHit}`, d: 'M 0 0 H 40' })),
       '✓ привязка совпала',
-    ],
-    [
-      s('path', { class: `${ER_CLASS.edge} ${ER_CLASS.edgeMiss}`, d: 'M 0 0 H 40' }),
+    ),
+    item(
+      icon(s('path', { class: `${ER_CLASS.edge} ${ER_CLASS.edgeMiss}`, d: 'M 0 0 H 40' })),
       '✗ не совпала',
-    ],
-    [s('rect', { class: ER_CLASS.token, x: 7, y: -9, width: 26, height: 18, rx: 4 }), 'сообщение'],
-    [s('path', { class: ER_CLASS.returned, d: 'M 40 0 H 0' }), '↩ basic.return'],
-  ];
-  const g = s('g', { class: ER_CLASS.legend, 'aria-hidden': 'true' });
-  rows.forEach(([icon, text], i) => {
-    const row = s('g', { transform: `translate(${x} ${y + 11 + i * ROW})` }, icon);
-    row.append(s('text', { x: 50, y: 6 }, text));
-    g.append(row);
-  });
-  return g;
+    ),
+    item(
+      icon(s('rect', { class: ER_CLASS.token, x: 6, y: -10, width: 28, height: 20, rx: 4 })),
+      'сообщение',
+    ),
+    item(icon(s('path', { class: ER_CLASS.returned, d: 'M 40 0 H 0' })), '↩ basic.return'),
+  );
 }

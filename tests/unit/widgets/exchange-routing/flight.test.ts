@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalDelay, flightsBetween } from '../../../../src/widgets/exchange-routing/flight.ts';
+import { arrivalDelay, flightsBetween } from '../../../../src/widgets/exchange-routing/animate.ts';
 import { layoutDiagram } from '../../../../src/widgets/exchange-routing/layout.ts';
 import {
   ARCHITECTURE_SCENARIO,
   GUIDED_SCENARIO,
   TOPIC_SCENARIO,
-} from '../../../../src/widgets/exchange-routing/scenarios.ts';
-import { routingView } from '../../../../src/widgets/exchange-routing/session.ts';
+} from '../../../../src/widgets/exchange-routing/story.ts';
+import { routingView } from '../../../../src/widgets/exchange-routing/logic.ts';
 
 const frames = (s: typeof GUIDED_SCENARIO, n: number) => {
   const prev = routingView(s, n - 1, []);
@@ -31,7 +31,11 @@ describe('what travels between two frames', () => {
   it('a returned message flies back to the producer', () => {
     const { flights, layout } = frames(ARCHITECTURE_SCENARIO, 5);
     expect(flights).toHaveLength(2);
-    expect(flights[1]?.points).toEqual(layout.returnPath);
+    // Along the drawn curve (not its control point, which lies under the «312» label).
+    const points = flights[1]?.points ?? [];
+    expect(points[0]).toEqual(layout.returnPath[0]);
+    expect(points.at(-1)).toEqual(layout.returnPath[2]);
+    expect(Math.max(...points.map((p) => p.y))).toBeLessThan(layout.returnPath[1]?.y ?? 0);
   });
 
   it('the guided story moves one leg per step', () => {

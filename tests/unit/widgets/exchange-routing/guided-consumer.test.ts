@@ -16,7 +16,10 @@ function slide18(): HTMLElement {
   const slot = document.createElement('div');
   slide.append(slot);
   document.body.append(slide);
-  handle = mountWidget(slot, 'exchange-routing', exchangeRoutingWidget, { reducedMotion: true });
+  handle = mountWidget(slot, 'exchange-routing', exchangeRoutingWidget, {
+    reducedMotion: true,
+    story: 'guided',
+  });
   return handle.root;
 }
 
@@ -47,5 +50,22 @@ describe('slide 18 walks the message to the consumer and its ack', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toContain(
       'только теперь брокер удалил его из очереди',
     );
+  });
+});
+
+describe('three instances on one page (the reading view)', () => {
+  it('give every id once, and every label points at its own control', () => {
+    const handles = ['architecture', 'guided', 'topic'].map((story) => {
+      const slot = document.createElement('div');
+      document.body.append(slot);
+      return mountWidget(slot, 'exchange-routing', exchangeRoutingWidget, { story });
+    });
+    const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const label of document.querySelectorAll('label[for]')) {
+      const target = document.getElementById(label.getAttribute('for') ?? '');
+      expect(target?.closest('[data-widget]')).toBe(label.closest('[data-widget]'));
+    }
+    for (const h of handles) h.destroy();
   });
 });

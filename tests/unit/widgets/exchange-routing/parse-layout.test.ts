@@ -10,7 +10,7 @@ import {
   readBinding,
 } from '../../../../src/widgets/exchange-routing/parse.ts';
 import { queuesWord } from '../../../../src/widgets/exchange-routing/caption.ts';
-import { nextQueueName, sameBinding } from '../../../../src/widgets/exchange-routing/student.ts';
+import { nextQueueName, sameBinding } from '../../../../src/widgets/exchange-routing/logic.ts';
 
 const none = { routingKey: 'a.b', arguments: {} };
 
@@ -34,16 +34,26 @@ describe('binding and headers validation', () => {
   it('parses headers as key=value pairs and checks x-match for bindings', () => {
     expect(parseHeaders(' status=paid, region = eu ', false)).toEqual({
       ok: true,
-      value: { status: 'paid', region: 'eu' },
+      value: new Map([
+        ['status', 'paid'],
+        ['region', 'eu'],
+      ]),
     });
-    expect(parseHeaders('', false)).toEqual({ ok: true, value: {} });
+    expect(parseHeaders('', false)).toEqual({ ok: true, value: new Map() });
     expect(parseHeaders('status', false)).toMatchObject({ ok: false });
     expect(parseHeaders('a=1, a=2', false)).toMatchObject({ ok: false });
     expect(parseHeaders('x-match=some', true)).toMatchObject({ ok: false });
     expect(parseHeaders('x-match=any, a=1', true)).toMatchObject({ ok: true });
     expect(parseHeaders('a=1,'.repeat(9), false)).toMatchObject({ ok: false });
     expect(parseHeaders('a=1,'.repeat(5000), false)).toMatchObject({ ok: false });
-    expect(formatHeaders({ region: 'eu', 'x-match': 'all' })).toBe('x-match=all, region=eu');
+    expect(
+      formatHeaders(
+        new Map([
+          ['region', 'eu'],
+          ['x-match', 'all'],
+        ]),
+      ),
+    ).toBe('x-match=all, region=eu');
   });
 
   it('keeps the part of a binding the exchange type does not use', () => {
@@ -60,9 +70,9 @@ describe('binding and headers validation', () => {
 describe('diagram layout', () => {
   it('puts queues in rows on the right, centred on the exchange, and grows past three', () => {
     const three = layoutDiagram([1, 1, 2]);
-    expect(three.height).toBe(250);
-    expect(three.queues.map((q) => q.y)).toEqual([50, 125, 200]);
-    expect(three.exchange.y).toBe(125);
+    expect(three.height).toBe(344);
+    expect(three.queues.map((q) => q.y)).toEqual([60, 172, 284]);
+    expect(three.exchange.y).toBe(172);
     expect(three.edges.map((e) => e.length)).toEqual([1, 1, 2]);
     const six = layoutDiagram([1, 1, 1, 1, 1, 1]);
     expect(six.height).toBeGreaterThan(three.height);

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { route, topicMatches } from '../../../../src/broker/rabbitmq/index.ts';
 import { WIDGETS } from '../../../../src/lecture/names.ts';
-import { captionFor } from '../../../../src/widgets/exchange-routing/caption.ts';
+import { caption as captionFor } from '../../../../src/widgets/exchange-routing/caption.ts';
 import {
   ARCHITECTURE_SCENARIO,
   EXCHANGE_ROUTING_STEPS,
   GUIDED_SCENARIO,
   TOPIC_SCENARIO,
-  scenarioForSection,
-} from '../../../../src/widgets/exchange-routing/scenarios.ts';
-import { routingView } from '../../../../src/widgets/exchange-routing/session.ts';
+  ROUTING_STORIES,
+} from '../../../../src/widgets/exchange-routing/story.ts';
+import { routingView } from '../../../../src/widgets/exchange-routing/logic.ts';
 
 const received = (view: ReturnType<typeof routingView>) =>
   view.queues.filter((q) => q.received).map((q) => q.name);
@@ -22,10 +22,11 @@ describe('exchange-routing scenarios', () => {
     expect(WIDGETS['exchange-routing'].steps).toBe(EXCHANGE_ROUTING_STEPS);
   });
 
-  it('picks the scenario by slide section, slide 17 by default', () => {
-    expect(scenarioForSection('26')).toBe(TOPIC_SCENARIO);
-    expect(scenarioForSection('18')).toBe(GUIDED_SCENARIO);
-    expect(scenarioForSection(undefined)).toBe(ARCHITECTURE_SCENARIO);
+  it('names every story of the catalogue, the first (slide 17) being the default', () => {
+    expect(Object.keys(ROUTING_STORIES)).toEqual(WIDGETS['exchange-routing'].stories);
+    expect(ROUTING_STORIES.topic).toBe(TOPIC_SCENARIO);
+    expect(ROUTING_STORIES.guided).toBe(GUIDED_SCENARIO);
+    expect(ROUTING_STORIES.architecture).toBe(ARCHITECTURE_SCENARIO);
   });
 
   it('slide 17 walks direct, fanout, topic, headers and an unroutable mandatory publish', () => {
@@ -54,7 +55,8 @@ describe('exchange-routing scenarios', () => {
         const view = routingView(s, n, []);
         const p = view.publish;
         expect(p).toBeDefined();
-        const routed = route(view.state, view.exchange.name, p?.routingKey ?? '', p?.headers);
+        const headers = p?.headers ? Object.fromEntries(p.headers) : undefined;
+        const routed = route(view.state, view.exchange.name, p?.routingKey ?? '', headers);
         expect(received(view)).toEqual(
           view.queues.map((q) => q.name).filter((n) => routed.includes(n)),
         );

@@ -5,8 +5,15 @@ import { widgetDom } from '../dom-setup.ts';
 
 const dom = widgetDom('exchange-routing', exchangeRoutingWidget);
 
+/** The story each slide names on its marker. */
+const STORY_OF: Readonly<Record<string, string>> = {
+  '17': 'architecture',
+  '18': 'guided',
+  '26': 'topic',
+};
+
 function mountOn(section: string): { root: HTMLElement; slot: HTMLElement } {
-  return dom.mount({ section });
+  return dom.mount({ section, story: STORY_OF[section] });
 }
 
 const q = (root: HTMLElement, name: string) =>
@@ -95,6 +102,58 @@ describe('exchange-routing in the DOM', () => {
     type(headers, 'status=created', 'enter');
     expect(q(root, 'notifications')?.dataset['received']).toBe('true');
     expect(q(root, 'billing')?.dataset['received']).toBe('false');
+  });
+
+  it('a 300-byte key then «+ привязка» on direct says why and adds nothing', () => {
+    const { root } = mountOn('17');
+    const key = root.querySelector<HTMLInputElement>('input[name="routing-key"]');
+    if (!key) throw new Error('no routing-key field');
+    key.value = 'k'.repeat(300);
+    const billing = () => q(root, 'billing')?.querySelectorAll('input[name="binding-key"]').length;
+    const before = billing();
+    q(root, 'billing')?.querySelector<HTMLButtonElement>('button[name="add-binding"]')?.click();
+    expect(billing()).toBe(before);
+    expect(key.getAttribute('aria-invalid')).toBe('true');
+    expect(q(root, 'billing')?.querySelector('[role="alert"]:not([hidden])')?.textContent).toMatch(
+      /исправьте/,
+    );
+    root.querySelector<HTMLButtonElement>('button[name="add-queue"]')?.click();
+    expect(q(root, 'queue-4')).toBeNull();
+  });
+
+  it('a select set to a value that is not an option is refused, and the next frames draw', () => {
+    const { root } = mountOn('26');
+    const select = root.querySelector<HTMLSelectElement>('select[name="exchange-type"]');
+    if (!select) throw new Error('no select');
+    const option = document.createElement('option');
+    option.value = 'bogus';
+    select.append(option);
+    select.value = 'bogus';
+    expect(() => select.dispatchEvent(new Event('change', { bubbles: true }))).not.toThrow();
+    expect(select.value).toBe('topic');
+    expect(root.querySelector('[data-note]')?.textContent).toMatch(/Нет такого типа/);
+    dom.handle?.setStep(2, false);
+    expect(q(root, 'payments')?.dataset['received']).toBe('true');
+  });
+
+  it('a headers binding __proto__=x is kept (not dropped) and shown as typed', () => {
+    const { root } = mountOn('17');
+    dom.handle?.setStep(4, false);
+    const binding = q(root, 'billing')?.querySelector<HTMLInputElement>(
+      'input[name="binding-key"]',
+    );
+    if (!binding) throw new Error('no binding field');
+    type(binding, 'x-match=all, __proto__=x', 'change');
+    expect(
+      q(root, 'billing')?.querySelector<HTMLInputElement>('input[name="binding-key"]')?.value,
+    ).toBe('x-match=all, __proto__=x');
+    const headers = root.querySelector<HTMLInputElement>('input[name="headers"]');
+    if (!headers) throw new Error('no headers field');
+    type(headers, 'status=paid', 'enter');
+    expect(q(root, 'billing')?.dataset['received']).toBe('false');
+    type(headers, '__proto__=x', 'enter');
+    expect(q(root, 'billing')?.dataset['received']).toBe('true');
+    expect(caption(root)).toContain('{__proto__=x}');
   });
 
   it('removes everything on destroy', () => {

@@ -5,9 +5,9 @@
  */
 import { s } from '../runtime/dom.ts';
 import { edgePoints, type DiagramLayout, type Point } from './layout.ts';
-import type { RoutingView } from './session.ts';
-import { ER_CLASS } from './diagram-classes.ts';
-import { token } from './diagram.ts';
+import type { RoutingView } from './logic.ts';
+import { ER_CLASS } from './classes.ts';
+import { token } from './picture.ts';
 
 /** One token's trip: a polyline, when it starts and how long it takes (ms at 1× speed). */
 export interface Flight {
@@ -23,7 +23,7 @@ function toExchange(layout: DiagramLayout): Point[] {
   return [
     { x: p.x + p.w / 2, y: p.y },
     { x: x.x - x.w / 2, y: x.y },
-    { x: x.x, y: x.y - x.h / 2 - 16 },
+    { x: x.x - 40, y: x.y - x.h / 2 - 20 },
   ];
 }
 
@@ -39,6 +39,20 @@ function intoQueues(view: RoutingView, layout: DiagramLayout, delay: number): Fl
   return flights;
 }
 
+/** Points along the drawn return curve (a quadratic through the layout's control point). */
+function returnPoints(layout: DiagramLayout, n = 12): Point[] {
+  const [a, m, b] = layout.returnPath;
+  if (!a || !m || !b) return [];
+  return Array.from({ length: n + 1 }, (_, i) => {
+    const t = i / n;
+    const u = 1 - t;
+    return {
+      x: u * u * a.x + 2 * u * t * m.x + t * t * b.x,
+      y: u * u * a.y + 2 * u * t * m.y + t * t * b.y,
+    };
+  });
+}
+
 /** The trips that turn frame `prev` into frame `next` (empty when nothing travelled). */
 export function flightsBetween(
   prev: RoutingView | undefined,
@@ -52,7 +66,7 @@ export function flightsBetween(
     flights.push({ points: toExchange(layout), delay: 0, duration: LEG });
     if (next.phase === undefined) {
       flights.push(...intoQueues(next, layout, LEG));
-      if (p.returned) flights.push({ points: layout.returnPath, delay: LEG, duration: LEG });
+      if (p.returned) flights.push({ points: returnPoints(layout), delay: LEG, duration: LEG });
     }
   } else if (p && next.phase === 'queued' && prev?.phase !== 'queued') {
     flights.push(...intoQueues(next, layout, 0));
@@ -64,7 +78,7 @@ export function flightsBetween(
     if (q.delivered > before && qb && cb) {
       flights.push({
         points: [
-          { x: qb.x, y: qb.y + 16 },
+          { x: qb.x, y: qb.y + 20 },
           { x: cb.x, y: cb.y },
         ],
         delay: 0,

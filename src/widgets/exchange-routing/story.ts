@@ -1,15 +1,18 @@
 /**
- * The scripted stories of the exchange-routing widget, one per slide (17, 18, 26), as plain
- * RabbitMQ commands for the core's model: a setup (step 0) and exactly
- * {@link EXCHANGE_ROUTING_STEPS} clicker steps each, so the catalogue's single step count fits all.
+ * The scripted stories of the exchange-routing widget (architecture, guided, topic: the slide
+ * names one with `story=`), as plain RabbitMQ commands for the core's model: a setup (step 0) and
+ * exactly {@link EXCHANGE_ROUTING_STEPS} clicker steps each, so the catalogue's one step count fits.
  */
 import type { ExchangeKind, RabbitCommand } from '../../broker/rabbitmq/index.ts';
-import { WIDGETS } from '../../lecture/names.ts';
+import { WIDGETS, type StoryOf } from '../../lecture/names.ts';
+
+/** The stories' names (first = default), from the catalogue. */
+export type RoutingStory = StoryOf<'exchange-routing'>;
 
 /** Clicker steps of every scenario (the catalogue entry must say the same). */
 export const EXCHANGE_ROUTING_STEPS = WIDGETS['exchange-routing'].steps;
 
-/** Slide 18 walks one message through the broker: these phases split one publish into steps. */
+/** The guided story walks one message through the broker: these phases split one publish into steps. */
 export type GuidedPhase = 'at-exchange' | 'matching' | 'queued';
 
 /** One clicker step: commands for the model plus what the diagram focuses on. */
@@ -29,7 +32,7 @@ export interface ScenarioQueue {
 
 /** A whole story: one exchange per type (the type select switches between them). */
 export interface RoutingScenario {
-  readonly section: string;
+  readonly story: RoutingStory;
   readonly seed: number;
   readonly exchanges: Readonly<Record<ExchangeKind, string>>;
   readonly queues: readonly ScenarioQueue[];
@@ -95,9 +98,9 @@ const ORDER_QUEUES: readonly ScenarioQueue[] = [
   { name: 'audit', consumer: 'аудит' },
 ];
 
-/** Slide 17: the four exchange types in turn, one publish each, then an unroutable mandatory one. */
+/** Architecture (slide 17): the four types in turn, one publish each, then an unroutable one. */
 export const ARCHITECTURE_SCENARIO: RoutingScenario = {
-  section: '17',
+  story: 'architecture',
   seed: 17,
   exchanges: ORDERS,
   queues: ORDER_QUEUES,
@@ -154,9 +157,9 @@ const GUIDED_QUEUES: readonly ScenarioQueue[] = [
   { name: 'audit-eu', consumer: 'аудит' },
 ];
 
-/** Slide 18: one message, step by step — producer → exchange → binding → queue → consumer → ack. */
+/** Guided (slide 18): one message — producer → exchange → binding → queue → consumer → ack. */
 export const GUIDED_SCENARIO: RoutingScenario = {
-  section: '18',
+  story: 'guided',
   seed: 18,
   exchanges: GUIDED,
   queues: GUIDED_QUEUES,
@@ -213,9 +216,9 @@ const LOG_QUEUES: readonly ScenarioQueue[] = [
   { name: 'payments', consumer: 'Consumer 2' },
 ];
 
-/** Slide 26: the lecture's topic example on exchange 'logs', then `*` vs `#` and an unroutable key. */
+/** Topic (slide 26): the lecture's example on exchange 'logs', then `*` vs `#`, an unroutable key. */
 export const TOPIC_SCENARIO: RoutingScenario = {
-  section: '26',
+  story: 'topic',
   seed: 26,
   exchanges: LOGS,
   queues: [...LOG_QUEUES, { name: 'all-logs', consumer: 'Consumer 3' }],
@@ -256,9 +259,9 @@ export const TOPIC_SCENARIO: RoutingScenario = {
   ],
 };
 
-/** The scenario for a slide's `data-section` (slide 17's story when unknown). */
-export function scenarioForSection(section: string | undefined): RoutingScenario {
-  if (section === '18') return GUIDED_SCENARIO;
-  if (section === '26') return TOPIC_SCENARIO;
-  return ARCHITECTURE_SCENARIO;
-}
+/** Every story by name. */
+export const ROUTING_STORIES: Readonly<Record<RoutingStory, RoutingScenario>> = {
+  architecture: ARCHITECTURE_SCENARIO,
+  guided: GUIDED_SCENARIO,
+  topic: TOPIC_SCENARIO,
+};
