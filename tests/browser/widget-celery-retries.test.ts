@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { replayStory } from '../../src/widgets/celery-retries/replay.ts';
-import { CELERY_STEPS, storyForSection } from '../../src/widgets/celery-retries/stories.ts';
+import { replayStory } from '../../src/widgets/celery-retries/logic.ts';
+import { CELERY_STEPS, CELERY_STORIES } from '../../src/widgets/celery-retries/story.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
 import { jumpToFragment, pressToStep, useWidgetSlide } from './widget-page.ts';
@@ -31,8 +31,17 @@ function read(page: Page, slide: number) {
   }, rootOf(slide));
 }
 
+/** The story each slide names on its marker (`story=`). */
+const STORY_OF: Readonly<Record<number, (typeof CELERY_STORIES)[keyof typeof CELERY_STORIES]>> = {
+  37: CELERY_STORIES.states,
+  38: CELERY_STORIES.backoff,
+  39: CELERY_STORIES.acks,
+  41: CELERY_STORIES['max-retries'],
+};
+
 const expectedStates = (slide: number) => {
-  const story = storyForSection(String(slide));
+  const story = STORY_OF[slide];
+  if (!story) throw new Error(`no celery story on slide ${slide}`);
   return replayStory(story, story.settings).map((f) => f.taskState ?? 'PENDING');
 };
 

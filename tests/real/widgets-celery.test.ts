@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replayStory, taskStateAfter } from '../../src/widgets/celery-retries/replay.ts';
-import { storyForSection } from '../../src/widgets/celery-retries/stories.ts';
+import { replayStory, taskStateAfter } from '../../src/widgets/celery-retries/logic.ts';
+import { CELERY_STORIES } from '../../src/widgets/celery-retries/story.ts';
 import { startCeleryWorker, stopCeleryWorkers } from './helpers/celery.ts';
 import { killAllPython, pythonPackageVersions, runPythonJson } from './helpers/python.ts';
 import { redisDbUrl } from './helpers/redis-db.ts';
@@ -46,7 +46,7 @@ print(json.dumps({"states": states, "waits": waits}))
 
 /** The widget's AsyncResult.state after every event of slide 41's story, repeats collapsed. */
 function widgetStates(): string[] {
-  const story = storyForSection('41');
+  const story = CELERY_STORIES['max-retries'];
   const events = replayStory(story, story.settings).at(-1)?.events ?? [];
   const out: string[] = ['PENDING'];
   for (let i = 1; i <= events.length; i++) {

@@ -5,11 +5,12 @@
  * Redis restores it after visibility_timeout), then on the worker that received it — a retry's
  * countdown message is received at once and held there unacked until its ETA
  * (celery/worker/strategy.py hands an ETA request to the worker's timer). Times are virtual ms;
- * x is in SVG units of a 1000-wide box.
+ * x is in SVG units of a 1000-wide box. Also the look of every state and run outcome: colour and
+ * shape, so the picture never relies on colour alone.
  */
 import type { CeleryEvent } from '../../broker/celery/index.ts';
-import { WORKERS } from './settings.ts';
-import type { Frame } from './replay.ts';
+import type { Frame, ResultState } from './logic.ts';
+import { WORKERS } from './story.ts';
 
 /** Lanes top to bottom: the broker, then each worker. */
 export const LANES = ['broker', ...WORKERS] as const;
@@ -62,11 +63,11 @@ export function axisMaxFor(ms: number): number {
   return Math.ceil(s / 3600) * 3_600_000;
 }
 
-/** Tick step in seconds for about 5–10 ticks on [0, max ms]. */
+/** Tick step in seconds for about 4–8 ticks on [0, max ms] (labels of 25 units apart). */
 export function tickStepS(maxMs: number): number {
   const s = maxMs / 1000;
   for (const t of [0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600])
-    if (s / t <= 10) return t;
+    if (s / t <= 8) return t;
   return 7200;
 }
 
@@ -156,3 +157,38 @@ export function timelineOf(frame: Frame, axisMaxMs: number): TimelineModel {
   runs.sort((a, b) => a.start - b.start);
   return { runs, waits, marks, now: frame.now, axisMaxMs };
 }
+
+/** The states AsyncResult.state can return here, in the order the widget lists them. */
+export const STATE_ORDER: readonly ResultState[] = [
+  'PENDING',
+  'STARTED',
+  'RETRY',
+  'SUCCESS',
+  'FAILURE',
+];
+
+/** Each state's glyph, colour (≥ 4.5:1 on white) and Russian gloss. */
+export const STATE_LOOK: Readonly<
+  Record<ResultState, { glyph: string; colour: string; gloss: string }>
+> = {
+  PENDING: { glyph: '○', colour: '#5b6470', gloss: 'ждёт' },
+  STARTED: { glyph: '▶', colour: '#0b5cad', gloss: 'выполняется' },
+  RETRY: { glyph: '↻', colour: '#8a5a00', gloss: 'ждёт повтора' },
+  SUCCESS: { glyph: '✓', colour: '#1e7a3c', gloss: 'готово' },
+  FAILURE: { glyph: '✗', colour: '#b3261e', gloss: 'ошибка' },
+};
+
+/** How a run bar looks: fill, the glyph at its end and the words for it. */
+export const RUN_LOOK: Readonly<Record<RunOutcome, { fill: string; glyph: string; text: string }>> =
+  {
+    running: { fill: '#0b5cad', glyph: '▶', text: 'выполняется' },
+    ok: { fill: '#1e7a3c', glyph: '✓', text: 'успех' },
+    error: { fill: '#b3261e', glyph: '✗', text: 'исключение' },
+    killed: { fill: '#5b6470', glyph: '✕', text: 'воркер убит' },
+  };
+
+/** The countdown (ETA) wait and queue wait colour. */
+export const WAIT_COLOUR = '#8a5a00';
+
+/** The colour of a worker's crash mark (✕). */
+export const CRASH_COLOUR = '#b3261e';

@@ -1,44 +1,63 @@
-/** The legend: every mark of the timeline with its colour and shape, and what it means. */
+/**
+ * The legend: every mark of the timeline with its colour and shape, and what it means. Each item
+ * names its mark (`data-legend`), so the stage can leave out the ones its story never draws.
+ */
 import { h, s } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { CR_CLASS } from './classes.ts';
-import { RUN_LOOK, WAIT_COLOUR } from './look.ts';
-import type { RunOutcome } from './layout.ts';
+import { CRASH_COLOUR, RUN_LOOK, WAIT_COLOUR, type RunOutcome } from './layout.ts';
+
+/** A mark of the timeline the legend explains: a run's outcome, a wait, or a point mark. */
+export type LegendKey = RunOutcome | 'wait' | 'sent' | 'redelivered';
 
 function swatch(...children: SVGElement[]): SVGSVGElement {
   return s(
     'svg',
-    { width: 30, height: 22, viewBox: '0 0 30 22', 'aria-hidden': 'true' },
+    { class: CR_CLASS.swatch, viewBox: '0 0 26 18', 'aria-hidden': 'true' },
     ...children,
   );
 }
 
-const runSwatch = (o: RunOutcome): SVGSVGElement =>
-  swatch(
-    s('rect', { x: 1, y: 4, width: 16, height: 14, rx: 2, fill: RUN_LOOK[o].fill }),
-    s(
-      'text',
-      { x: 19, y: 17, fill: RUN_LOOK[o].fill, 'font-size': 16, 'font-weight': 700 },
-      RUN_LOOK[o].glyph,
-    ),
-  );
-
 /** Builds the legend element. */
 export function celeryLegend(): HTMLElement {
-  const item = (mark: SVGSVGElement, text: string): HTMLElement =>
-    h('li', { class: WIDGET_CLASS.legendItem }, mark, ' ', text);
+  const item = (key: LegendKey, mark: SVGSVGElement, glyph: string, text: string, colour = '') =>
+    h(
+      'li',
+      { class: WIDGET_CLASS.legendItem, 'data-legend': key },
+      mark,
+      glyph
+        ? h(
+            'span',
+            {
+              class: CR_CLASS.legendGlyph,
+              style: colour && `color:${colour}`,
+              'aria-hidden': 'true',
+            },
+            glyph,
+          )
+        : '',
+      ` ${text}`,
+    );
+  const run = (o: RunOutcome): HTMLElement =>
+    item(
+      o,
+      swatch(s('rect', { x: 1, y: 2, width: 24, height: 14, rx: 2, fill: RUN_LOOK[o].fill })),
+      RUN_LOOK[o].glyph,
+      RUN_LOOK[o].text,
+      // The picture marks a killed run with the red ✕ of its worker's crash.
+      o === 'killed' ? CRASH_COLOUR : RUN_LOOK[o].fill,
+    );
   return h(
     'ul',
     { class: `${WIDGET_CLASS.legend} ${CR_CLASS.legend}`, 'aria-label': 'Легенда' },
-    ...(['running', 'ok', 'error', 'killed'] as const).map((o) =>
-      item(runSwatch(o), RUN_LOOK[o].text),
-    ),
+    ...(['running', 'ok', 'error', 'killed'] as const).map(run),
     item(
+      'wait',
       swatch(
         s('rect', {
           x: 2,
-          y: 4,
-          width: 26,
+          y: 2,
+          width: 22,
           height: 14,
           fill: '#fff',
           stroke: WAIT_COLOUR,
@@ -46,9 +65,16 @@ export function celeryLegend(): HTMLElement {
           'stroke-dasharray': '5 3',
         }),
       ),
-      '↻ ждёт: до ETA без ack или в брокере',
+      '↻',
+      'ждёт: до ETA без ack или в брокере',
+      WAIT_COLOUR,
     ),
-    item(swatch(s('circle', { cx: 15, cy: 11, r: 7, fill: '#5b6470' })), 'delay()'),
-    item(swatch(s('path', { d: 'M15 2L25 20L5 20Z', fill: '#6a3fa0' })), 'доставлена повторно'),
+    item('sent', swatch(s('circle', { cx: 13, cy: 9, r: 7, fill: '#5b6470' })), '', 'delay()'),
+    item(
+      'redelivered',
+      swatch(s('path', { d: 'M13 1L22 17L4 17Z', fill: '#6a3fa0' })),
+      '',
+      'доставлена повторно',
+    ),
   );
 }

@@ -1,21 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { captionFor, countdownFormula } from '../../../../src/widgets/celery-retries/captions.ts';
-import { validateSetting } from '../../../../src/widgets/celery-retries/inputs.ts';
+import {
+  captionFor,
+  countdownFormula,
+  declaration,
+} from '../../../../src/widgets/celery-retries/caption.ts';
 import {
   axisMaxFor,
   tickStepS,
   timelineOf,
 } from '../../../../src/widgets/celery-retries/layout.ts';
-import { replayStory } from '../../../../src/widgets/celery-retries/replay.ts';
-import { declaration } from '../../../../src/widgets/celery-retries/settings.ts';
-import { CELERY_STEPS, storyForSection } from '../../../../src/widgets/celery-retries/stories.ts';
+import { replayStory, validateSetting } from '../../../../src/widgets/celery-retries/logic.ts';
+import { CELERY_STEPS, CELERY_STORIES } from '../../../../src/widgets/celery-retries/story.ts';
 
 describe('celery-retries timeline layout', () => {
   // celery/worker/strategy.py: a message with an ETA is received at once and waits on the
   // worker's timer, unacked — so the countdown is drawn on the worker that holds it.
   it('slide 41: four failed runs and three countdown waits of 1, 2 and 4 s, each on the worker holding the message', () => {
-    const story = storyForSection('41');
+    const story = CELERY_STORIES['max-retries'];
     const frames = replayStory(story, story.settings);
     const last = frames[CELERY_STEPS]!;
     const t = timelineOf(last, axisMaxFor(last.now));
@@ -35,7 +37,7 @@ describe('celery-retries timeline layout', () => {
   });
 
   it('a killed run is marked and the redelivered one runs on worker2', () => {
-    const story = storyForSection('39');
+    const story = CELERY_STORIES['acks'];
     const last = replayStory(story, story.settings)[CELERY_STEPS]!;
     const t = timelineOf(last, axisMaxFor(last.now));
     expect(t.runs.map((r) => [r.lane, r.outcome, r.redelivered])).toEqual([
@@ -57,7 +59,7 @@ describe('celery-retries timeline layout', () => {
 
 describe('celery-retries words', () => {
   it('explains each countdown by Celery’s formula', () => {
-    const base = storyForSection('38').settings;
+    const base = CELERY_STORIES['backoff'].settings;
     expect(countdownFormula({ ...base, jitter: false }, 2, 4)).toBe('пауза: 1·2^2 = 4 → 4 с');
     expect(countdownFormula({ ...base, backoff: 10, backoffMax: 15 }, 1, 7)).toBe(
       'пауза: случайное из [0, min(15, 20) = 15] → 7 с (retry_jitter)',
@@ -68,7 +70,7 @@ describe('celery-retries words', () => {
   });
 
   it('captions name the state Celery reports after each step', () => {
-    const story = storyForSection('41');
+    const story = CELERY_STORIES['max-retries'];
     const frames = replayStory(story, story.settings);
     expect(captionFor(frames[1]!, story.task, story.settings)).toMatch(
       /charge_card\.delay\(\).*PENDING/,
@@ -80,7 +82,7 @@ describe('celery-retries words', () => {
   });
 
   it('no caption calls RECEIVED a state: the worker event is named as an event, AsyncResult.state stays PENDING', () => {
-    const story = storyForSection('37');
+    const story = CELERY_STORIES['states'];
     const frames = replayStory(story, story.settings);
     const texts = frames.map((f) => captionFor(f, story.task, story.settings));
     expect(texts.join(' ')).not.toContain('RECEIVED');
@@ -88,7 +90,7 @@ describe('celery-retries words', () => {
     // tasks.py's send_email: retry_backoff=True leaves retry_jitter at its default, True.
     expect(texts[4]).toMatch(/пауза: случайное из \[0, 1\] → \d с \(retry_jitter\) — RETRY\.$/);
     // Slide 41's countdown retry: the message is already with a worker, unacked until its ETA.
-    const countdown = storyForSection('41');
+    const countdown = CELERY_STORIES['max-retries'];
     const retried = replayStory(countdown, countdown.settings)[3]!;
     expect(captionFor(retried, countdown.task, countdown.settings)).toContain(
       'сразу получил повтор и держит его без ack до ETA.',
@@ -97,7 +99,7 @@ describe('celery-retries words', () => {
 
   // kombu/transport/redis.py: visibility_timeout defaults to 3600 s; the widget shortens it.
   it('a crash on Redis says the real visibility_timeout default next to the widget’s 30 s', () => {
-    const story = storyForSection('39');
+    const story = CELERY_STORIES['acks'];
     const settings = { ...story.settings, transport: 'redis' as const };
     const crash = replayStory(story, settings)[3]!;
     expect(captionFor(crash, story.task, settings)).toContain(
@@ -106,11 +108,11 @@ describe('celery-retries words', () => {
   });
 
   it('the declaration quotes the slide’s code', () => {
-    const s41 = storyForSection('41');
+    const s41 = CELERY_STORIES['max-retries'];
     expect(declaration(s41.task, s41.settings)).toBe(
       '@app.task(bind=True, max_retries=3, acks_late=True) … self.retry(exc=exc, countdown=2 ** self.request.retries)',
     );
-    const s38 = storyForSection('38');
+    const s38 = CELERY_STORIES['backoff'];
     expect(declaration(s38.task, s38.settings)).toContain(
       'autoretry_for=(GatewayUnavailable,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5',
     );
@@ -123,7 +125,7 @@ describe('celery-retries words', () => {
     expect(tasks).toContain(
       '@app.task(autoretry_for=(ConnectionError,), retry_backoff=True)\ndef send_email(',
     );
-    const s37 = storyForSection('37');
+    const s37 = CELERY_STORIES['states'];
     expect(declaration(s37.task, s37.settings)).toContain(
       'autoretry_for=(ConnectionError,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=3',
     );
@@ -151,7 +153,7 @@ describe('celery-retries words', () => {
 
 describe('celery-retries waits', () => {
   it('a message taken at once draws no wait; one returned by Redis after 30 s does', () => {
-    const story = storyForSection('39');
+    const story = CELERY_STORIES['acks'];
     const first = replayStory(story, story.settings)[1]!;
     expect(timelineOf(first, 5000).waits).toEqual([]);
     const redis = replayStory(story, { ...story.settings, transport: 'redis' })[4]!;
@@ -166,7 +168,7 @@ describe('celery-retries on RabbitMQ past consumer_timeout', () => {
   // (30 min, rabbitmq.com/docs/consumers#acknowledgement-timeout); Celery's worker then stops with
   // «Unrecoverable error: PreconditionFailed» (celery/worker/worker.py WorkController.start).
   it('a countdown longer than 30 min says RabbitMQ closed the channel, not that the worker fell', () => {
-    const story = storyForSection('41');
+    const story = CELERY_STORIES['max-retries'];
     const settings = { ...story.settings, transport: 'rabbitmq' as const, backoff: 1000 };
     const frames = replayStory(story, settings);
     const offline = frames.flatMap((f) => f.stepEvents).find((e) => e.type === 'worker-offline');

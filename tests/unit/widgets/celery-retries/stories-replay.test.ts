@@ -1,48 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { createCeleryModel, type CeleryEvent } from '../../../../src/broker/celery/index.ts';
-import {
-  replayStory,
-  taskStateAfter,
-  TASK_ID,
-} from '../../../../src/widgets/celery-retries/replay.ts';
+import { storyOf } from '../../../../src/lecture/names.ts';
 import {
   modelOptions,
   planFor,
-  type CelerySettings,
-} from '../../../../src/widgets/celery-retries/settings.ts';
+  replayStory,
+  taskStateAfter,
+  TASK_ID,
+} from '../../../../src/widgets/celery-retries/logic.ts';
 import {
   CELERY_STEPS,
   CELERY_STORIES,
-  storyForSection,
-} from '../../../../src/widgets/celery-retries/stories.ts';
+  type CelerySettings,
+  type CeleryStoryName,
+} from '../../../../src/widgets/celery-retries/story.ts';
 
-const states = (slide: number, patch: Partial<CelerySettings> = {}) => {
-  const story = storyForSection(String(slide));
+const states = (name: CeleryStoryName, patch: Partial<CelerySettings> = {}) => {
+  const story = CELERY_STORIES[name];
   return replayStory(story, { ...story.settings, ...patch }).map((f) => f.taskState);
 };
 const countdowns = (events: readonly CeleryEvent[]) =>
   events.flatMap((e) => (e.type === 'task-retried' ? [e.countdown] : []));
 /** Slide 38's story with retry_jitter=False: pauses 1, 2, 4 (Celery's factor·2^retries). */
 const states38NoJitter = () => {
-  const story = storyForSection('38');
+  const story = CELERY_STORIES['backoff'];
   return replayStory(story, { ...story.settings, jitter: false })[CELERY_STEPS]!.events;
 };
 
 describe('celery-retries stories', () => {
-  it('every slide has a story of CELERY_STEPS stops; unknown slides get slide 37’s', () => {
-    for (const slide of [37, 38, 39, 41]) {
-      expect(storyForSection(String(slide)).slide).toBe(slide);
-      expect(replayStory(CELERY_STORIES[slide]!, CELERY_STORIES[slide]!.settings)).toHaveLength(
-        CELERY_STEPS + 1,
-      );
+  it('every story has CELERY_STEPS stops; a slot naming none gets the states story', () => {
+    for (const [name, story] of Object.entries(CELERY_STORIES)) {
+      expect(story.name).toBe(name);
+      expect(replayStory(story, story.settings)).toHaveLength(CELERY_STEPS + 1);
     }
-    expect(storyForSection(undefined).slide).toBe(37);
+    expect(storyOf('celery-retries', undefined)).toBe('states');
   });
 
   // AsyncResult.state never says RECEIVED: celery/states.py «RECEIVED … (only used in events)»;
   // STARTED is stored because tasks.py sets task_track_started=True (celery/app/trace.py).
   it('slide 37: AsyncResult.state stays PENDING when the worker receives it, then STARTED → RETRY → STARTED → SUCCESS', () => {
-    expect(states(37)).toEqual([
+    expect(states('states')).toEqual([
       null,
       'PENDING',
       'PENDING',
@@ -54,7 +51,7 @@ describe('celery-retries stories', () => {
   });
 
   it('slide 41: charge_card waits 1, 2, 4 s and fails after max_retries=3', () => {
-    const story = storyForSection('41');
+    const story = CELERY_STORIES['max-retries'];
     const frames = replayStory(story, story.settings);
     expect(frames.map((f) => f.taskState)).toEqual([
       null,
@@ -73,7 +70,7 @@ describe('celery-retries stories', () => {
   // celery/utils/time.py get_exponential_backoff_interval: countdown = min(maximum, factor·2^retries),
   // then with full_jitter random.randrange(countdown + 1) — any whole second in 0…2^retries.
   it('slide 38: jittered pauses are drawn from [0, 2^retries], three retries, then SUCCESS', () => {
-    const story = storyForSection('38');
+    const story = CELERY_STORIES['backoff'];
     const last = replayStory(story, story.settings)[CELERY_STEPS]!;
     const drawn = countdowns(last.events);
     expect(drawn).toHaveLength(3);
@@ -89,12 +86,11 @@ describe('celery-retries stories', () => {
   });
 
   it('slide 38 runs in the lecture app’s config: acks_late=True as tasks.py sets task_acks_late', () => {
-    for (const slide of [37, 38, 39, 41])
-      expect(CELERY_STORIES[slide]!.settings.acksLate).toBe(true);
+    for (const story of Object.values(CELERY_STORIES)) expect(story.settings.acksLate).toBe(true);
   });
 
   it('the cap: retry_backoff=10, retry_backoff_max=15 gives 10, 15, 15 without jitter', () => {
-    const story = storyForSection('38');
+    const story = CELERY_STORIES['backoff'];
     const last = replayStory(story, {
       ...story.settings,
       backoff: 10,
@@ -105,7 +101,7 @@ describe('celery-retries stories', () => {
   });
 
   it('slide 39: with acks_late RabbitMQ redelivers to worker2 at once; early ack loses the task', () => {
-    const story = storyForSection('39');
+    const story = CELERY_STORIES['acks'];
     const late = replayStory(story, story.settings);
     expect(late.map((f) => f.taskState)).toEqual([
       null,
@@ -129,7 +125,7 @@ describe('celery-retries stories', () => {
   });
 
   it('on Redis an acks_late task comes back only after visibility_timeout (30 s here)', () => {
-    const story = storyForSection('39');
+    const story = CELERY_STORIES['acks'];
     const frames = replayStory(story, { ...story.settings, transport: 'redis' });
     const back = frames[4]!.stepEvents.find((e) => e.type === 'task-received');
     expect(back?.at).toBe(30_000);
@@ -137,7 +133,7 @@ describe('celery-retries stories', () => {
   });
 
   it('max_retries decides: SUCCESS iff failures ≤ max_retries, retries = min(failures, max)', () => {
-    const story = storyForSection('41');
+    const story = CELERY_STORIES['max-retries'];
     for (let failures = 0; failures <= 4; failures++) {
       for (let maxRetries = 0; maxRetries <= 4; maxRetries++) {
         const last = replayStory(story, { ...story.settings, failures, maxRetries })[CELERY_STEPS]!;
@@ -172,7 +168,7 @@ describe('celery-retries stories', () => {
 
 describe('a crash on top of retries', () => {
   it('the killed run is not one of the «failures before success»', () => {
-    const story = storyForSection('41');
+    const story = CELERY_STORIES['max-retries'];
     const last = replayStory(story, { ...story.settings, crash: true, failures: 2, maxRetries: 3 })[
       CELERY_STEPS
     ]!;

@@ -1,12 +1,25 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { celeryRetriesWidget } from '../../../../src/widgets/celery-retries/index.ts';
-import { widgetDom } from '../dom-setup.ts';
+import { mountWidget, type WidgetHandle } from '../../../../src/widgets/runtime/mount.ts';
+import type { CeleryStoryName } from '../../../../src/widgets/celery-retries/story.ts';
 
-const dom = widgetDom('celery-retries', celeryRetriesWidget);
+/** The widget as the deck mounts a slot naming `story` (the default face, the lab). */
+const dom: { handle: WidgetHandle | undefined } = { handle: undefined };
+afterEach(() => {
+  dom.handle?.destroy();
+  dom.handle = undefined;
+  document.body.replaceChildren();
+});
 
-function mountOn(section: string): HTMLElement {
-  return dom.mount({ section }).root;
+function mountOn(story: CeleryStoryName): HTMLElement {
+  const slot = document.createElement('div');
+  document.body.append(slot);
+  dom.handle = mountWidget(slot, 'celery-retries', celeryRetriesWidget, {
+    reducedMotion: true,
+    story,
+  });
+  return dom.handle.root;
 }
 
 const caption = (root: HTMLElement) => root.querySelector('[role="status"]')?.textContent ?? '';
@@ -20,7 +33,7 @@ function type(el: HTMLInputElement, value: string): void {
 
 describe('celery-retries in the DOM', () => {
   it('puts Celery’s state in data-state and seeks both ways', () => {
-    const root = mountOn('41');
+    const root = mountOn('max-retries');
     expect(root.dataset['state']).toBe('PENDING');
     expect(caption(root)).toMatch(/ещё не отправлена/);
     dom.handle!.setStep(6, false);
@@ -35,7 +48,7 @@ describe('celery-retries in the DOM', () => {
   });
 
   it('a student’s max_retries replays the story; invalid input changes nothing', () => {
-    const root = mountOn('41');
+    const root = mountOn('max-retries');
     dom.handle!.setStep(6, false);
     type(input(root, 'failures'), '2');
     expect(root.dataset['state']).toBe('SUCCESS');
@@ -57,7 +70,7 @@ describe('celery-retries in the DOM', () => {
   });
 
   it('early ack: unchecking acks_late on slide 39 loses the task', () => {
-    const root = mountOn('39');
+    const root = mountOn('acks');
     dom.handle!.setStep(6, false);
     expect(root.dataset['state']).toBe('SUCCESS');
     const box = input(root, 'acks-late');
@@ -69,8 +82,9 @@ describe('celery-retries in the DOM', () => {
   });
 
   it('destroy removes the root', () => {
-    mountOn('38');
-    dom.destroy();
+    mountOn('backoff');
+    dom.handle?.destroy();
+    dom.handle = undefined;
     expect(document.querySelector('[data-widget]')).toBeNull();
   });
 });

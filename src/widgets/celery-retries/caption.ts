@@ -1,10 +1,11 @@
 /**
  * What a step did, in Russian words, read from the model's events of that step: the caption
- * under the widget and the live region say it. Nothing here decides what happens.
+ * under the widget and the live region say it — at most two short sentences, two lines on the
+ * stage. Nothing here decides what happens.
  */
 import type { CeleryEvent } from '../../broker/celery/index.ts';
-import { VISIBILITY_TIMEOUT_S, type CelerySettings, type TaskSpec } from './settings.ts';
-import type { Frame } from './replay.ts';
+import type { CeleryView, Frame } from './logic.ts';
+import { VISIBILITY_TIMEOUT_S, type CelerySettings, type TaskSpec } from './story.ts';
 
 const BROKER = { redis: 'Redis', rabbitmq: 'RabbitMQ' } as const;
 
@@ -83,26 +84,53 @@ function sentence(
   }
 }
 
-/** The caption after a frame: the step's last one or two happenings. */
-export function captionFor(frame: Frame, task: TaskSpec, s: CelerySettings): string {
+/** Two sentences fit two stage lines up to about this many characters. */
+const TWO_LINES = 130;
+
+/** The caption of a frame: the step's last one or two happenings. */
+export function caption(view: CeleryView): string {
+  return captionFor(view.frame, view.story.task, view.settings);
+}
+
+/** The caption after `frame` of `task` run under `settings`. */
+export function captionFor(frame: Frame, task: TaskSpec, settings: CelerySettings): string {
   if (frame.step === 0)
-    return `Задача ${task.name} ещё не отправлена — Celery и про неизвестный id отвечает PENDING. Нажмите «Шаг ▶» (на слайде — →).`;
+    return `${task.name} ещё не отправлена: про неизвестный id Celery тоже отвечает PENDING.`;
   const said = frame.stepEvents
     .map((e) => ({
       received: e.type === 'task-received',
-      text: sentence(e, frame.events, task, s),
+      text: sentence(e, frame.events, task, settings),
     }))
     .filter((x): x is { received: boolean; text: string } => x.text !== null);
   if (said.length === 0) {
     return frame.lost
-      ? 'Задача потеряна: ack ушёл до запуска (acks_late=False), никто её не выполнит — навсегда STARTED.'
+      ? 'Задача потеряна: ack ушёл до запуска (acks_late=False) — навсегда STARTED.'
       : 'Больше ничего не происходит.';
   }
-  // Two sentences only while they fit one projector line or so; otherwise the latest one that
-  // is not the hand-over to a worker (the picture shows that on the worker's lane).
+  // Two sentences only while they fit two stage lines; otherwise the latest one that is not the
+  // hand-over to a worker (the picture shows that on the worker's lane).
   const two = said.slice(-2);
   const joined = two.map((x) => x.text).join(' ');
-  if (joined.length <= 130) return joined;
-  const main = two.filter((x) => !x.received).at(-1) ?? (two.at(-1) as { text: string });
-  return main.text;
+  if (joined.length <= TWO_LINES) return joined;
+  const main = two.filter((x) => !x.received).at(-1) ?? two.at(-1);
+  return main?.text ?? joined;
+}
+
+/** The decorator and retry call as Python, so the audience reads what the picture runs. */
+export function declaration(task: TaskSpec, s: CelerySettings): string {
+  const opts: string[] = [];
+  if (s.retry === 'countdown') opts.push('bind=True');
+  if (s.retry === 'autoretry') {
+    opts.push(
+      `autoretry_for=(${task.exception},)`,
+      `retry_backoff=${s.backoff === 1 ? 'True' : s.backoff}`,
+    );
+    opts.push(`retry_backoff_max=${s.backoffMax}`, `retry_jitter=${s.jitter ? 'True' : 'False'}`);
+  }
+  if (s.retry !== 'none') opts.push(`max_retries=${s.maxRetries}`);
+  opts.push(`acks_late=${s.acksLate ? 'True' : 'False'}`);
+  const head = `@app.task(${opts.join(', ')})`;
+  return s.retry === 'countdown'
+    ? `${head} … self.retry(exc=exc, countdown=${s.backoff === 1 ? '' : `${s.backoff} * `}2 ** self.request.retries)`
+    : head;
 }

@@ -1,7 +1,9 @@
 /**
- * Replays a story through the Celery model: step n is "the state after the n-th stop", found by
- * waking the virtual clock from one timer to the next until the stop's event happens. Pure and
- * deterministic; the widget seeks by picking a frame, never by accumulating.
+ * The widget's logic on the kit. A frame is the Celery model's run of the slide's story under the
+ * student's settings: step n is "the state after the n-th stop", found by waking the virtual clock
+ * from one timer to the next until the stop's event happens. The student's actions change the
+ * settings (never the story), so the model is the story and its settings; the frames of a setting
+ * are replayed once and kept. Pure and deterministic; nothing here decides what Celery does.
  */
 import { peekTimer } from '../../broker/core/clock.ts';
 import {
@@ -9,11 +11,30 @@ import {
   transportFor,
   type CeleryCommand,
   type CeleryEvent,
+  type CeleryOptions,
   type CeleryState,
+  type RetryPolicy,
+  type TaskPlan,
   type TaskState,
 } from '../../broker/celery/index.ts';
-import { modelOptions, planFor, type CelerySettings } from './settings.ts';
-import type { CeleryStory, StopAt } from './stories.ts';
+import { refuse, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
+import { validateIntInRange, type Validation } from '../runtime/validate.ts';
+import { caption } from './caption.ts';
+import { axisMaxFor } from './layout.ts';
+import {
+  CELERY_STORIES,
+  LIMITS,
+  VISIBILITY_TIMEOUT_S,
+  WORKERS,
+  type CelerySettings,
+  type CeleryStory,
+  type CeleryStoryName,
+  type FlagKey,
+  type NumberKey,
+  type RetryKind,
+  type StopAt,
+  type TaskSpec,
+} from './story.ts';
 
 /** The id the widget's task gets. */
 export const TASK_ID = 'task-1';
@@ -162,12 +183,11 @@ function wake(run: Run): boolean {
 function cutAt(run: Run, stop: StopAt, from: number): number {
   for (let wakes = 0; wakes <= MAX_WAKES; wakes++) {
     const i = run.events.findIndex((e, k) => k >= from && matches(e, stop));
-    if (i >= 0) {
+    const found = run.events[i];
+    if (found) {
       let end = i + 1;
-      const at = (run.events[i] as CeleryEvent).at;
-      while (stop === 'task-retried' && end < run.events.length) {
-        const next = run.events[end] as CeleryEvent;
-        if (next.at !== at || !HANDOVER.has(next.type)) break;
+      for (let next = run.events[end]; stop === 'task-retried' && next; next = run.events[end]) {
+        if (next.at !== found.at || !HANDOVER.has(next.type)) break;
         end++;
       }
       return end;
@@ -223,3 +243,148 @@ export function replayStory(story: CeleryStory, settings: CelerySettings): Frame
   });
   return frames;
 }
+
+/** The retry policy the settings describe, in the Celery model's terms. */
+export function retryPolicy(s: CelerySettings): RetryPolicy {
+  if (s.retry === 'none') return { kind: 'none' };
+  if (s.retry === 'countdown')
+    return { kind: 'countdown', countdown: s.backoff, passExc: true, doubling: true };
+  return {
+    kind: 'autoretry',
+    retryBackoff: s.backoff,
+    retryBackoffMax: s.backoffMax,
+    retryJitter: s.jitter,
+  };
+}
+
+/** The Celery model's options for a task under these settings (two workers, prefetch 1). */
+export function modelOptions(task: TaskSpec, s: CelerySettings): CeleryOptions {
+  return {
+    transport: s.transport,
+    visibilityTimeoutMs: VISIBILITY_TIMEOUT_S * 1000,
+    tasks: {
+      [task.name]: {
+        durationMs: task.durationMs,
+        maxRetries: s.maxRetries,
+        acksLate: s.acksLate,
+        retry: retryPolicy(s),
+        exception: task.exception,
+      },
+    },
+    workers: WORKERS.map((id) => ({ id, concurrency: 1, prefetchMultiplier: 1 })),
+  };
+}
+
+/**
+ * `failures` raising runs, then one that returns. The model takes one entry per execution; a run
+ * killed with its worker never returns, so its entry (first, when `crash`) is never read.
+ */
+export function planFor(s: CelerySettings): TaskPlan {
+  const raising = Array.from({ length: s.failures }, () => 'error' as const);
+  return { kind: 'script', attempts: [...(s.crash ? ['error' as const] : []), ...raising, 'ok'] };
+}
+
+/** A student's action: a new value for one setting, or the slide's settings back. */
+export type CeleryAction =
+  | { readonly type: 'transport'; readonly value: CelerySettings['transport'] }
+  | { readonly type: 'retry'; readonly value: RetryKind }
+  | { readonly type: 'number'; readonly key: NumberKey; readonly value: number }
+  | { readonly type: 'flag'; readonly key: FlagKey; readonly value: boolean }
+  | { readonly type: 'slide' };
+
+/** The widget's model: the story the slide names and the settings it runs under. */
+export interface CeleryModel {
+  readonly story: CeleryStory;
+  readonly settings: CelerySettings;
+}
+
+/** Everything one frame shows. */
+export interface CeleryView {
+  readonly story: CeleryStory;
+  readonly settings: CelerySettings;
+  readonly frame: Frame;
+  /** The story's last frame under these settings (what the whole story will have drawn). */
+  readonly final: Frame;
+  /** The axis of the whole story under these settings (its last frame), so steps do not rescale. */
+  readonly axisMaxMs: number;
+  readonly step: number;
+  readonly actions: number;
+}
+
+/** Labels of the numeric settings: the Celery option each one is (also the fields' labels). */
+export const NUMBER_LABEL: Readonly<Record<NumberKey, string>> = {
+  failures: 'Сбоев до успеха',
+  maxRetries: 'max_retries',
+  backoff: 'retry_backoff / база countdown, с',
+  backoffMax: 'retry_backoff_max, с',
+};
+
+/** Checks a typed number against its setting's limits (the message names the field). */
+export function validateSetting(key: NumberKey, raw: string, label = NUMBER_LABEL[key]) {
+  return validateIntInRange(raw, LIMITS[key].min, LIMITS[key].max, label);
+}
+
+/** Frames of the last few (story, settings) pairs: a seek or a redraw never replays them again. */
+const kept = new Map<string, readonly Frame[]>();
+const KEPT = 16;
+
+/** Frames 0…stops.length of `story` under `settings`, replayed once per pair. */
+export function framesOf(story: CeleryStory, settings: CelerySettings): readonly Frame[] {
+  const key = `${story.name}|${JSON.stringify(settings)}`;
+  const known = kept.get(key);
+  if (known) return known;
+  const frames = replayStory(story, settings);
+  kept.set(key, frames);
+  for (const old of kept.keys()) {
+    if (kept.size <= KEPT) break;
+    kept.delete(old);
+  }
+  return frames;
+}
+
+function settingsAfter(model: CeleryModel, action: CeleryAction): CelerySettings | string {
+  const s = model.settings;
+  switch (action.type) {
+    case 'transport':
+      return { ...s, transport: action.value };
+    case 'retry':
+      return { ...s, retry: action.value };
+    case 'number': {
+      const checked: Validation<number> = validateSetting(action.key, String(action.value));
+      return checked.ok ? { ...s, [action.key]: checked.value } : checked.message;
+    }
+    case 'flag':
+      return { ...s, [action.key]: action.value };
+    case 'slide':
+      return model.story.settings;
+  }
+}
+
+/** The frame a model shows at `at`. */
+export function viewOf(model: CeleryModel, at: FrameAt<string>): CeleryView {
+  const frames = framesOf(model.story, model.settings);
+  const last = frames.at(-1);
+  const frame = frames[Math.min(at.step, frames.length - 1)];
+  if (!frame || !last) throw new Error(`celery-retries: no frame ${at.step}`);
+  return {
+    story: model.story,
+    settings: model.settings,
+    frame,
+    final: last,
+    axisMaxMs: axisMaxFor(last.now),
+    step: at.step,
+    actions: at.actions,
+  };
+}
+
+/** The celery-retries widget's logic: a step picks a frame, an action changes the settings. */
+export const celeryLogic: WidgetLogic<CeleryModel, CeleryView, CeleryAction, CeleryStoryName> = {
+  init: (story) => ({ story: CELERY_STORIES[story], settings: CELERY_STORIES[story].settings }),
+  play: (model) => model,
+  act(model, action) {
+    const next = settingsAfter(model, action);
+    return typeof next === 'string' ? refuse(next) : { ...model, settings: next };
+  },
+  view: viewOf,
+  caption,
+};

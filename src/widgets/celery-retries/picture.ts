@@ -1,0 +1,317 @@
+/**
+ * The picture: the task's declaration as Python, the row of AsyncResult.state values, and the
+ * timeline as SVG — lane labels, second ticks, run bars with an outcome glyph, waits on the lane
+ * where the message is (the broker's queue, or a worker holding a countdown message unacked until
+ * its ETA), crash and redelivery marks and a "now" line. The facts line is the lab's.
+ */
+import { h, replaceChildren, s } from '../runtime/dom.ts';
+import { LAB_ONLY, type KitHost, type Painter } from '../runtime/kit.ts';
+import { animateTo } from '../runtime/motion.ts';
+import { declaration } from './caption.ts';
+import { CR_CLASS } from './classes.ts';
+import {
+  CRASH_COLOUR,
+  LANES,
+  RUN_LOOK,
+  STATE_LOOK,
+  STATE_ORDER,
+  WAIT_COLOUR,
+  tickStepS,
+  timelineOf,
+  type Lane,
+  type TimelineModel,
+} from './layout.ts';
+import type { LegendKey } from './legend.ts';
+import { statesVisited, type CeleryAction, type CeleryView } from './logic.ts';
+
+/** Set on a legend item whose mark the story never draws. */
+const ABSENT = 'data-absent';
+
+/** SVG geometry (viewBox units). */
+export const GEOMETRY = { width: 1000, left: 150, right: 975, top: 6, lane: 48, bar: 34 } as const;
+
+const LANE_TEXT: Readonly<Record<Lane, string>> = {
+  broker: 'брокер',
+  worker1: 'worker1',
+  worker2: 'worker2',
+};
+
+/** x of a virtual time on the axis. */
+export function xOf(ms: number, axisMaxMs: number): number {
+  const { left, right } = GEOMETRY;
+  return left + (Math.min(ms, axisMaxMs) / axisMaxMs) * (right - left);
+}
+
+const laneY = (lane: Lane): number => GEOMETRY.top + LANES.indexOf(lane) * GEOMETRY.lane;
+
+const seconds = (ms: number): string => `${String(Math.round(ms / 100) / 10).replace('.', ',')} с`;
+
+/** The whole picture for a timeline model; `label` is its accessible summary. */
+export function drawTimeline(m: TimelineModel, label: string): SVGSVGElement {
+  const { width, left, right, lane, bar } = GEOMETRY;
+  const axisY = laneY('worker2') + lane + 4;
+  const height = axisY + 30;
+  const svg = s('svg', {
+    class: CR_CLASS.svg,
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': label,
+  });
+  for (const l of LANES) {
+    const y = laneY(l);
+    svg.append(
+      s('rect', { x: left, y, width: right - left, height: lane - 6, fill: '#f6f8fa' }),
+      s('text', { class: CR_CLASS.laneLabel, x: 8, y: y + lane / 2 + 5 }, LANE_TEXT[l]),
+    );
+  }
+  const step = tickStepS(m.axisMaxMs) * 1000;
+  for (let t = 0; t <= m.axisMaxMs + 1; t += step) {
+    const x = xOf(t, m.axisMaxMs);
+    svg.append(
+      s('line', {
+        x1: x,
+        x2: x,
+        y1: axisY - 4,
+        y2: axisY + 4,
+        stroke: '#5b6470',
+        'stroke-width': 2,
+      }),
+      s('text', { class: CR_CLASS.tick, x, y: axisY + 24, 'text-anchor': 'middle' }, seconds(t)),
+    );
+  }
+  svg.append(
+    s('line', { x1: left, x2: right, y1: axisY, y2: axisY, stroke: '#5b6470', 'stroke-width': 2 }),
+  );
+
+  for (const w of m.waits) {
+    const x1 = xOf(w.start, m.axisMaxMs);
+    const x2 = Math.max(x1 + 4, xOf(w.end, m.axisMaxMs));
+    const y = laneY(w.lane) + (lane - 6 - bar) / 2;
+    const g = s('g', {
+      class: CR_CLASS.wait,
+      'data-countdown': w.countdown ?? '',
+      'data-lane': w.lane,
+    });
+    g.append(
+      s('rect', {
+        x: x1,
+        y,
+        width: x2 - x1,
+        height: bar,
+        fill: '#fff',
+        stroke: WAIT_COLOUR,
+        'stroke-width': 3,
+        'stroke-dasharray': '8 5',
+      }),
+    );
+    if (w.countdown !== null && x2 - x1 > 40) {
+      g.append(
+        s(
+          'text',
+          {
+            x: (x1 + x2) / 2,
+            y: y + bar / 2 + 8,
+            'text-anchor': 'middle',
+            fill: WAIT_COLOUR,
+            class: CR_CLASS.waitText,
+          },
+          `↻ ${w.countdown} с`,
+        ),
+      );
+    }
+    svg.append(g);
+  }
+
+  for (const r of m.runs) {
+    const look = RUN_LOOK[r.outcome];
+    const x1 = xOf(r.start, m.axisMaxMs);
+    const x2 = Math.max(x1 + 6, xOf(r.end, m.axisMaxMs));
+    const y = laneY(r.lane) + (lane - 6 - bar) / 2;
+    const g = s('g', {
+      class: CR_CLASS.run,
+      'data-run': r.run,
+      'data-outcome': r.outcome,
+      'data-lane': r.lane,
+      'data-redelivered': String(r.redelivered),
+    });
+    g.append(s('rect', { x: x1, y, width: x2 - x1, height: bar, rx: 4, fill: look.fill }));
+    // A killed run ends at the worker's crash mark, which already says so.
+    if (r.outcome !== 'killed') {
+      g.append(
+        s(
+          'text',
+          { x: x2 + 4, y: y + bar / 2 + 9, fill: look.fill, class: CR_CLASS.runGlyph },
+          look.glyph,
+        ),
+      );
+    }
+    if (x2 - x1 > 34) {
+      g.append(
+        s(
+          'text',
+          { x: x1 + 6, y: y + bar / 2 + 8, fill: '#fff', class: CR_CLASS.runText },
+          `#${r.run}`,
+        ),
+      );
+    }
+    svg.append(g);
+  }
+
+  for (const mark of m.marks) {
+    const x = xOf(mark.at, m.axisMaxMs);
+    const cy = laneY(mark.lane) + (lane - 6) / 2;
+    if (mark.kind === 'sent') svg.append(s('circle', { cx: x, cy, r: 8, fill: '#5b6470' }));
+    if (mark.kind === 'redelivered')
+      svg.append(
+        s('path', {
+          d: `M${x} ${cy - 10}L${x + 10} ${cy + 8}L${x - 10} ${cy + 8}Z`,
+          fill: '#6a3fa0',
+        }),
+      );
+    if (mark.kind === 'crash')
+      svg.append(
+        s(
+          'text',
+          { x, y: cy + 12, 'text-anchor': 'middle', class: CR_CLASS.crash, fill: CRASH_COLOUR },
+          '✕',
+        ),
+      );
+  }
+  const nx = xOf(m.now, m.axisMaxMs);
+  svg.append(
+    s('line', {
+      class: CR_CLASS.now,
+      x1: nx,
+      x2: nx,
+      y1: 4,
+      y2: axisY,
+      stroke: '#1b1f24',
+      'stroke-width': 2,
+      'stroke-dasharray': '4 4',
+    }),
+  );
+  return svg;
+}
+
+const BROKER = { redis: 'Redis', rabbitmq: 'RabbitMQ' } as const;
+
+function statesRow(view: CeleryView): HTMLElement {
+  const { frame } = view;
+  const visited = statesVisited(frame.events);
+  const retries = frame.events.filter((e) => e.type === 'task-retried').length;
+  return h(
+    'ol',
+    { class: CR_CLASS.states, 'aria-label': 'AsyncResult.state — состояние задачи' },
+    ...STATE_ORDER.map((st) =>
+      h(
+        'li',
+        {
+          class: `${CR_CLASS.state}${visited.has(st) ? ` ${CR_CLASS.visited}` : ''}`,
+          'data-task-state': st,
+          'aria-current': (frame.taskState ?? 'PENDING') === st ? 'step' : undefined,
+          style: `--w-cr-c:${STATE_LOOK[st].colour}`,
+        },
+        h('span', { class: CR_CLASS.glyph, 'aria-hidden': 'true' }, STATE_LOOK[st].glyph),
+        ' ',
+        st,
+        st === 'RETRY' && retries > 0 ? ` ×${retries}` : '',
+      ),
+    ),
+  );
+}
+
+/** The lab's read-out under the timeline: broker, time, runs and retries so far. */
+export function factsLine(view: CeleryView): string {
+  const { frame, settings } = view;
+  const runs = frame.events.filter((e) => e.type === 'task-started').length;
+  const retries = frame.events.filter((e) => e.type === 'task-retried').length;
+  const now = String(Math.round(frame.now / 100) / 10).replace('.', ',');
+  const parts = [
+    `брокер ${BROKER[settings.transport]}`,
+    `t = ${now} с`,
+    `запусков: ${runs}`,
+    settings.retry === 'none'
+      ? 'повтор не настроен'
+      : `повторов: ${retries} из ${settings.maxRetries}`,
+  ];
+  if (frame.lost) parts.push('задача потеряна');
+  return parts.join(' · ');
+}
+
+/** The marks the story draws at some step under its settings (running: before it ends). */
+function marksOf(view: CeleryView): ReadonlySet<LegendKey> {
+  const whole = timelineOf(view.final, view.axisMaxMs);
+  return new Set<LegendKey>([
+    'running',
+    ...whole.runs.map((r) => r.outcome),
+    ...(whole.waits.length > 0 ? (['wait'] as const) : []),
+    ...whole.marks.flatMap((m) => (m.kind === 'crash' ? [] : [m.kind])),
+  ]);
+}
+
+/** Marks the legend's items the story never draws (the stage leaves them out). */
+function markLegend(root: HTMLElement, view: CeleryView): void {
+  const marks: ReadonlySet<string> = marksOf(view);
+  for (const li of root.querySelectorAll<HTMLElement>('[data-legend]')) {
+    li.toggleAttribute(ABSENT, !marks.has(li.dataset['legend'] ?? ''));
+  }
+}
+
+/**
+ * Builds the picture into the kit's element. Only a step forward grows the new run bars; a jump,
+ * a step back or a changed setting draws the frame at once.
+ */
+export function celeryPicture(host: KitHost<CeleryView, CeleryAction>): Painter<CeleryView> {
+  const decl = h('code', { class: CR_CLASS.decl });
+  const states = h('div');
+  // What the row shows: the result backend's state, not the worker's events.
+  const stateBar = h(
+    'div',
+    { class: CR_CLASS.statesRow },
+    h('code', { class: CR_CLASS.statesTitle }, 'AsyncResult.state'),
+    states,
+  );
+  const timeline = h('div', { class: CR_CLASS.timeline });
+  const facts = h('p', { class: `${CR_CLASS.facts} ${LAB_ONLY}` });
+  host.root.classList.add(CR_CLASS.root);
+  host.element.append(decl, stateBar, timeline, facts);
+  let shown = new Set<string>();
+  return (view, previous, animate) => {
+    const { frame } = view;
+    // Before delay() Celery answers PENDING too: for it an unknown id is a pending task.
+    host.root.dataset['state'] = frame.taskState ?? 'PENDING';
+    host.root.dataset['lost'] = String(frame.lost);
+    decl.textContent = declaration(view.story.task, view.settings);
+    replaceChildren(states, statesRow(view));
+    facts.textContent = factsLine(view);
+    const svg = drawTimeline(
+      timelineOf(frame, view.axisMaxMs),
+      `Шкала времени задачи: ${facts.textContent}`,
+    );
+    replaceChildren(timeline, svg);
+    markLegend(host.root, view);
+    const forward =
+      animate &&
+      previous !== undefined &&
+      view.step === previous.step + 1 &&
+      view.actions === previous.actions;
+    const running: Animation[] = [];
+    const keys = new Set<string>();
+    for (const g of svg.querySelectorAll<SVGGElement>(`.${CR_CLASS.run}`)) {
+      const key = `${g.dataset['lane']}#${g.dataset['run']}`;
+      keys.add(key);
+      if (!forward || shown.has(key)) continue;
+      const a = animateTo(
+        g,
+        [
+          { transform: 'scaleX(0)', opacity: 0.3 },
+          { transform: 'scaleX(1)', opacity: 1 },
+        ],
+        { duration: 500 / host.speed(), reduced: host.reducedMotion },
+      );
+      if (a) running.push(a);
+    }
+    shown = keys;
+    return running;
+  };
+}
