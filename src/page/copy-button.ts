@@ -103,11 +103,19 @@ export function bindCopyButtons(root: HTMLElement): () => void {
     if (target?.closest?.(`button[name="${FILE_BUTTON_NAME}"]`))
       loadExampleFiles().catch(() => undefined);
   };
+  // Space and Enter press a focused copy button; reveal.js (listening on the document) must not
+  // also take them as «next slide».
+  const keepKeys = (event: KeyboardEvent): void => {
+    if (event.key !== ' ' && event.key !== 'Enter') return;
+    if ((event.target as Element | null)?.closest?.(BUTTON_SELECTOR)) event.stopPropagation();
+  };
   root.addEventListener('click', onClick);
+  root.addEventListener('keydown', keepKeys);
   root.addEventListener('pointerover', warm);
   root.addEventListener('focusin', warm);
   return () => {
     root.removeEventListener('click', onClick);
+    root.removeEventListener('keydown', keepKeys);
     root.removeEventListener('pointerover', warm);
     root.removeEventListener('focusin', warm);
     for (const timer of timers.values()) window.clearTimeout(timer);

@@ -152,6 +152,13 @@ describe('the built deck', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(shown);
     expect(copied).not.toMatch(/#\s*(region|endregion)\b/);
+    // Space presses the focused button too, and the slide stays where it is.
+    const before = await page.evaluate(() => JSON.stringify(window.Reveal?.getIndices()));
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await button.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+    expect(await page.evaluate(() => JSON.stringify(window.Reveal?.getIndices()))).toBe(before);
     expect(errors).toEqual([]);
     await page.close();
   });
