@@ -11,7 +11,7 @@ import { replayStory } from '../../src/widgets/celery-retries/logic.ts';
 import { CELERY_STEPS, CELERY_STORIES } from '../../src/widgets/celery-retries/story.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
-import { jumpToFragment, pressToStep, useWidgetSlide } from './widget-page.ts';
+import { jumpToFragment, openLab, pressToStep, useWidgetSlide } from './widget-page.ts';
 
 const rootOf = (slide: number) => `#s-${slide} [data-widget="celery-retries"]`;
 const shots = join(repoRoot, 'test-results', 'screenshots');
@@ -143,6 +143,7 @@ describe('celery-retries as a student plays with it', () => {
     await reachFirstStep(page, 39);
     for (let n = 2; n <= CELERY_STEPS; n++) await pressUntil(page, 39, 'ArrowRight', n);
     const root = rootOf(39);
+    await openLab(page, root);
     await page.click(`${root} summary`);
     expect((await read(page, 39)).state).toBe('SUCCESS');
     await page.uncheck(`${root} input[name="acks-late"]`);
@@ -208,6 +209,7 @@ describe('celery-retries as a student plays with it', () => {
     const { page, errors } = deck;
     await goTo(page, 39);
     await reachFirstStep(page, 39);
+    await openLab(page, rootOf(39));
     await page.click(`${rootOf(39)} summary`);
     const violations = await axeFindings(page, rootOf(39));
     expect(violations).toEqual([]);
