@@ -96,7 +96,7 @@ describe('widget lifecycle', () => {
   it('prefers-reduced-motion gives the same steps with no animation running', async () => {
     const { page, errors } = await openDeck(browser.context, deckUrl);
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    for (const section of [17, 28]) {
+    for (const section of [17, 29]) {
       await page.evaluate((id) => {
         const deck = window.Reveal;
         const slide = document.getElementById(id);
