@@ -8,14 +8,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fanoutView } from '../../src/widgets/patterns/fanout.ts';
-import { rpcView } from '../../src/widgets/patterns/rpc.ts';
-import { sourcingView } from '../../src/widgets/patterns/sourcing.ts';
-import { patternAt, PATTERNS_STEPS } from '../../src/widgets/patterns/steps.ts';
+import { fanoutView } from '../../src/widgets/patterns/logic-fanout.ts';
+import { rpcView } from '../../src/widgets/patterns/logic-rpc.ts';
+import { sourcingView } from '../../src/widgets/patterns/logic-sourcing.ts';
+import { patternAt, PATTERNS_STEPS } from '../../src/widgets/patterns/story.ts';
 import { axeFindings } from './axe.ts';
 import { heapAfterGc } from './slide-walk.ts';
 import { repoRoot } from './deck-page.ts';
-import { jumpToFragment, useWidgetSlide, waitForStep } from './widget-page.ts';
+import { jumpToFragment, openLab, useWidgetSlide, waitForStep } from './widget-page.ts';
 
 const ROOT = '#s-40 [data-widget="patterns"]';
 /** Fragments of slide 40's own body before the widget's steps. */
@@ -153,6 +153,7 @@ describe('patterns as a lecturer drives it (slide 40)', () => {
 describe('patterns as a student plays with it', () => {
   it('picks a pattern by tab, and by ←/→ on the tabs without leaving the slide', async () => {
     const { page } = deck;
+    await openLab(page, ROOT);
     await page.click(`${ROOT} [role="tab"][data-pattern="sourcing"]`);
     await waitStep(page, 4);
     expect((await read(page)).tab).toBe('sourcing');
@@ -184,6 +185,14 @@ describe('patterns as a student plays with it', () => {
       expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/Получателей/);
       expect(await read(page)).toEqual(before);
     }
+    // «Отправить» with the invalid count refuses, with the field's message; nothing is published.
+    await page.fill(`${ROOT} input[name="message"]`, 'не уйдёт');
+    await page.click(`${ROOT} button[name="publish"]`);
+    expect(await read(page)).toEqual(before);
+    expect(await page.locator(`${ROOT} input[name="receivers"]`).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await page.fill(`${ROOT} input[name="receivers"]`, '5');
     await page.fill(`${ROOT} input[name="message"]`, '<img src=x onerror=alert(1)>');
     await page.click(`${ROOT} button[name="publish"]`);
     expect(await page.locator(`${ROOT} img`).count()).toBe(0);
@@ -279,12 +288,18 @@ describe('patterns as a student plays with it', () => {
     expect(shown.caption).toContain('ответ 55 с запросом fib(10)');
   });
 
-  it('its own «Шаг ▶» moves the clicker and drops the student’s work; «Сначала» clears it all', async () => {
+  it('its own «Шаг ▶» moves the clicker and replays the student’s work on top; «Сначала» clears it all', async () => {
     const { page } = deck;
     expect((await read(page)).requests).toHaveLength(3);
     await page.click(`${ROOT} button[name="step-forward"]`);
     await waitStep(page, 8);
-    expect(frameOf(await read(page))).toEqual(expected(8));
+    // The kit keeps the log: fib(10), fib(3) and the answer to c-2 follow the script's two requests.
+    expect((await read(page)).requests).toEqual([
+      'c-1:processing:',
+      'c-2:answered:1',
+      'c-3:processing:',
+      'c-4:queued:',
+    ]);
     expect(await page.evaluate(() => window.Reveal?.getIndices().f)).toBe(BODY_FRAGMENTS + 7);
     await page.click(`${ROOT} [role="tab"][data-pattern="fanout"]`);
     await waitStep(page, 1);
@@ -326,6 +341,7 @@ describe('patterns as a student plays with it', () => {
     const visit = async (): Promise<void> => {
       await jump(page, BODY_FRAGMENTS + 2);
       await waitStep(page, 3);
+      await openLab(page, ROOT);
       await page.fill(`${ROOT} input[name="message"]`, 'ещё');
       await page.click(`${ROOT} button[name="publish"]`);
       await page.evaluate(() => window.Reveal?.next());

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import amqp from 'amqplib';
-import { rpcView } from '../../src/widgets/patterns/rpc.ts';
+import { rpcView } from '../../src/widgets/patterns/logic-rpc.ts';
 
 let connection: amqp.ChannelModel;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

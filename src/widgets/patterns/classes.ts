@@ -1,8 +1,10 @@
 /** Every CSS class of the patterns widget, prefixed in one place (styles: ./patterns.css). */
 export const PT_CLASS = {
   tabs: 'w-pt-tabs',
+  strip: 'w-pt-strip',
+  stripOn: 'w-pt-strip--on',
+  lab: 'w-pt-lab',
   tab: 'w-pt-tab',
-  panel: 'w-pt-panel',
   inputs: 'w-pt-inputs',
   figure: 'w-pt-figure',
   lanes: 'w-pt-lanes',
@@ -28,7 +30,10 @@ export const PT_CLASS = {
   reader: 'w-pt-reader',
   big: 'w-pt-big',
   muted: 'w-pt-muted',
-  table: 'w-pt-table',
+  requests: 'w-pt-requests',
+  request: 'w-pt-request',
+  servers: 'w-pt-servers',
+  count: 'w-pt-count',
   legend: 'w-pt-legend',
   swatch: 'w-pt-swatch',
 } as const;

@@ -2,7 +2,7 @@
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { h } from '../runtime/dom.ts';
 import { PT_CLASS } from './classes.ts';
-import type { PatternId } from './steps.ts';
+import type { PatternId } from './story.ts';
 
 const ITEMS: Readonly<
   Record<PatternId, readonly [chipClass: string, mark: string, text: string][]>

@@ -3,16 +3,16 @@ import {
   fanoutCaption,
   rpcCaption,
   sourcingCaption,
-} from '../../../../src/widgets/patterns/captions.ts';
-import { fanoutView } from '../../../../src/widgets/patterns/fanout.ts';
+} from '../../../../src/widgets/patterns/caption.ts';
+import { fanoutView } from '../../../../src/widgets/patterns/logic-fanout.ts';
 import {
   validateAmount,
   validateFibN,
   validateMessage,
   validateReceivers,
-} from '../../../../src/widgets/patterns/input-rules.ts';
-import { rpcView } from '../../../../src/widgets/patterns/rpc.ts';
-import { sourcingView } from '../../../../src/widgets/patterns/sourcing.ts';
+} from '../../../../src/widgets/patterns/logic.ts';
+import { rpcView } from '../../../../src/widgets/patterns/logic-rpc.ts';
+import { sourcingView } from '../../../../src/widgets/patterns/logic-sourcing.ts';
 
 const open = { open: true, balance: 120, version: 4 };
 
@@ -70,7 +70,7 @@ describe('captions say in words what the model did', () => {
     const text = fanoutCaption(fanoutView(3, 3, []));
     expect(text).toContain('«заказ #3» и «заказ #4»');
     expect(text).toContain('#3 → воркер 3, #4 → воркер 1');
-    expect(text).toContain('подписчикам 12, воркерам 4');
+    expect(text).toContain('каждому из 3 подписчиков');
   });
 
   it('names the appended offsets and the replayed range', () => {
@@ -85,6 +85,6 @@ describe('captions say in words what the model did', () => {
       'ответ 8 с запросом fib(6) — хотя fib(25) отправлен раньше',
     );
     expect(rpcCaption(rpcView(2, [{ type: 'request', n: 3 }]))).toContain('ждёт в «rpc_queue»');
-    expect(rpcCaption(rpcView(4, []))).toContain('каждый нашёл свой запрос по correlation_id');
+    expect(rpcCaption(rpcView(4, []))).toContain('не по порядку, но каждый нашёл свой запрос');
   });
 });

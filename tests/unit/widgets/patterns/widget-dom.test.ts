@@ -46,6 +46,8 @@ describe('patterns in the DOM', () => {
     input(root, 'receivers').dispatchEvent(new Event('change', { bubbles: true }));
     expect(input(root, 'receivers').getAttribute('aria-invalid')).toBe('true');
     expect(root.querySelectorAll('[data-receiver]').length).toBe(before);
+    // «Отправить» refuses while the count is invalid: a valid one first.
+    input(root, 'receivers').value = '3';
     input(root, 'message').value = '<img src=x onerror=alert(1)>';
     click(root, 'button[name="publish"]');
     expect(root.querySelector('img')).toBeNull();
@@ -66,7 +68,7 @@ describe('patterns in the DOM', () => {
     expect(balances).toEqual(['120', '120']);
   });
 
-  it('answers a student’s request from its row and drops student actions when the step changes', () => {
+  it('answers a student’s request from its card; the actions replay on every step until «Сначала»', () => {
     const root = mount();
     dom.handle?.setStep(10, false);
     input(root, 'n').value = '7';
@@ -75,7 +77,27 @@ describe('patterns in the DOM', () => {
     expect(root.querySelector('[data-request="c-3"]')?.getAttribute('data-stage')).toBe('answered');
     expect(caption(root)).toContain('ответ 13 с запросом fib(7)');
     dom.handle?.setStep(9, false);
+    expect(root.querySelector('[data-request="c-3"]')?.getAttribute('data-stage')).toBe('answered');
+    dom.handle?.setStep(2, false);
+    expect(root.querySelector('[data-request]')).toBeNull();
+    click(root, 'button[name="reset"]');
+    dom.handle?.setStep(9, false);
     expect(root.querySelector('[data-request="c-3"]')).toBeNull();
+  });
+
+  it('refuses «Отправить» while the receiver count is invalid, with the field’s message', () => {
+    const root = mount();
+    dom.handle?.setStep(1, false);
+    input(root, 'receivers').value = '9';
+    click(root, 'button[name="publish"]');
+    expect(input(root, 'receivers').getAttribute('aria-invalid')).toBe('true');
+    const error = input(root, 'receivers').getAttribute('aria-describedby') ?? '';
+    expect(root.querySelector(`[id="${error}"]`)?.textContent).toMatch(/Получателей/);
+    expect(root.querySelector('[data-receiver]')?.getAttribute('data-count')).toBe('1');
+    input(root, 'receivers').value = '2';
+    click(root, 'button[name="publish"]');
+    expect(input(root, 'receivers').getAttribute('aria-invalid')).toBeNull();
+    expect(root.querySelectorAll('[data-kind="subscriber"][data-count="2"]')).toHaveLength(2);
   });
 
   it('draws no <section>, which reveal.js would take for a vertical slide', () => {

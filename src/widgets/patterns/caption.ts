@@ -1,18 +1,25 @@
 /** What each frame says in words (the caption and the live region), from the views alone. */
 import { decodeEvent, eventLabel } from './account.ts';
-import type { FanoutView } from './fanout.ts';
-import { RPC_QUEUE, type RpcView } from './rpc.ts';
-import { EVENTS_TOPIC, type SourcingView } from './sourcing.ts';
+import type { FanoutView } from './logic-fanout.ts';
+import { RPC_QUEUE, type RpcView } from './logic-rpc.ts';
+import { EVENTS_TOPIC, type SourcingView } from './logic-sourcing.ts';
+import type { PatternsView } from './logic.ts';
 
-const quoted = (body: string): string => `«${body}»`;
+/** Shortens a student's long text for a caption (the picture shows it in full). */
+export function clip(text: string, max = 32): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+const quoted = (body: string): string => `«${clip(body)}»`;
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Pub/Sub vs Task Queue: who got the latest messages, and the totals. */
+/** Pub/Sub vs Task Queue: who got the latest messages. */
 export function fanoutCaption(view: FanoutView): string {
   const n = view.subscribers.length;
   if (view.latest.length === 0) {
     return (
-      `Pub/Sub: fanout-exchange «events» и ${n} очеред${n === 1 ? 'ь' : 'и'} — по одной на подписчика. ` +
+      `Pub/Sub: fanout-exchange «events» и ${n} очеред${n === 1 ? 'ь' : 'и'}, по одной на подписчика. ` +
       `Task Queue: одна очередь «tasks» на ${n} воркер${n === 1 ? 'а' : 'ов'}.`
     );
   }
@@ -24,10 +31,10 @@ export function fanoutCaption(view: FanoutView): string {
       return `#${m.n} → ${worker?.name ?? 'ждёт в очереди'}`;
     })
     .join(', ');
+  const many = latest.length > 1;
   return (
-    `${names}: fanout дал копию каждому подписчику (${n}); из «tasks» каждое взял ровно ` +
-    `один воркер (${toWorkers}). Доставок: подписчикам ${view.subscriberDeliveries}, ` +
-    `воркерам ${view.workerDeliveries}.`
+    `${names}: копи${many ? 'и' : 'я'} — каждому из ${n} подписчиков, ` +
+    `а из «tasks» ${many ? 'каждое берёт' : 'берёт'} один воркер (${toWorkers}).`
   );
 }
 
@@ -36,17 +43,14 @@ export function sourcingCaption(view: SourcingView): string {
   const projection = view.readers[0];
   const balance = `${projection?.account.balance ?? 0} ₽`;
   if (!view.last) {
-    return (
-      `Event Sourcing: баланс нигде не хранится — его получают, читая журнал событий ` +
-      `топика «${EVENTS_TOPIC}» с offset 0.`
-    );
+    return `Event Sourcing: баланс нигде не хранится — его получают, читая журнал «${EVENTS_TOPIC}» с offset 0.`;
   }
   if (view.last.type === 'replay') {
     const reader = view.readers[view.readers.length - 1];
     const last = (reader?.position ?? 1) - 1;
     return (
-      `${capitalized(reader?.label ?? 'новый читатель')} подключился с auto.offset.reset=earliest, перечитал ` +
-      `журнал с offset 0 по ${last} и получил то же состояние: ${reader?.account.balance ?? 0} ₽.`
+      `${capitalized(reader?.label ?? 'новый читатель')} (auto.offset.reset=earliest) перечитал ` +
+      `журнал с offset 0 по ${last} — то же состояние: ${reader?.account.balance ?? 0} ₽.`
     );
   }
   const appended = view.log.filter((e) => view.appended.includes(e.offset));
@@ -54,10 +58,7 @@ export function sourcingCaption(view: SourcingView): string {
   const first = appended[0]?.offset ?? 0;
   const lastOffset = appended[appended.length - 1]?.offset ?? first;
   const where = first === lastOffset ? `offset ${first}` : `offset ${first}–${lastOffset}`;
-  return (
-    `В конец журнала дописано (${where}): ${labels}. ` +
-    `Читатели применили новые события — баланс ${balance}.`
-  );
+  return `Дописано в журнал (${where}): ${labels}. Читатели применили события — баланс ${balance}.`;
 }
 
 /** Request-reply: the request sent or the reply matched, by correlation_id. */
@@ -65,8 +66,8 @@ export function rpcCaption(view: RpcView): string {
   const queue = view.replyQueue;
   if (!view.last) {
     return (
-      `Request-Reply: клиент объявил эксклюзивную очередь ${queue} для ответов и слушает её; ` +
-      `два сервера читают «${RPC_QUEUE}» по одному запросу (prefetch=1).`
+      `Request-Reply: клиент слушает свою очередь ответов ${queue}; ` +
+      `два сервера читают «${RPC_QUEUE}» по одному запросу.`
     );
   }
   if (view.last.type === 'request') {
@@ -75,10 +76,7 @@ export function rpcCaption(view: RpcView): string {
     const where = r.server
       ? `его взял ${r.server}`
       : `он ждёт в «${RPC_QUEUE}» — оба сервера заняты`;
-    return (
-      `Клиент отправил fib(${r.n}) в «${RPC_QUEUE}» с reply_to=${queue} и ` +
-      `correlation_id=${r.correlationId}; ${where}.`
-    );
+    return `Клиент отправил fib(${r.n}) с reply_to=${queue} и correlation_id=${r.correlationId}; ${where}.`;
   }
   const id = view.last.correlationId;
   const r = view.requests.find((q) => q.correlationId === id);
@@ -88,16 +86,18 @@ export function rpcCaption(view: RpcView): string {
     .filter((q) => q.stage !== 'answered');
   const order =
     earlier.length > 0
-      ? ` — хотя ${earlier.map((q) => `fib(${q.n})`).join(', ')} отправлен раньше и ещё ждёт ответа`
+      ? ` — хотя ${earlier.map((q) => `fib(${q.n})`).join(', ')} отправлен раньше`
       : '';
   const done = view.requests.every((q) => q.stage === 'answered');
   const shuffled = view.requests.some((q, i) => q.replyOrder !== i + 1);
   const summary =
-    done && shuffled
-      ? ' Все ответы пришли не по порядку запросов, но каждый нашёл свой запрос по correlation_id.'
-      : '';
-  return (
-    `${r.server ?? 'Сервер'} ответил в ${queue} с correlation_id=${id}: клиент сопоставил ` +
-    `ответ ${r.reply} с запросом fib(${r.n})${order}.${summary}`
-  );
+    done && shuffled ? ' Ответы пришли не по порядку, но каждый нашёл свой запрос.' : '';
+  return `${r.server ?? 'Сервер'} ответил с correlation_id=${id}: клиент сопоставил ответ ${r.reply} с запросом fib(${r.n})${order}.${summary}`;
+}
+
+/** The one caption of a frame. */
+export function caption(view: PatternsView): string {
+  if (view.pattern === 'fanout') return fanoutCaption(view.fanout);
+  if (view.pattern === 'sourcing') return sourcingCaption(view.sourcing);
+  return rpcCaption(view.rpc);
 }

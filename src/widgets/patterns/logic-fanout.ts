@@ -5,6 +5,7 @@
  */
 import { initRabbit, type RabbitCommand, type RabbitState } from '../../broker/rabbitmq/index.ts';
 import { deliveriesIn, runRabbit } from './rabbit-run.ts';
+import { FANOUT_SCRIPT, type PublishAction } from './story.ts';
 
 /** Subscribers and workers a student may ask for. */
 export const MIN_RECEIVERS = 1;
@@ -14,22 +15,6 @@ export const DEFAULT_RECEIVERS = 3;
 
 export const FANOUT_EXCHANGE = 'events';
 export const TASK_QUEUE = 'tasks';
-
-/** A publish of one message (scripted or typed by the student). */
-export interface FanoutAction {
-  readonly type: 'publish';
-  readonly body: string;
-}
-
-/** The scripted steps: one message, another, then two more so the workers wrap round. */
-export const FANOUT_SCRIPT: readonly (readonly FanoutAction[])[] = [
-  [{ type: 'publish', body: 'заказ #1' }],
-  [{ type: 'publish', body: 'заказ #2' }],
-  [
-    { type: 'publish', body: 'заказ #3' },
-    { type: 'publish', body: 'заказ #4' },
-  ],
-];
 
 /** A message as a receiver shows it: its number in publish order and its text. */
 export interface ReceivedMessage {
@@ -114,11 +99,14 @@ function publishCommands(body: string): RabbitCommand[] {
   ];
 }
 
-/** Where a replay got to: the broker's state and what the receivers saw (never mutated). */
-interface FanoutRun {
+/**
+ * The fan-out part of the widget's model: the broker's state and what the receivers saw, after
+ * `scripted` steps of the script and the student's publishes (never mutated).
+ */
+export interface FanoutModel {
   readonly receivers: number;
-  /** One key per applied group (its bodies), to tell whether a later call extends this run. */
-  readonly keys: readonly string[];
+  /** Scripted steps played (a new receiver count replays them on the new topology). */
+  readonly scripted: number;
   readonly state: RabbitState;
   readonly byPublish: ReadonlyMap<number, ReceivedMessage>;
   readonly got: ReadonlyMap<string, readonly ReceivedMessage[]>;
@@ -128,26 +116,11 @@ interface FanoutRun {
   readonly workerDeliveries: number;
 }
 
-/**
- * Runs kept between calls so that a student's next publish extends the last replay instead of
- * starting over (each RabbitMQ step copies the broker's state, so a full replay of 40 publishes
- * to 6 + 6 receivers would cost a long task). Results equal a replay from scratch.
- */
-export class FanoutCache {
-  last: FanoutRun | undefined;
-  readonly setups = new Map<number, FanoutRun>();
-}
-
-const sharedCache = new FanoutCache();
-const groupKey = (group: readonly FanoutAction[]): string =>
-  group.map((a) => a.body).join('\u0000');
-
-function setupRun(receivers: number, cache: FanoutCache): FanoutRun {
-  const cached = cache.setups.get(receivers);
-  if (cached) return cached;
-  const run: FanoutRun = {
+/** The topology for `receivers` before any message. */
+export function fanoutInit(receivers: number): FanoutModel {
+  return {
     receivers,
-    keys: [],
+    scripted: 0,
     state: runRabbit(initRabbit(40), fanoutSetup(receivers)).state,
     byPublish: new Map(),
     got: new Map(),
@@ -156,17 +129,16 @@ function setupRun(receivers: number, cache: FanoutCache): FanoutRun {
     subscriberDeliveries: 0,
     workerDeliveries: 0,
   };
-  cache.setups.set(receivers, run);
-  return run;
 }
 
-function applyGroup(run: FanoutRun, group: readonly FanoutAction[]): FanoutRun {
-  let state = run.state;
-  const byPublish = new Map(run.byPublish);
-  const got = new Map(run.got);
-  const published = [...run.published];
+/** Publishes a group of messages (one step or one action); each worker acks what it got. */
+export function fanoutPublish(model: FanoutModel, group: readonly PublishAction[]): FanoutModel {
+  let state = model.state;
+  const byPublish = new Map(model.byPublish);
+  const got = new Map(model.got);
+  const published = [...model.published];
   const latest: number[] = [];
-  let { subscriberDeliveries, workerDeliveries } = run;
+  let { subscriberDeliveries, workerDeliveries } = model;
   for (const action of group) {
     const message = { n: published.length + 1, body: action.body };
     published.push(message);
@@ -188,8 +160,7 @@ function applyGroup(run: FanoutRun, group: readonly FanoutAction[]): FanoutRun {
     state = runRabbit(state, acks).state;
   }
   return {
-    receivers: run.receivers,
-    keys: [...run.keys, groupKey(group)],
+    ...model,
     state,
     byPublish,
     got,
@@ -200,29 +171,22 @@ function applyGroup(run: FanoutRun, group: readonly FanoutAction[]): FanoutRun {
   };
 }
 
-function continues(run: FanoutRun, receivers: number, keys: readonly string[]): boolean {
-  return (
-    run.receivers === receivers &&
-    run.keys.length <= keys.length &&
-    run.keys.every((k, i) => k === keys[i])
-  );
+/** Plays scripted step `local` (1-based) of the fan-out story. */
+export function fanoutPlay(model: FanoutModel, local: number): FanoutModel {
+  const group = FANOUT_SCRIPT[local - 1];
+  return group ? { ...fanoutPublish(model, group), scripted: local } : model;
 }
 
-/** The state after `local` scripted steps and then the student's publishes. */
-export function fanoutView(
-  receivers: number,
-  local: number,
-  actions: readonly FanoutAction[],
-  cache: FanoutCache = sharedCache,
-): FanoutView {
-  const steps = FANOUT_SCRIPT.slice(0, Math.max(0, local));
-  const groups = [...steps, ...actions.map((a) => [a])];
-  const keys = groups.map(groupKey);
-  const last = cache.last;
-  let run = last && continues(last, receivers, keys) ? last : setupRun(receivers, cache);
-  for (const group of groups.slice(run.keys.length)) run = applyGroup(run, group);
-  cache.last = run;
-  const { got } = run;
+/** A new receiver count: the scripted steps replay on the new topology, publishes start over. */
+export function fanoutRebuild(model: FanoutModel, receivers: number): FanoutModel {
+  let next = fanoutInit(receivers);
+  for (let local = 1; local <= model.scripted; local++) next = fanoutPlay(next, local);
+  return next;
+}
+
+/** What the fan-out picture shows. */
+export function fanoutViewOf(model: FanoutModel): FanoutView {
+  const { got, receivers } = model;
   const receiversOf = (prefix: string, name: (i: number) => string, queue: (i: number) => string) =>
     Array.from({ length: receivers }, (_, k) => ({
       name: name(k + 1),
@@ -232,9 +196,21 @@ export function fanoutView(
   return {
     subscribers: receiversOf('sub', subscriberName, (i) => `${FANOUT_EXCHANGE}.sub-${i}`),
     workers: receiversOf('worker', workerName, () => TASK_QUEUE),
-    published: run.published,
-    latest: run.latest,
-    subscriberDeliveries: run.subscriberDeliveries,
-    workerDeliveries: run.workerDeliveries,
+    published: model.published,
+    latest: model.latest,
+    subscriberDeliveries: model.subscriberDeliveries,
+    workerDeliveries: model.workerDeliveries,
   };
+}
+
+/** The view after `local` scripted steps and then the student's publishes, from scratch. */
+export function fanoutView(
+  receivers: number,
+  local: number,
+  actions: readonly PublishAction[],
+): FanoutView {
+  let model = fanoutInit(receivers);
+  for (let i = 1; i <= local; i++) model = fanoutPlay(model, i);
+  for (const action of actions) model = fanoutPublish(model, [action]);
+  return fanoutViewOf(model);
 }

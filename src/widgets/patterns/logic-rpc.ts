@@ -6,27 +6,14 @@
  */
 import { initRabbit, type RabbitCommand, type RabbitState } from '../../broker/rabbitmq/index.ts';
 import { deliveriesIn, runRabbit } from './rabbit-run.ts';
+import { RPC_SCRIPT, type RpcAction } from './story.ts';
 
 export const RPC_QUEUE = 'rpc_queue';
 export const RPC_SERVERS = ['server-1', 'server-2'] as const;
 /** Largest n a student may ask for (fib(40) still fits well within a double). */
 export const MAX_FIB_N = 40;
-/** Requests a student session may send before it asks for «Сначала». */
+/** Requests on the client's table at most: past this, «Сначала». */
 export const MAX_REQUESTS = 12;
-
-/** What the client or a server does. */
-export type RpcAction =
-  | { readonly type: 'request'; readonly n: number }
-  /** The server holding this request computes it and replies. */
-  | { readonly type: 'answer'; readonly correlationId: string };
-
-/** The script: two requests in flight, then the second (quick) one is answered first. */
-export const RPC_SCRIPT: readonly (readonly RpcAction[])[] = [
-  [{ type: 'request', n: 25 }],
-  [{ type: 'request', n: 6 }],
-  [{ type: 'answer', correlationId: 'c-2' }],
-  [{ type: 'answer', correlationId: 'c-1' }],
-];
 
 /** fib(0) = 0, fib(1) = 1, …, iteratively. */
 export function fib(n: number): number {
@@ -62,7 +49,18 @@ export interface RpcView {
   readonly unmatched: number;
 }
 
-function setup(): { state: RabbitState; replyQueue: string } {
+/** The request-reply part of the widget's model (never mutated). */
+export interface RpcModel {
+  readonly state: RabbitState;
+  readonly replyQueue: string;
+  readonly requests: readonly RpcRequest[];
+  readonly replies: number;
+  readonly unmatched: number;
+  readonly last: RpcAction | undefined;
+}
+
+/** The client's reply queue and two servers consuming rpc_queue, before any request. */
+export function rpcInit(): RpcModel {
   const commands: RabbitCommand[] = [
     { type: 'connection.open', connection: 'client' },
     { type: 'channel.open', connection: 'client', channel: 'client' },
@@ -89,7 +87,14 @@ function setup(): { state: RabbitState; replyQueue: string } {
       noAck: true,
     },
   ]);
-  return { state: consumed.state, replyQueue };
+  return {
+    state: consumed.state,
+    replyQueue,
+    requests: [],
+    replies: 0,
+    unmatched: 0,
+    last: undefined,
+  };
 }
 
 /** The server program: what it publishes for the request it holds with `correlationId`. */
@@ -116,65 +121,82 @@ function answerCommands(state: RabbitState, correlationId: string): RabbitComman
   return [];
 }
 
-/** The state after `local` scripted steps and then the student's actions. */
-export function rpcView(local: number, actions: readonly RpcAction[]): RpcView {
-  const initial = setup();
-  const replyQueue = initial.replyQueue;
-  let state = initial.state;
-  const groups = [...RPC_SCRIPT.slice(0, Math.max(0, local)), ...actions.map((a) => [a])];
-  const requests = new Map<
-    string,
-    { n: number; server?: string; reply?: string; order?: number }
-  >();
-  let replies = 0;
-  let unmatched = 0;
-  let last: RpcAction | undefined;
-  for (const group of groups) {
-    for (const action of group) {
-      last = action;
-      let commands: RabbitCommand[];
-      if (action.type === 'request') {
-        const correlationId = `c-${requests.size + 1}`;
-        requests.set(correlationId, { n: action.n });
-        commands = [
-          {
-            type: 'basic.publish',
-            channel: 'client',
-            exchange: '',
-            routingKey: RPC_QUEUE,
-            body: `fib(${action.n})`,
-            properties: { replyTo: replyQueue, correlationId },
-          },
-        ];
-      } else commands = answerCommands(state, action.correlationId);
-      const run = runRabbit(state, commands);
-      state = run.state;
-      for (const d of deliveriesIn(run.events)) {
-        const id = d.properties.correlationId ?? '';
-        const request = requests.get(id);
-        if (d.queue === RPC_QUEUE) {
-          if (request) request.server = d.consumerTag ?? undefined;
-        } else if (request && request.reply === undefined) {
-          replies++;
-          request.reply = d.body;
-          request.order = replies;
-        } else unmatched++;
+/** True when a server holds the request `correlationId` (so it can answer it). */
+export function heldByServer(model: RpcModel, correlationId: string): boolean {
+  return answerCommands(model.state, correlationId).length > 0;
+}
+
+/** One action of the client or a server; an answer nobody holds changes nothing. */
+export function rpcApply(model: RpcModel, action: RpcAction): RpcModel {
+  let requests = [...model.requests];
+  let commands: RabbitCommand[];
+  if (action.type === 'request') {
+    const correlationId = `c-${requests.length + 1}`;
+    requests.push({
+      correlationId,
+      n: action.n,
+      stage: 'queued',
+      server: undefined,
+      reply: undefined,
+      replyOrder: undefined,
+    });
+    commands = [
+      {
+        type: 'basic.publish',
+        channel: 'client',
+        exchange: '',
+        routingKey: RPC_QUEUE,
+        body: `fib(${action.n})`,
+        properties: { replyTo: model.replyQueue, correlationId },
+      },
+    ];
+  } else commands = answerCommands(model.state, action.correlationId);
+  const run = runRabbit(model.state, commands);
+  let { replies, unmatched } = model;
+  for (const d of deliveriesIn(run.events)) {
+    const id = d.properties.correlationId ?? '';
+    const index = requests.findIndex((r) => r.correlationId === id);
+    const request = requests[index];
+    if (d.queue === RPC_QUEUE) {
+      if (request) {
+        requests = requests.with(index, {
+          ...request,
+          stage: 'processing',
+          server: d.consumerTag ?? undefined,
+        });
       }
-    }
+    } else if (request && request.reply === undefined) {
+      replies++;
+      requests = requests.with(index, {
+        ...request,
+        stage: 'answered',
+        reply: d.body,
+        replyOrder: replies,
+      });
+    } else unmatched++;
   }
-  const list: RpcRequest[] = [...requests].map(([correlationId, r]) => ({
-    correlationId,
-    n: r.n,
-    stage: r.reply !== undefined ? 'answered' : r.server ? 'processing' : 'queued',
-    server: r.server,
-    reply: r.reply,
-    replyOrder: r.order,
-  }));
+  return { ...model, state: run.state, requests, replies, unmatched, last: action };
+}
+
+/** Plays scripted step `local` (1-based) of the request-reply story. */
+export function rpcPlay(model: RpcModel, local: number): RpcModel {
+  return (RPC_SCRIPT[local - 1] ?? []).reduce(rpcApply, model);
+}
+
+/** What the RPC picture shows. */
+export function rpcViewOf(model: RpcModel): RpcView {
   return {
-    replyQueue,
-    requests: list,
-    queued: state.queues[RPC_QUEUE]?.messages.length ?? 0,
-    last,
-    unmatched,
+    replyQueue: model.replyQueue,
+    requests: model.requests,
+    queued: model.state.queues[RPC_QUEUE]?.messages.length ?? 0,
+    last: model.last,
+    unmatched: model.unmatched,
   };
+}
+
+/** The view after `local` scripted steps and then the student's actions, from scratch. */
+export function rpcView(local: number, actions: readonly RpcAction[]): RpcView {
+  let model = rpcInit();
+  for (let i = 1; i <= local; i++) model = rpcPlay(model, i);
+  return rpcViewOf(actions.reduce(rpcApply, model));
 }

@@ -4,7 +4,7 @@
  */
 import { h } from '../runtime/dom.ts';
 import { PT_CLASS } from './classes.ts';
-import { FANOUT_EXCHANGE, TASK_QUEUE, type FanoutView, type Receiver } from './fanout.ts';
+import { FANOUT_EXCHANGE, TASK_QUEUE, type FanoutView, type Receiver } from './logic-fanout.ts';
 
 /** Chips shown per receiver row. */
 export const MAX_CHIPS = 4;
@@ -61,7 +61,12 @@ export function renderFanout(view: FanoutView): HTMLElement {
     h(
       'div',
       { class: PT_CLASS.lane, role: 'group', 'aria-label': 'Pub/Sub: fanout-exchange' },
-      h('h3', { class: PT_CLASS.laneTitle }, 'Pub/Sub — каждому подписчику по копии'),
+      h(
+        'h3',
+        { class: PT_CLASS.laneTitle },
+        'Pub/Sub — каждому подписчику по копии ',
+        h('span', { class: PT_CLASS.count }, `(доставок: ${view.subscriberDeliveries})`),
+      ),
       path(
         ['издатель', false],
         [`${FANOUT_EXCHANGE} (fanout)`, true],
@@ -76,7 +81,12 @@ export function renderFanout(view: FanoutView): HTMLElement {
         role: 'group',
         'aria-label': 'Task Queue: одна очередь на всех воркеров',
       },
-      h('h3', { class: PT_CLASS.laneTitle }, 'Task Queue — каждое сообщение одному воркеру'),
+      h(
+        'h3',
+        { class: PT_CLASS.laneTitle },
+        'Task Queue — каждое сообщение одному воркеру ',
+        h('span', { class: PT_CLASS.count }, `(доставок: ${view.workerDeliveries})`),
+      ),
       path(['издатель', false], [`очередь ${TASK_QUEUE}`, true], ['воркеры по очереди', false]),
       rows(view, view.workers, 'worker'),
     ),

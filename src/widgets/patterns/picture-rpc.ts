@@ -1,10 +1,14 @@
 /**
  * Request-reply in HTML: the path client → rpc_queue → servers → reply queue → client, and the
- * client's table of requests by correlation_id with where each one is and the reply it matched.
+ * client's requests by correlation_id as cards (where each one is and the reply it matched) that
+ * wrap into columns, so the most requests still fit the slide. A request a server holds has its
+ * «Ответить» button (lab only).
  */
+import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { h } from '../runtime/dom.ts';
+import { LAB_ONLY } from '../runtime/kit.ts';
 import { PT_CLASS } from './classes.ts';
-import { RPC_QUEUE, RPC_SERVERS, type RpcRequest, type RpcView } from './rpc.ts';
+import { RPC_QUEUE, RPC_SERVERS, type RpcRequest, type RpcView } from './logic-rpc.ts';
 
 const STAGE_TEXT: Readonly<Record<RpcRequest['stage'], string>> = {
   queued: 'ждёт в очереди',
@@ -12,13 +16,12 @@ const STAGE_TEXT: Readonly<Record<RpcRequest['stage'], string>> = {
   answered: 'ответ получен',
 };
 
-function requestRow(view: RpcView, r: RpcRequest): HTMLElement {
+function requestCard(view: RpcView, r: RpcRequest): HTMLElement {
   const last = view.last;
   const fresh =
     (last?.type === 'answer' && last.correlationId === r.correlationId) ||
     (last?.type === 'request' && r === view.requests[view.requests.length - 1]);
-  const where =
-    r.stage === 'queued' ? STAGE_TEXT.queued : `${STAGE_TEXT[r.stage]} (${r.server ?? '—'})`;
+  const where = r.stage === 'processing' ? `у ${r.server ?? 'сервера'}` : STAGE_TEXT[r.stage];
   const answer =
     r.stage === 'processing'
       ? h(
@@ -26,40 +29,34 @@ function requestRow(view: RpcView, r: RpcRequest): HTMLElement {
           {
             type: 'button',
             name: 'answer',
-            class: 'w-button',
+            class: `${WIDGET_CLASS.button} ${LAB_ONLY}`,
             'data-correlation-id': r.correlationId,
+            'data-focus-key': `${r.correlationId}/answer`,
             'aria-label': `${r.server ?? 'Сервер'}: ответить на ${r.correlationId}`,
           },
           'Ответить',
         )
       : null;
   return h(
-    'tr',
+    'li',
     {
+      class: `${PT_CLASS.request} ${fresh ? PT_CLASS.chipNew : ''}`,
       'data-request': r.correlationId,
       'data-stage': r.stage,
       'data-reply-order': r.replyOrder,
       'data-new': fresh ? 'true' : undefined,
-      class: fresh ? PT_CLASS.chipNew : undefined,
     },
-    h(
-      'td',
-      {},
-      h('span', { class: `${PT_CLASS.chip} ${PT_CLASS.chipRequest}` }, `■ ${r.correlationId}`),
-    ),
-    h('td', {}, `fib(${r.n})`),
-    h('td', {}, where, answer ? ' ' : null, answer),
-    h(
-      'td',
-      {},
-      r.reply === undefined
-        ? h('span', { class: PT_CLASS.muted }, '—')
-        : h(
-            'span',
-            { class: `${PT_CLASS.chip} ${PT_CLASS.chipReply}` },
-            `● ${r.reply} (${r.replyOrder}-й)`,
-          ),
-    ),
+    h('span', { class: `${PT_CLASS.chip} ${PT_CLASS.chipRequest}` }, `■ ${r.correlationId}`),
+    ` fib(${r.n}) `,
+    r.reply === undefined
+      ? h('span', { class: PT_CLASS.muted }, where)
+      : h(
+          'span',
+          { class: `${PT_CLASS.chip} ${PT_CLASS.chipReply}` },
+          `● ${r.reply} (${r.replyOrder}-й)`,
+        ),
+    answer ? ' ' : null,
+    answer,
   );
 }
 
@@ -69,28 +66,13 @@ export function renderRpc(view: RpcView): HTMLElement {
     const held = view.requests.find((r) => r.stage === 'processing' && r.server === server);
     return held ? `${server}: ${held.correlationId}` : `${server}: свободен`;
   };
-  const table = h(
-    'table',
-    { class: PT_CLASS.table },
-    h('caption', {}, 'Запросы клиента по correlation_id'),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, 'correlation_id'),
-        h('th', { scope: 'col' }, 'запрос'),
-        h('th', { scope: 'col' }, 'где'),
-        h('th', { scope: 'col' }, 'ответ (порядок прихода)'),
-      ),
-    ),
-    h('tbody', {}, ...view.requests.map((r) => requestRow(view, r))),
-  );
+  const requests = h('ol', {
+    class: PT_CLASS.requests,
+    'aria-label': 'Запросы клиента по correlation_id',
+  });
+  for (const r of view.requests) requests.append(requestCard(view, r));
   if (view.requests.length === 0) {
-    table.tBodies[0]?.append(
-      h('tr', {}, h('td', { colspan: 4, class: PT_CLASS.muted }, 'запросов ещё нет')),
-    );
+    requests.append(h('li', { class: PT_CLASS.muted }, 'запросов ещё нет'));
   }
   return h(
     'div',
@@ -119,7 +101,8 @@ export function renderRpc(view: RpcView): HTMLElement {
         h('span', { class: PT_CLASS.arrow, 'aria-hidden': 'true' }, '→'),
         h('span', { class: PT_CLASS.node }, 'клиент'),
       ),
-      table,
+      h('h3', { class: PT_CLASS.laneTitle }, 'Запросы клиента: ответ находят по correlation_id'),
+      requests,
     ),
   );
 }

@@ -5,7 +5,7 @@
 import { h } from '../runtime/dom.ts';
 import { decodeEvent, eventLabel } from './account.ts';
 import { PT_CLASS } from './classes.ts';
-import { EVENTS_TOPIC, type SourcingView } from './sourcing.ts';
+import { EVENTS_TOPIC, type SourcingView } from './logic-sourcing.ts';
 
 /** The log and the readers for `view`. */
 export function renderSourcing(view: SourcingView): HTMLElement {
