@@ -70,7 +70,7 @@ export function acksLab(host: KitHost<AcksView, AcksAction>): LabPanel<AcksView>
   disposer.listen(root, 'click', (event) => {
     const button = event.target instanceof Element ? event.target.closest('button') : null;
     const worker = button?.dataset['worker'];
-    if (!button || !worker || button.disabled) return;
+    if (!button || !worker) return;
     const action: AcksAction | undefined =
       button.name === 'crash-worker'
         ? { type: 'crash', worker }

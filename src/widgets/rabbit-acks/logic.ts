@@ -187,7 +187,7 @@ function unfit(sim: AcksSim, action: AcksAction): string | undefined {
       if (!worker.up) return `${name} упал — подтверждать некому.`;
       return heldBy(sim.rabbit, worker).length > 0
         ? undefined
-        : `У воркера «${name}» нет задач в руках.`;
+        : `${name}: в руках нет задач — подтверждать нечего.`;
   }
 }
 

@@ -108,7 +108,9 @@ function button(name: string, worker: WorkerView, text: string, label: string, o
       'data-focus-key': `${worker.id}/${name}`,
       // The visible text leads the accessible name (WCAG 2.5.3 «label in name»).
       'aria-label': `${text} — ${worker.name}, ${label}`,
-      disabled: off,
+      // Not `disabled`: a disabled button drops the focus the kit restores after a redraw; the
+      // logic refuses the action with a reason instead.
+      'aria-disabled': off ? 'true' : undefined,
     },
     text,
   );

@@ -114,7 +114,7 @@ export const CONSUMER_STORY: AcksStory = {
       actions: [{ type: 'publish', count: 4 }],
       lead: 'basic_qos(prefetch_count=1):',
     },
-    { scene: CONSUMER_SCENE, actions: [run(1000)], lead: 'Задача 2 падает в callback:' },
+    { scene: CONSUMER_SCENE, actions: [run(1000)], lead: 'Первый сбой задачи 2:' },
     { scene: CONSUMER_SCENE, actions: [run(1000)], lead: 'Второй сбой той же задачи:' },
     {
       scene: CONSUMER_SCENE,

@@ -85,6 +85,23 @@ describe('rabbit-acks in the DOM', () => {
     expect(chips(root, '[data-worker="w1"]')).toEqual(['3', '1']);
   });
 
+  it('a worker with empty hands keeps its buttons focusable; acking then says why nothing happens', () => {
+    const root = mountOn('19');
+    dom.handle?.setStep(1, false);
+    const ack = () =>
+      root.querySelector<HTMLButtonElement>('[data-worker="w1"] button[name="ack"]');
+    for (let i = 0; i < 3; i++) {
+      ack()?.focus();
+      click(root, '[data-worker="w1"] button[name="ack"]');
+    }
+    expect(ack()?.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(ack());
+    click(root, '[data-worker="w1"] button[name="ack"]');
+    expect(root.querySelector('[data-panel-error]')?.textContent).toBe(
+      'Воркер 1: в руках нет задач — подтверждать нечего.',
+    );
+  });
+
   it('destroy removes the root and everything in it', () => {
     mountOn('19');
     dom.destroy();
