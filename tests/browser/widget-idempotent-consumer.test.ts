@@ -7,15 +7,16 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CELERY_STEPS } from '../../src/widgets/celery-retries/stories.ts';
-import { IDEMPOTENT_STEPS, replay } from '../../src/widgets/idempotent-consumer/story.ts';
-import { viewOf } from '../../src/widgets/idempotent-consumer/view-model.ts';
+import { WIDGETS } from '../../src/lecture/names.ts';
+import { IDEMPOTENT_STEPS } from '../../src/widgets/idempotent-consumer/story.ts';
+import { replay, viewOf } from '../../src/widgets/idempotent-consumer/logic.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
 import { heapAcrossWalks } from './slide-walk.ts';
-import { useWidgetSlide } from './widget-page.ts';
+import { openLab, useWidgetSlide } from './widget-page.ts';
 
 const IC = '#s-41 [data-widget="idempotent-consumer"]';
+const CELERY_STEPS = WIDGETS['celery-retries'].steps;
 const CR = '#s-41 [data-widget="celery-retries"]';
 const shots = join(repoRoot, 'test-results', 'screenshots');
 
@@ -111,6 +112,7 @@ describe('idempotent-consumer as a student plays with it', () => {
       (sel) => document.querySelector<HTMLElement>(sel)?.dataset['step'] === '6',
       IC,
     );
+    await openLab(page, IC);
     await page.fill(`${IC} input[name="payment-id"]`, 'pay-2');
     await page.fill(`${IC} input[name="amount"]`, '250');
     await page.click(`${IC} button[name="send-payment"]`);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  captionOf,
+  replay,
   validateAmount,
   validatePaymentId,
-} from '../../../../src/widgets/idempotent-consumer/inputs.ts';
+  viewOf,
+} from '../../../../src/widgets/idempotent-consumer/logic.ts';
 import { ledgerOf, processedKeys } from '../../../../src/widgets/idempotent-consumer/run.ts';
-import { IDEMPOTENT_STEPS, replay } from '../../../../src/widgets/idempotent-consumer/story.ts';
-import { captionOf, viewOf } from '../../../../src/widgets/idempotent-consumer/view-model.ts';
+import { IDEMPOTENT_STEPS } from '../../../../src/widgets/idempotent-consumer/story.ts';
 
 const charges = (step: number, extra = [] as Parameters<typeof replay>[1]) => {
   const v = viewOf(replay(step, extra));

@@ -39,13 +39,15 @@ describe('idempotent-consumer in the DOM', () => {
     expect(root.dataset['naiveCharges']).toBe(before);
   });
 
-  it('going back to step 0 drops the student’s payments; destroy removes the root', () => {
+  it('the student’s payments stay across a seek (the kit’s log), «Сначала» drops them; destroy removes the root', () => {
     const root = mount();
     dom.handle!.setStep(6, false);
     (root.querySelector('[name="send-payment"]') as HTMLButtonElement).click();
     expect(root.dataset['naiveCharges']).toBe('4');
     expect(root.dataset['idempotentCharges']).toBe('2');
     dom.handle!.setStep(0, false);
+    expect(root.dataset['naiveCharges']).toBe('1');
+    (root.querySelector('[name="reset"]') as HTMLButtonElement).click();
     expect(root.dataset['naiveCharges']).toBe('0');
     dom.destroy();
     expect(document.querySelector('[data-widget]')).toBeNull();

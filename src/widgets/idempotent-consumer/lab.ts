@@ -1,0 +1,77 @@
+/**
+ * The lab: a payment's id (any text, shown as text), its amount and whether the worker dies before
+ * its ack, and «Отправить платёж». Invalid values get a Russian message next to the field and
+ * change nothing; a refused payment (past the limit) says why next to the button.
+ */
+import { h, actionButton } from '../runtime/dom.ts';
+import { WIDGET_CLASS } from '../runtime/classes.ts';
+import { createField } from '../runtime/field.ts';
+import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { IC_CLASS } from './classes.ts';
+import { validateAmount, validatePaymentId, type IdempotentView } from './logic.ts';
+import type { Payment } from './run.ts';
+
+/** Builds the form into the kit's element. */
+export function idempotentLab(host: KitHost<IdempotentView, Payment>): LabPanel<IdempotentView> {
+  const id = createField({ name: 'payment-id', label: 'id платежа', value: 'pay-1', size: 10 });
+  const amount = createField({
+    name: 'amount',
+    label: 'Сумма, ₽',
+    value: '100',
+    inputMode: 'numeric',
+    size: 7,
+  });
+  const crashId = host.id('w-ic-crash');
+  const crash = h('input', { id: crashId, type: 'checkbox', name: 'crash' });
+  const button = actionButton('send-payment', 'Отправить платёж');
+  const limit = h('span', {
+    class: WIDGET_CLASS.fieldError,
+    role: 'alert',
+    hidden: true,
+    'data-error': 'limit',
+  });
+  const setLimitError = (message: string | undefined): void => {
+    limit.hidden = message === undefined;
+    limit.textContent = message ?? '';
+  };
+  const submit = (): void => {
+    const pid = id.read(validatePaymentId);
+    const sum = amount.read(validateAmount);
+    if (pid === undefined || sum === undefined) return;
+    setLimitError(host.act({ id: pid, amount: sum, crash: crash.checked }));
+  };
+  host.disposer.listen(button, 'click', submit);
+  for (const f of [id, amount]) {
+    host.disposer.listen(f.input, 'keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      event.stopPropagation();
+      submit();
+    });
+  }
+  host.element.append(
+    h(
+      'div',
+      { class: `${WIDGET_CLASS.inputs} ${IC_CLASS.inputs}` },
+      id.element,
+      amount.element,
+      h(
+        'div',
+        { class: IC_CLASS.flag },
+        crash,
+        h('label', { for: crashId }, 'воркер упадёт до ack'),
+      ),
+      h('div', { class: IC_CLASS.send }, button, limit),
+    ),
+  );
+  return {
+    update() {
+      setLimitError(undefined);
+    },
+    reset() {
+      setLimitError(undefined);
+      id.setError(undefined);
+      amount.setError(undefined);
+    },
+  };
+}
