@@ -189,8 +189,9 @@ function focusKeyIn(root: HTMLElement): readonly string[] {
 
 function restoreFocus(root: HTMLElement, selectors: readonly string[]): void {
   if (selectors.length === 0 || root.contains(document.activeElement)) return;
+  // A disabled match cannot take focus: try the next one (the parent key's first control).
   for (const selector of selectors) {
-    const target = root.querySelector<HTMLElement>(selector);
+    const target = root.querySelector<HTMLElement>(`${selector}:not(:disabled)`);
     if (target) {
       target.focus({ preventScroll: true });
       return;
