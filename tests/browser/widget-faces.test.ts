@@ -24,7 +24,6 @@ const OLD_RUNTIME: readonly WidgetName[] = [
   'chart-brokers',
   'redis-pubsub',
   'cache-aside',
-  'rabbit-acks',
   'celery-retries',
   'patterns',
   'idempotent-consumer',
