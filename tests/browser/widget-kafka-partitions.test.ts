@@ -9,11 +9,21 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { kafkaPartitionForKey, logEndOffset } from '../../src/broker/kafka/index.ts';
 import { KP_CLASS } from '../../src/widgets/kafka-partitions/classes.ts';
-import { KAFKA_STEPS, storyForSection } from '../../src/widgets/kafka-partitions/scenarios.ts';
-import { replaySession } from '../../src/widgets/kafka-partitions/session.ts';
+import { kafkaView } from '../../src/widgets/kafka-partitions/logic.ts';
+import {
+  KAFKA_STEPS,
+  KAFKA_STORIES,
+  type KafkaStoryName,
+} from '../../src/widgets/kafka-partitions/story.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
-import { jumpToFragment, pressToStep, useWidgetSlide, waitForStep } from './widget-page.ts';
+import {
+  jumpToFragment,
+  openLab,
+  pressToStep,
+  useWidgetSlide,
+  waitForStep,
+} from './widget-page.ts';
 
 const ROOT = '#s-29 [data-widget="kafka-partitions"]';
 
@@ -45,8 +55,8 @@ function read(page: Page) {
 
 /** The same frame computed by the core in Node. */
 function expected(step: number, partitions = 3) {
-  const story = storyForSection('29');
-  const r = replaySession(story, { partitions, assignor: 'range' }, step, []);
+  const story = KAFKA_STORIES.architecture;
+  const r = kafkaView('architecture', step, [], { partitions, assignor: 'range' });
   const consumers: Record<string, string> = {};
   for (const m of r.state.groups['billing']?.members ?? []) {
     if (m.alive)
@@ -89,6 +99,7 @@ describe('kafka-partitions as a lecturer drives it (slide 29)', () => {
 describe('kafka-partitions as a student plays with it', () => {
   it('produces a keyed record into murmur2(key) mod N, also with Enter', async () => {
     const { page } = deck;
+    await openLab(page, ROOT);
     const before = await read(page);
     await page.fill(`${ROOT} input[name="key"]`, 'user-42');
     await page.click(`${ROOT} button[name="produce"]`);
@@ -190,7 +201,20 @@ describe('kafka-partitions as a student plays with it', () => {
 describe('kafka-partitions on every slide that tells a story with it', () => {
   it('shows all the story’s partitions without scrolling on the 1280×720 slide, to its last step', async () => {
     const { page } = deck;
-    for (const section of ['28', '29', '31', '32']) {
+    // The student's 64 partitions stay until «Сначала» (the kit's reset): start the story over.
+    await openLab(page, ROOT);
+    await page.click(`${ROOT} button[name="reset"]`);
+    await page.click(`${ROOT} button[name="lab"]`);
+    await page.waitForSelector(`${ROOT}[data-face="stage"]`);
+    // The slides that show the widget, and the story each names (slide 28 may move to another).
+    const slides = await page.$$eval('.widget-slot[data-widget-slot="kafka-partitions"]', (all) =>
+      all.map((slot) => ({
+        section: (slot.closest('section') as HTMLElement).dataset['section'] ?? '',
+        story: (slot as HTMLElement).dataset['widgetStory'] ?? '',
+      })),
+    );
+    expect(slides.map((s) => s.section)).toEqual(expect.arrayContaining(['29', '31', '32']));
+    for (const { section, story: name } of slides) {
       const root = `#s-${section} [data-widget="kafka-partitions"]`;
       await page.evaluate((id) => {
         const d = window.Reveal;
@@ -216,7 +240,7 @@ describe('kafka-partitions on every slide that tells a story with it', () => {
         },
         [root, KP_CLASS.scroll] as const,
       );
-      const story = storyForSection(section);
+      const story = KAFKA_STORIES[name as KafkaStoryName];
       expect(fit.rows, `slide ${section}`).toBe(story.defaultPartitions);
       expect(fit.outside, `slide ${section}: rows below the fold`).toEqual([]);
       expect(fit.overflow, `slide ${section}: scrolls by`).toBeLessThanOrEqual(1);

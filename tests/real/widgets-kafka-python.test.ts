@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kafkaPartitionForKey } from '../../src/broker/kafka/index.ts';
-import { KAFKA_PYTHON_SESSION_TIMEOUT_MS } from '../../src/widgets/kafka-partitions/scenarios.ts';
+import { KAFKA_PYTHON_SESSION_TIMEOUT_MS } from '../../src/widgets/kafka-partitions/story.ts';
 import { pythonPackageVersions, runPython } from './helpers/python.ts';
 
 const KEYS = ['user-42', 'user-7', 'user-13', 'user-99', 'user-5', 'order-1', 'клиент-1', ''];

@@ -3,7 +3,7 @@
  * producer into their cells, new links and moved markers fade in. Web Animations only; nothing
  * runs with reduced motion, and running animations are cancelled on the next frame or destroy.
  */
-import type { KafkaView } from './view-model.ts';
+import type { KafkaView } from './logic.ts';
 
 /** Where records fly from (the producer formula at the top left). */
 const ORIGIN = { x: 40, y: 20 };

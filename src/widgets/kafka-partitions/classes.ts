@@ -19,4 +19,5 @@ export const KP_CLASS = {
   muted: 'w-kp-muted',
   legend: 'w-kp-legend',
   controls: 'w-kp-controls',
+  group: 'w-kp-group',
 } as const;

@@ -1,28 +1,34 @@
 /**
- * Geometry of the partitions picture, in SVG user units (≈ CSS px at 1280×720): rows of offset
- * cells on the left, the consumer group on the right. Pure: positions follow from counts only.
+ * Geometry of the partitions picture, in SVG user units: one unit is one slide pixel when the
+ * picture spans the stage (the slide's 1280 px less the 24 px margins), so the type sizes here
+ * are what the back row reads (≥ 25, the stage's minimum). Rows of offset cells on the left, the
+ * consumer group on the right. Pure: positions follow from counts only.
  */
-import { VISIBLE_CELLS } from './view-model.ts';
+import { VISIBLE_CELLS } from './logic.ts';
 
-/** Width of the drawing. */
-export const VIEW_WIDTH = 1200;
+/** Width of the drawing: the stage's width in slide pixels. */
+export const VIEW_WIDTH = 1232;
+/** Type sizes: the stage's minimum (offsets, lag, labels) and names. */
+export const FONT = { text: 25, name: 27 } as const;
 /** Band above the rows for the partitioner formula. */
-export const HEADER_HEIGHT = 46;
+export const HEADER_HEIGHT = 44;
 /** Height the rows share before the widget scrolls: six partitions fit the stage at 1280×720. */
-export const ROWS_BUDGET = 260;
+export const ROWS_BUDGET = 348;
 /** Row pitch bounds: big enough to read, small enough for many partitions (then it scrolls). */
-export const ROW_MAX = 56;
-export const ROW_MIN = 34;
+export const ROW_MAX = 84;
+export const ROW_MIN = 50;
 
 /** Left edge of the first cell, cell width and gap. */
-export const CELLS_X = 96;
-export const CELL_W = 84;
+export const CELLS_X = 84;
+export const CELL_W = 124;
 export const CELL_GAP = 4;
 /** Where the per-row lag text starts and where the consumer column starts. */
-export const LAG_X = CELLS_X + VISIBLE_CELLS * (CELL_W + CELL_GAP) + 8;
-export const MEMBERS_X = 930;
-export const MEMBER_W = VIEW_WIDTH - MEMBERS_X - 6;
-export const MEMBER_H = 40;
+export const LAG_X = CELLS_X + VISIBLE_CELLS * (CELL_W + CELL_GAP) + 6;
+export const MEMBERS_X = 900;
+export const MEMBER_W = VIEW_WIDTH - MEMBERS_X - 4;
+export const MEMBER_H = 44;
+/** Where the lines from rows to members start (right of the longest lag text). */
+export const LINKS_X = MEMBERS_X - 36;
 
 /** One partition row. */
 export interface RowBox {
@@ -39,8 +45,6 @@ export interface KafkaLayout {
   readonly width: number;
   readonly height: number;
   readonly rowPitch: number;
-  /** Cells too small for two lines: only the key is drawn. */
-  readonly dense: boolean;
   readonly rows: readonly RowBox[];
   /** Top of each member box of group A, in order. */
   readonly members: readonly number[];
@@ -57,7 +61,7 @@ export function rowPitch(partitions: number): number {
 /** Lays out `partitions` rows, `members` consumer boxes and optionally group B's box. */
 export function layoutKafka(partitions: number, members: number, hasGroupB: boolean): KafkaLayout {
   const pitch = rowPitch(partitions);
-  const cellH = Math.round(pitch * 0.62);
+  const cellH = Math.min(46, pitch - 20);
   const rows: RowBox[] = [];
   for (let i = 0; i < partitions; i++) {
     const y = HEADER_HEIGHT + i * pitch;
@@ -80,7 +84,6 @@ export function layoutKafka(partitions: number, members: number, hasGroupB: bool
     width: VIEW_WIDTH,
     height,
     rowPitch: pitch,
-    dense: cellH < 26,
     rows,
     members: memberTops,
     groupB,

@@ -1,7 +1,8 @@
 /** The legend under the picture: every mark the widget draws, with its shape and its meaning. */
 import { h, s } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
-import { GROUP_B_COLOUR, memberLook, shapeMark } from './marks.ts';
+import { LAB_ONLY } from '../runtime/kit.ts';
+import { GROUP_B_COLOUR, memberLook, shapeMark } from './picture.ts';
 import { KP_CLASS } from './classes.ts';
 
 function icon(...children: SVGElement[]): SVGSVGElement {
@@ -23,11 +24,11 @@ export function kafkaLegend(): HTMLElement {
     { class: `${WIDGET_CLASS.legend} ${KP_CLASS.legend}` },
     item(
       icon(shapeMark(a.shape, -6, 0, 6, a.colour), shapeMark(b.shape, 7, 0, 6, b.colour)),
-      "позиция consumer'а группы A (цвет + фигура + номер)",
+      'позиция группы A',
     ),
     item(
       icon(s('rect', { x: -2.5, y: -10, width: 5, height: 20, fill: '#1b1f24' })),
-      'committed offset группы A',
+      'committed offset',
     ),
     item(icon(shapeMark('hollow-diamond', 0, 0, 7, GROUP_B_COLOUR)), 'позиция группы B'),
     item(
@@ -45,7 +46,8 @@ export function kafkaLegend(): HTMLElement {
       ),
       'последняя запись',
     ),
-    h('span', { class: WIDGET_CLASS.legendItem }, '∅ — запись без ключа'),
-    h('span', { class: WIDGET_CLASS.legendItem }, 'lag = конец партиции − committed'),
+    h('span', { class: WIDGET_CLASS.legendItem }, '∅ без ключа'),
+    // The stage's caption says what lag is when the story gets there; the lab keeps the formula.
+    h('span', { class: `${WIDGET_CLASS.legendItem} ${LAB_ONLY}` }, 'lag = конец − committed'),
   );
 }

@@ -9,16 +9,23 @@ import {
   GROUP_A,
   KAFKA_STEPS,
   KAFKA_STORIES,
-  storyForSection,
-} from '../../../../src/widgets/kafka-partitions/scenarios.ts';
+  type KafkaStoryName,
+} from '../../../../src/widgets/kafka-partitions/story.ts';
 import {
   MAX_CONSUMERS,
+  VISIBLE_CELLS,
+  kafkaView,
   liveMembers,
-  replaySession,
-  type StudentAction,
-} from '../../../../src/widgets/kafka-partitions/session.ts';
-import { buildView, VISIBLE_CELLS } from '../../../../src/widgets/kafka-partitions/view-model.ts';
-import { captionFor, listRu, plural } from '../../../../src/widgets/kafka-partitions/captions.ts';
+  validateKafkaKey,
+  type KafkaAction,
+} from '../../../../src/widgets/kafka-partitions/logic.ts';
+import {
+  MAX_CAPTION,
+  caption,
+  listRu,
+  numbersRu,
+  plural,
+} from '../../../../src/widgets/kafka-partitions/caption.ts';
 import {
   HEADER_HEIGHT,
   ROW_MIN,
@@ -29,27 +36,28 @@ import {
   layoutKafka,
   MEMBER_H,
 } from '../../../../src/widgets/kafka-partitions/layout.ts';
+import { validatePartitions } from '../../../../src/widgets/kafka-partitions/lab.ts';
+import { kafkaPartitionsLogic } from '../../../../src/widgets/kafka-partitions/logic.ts';
+import { Timeline, isRefusal } from '../../../../src/widgets/runtime/timeline.ts';
 import {
-  validateKafkaKey,
-  validatePartitions,
-} from '../../../../src/widgets/kafka-partitions/inputs.ts';
-import { memberLook, MEMBER_COLOURS } from '../../../../src/widgets/kafka-partitions/marks.ts';
+  MEMBER_COLOURS,
+  memberLook,
+  memberPartitions,
+} from '../../../../src/widgets/kafka-partitions/picture.ts';
 
 const stories = Object.values(KAFKA_STORIES);
 
 describe('kafka-partitions stories', () => {
-  it('has the catalogue step count on every slide (28, 29, 31, 32)', () => {
+  it('has the catalogue step count and stories (architecture, usage, producer, consumer)', () => {
     expect(WIDGETS['kafka-partitions'].steps).toBe(KAFKA_STEPS);
-    expect(stories.map((s) => s.slide)).toEqual([28, 29, 31, 32]);
+    expect(stories.map((s) => s.name)).toEqual(WIDGETS['kafka-partitions'].stories);
     for (const s of stories) expect(s.steps).toHaveLength(KAFKA_STEPS);
-    expect(storyForSection('31').slide).toBe(31);
-    expect(storyForSection(undefined).slide).toBe(29);
   });
 
   it('puts every keyed record where the core partitioner says, for any partition count', () => {
     for (const s of stories) {
       for (const partitions of [1, 3, 6, 64]) {
-        const r = replaySession(s, { partitions, assignor: 'range' }, KAFKA_STEPS, []);
+        const r = kafkaView(s.name, KAFKA_STEPS, [], { partitions, assignor: 'range' });
         for (const p of r.state.topics[s.topic]?.partitions ?? []) {
           for (const rec of logRecords(p)) {
             if (rec.key !== null)
@@ -63,14 +71,11 @@ describe('kafka-partitions stories', () => {
   it('shows state that matches the core after each step (end offsets, one owner per partition)', () => {
     for (const s of stories) {
       for (let n = 0; n <= KAFKA_STEPS; n++) {
-        const r = replaySession(
-          s,
-          { partitions: s.defaultPartitions, assignor: 'roundrobin' },
-          n,
-          [],
-        );
-        const view = buildView(r.state, s.topic, r.events);
-        const core = r.state.topics[s.topic]?.partitions ?? [];
+        const view = kafkaView(s.name, n, [], {
+          partitions: s.defaultPartitions,
+          assignor: 'roundrobin',
+        });
+        const core = view.state.topics[s.topic]?.partitions ?? [];
         expect(view.partitions.map((p) => p.endOffset)).toEqual(core.map(logEndOffset));
         for (const p of view.partitions) expect(p.cells.length).toBeLessThanOrEqual(VISIBLE_CELLS);
         const owned = (view.groupA?.members ?? []).flatMap((m) => m.partitions);
@@ -84,44 +89,34 @@ describe('kafka-partitions stories', () => {
   // client's KIP-480/KIP-794 behaviour, which the caption names as such).
   it('slide 31: the same key keeps its partition; keyless records are spread one by one, as kafka-python does', () => {
     for (const story of Object.values(KAFKA_STORIES)) expect(story.stickyBatchRecords).toBe(1);
-    const s = KAFKA_STORIES[31];
-    if (!s) throw new Error('no story');
-    const r = replaySession(s, { partitions: 6, assignor: 'range' }, 4, []);
+    const r = kafkaView('producer', 4);
     const keyless = r.events.filter((e) => e.type === 'produce').map((e) => e.partition);
     expect(keyless).toHaveLength(4);
     expect(new Set(keyless).size).toBeGreaterThan(1);
-    const caption = captionFor(r, 'range', 6);
-    expect(caption).toContain('kafka-python 2.0.2 шлёт каждую запись в случайную партицию');
-    expect(caption).not.toMatch(/sticky/);
-    const next = replaySession(s, { partitions: 6, assignor: 'range' }, 5, []);
-    expect(captionFor(next, 'range', 6)).toContain('Java-клиент (Kafka ≥ 2.4) шлёт такие пачкой');
-    const last = replaySession(s, { partitions: 6, assignor: 'range' }, 6, []);
-    const view = buildView(last.state, s.topic, last.events);
+    const text = caption(r);
+    expect(text).toContain('kafka-python 2.0.2 шлёт каждую запись в случайную партицию');
+    expect(text).not.toMatch(/sticky/);
+    expect(caption(kafkaView('producer', 5))).toContain(
+      'Java-клиент (Kafka ≥ 2.4) шлёт такие пачкой',
+    );
+    const view = kafkaView('producer', 6);
     expect(view.last?.partition).toBe(kafkaPartitionForKey('user-42', 6));
-    expect(captionFor(last, 'range', 6)).toContain(
+    expect(caption(view)).toContain(
       `Запись с ключом user-42 → партиция ${kafkaPartitionForKey('user-42', 6)}, offset 6`,
     );
   });
 
   it('slide 32: the crash hands consumer-2’s partitions to consumer-1 and says so', () => {
-    const s = KAFKA_STORIES[32];
-    if (!s) throw new Error('no story');
-    const before = replaySession(s, { partitions: 4, assignor: 'range' }, 5, []);
-    const after = replaySession(s, { partitions: 4, assignor: 'range' }, 6, []);
-    const lost = buildView(before.state, s.topic, []).groupA?.members.find(
-      (m) => m.memberId === 'consumer-2',
-    );
+    const before = kafkaView('consumer', 5);
+    const after = kafkaView('consumer', 6);
+    const lost = before.groupA?.members.find((m) => m.memberId === 'consumer-2');
     expect(lost?.partitions).toEqual([2, 3]);
     expect(liveMembers(after.state, GROUP_A)).toEqual(['consumer-1']);
-    expect(captionFor(after, 'range', 4)).toContain(
-      'consumer-2 упал: через session_timeout_ms (10 с) его партиции 2 и 3 переданы consumer-1 (range)',
+    expect(caption(after)).toContain(
+      'consumer-2 упал: через 10 с (session_timeout_ms) партиции 2 и 3 → consumer-1',
     );
     // Group B (latest) starts at the end; group A (earliest) at the start.
-    const joined = buildView(
-      replaySession(s, { partitions: 4, assignor: 'range' }, 2, []).state,
-      s.topic,
-      [],
-    );
+    const joined = kafkaView('consumer', 2);
     for (const p of joined.partitions) {
       expect(p.a?.position).toBe(0);
       expect(p.b?.position).toBe(p.endOffset);
@@ -129,46 +124,38 @@ describe('kafka-partitions stories', () => {
   });
 
   it('cooperative-sticky revokes only what moves, and the caption says revoke then assign', () => {
-    const s = KAFKA_STORIES[29];
-    if (!s) throw new Error('no story');
-    const r = replaySession(s, { partitions: 3, assignor: 'cooperative-sticky' }, 4, []);
+    const r = kafkaView('architecture', 4, [], { partitions: 3, assignor: 'cooperative-sticky' });
     const revoked = r.events.filter((e) => e.type === 'partitionsRevoked');
     expect(revoked).toHaveLength(1);
     // kafka-python 2.0.2 offers range, roundrobin and an eager sticky only (kafka/coordinator/
     // assignors): the cooperative protocol is the Java client's, and the caption names it.
-    expect(captionFor(r, 'cooperative-sticky', 3)).toMatch(
-      /cooperative-sticky, Java-клиент: сначала отозваны только партиция \d, затем назначены/,
-    );
+    expect(caption(r)).toMatch(/cooperative-sticky, Java-клиент: отозвана только партиция \d\)/);
   });
 });
 
 describe('kafka-partitions captions read right', () => {
-  const at = (slide: number, step: number) => {
-    const s = KAFKA_STORIES[slide];
-    if (!s) throw new Error('no story');
-    return captionFor(
-      replaySession(s, { partitions: s.defaultPartitions, assignor: 'range' }, step, []),
-      'range',
-      s.defaultPartitions,
-    );
+  const STORY_OF: Record<number, KafkaStoryName> = {
+    28: 'usage',
+    29: 'architecture',
+    31: 'producer',
+    32: 'consumer',
   };
+  const at = (slide: number, step: number) => caption(kafkaView(STORY_OF[slide] ?? 'usage', step));
 
   // Eager protocol: ConsumerCoordinator.onJoinPrepare revokes the partitions a member owns; a
   // group's first members own none, so nothing is given back.
   it('a group’s first join is a first assignment, not «все отдали партиции»: nobody had any', () => {
     expect(at(28, 2)).toContain('(range: первое назначение)');
-    expect(at(29, 4)).toContain('(range: все отдали партиции и получили заново)');
+    expect(at(29, 4)).toContain('(range: все отдали и получили заново)');
   });
 
   // Kafka's GroupCoordinator keeps a crashed member's partitions until its session times out;
   // kafka-python 2.0.2's KafkaConsumer defaults session_timeout_ms to 10000 (kafka/consumer/group.py).
   it('a crash hands the partitions over only after kafka-python’s 10 s session timeout, and the caption says so', () => {
     expect(at(32, 6)).toContain(
-      'consumer-2 упал: через session_timeout_ms (10 с) его партиции 2 и 3 переданы consumer-1 (range).',
+      'consumer-2 упал: через 10 с (session_timeout_ms) партиции 2 и 3 → consumer-1.',
     );
-    const s = KAFKA_STORIES[32];
-    if (!s) throw new Error('no story');
-    const r = replaySession(s, { partitions: 4, assignor: 'range' }, 6, []);
+    const r = kafkaView('consumer', 6);
     expect(r.state.groups['billing']?.sessionTimeoutMs).toBe(10_000);
   });
 
@@ -177,7 +164,7 @@ describe('kafka-partitions captions read right', () => {
   });
 
   it('every sentence of a caption starts with a capital, the second group’s too', () => {
-    expect(at(32, 3)).toContain('Группа B (analytics) прочитала');
+    expect(at(32, 3)).toContain('Группа B прочитала');
     for (const slide of [28, 29, 31, 32]) {
       for (let step = 1; step <= KAFKA_STEPS; step++) {
         expect(at(slide, step)).not.toMatch(/\. [а-я]/);
@@ -187,11 +174,12 @@ describe('kafka-partitions captions read right', () => {
 });
 
 describe('student actions', () => {
-  const s = storyForSection('29');
   const settings = { partitions: 3, assignor: 'range' as const };
+  const play = (step: number, actions: KafkaAction[]) =>
+    kafkaView('architecture', step, actions, settings);
 
   it('replays the same actions to the same state (pure) and never mutates', () => {
-    const actions: StudentAction[] = [
+    const actions: KafkaAction[] = [
       { kind: 'produce', key: '<img src=x onerror=alert(1)>' },
       { kind: 'addConsumer' },
       { kind: 'poll', group: 'A' },
@@ -200,30 +188,92 @@ describe('student actions', () => {
       { kind: 'crashConsumer' },
       { kind: 'removeConsumer' },
     ];
-    const a = replaySession(s, settings, 3, actions);
-    const b = replaySession(s, settings, 3, actions);
+    const a = play(3, actions);
+    const b = play(3, actions);
     expect(JSON.stringify(a.state)).toBe(JSON.stringify(b.state));
-    const view = buildView(a.state, s.topic, []);
-    const hostile = view.partitions.flatMap((p) => p.cells).find((c) => c.key?.startsWith('<img'));
+    const hostile = a.partitions.flatMap((p) => p.cells).find((c) => c.key?.startsWith('<img'));
     expect(hostile?.key).toBe('<img src=x onerror=alert(1)>');
+    const model = kafkaPartitionsLogic.init('architecture');
+    const frozen = JSON.stringify(model);
+    kafkaPartitionsLogic.act(model, { kind: 'produce', key: 'k' });
+    kafkaPartitionsLogic.act(model, { kind: 'partitions', partitions: 5 });
+    expect(JSON.stringify(model)).toBe(frozen);
   });
 
-  it('caps the group at 16 consumers and ignores removal from an empty group', () => {
-    const many: StudentAction[] = Array.from({ length: 20 }, () => ({ kind: 'addConsumer' }));
-    const r = replaySession(s, settings, 0, many);
-    expect(liveMembers(r.state, GROUP_A)).toHaveLength(MAX_CONSUMERS);
-    const empty = replaySession(s, settings, 0, [
-      { kind: 'removeConsumer' },
-      { kind: 'crashConsumer' },
+  it('caps the group at 16 consumers and refuses removal from an empty group, with the reason', () => {
+    const many: KafkaAction[] = Array.from({ length: 20 }, () => ({ kind: 'addConsumer' }));
+    expect(liveMembers(play(0, many).state, GROUP_A)).toHaveLength(MAX_CONSUMERS);
+    const empty = kafkaPartitionsLogic.init('architecture');
+    for (const kind of ['removeConsumer', 'crashConsumer'] as const) {
+      const refused = kafkaPartitionsLogic.act(empty, { kind });
+      expect(isRefusal(refused) && refused.reason).toBe("В группе A нет consumer'ов (0–16).");
+    }
+    const seek = kafkaPartitionsLogic.act(empty, { kind: 'seek', offset: 0 });
+    expect(isRefusal(seek) && seek.reason).toMatch(/сначала добавьте его в группу A/);
+    expect(isRefusal(kafkaPartitionsLogic.act(empty, { kind: 'poll', group: 'B' }))).toBe(true);
+    expect(isRefusal(kafkaPartitionsLogic.act(empty, { kind: 'partitions', partitions: 65 }))).toBe(
+      true,
+    );
+  });
+
+  it('a new partition count replays the story to the step, then the student’s actions', () => {
+    const view = play(2, [
+      { kind: 'produce', key: 'user-42' },
+      { kind: 'addConsumer' },
+      { kind: 'partitions', partitions: 6 },
     ]);
-    expect(liveMembers(empty.state, GROUP_A)).toEqual([]);
+    expect(view.partitions).toHaveLength(6);
+    expect(view.settings).toEqual({ partitions: 6, assignor: 'range' });
+    expect(view.groupA?.members.map((m) => m.memberId)).toEqual([
+      'consumer-1',
+      'consumer-2',
+      'consumer-3',
+    ]);
+    const p = kafkaPartitionForKey('user-42', 6);
+    expect(view.partitions[p]?.cells.some((c) => c.key === 'user-42')).toBe(true);
+    // The same count again is no action.
+    const again = kafkaPartitionsLogic.act(kafkaPartitionsLogic.init('producer'), {
+      kind: 'partitions',
+      partitions: 6,
+    });
+    expect(isRefusal(again)).toBe(true);
+  });
+
+  it('going back to the start keeps the student’s actions (the kit resets, not show(0))', () => {
+    const timeline = new Timeline(kafkaPartitionsLogic, 'architecture', KAFKA_STEPS);
+    timeline.seek(2);
+    expect(timeline.act({ kind: 'addConsumer' })).toBeUndefined();
+    timeline.seek(0);
+    expect(timeline.actions).toHaveLength(1);
+    expect(timeline.frame.view.groupA?.members).toHaveLength(1);
+    expect(timeline.seek(2).view.groupA?.members).toHaveLength(3);
+    timeline.reset();
+    expect(timeline.actions).toHaveLength(0);
   });
 
   it('a keyless produce reports the random partition kafka-python picked', () => {
-    const r = replaySession(s, settings, 0, [{ kind: 'produce', key: null }]);
-    expect(captionFor(r, 'range', 3)).toMatch(
+    expect(caption(play(0, [{ kind: 'produce', key: null }]))).toMatch(
       /^Запись без ключа → партиция \d, offset 0 \(kafka-python: случайная\)/,
     );
+  });
+
+  it('keeps every caption short (two stage lines), at 64 partitions and 16 consumers too', () => {
+    for (const s of stories) {
+      for (let n = 0; n <= KAFKA_STEPS; n++) {
+        expect(caption(kafkaView(s.name, n)).length, `${s.name} ${n}`).toBeLessThanOrEqual(
+          MAX_CAPTION,
+        );
+      }
+    }
+    const big: KafkaAction[] = [{ kind: 'partitions', partitions: 64 }];
+    for (let i = 0; i < 16; i++) {
+      big.push({ kind: 'addConsumer' });
+      expect(caption(play(6, big)).length, `consumer ${i + 1}`).toBeLessThanOrEqual(MAX_CAPTION);
+    }
+    for (const kind of ['commit', 'crashConsumer', 'removeConsumer'] as const) {
+      expect(caption(play(6, [...big, { kind }])).length, kind).toBeLessThanOrEqual(MAX_CAPTION);
+    }
+    expect(numbersRu([0, 1, 2, 3, 5])).toBe('0–3 и 5');
   });
 });
 
@@ -258,7 +308,6 @@ describe('layout', () => {
     // Slide 31's story has six partitions: they share ROWS_BUDGET without the dense type.
     const six = layoutKafka(6, 0, false);
     expect(six.rowPitch * 6).toBeLessThanOrEqual(ROWS_BUDGET);
-    expect(six.dense).toBe(false);
     expect(fitKey('user-42', false)).toBe('user-42');
   });
 
@@ -269,6 +318,14 @@ describe('layout', () => {
     expect(fitKey('user-42', false)).toBe('user-42');
     expect(fitKey('<img src=x onerror=alert(1)>', false)).toBe('<img s…');
     expect(fitKey(null, false)).toBe('∅');
+  });
+
+  it('names a member’s partitions in a few characters, whatever it owns (no overlap at 64)', () => {
+    expect(memberPartitions([0, 1, 2])).toBe('P0–P2');
+    expect(memberPartitions([1, 3])).toBe('P1 P3');
+    expect(memberPartitions([])).toBe('простой');
+    expect(memberPartitions(Array.from({ length: 64 }, (_, i) => i))).toBe('P0–P63');
+    expect(memberPartitions([0, 16, 32, 48])).toBe('4 парт.');
   });
 
   it('gives members a colour and a shape each, repeating only after the palette', () => {

@@ -1,13 +1,17 @@
 /**
- * The scripted stories of the `kafka-partitions` widget, one per slide (28, 29, 31, 32). Every
- * story has KAFKA_STEPS clicker steps; each step is a list of core commands, built from the
- * widget's settings (partition count, assignor) so a student's choice replays the same story.
+ * The scripted stories of the `kafka-partitions` widget (the slide names one with `story=`):
+ * architecture, usage, producer, consumer. Every story has KAFKA_STEPS clicker steps; each step is
+ * a list of core commands, built from the widget's settings (partition count, assignor) so a
+ * student's choice replays the same story.
  */
 import type { AssignorName, KafkaCommand, OffsetReset } from '../../broker/kafka/index.ts';
-import { WIDGETS } from '../../lecture/names.ts';
+import { WIDGETS, type StoryOf } from '../../lecture/names.ts';
 
-/** Clicker steps of every story (one catalogue entry serves all four slides). */
+/** Clicker steps of every story (one catalogue entry serves all four stories). */
 export const KAFKA_STEPS = WIDGETS['kafka-partitions'].steps;
+
+/** A story's name, as the slide writes it (`story=producer`). */
+export type KafkaStoryName = StoryOf<'kafka-partitions'>;
 
 /** Group ids of the two consumer groups the widget draws. */
 export const GROUP_A = 'billing';
@@ -25,9 +29,9 @@ export interface ScriptedStep {
   readonly commands: (settings: KafkaSettings) => KafkaCommand[];
 }
 
-/** A slide's story. */
+/** One story. */
 export interface KafkaStory {
-  readonly slide: number;
+  readonly name: KafkaStoryName;
   readonly topic: string;
   readonly seed: number;
   /** Partitions before the student changes them. */
@@ -89,16 +93,16 @@ function story(
   steps: (s: Omit<KafkaStory, 'steps'>) => ScriptedStep[],
 ): KafkaStory {
   const built = steps(base);
-  if (built.length !== KAFKA_STEPS) throw new Error(`story ${base.slide}: ${built.length} steps`);
+  if (built.length !== KAFKA_STEPS) throw new Error(`story ${base.name}: ${built.length} steps`);
   return { ...base, steps: built };
 }
 
 const USERS = ['user-42', 'user-7', 'user-13', 'user-42', 'user-99', 'user-7'];
 
-/** Slide 28: a kept stream read by two groups independently, then a replay. */
+/** usage (slide 28): a kept stream read by two groups independently, then a replay. */
 const usage = story(
   {
-    slide: 28,
+    name: 'usage',
     topic: 'clicks',
     seed: 28,
     defaultPartitions: 3,
@@ -112,11 +116,11 @@ const usage = story(
       commands: () => produceAll(b.topic, USERS, 'click'),
     },
     {
-      lead: 'Группа A (billing) прочитала всё и зафиксировала offsets — записи остались в журнале.',
+      lead: 'Группа A (billing) прочитала всё — записи остались в журнале.',
       commands: (s) => [joinCommand(b, 'A', s.assignor), ...pollCommit(GROUP_A, ['consumer-1'])],
     },
     {
-      lead: 'Группа B (analytics) читает тот же топик независимо — со своими offsets.',
+      lead: 'Группа B (analytics) читает тот же топик — со своими offsets.',
       commands: (s) => [joinCommand(b, 'B', s.assignor), ...pollCommit(GROUP_B, ['consumer-1'])],
     },
     {
@@ -124,11 +128,11 @@ const usage = story(
       commands: () => produceAll(b.topic, ['user-13', 'user-42', 'user-5'], 'click-new'),
     },
     {
-      lead: 'Группа A догнала поток; группа B пока отстаёт — они не мешают друг другу.',
+      lead: 'Группа A догнала поток, B отстаёт — группы не мешают друг другу.',
       commands: () => pollCommit(GROUP_A, ['consumer-1']),
     },
     {
-      lead: 'Replay: группа A перемотана на начало (seekToBeginning) и читает историю заново.',
+      lead: 'Replay: журнал хранится, группу A вернули к началу.',
       commands: () => [
         { type: 'seekToBeginning', groupId: GROUP_A, memberId: 'consumer-1' },
         { type: 'poll', groupId: GROUP_A, memberId: 'consumer-1', maxRecords: 4 },
@@ -139,10 +143,10 @@ const usage = story(
 
 const ORDERS = ['order-1', 'order-2', 'order-3', 'order-4', 'order-5', 'order-6', 'order-7'];
 
-/** Slide 29: keys to partitions, a group of two, a third joins (rebalance), offsets and lag. */
+/** architecture (slide 29): keys to partitions, a group of two, a third joins (rebalance), offsets and lag. */
 const architecture = story(
   {
-    slide: 29,
+    name: 'architecture',
     topic: 'orders',
     seed: 29,
     defaultPartitions: 3,
@@ -156,15 +160,15 @@ const architecture = story(
       commands: () => produceAll(b.topic, ORDERS, 'order'),
     },
     {
-      lead: "Группа A из двух consumer'ов: каждая партиция — ровно у одного из них.",
+      lead: "Группа A из двух consumer'ов: у каждой партиции — один.",
       commands: (s) => [joinCommand(b, 'A', s.assignor), joinCommand(b, 'A', s.assignor)],
     },
     {
-      lead: "Consumer'ы прочитали по 2 записи и зафиксировали offsets.",
+      lead: 'Каждый consumer читает только свои партиции.',
       commands: () => pollCommit(GROUP_A, ['consumer-1', 'consumer-2'], 2),
     },
     {
-      lead: 'Третий consumer вступил в группу — ребалансировка.',
+      lead: 'Третий consumer вступил в группу.',
       commands: (s) => [joinCommand(b, 'A', s.assignor)],
     },
     {
@@ -179,12 +183,12 @@ const architecture = story(
 );
 
 /**
- * Slide 31: keys → partitions, the same key → the same partition; keyless records as the slide's
+ * producer (slide 31): keys → partitions, the same key → the same partition; keyless records as the slide's
  * client, kafka-python 2.0.2, sends them: each to a random available partition.
  */
 const producer = story(
   {
-    slide: 31,
+    name: 'producer',
     topic: 'orders',
     seed: 31,
     defaultPartitions: 6,
@@ -193,7 +197,10 @@ const producer = story(
     resetB: 'earliest',
   },
   (b) => [
-    { lead: 'send(key="user-42"):', commands: () => produceAll(b.topic, ['user-42'], 'order') },
+    {
+      lead: 'Producer: send(key="user-42").',
+      commands: () => produceAll(b.topic, ['user-42'], 'order'),
+    },
     {
       lead: 'Тот же ключ — та же партиция: заказы user-42 лежат по порядку.',
       commands: () => produceAll(b.topic, ['user-42', 'user-42'], 'order'),
@@ -217,10 +224,10 @@ const producer = story(
   ],
 );
 
-/** Slide 32: a group, earliest vs latest, commit, a crash and rebalance, lag. */
+/** consumer (slide 32): a group, earliest vs latest, commit, a crash and rebalance, lag. */
 const consumer = story(
   {
-    slide: 32,
+    name: 'consumer',
     topic: 'orders',
     seed: 32,
     defaultPartitions: 4,
@@ -238,7 +245,7 @@ const consumer = story(
       commands: (s) => [joinCommand(b, 'A', s.assignor), joinCommand(b, 'B', s.assignor)],
     },
     {
-      lead: 'poll(): позиция ушла вперёд, но offset ещё не зафиксирован.',
+      lead: 'poll(): позиция ушла вперёд, commit ещё не было.',
       commands: () => [
         ...produceAll(b.topic, ['order-9', 'order-10'], 'order'),
         { type: 'poll', groupId: GROUP_A, memberId: 'consumer-1', maxRecords: 5 },
@@ -257,7 +264,7 @@ const consumer = story(
       ],
     },
     {
-      lead: 'Упал до commit(): прочитанное после commit придёт снова (at least once).',
+      lead: 'Упал до commit(): прочитанное придёт снова (at least once).',
       commands: () => [
         { type: 'crash', groupId: GROUP_A, memberId: 'consumer-2' },
         { type: 'advance', ms: KAFKA_PYTHON_SESSION_TIMEOUT_MS },
@@ -266,15 +273,10 @@ const consumer = story(
   ],
 );
 
-/** Every story by slide number. */
-export const KAFKA_STORIES: Readonly<Record<number, KafkaStory>> = {
-  28: usage,
-  29: architecture,
-  31: producer,
-  32: consumer,
+/** Every story by name. */
+export const KAFKA_STORIES: Readonly<Record<KafkaStoryName, KafkaStory>> = {
+  architecture,
+  usage,
+  producer,
+  consumer,
 };
-
-/** The story for a slide's `data-section` (slide 29's when unknown: the architecture overview). */
-export function storyForSection(section: string | undefined): KafkaStory {
-  return KAFKA_STORIES[Number(section)] ?? architecture;
-}

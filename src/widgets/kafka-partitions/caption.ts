@@ -1,17 +1,22 @@
 /**
- * The caption: what the last step or action did, in words, derived from the core's events and
- * the group's assignment before and after («consumer-2 упал: его партиции 1 и 4 переданы consumer-1
- * (range)»).
+ * The caption: the step's lead and what the last step or action did, derived from the core's
+ * events and the group's assignment before and after («consumer-2 упал: через 10 с
+ * (session_timeout_ms) партиции 2 и 3 → consumer-1»), short enough for two lines on the stage.
  */
-import {
-  recordAt,
-  type AssignorName,
-  type KafkaEvent,
-  type KafkaState,
-} from '../../broker/kafka/index.ts';
-import { lastProduced } from './view-model.ts';
-import { GROUP_A, GROUP_B } from './scenarios.ts';
-import { sessionTimeout, type Replayed } from './session.ts';
+import { recordAt, type KafkaEvent, type KafkaState } from '../../broker/kafka/index.ts';
+import { isolate } from '../runtime/validate.ts';
+import { lastProduced, sessionTimeout, type KafkaFrameView } from './logic.ts';
+import { GROUP_A, GROUP_B } from './story.ts';
+
+/** What a caption is told from: the frame's states, events, lead and settings. */
+type Told = Pick<KafkaFrameView, 'state' | 'before' | 'events' | 'lead' | 'settings'>;
+
+/** A key as a caption shows it: shortened, and isolated unless plain ASCII (it cannot reorder). */
+export function keyText(key: string, max = 32): string {
+  const chars = [...key];
+  const short = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : key;
+  return /^[\x20-\x7e]*$/.test(short) ? short : isolate(short);
+}
 
 /** Russian plural form for n: one / few / many. */
 export function plural(n: number, one: string, few: string, many: string): string {
@@ -29,18 +34,43 @@ export function listRu(items: readonly (string | number)[]): string {
   return `${xs.slice(0, -1).join(', ')} и ${xs[xs.length - 1]}`;
 }
 
-/** «партиция 3» / «партиции 1 и 4». */
-export function partitionsRu(ps: readonly number[]): string {
-  return `${ps.length === 1 ? 'партиция' : 'партиции'} ${listRu(ps)}`;
+/** Runs of consecutive numbers: [0, 1, 2, 5] → ['0–2', '5']; a run of two stays two items. */
+export function runs(ps: readonly number[]): string[] {
+  const sorted = [...new Set(ps)].sort((x, y) => x - y);
+  const out: string[] = [];
+  let start = sorted[0];
+  let end = start;
+  for (const p of [...sorted.slice(1), undefined]) {
+    if (p !== undefined && end !== undefined && p === end + 1) {
+      end = p;
+      continue;
+    }
+    if (start !== undefined && end !== undefined) {
+      if (end - start >= 2) out.push(`${start}–${end}`);
+      else for (let i = start; i <= end; i++) out.push(String(i));
+    }
+    start = p;
+    end = p;
+  }
+  return out;
 }
 
-/** A group's label as the audience sees it. */
+/** Partition numbers for a caption: «1 и 4», «0–15», and past `max` items «0, 2, 4 … (32)». */
+export function numbersRu(ps: readonly number[], max = 4): string {
+  const items = runs(ps);
+  if (items.length <= max) return listRu(items);
+  return `${items.slice(0, max - 1).join(', ')} … (всего ${new Set(ps).size})`;
+}
+
+/** «партиция 3» / «партиции 1 и 4» / «партиции 0–15». */
+export function partitionsRu(ps: readonly number[]): string {
+  const one = new Set(ps).size === 1;
+  return `${one ? 'партиция' : 'партиции'} ${numbersRu(ps)}`;
+}
+
+/** A group's label in a caption (the picture shows the group ids). */
 export function groupLabel(groupId: string): string {
-  return groupId === GROUP_A
-    ? `группа A (${GROUP_A})`
-    : groupId === GROUP_B
-      ? `группа B (${GROUP_B})`
-      : groupId;
+  return groupId === GROUP_A ? 'группа A' : groupId === GROUP_B ? 'группа B' : groupId;
 }
 
 function owners(state: KafkaState, groupId: string): Map<number, string> {
@@ -52,7 +82,7 @@ function owners(state: KafkaState, groupId: string): Map<number, string> {
   return out;
 }
 
-/** Where `gone`'s partitions went: «его партиции 1 и 4 переданы consumer-1». */
+/** Where `gone`'s partitions went: «партиции 1 и 4 → consumer-1». */
 function handedOver(before: KafkaState, after: KafkaState, gone: string): string {
   const was = [...owners(before, GROUP_A)].filter(([, m]) => m === gone).map(([p]) => p);
   if (was.length === 0) return 'партиций у него не было';
@@ -64,12 +94,15 @@ function handedOver(before: KafkaState, after: KafkaState, gone: string): string
   }
   if (to.size === 1) {
     const m = [...to.keys()][0] ?? 'никому';
-    return `его ${partitionsRu(was)} ${was.length === 1 ? 'передана' : 'переданы'} ${m}`;
+    return `${partitionsRu(was)} → ${m}`;
   }
-  return `его партиции переданы: ${[...to].map(([m, ps]) => `${listRu(ps)} → ${m}`).join('; ')}`;
+  const shown = [...to].slice(0, 3).map(([m, ps]) => `${numbersRu(ps, 2)} → ${m}`);
+  const more = to.size > 3 ? `; ещё ${to.size - 3}` : '';
+  return `партиции ${shown.join('; ')}${more}`;
 }
 
-function rebalanceFact(r: Replayed, assignor: AssignorName): string | null {
+function rebalanceFact(r: Told): string | null {
+  const assignor = r.settings.assignor;
   const ev = r.events.filter((e) => 'groupId' in e && e.groupId === GROUP_A);
   if (!ev.some((e) => e.type === 'rebalance')) return null;
   const cooperative = assignor === 'cooperative-sticky';
@@ -81,18 +114,18 @@ function rebalanceFact(r: Replayed, assignor: AssignorName): string | null {
   const hadAny = owners(r.before, GROUP_A).size > 0;
   const protocol = !cooperative
     ? hadAny
-      ? `${assignor}: все отдали партиции и получили заново`
+      ? `${assignor}: все отдали и получили заново`
       : `${assignor}: первое назначение`
     : revokedPs.length > 0
-      ? `cooperative-sticky, Java-клиент: сначала отозваны только ${partitionsRu([...new Set(revokedPs)].sort((x, y) => x - y))}, затем назначены`
+      ? `cooperative-sticky, Java-клиент: ${revokedPs.length === 1 ? 'отозвана' : 'отозваны'} только ${partitionsRu(revokedPs)}`
       : 'cooperative-sticky, Java-клиент: никто ничего не отдавал';
   const crashed = ev.find((e) => e.type === 'memberCrashed' || e.type === 'sessionTimeout');
   if (crashed && 'memberId' in crashed) {
     // The coordinator notices a crash only when the member's session times out (GroupCoordinator);
     // kafka-python's consumer sets it with session_timeout_ms (10 s by default in 2.0.2).
     const timedOut = ev.some((e) => e.type === 'sessionTimeout');
-    const wait = timedOut ? `через session_timeout_ms (${sessionTimeout(r.state) / 1000} с) ` : '';
-    return `${crashed.memberId} упал: ${wait}${handedOver(r.before, r.state, crashed.memberId)} (${assignor}).`;
+    const wait = timedOut ? `через ${sessionTimeout(r.state) / 1000} с (session_timeout_ms) ` : '';
+    return `${crashed.memberId} упал: ${wait}${handedOver(r.before, r.state, crashed.memberId)}.`;
   }
   const left = ev.find((e) => e.type === 'leaveGroup');
   if (left && 'memberId' in left) {
@@ -110,14 +143,17 @@ function rebalanceFact(r: Replayed, assignor: AssignorName): string | null {
   const was = owners(r.before, GROUP_A);
   const moved = [...mine]
     .filter(([p, m]) => was.has(p) && was.get(p) !== m && !joined.includes(m))
+    .sort(([x], [y]) => x - y)
     .map(([p, m]) => `P${p}: ${was.get(p)} → ${m}`);
   const parts = joined.map((m) => {
     const ps = got(m);
-    return ps.length > 0
-      ? `${m} ← ${listRu(ps)}`
-      : `${m} простаивает (партиций меньше, чем consumer'ов)`;
+    return ps.length > 0 ? `${m} ← ${numbersRu(ps)}` : `${m} простаивает (партиций не хватило)`;
   });
-  parts.push(...moved);
+  // One move is told; many (a big group) are counted: the picture shows who owns what.
+  const n = moved.length;
+  if (n === 1) parts.push(...moved);
+  if (n > 1)
+    parts.push(`ещё ${n} ${plural(n, 'партиция', 'партиции', 'партиций')} сменили владельца`);
   return `Ребалансировка (${protocol}): ${parts.join('; ')}.`;
 }
 
@@ -126,7 +162,8 @@ function keylessHow(batch: number): string {
   return batch === 1 ? ' (каждая — в случайную)' : ` (пачками по ${batch})`;
 }
 
-function produceFact(r: Replayed, partitions: number): string | null {
+function produceFact(r: Told): string | null {
+  const partitions = r.settings.partitions;
   const produced = r.events.filter(
     (e): e is Extract<KafkaEvent, { type: 'produce' }> => e.type === 'produce' && e.offset !== null,
   );
@@ -135,7 +172,7 @@ function produceFact(r: Replayed, partitions: number): string | null {
   if (produced.length === 1) {
     return last.key === null
       ? `Запись без ключа → партиция ${last.partition}, offset ${last.offset} (kafka-python: случайная).`
-      : `Запись с ключом ${last.key} → партиция ${last.partition}, offset ${last.offset}.`;
+      : `Запись с ключом ${keyText(last.key)} → партиция ${last.partition}, offset ${last.offset}.`;
   }
   const keyless =
     r.events.length > 0 &&
@@ -150,7 +187,7 @@ function produceFact(r: Replayed, partitions: number): string | null {
     : `${n} ${plural(n, 'запись', 'записи', 'записей')} → ${partitionsRu(where)} из ${partitions}.`;
 }
 
-function consumerFact(r: Replayed): string | null {
+function consumerFact(r: Told): string | null {
   const seek = r.events.find((e) => e.type === 'seek');
   const fetched = r.events.filter(
     (e): e is Extract<KafkaEvent, { type: 'fetch' }> => e.type === 'fetch',
@@ -159,7 +196,9 @@ function consumerFact(r: Replayed): string | null {
   if (seek && 'groupId' in seek) {
     const tail =
       read > 0 ? ` и перечитала ${read} ${plural(read, 'запись', 'записи', 'записей')}` : '';
-    return `Replay: ${groupLabel(seek.groupId)} перемотала позицию (seek) на offset ${seek.offset}${tail}.`;
+    return capitalized(
+      `${groupLabel(seek.groupId)} перемотала позицию (seek) на offset ${seek.offset}${tail}.`,
+    );
   }
   const commits = r.events.filter(
     (e): e is Extract<KafkaEvent, { type: 'commitOffset' }> => e.type === 'commitOffset',
@@ -169,9 +208,7 @@ function consumerFact(r: Replayed): string | null {
     return groups
       .map((groupId) => {
         const n = fetched.filter((e) => e.groupId === groupId).reduce((k, e) => k + e.count, 0);
-        const committed = commits.some((c) => c.groupId === groupId)
-          ? ' и зафиксировала offsets (commit)'
-          : '';
+        const committed = commits.some((c) => c.groupId === groupId) ? ' и сделала commit' : '';
         return capitalized(
           `${groupLabel(groupId)} прочитала ${n} ${plural(n, 'запись', 'записи', 'записей')}${committed}.`,
         );
@@ -180,7 +217,8 @@ function consumerFact(r: Replayed): string | null {
   }
   if (commits.length > 0) {
     const offs = commits.flatMap((c) => c.offsets.map((o) => `P${o.partition}=${o.offset}`));
-    return `${groupLabel(commits[0]?.groupId ?? GROUP_A)}: commit — ${offs.join(', ')}.`;
+    const more = offs.length > 4 ? ` и ещё ${offs.length - 4}` : '';
+    return `${groupLabel(commits[0]?.groupId ?? GROUP_A)}: commit — ${offs.slice(0, 4).join(', ')}${more}.`;
   }
   return null;
 }
@@ -190,13 +228,23 @@ function capitalized(sentence: string): string {
   return /^[а-я]/.test(sentence) ? sentence.charAt(0).toUpperCase() + sentence.slice(1) : sentence;
 }
 
-/** The caption for a replayed frame: the step's lead plus what the core reported. */
-export function captionFor(r: Replayed, assignor: AssignorName, partitions: number): string {
-  const facts = [rebalanceFact(r, assignor), produceFact(r, partitions), consumerFact(r)].filter(
-    (x): x is string => x !== null,
-  );
-  const upper = facts.map(capitalized);
-  const text = [r.lead, ...upper.slice(0, 2)].filter((x) => x.length > 0).join(' ');
+/** Longest caption the stage shows in two lines at 29 px (about 75 characters a line). */
+export const MAX_CAPTION = 140;
+
+/**
+ * The caption of a frame: the step's lead, then what the core reported, as many facts as fit in
+ * {@link MAX_CAPTION} characters (one idea; the picture shows the rest).
+ */
+export function caption(view: Told): string {
+  const facts = [rebalanceFact(view), consumerFact(view), produceFact(view)]
+    .filter((x): x is string => x !== null)
+    .map(capitalized);
+  let text = view.lead;
+  for (const fact of facts) {
+    const joined = text.length > 0 ? `${text} ${fact}` : fact;
+    if (text.length > 0 && joined.length > MAX_CAPTION) break;
+    text = joined;
+  }
   return text.length > 0
     ? text
     : 'Топик пуст: отправьте запись или нажмите «Шаг ▶» (на слайде — →).';
