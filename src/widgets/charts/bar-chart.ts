@@ -20,10 +20,7 @@ export interface XAxis {
   readonly max: number;
   /** False hides the ticks (the bars carry their values). */
   readonly display?: boolean;
-  readonly ticks?: {
-    readonly stepSize?: number;
-    readonly callback?: (value: number | string) => string;
-  };
+  readonly ticks?: { readonly callback: (value: number | string) => string };
 }
 
 export interface BarChartSpec<D> {

@@ -26,7 +26,7 @@ export function setupCharts(): typeof Chart {
       Tooltip,
     );
     Chart.defaults.font.family = '"PT Sans", system-ui, sans-serif';
-    Chart.defaults.font.size = 25;
+    Chart.defaults.font.size = 20;
     Chart.defaults.color = '#1b1f24';
     registered = true;
   }

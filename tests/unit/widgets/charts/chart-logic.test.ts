@@ -1,3 +1,4 @@
+import type { ChartConfiguration } from 'chart.js';
 import { describe, expect, it } from 'vitest';
 import { WIDGETS } from '../../../../src/lecture/names.ts';
 import { Timeline, isRefusal, replay } from '../../../../src/widgets/runtime/timeline.ts';
@@ -43,9 +44,8 @@ describe('chart widgets on the kit: steps, captions, nothing to act on', () => {
 });
 
 describe('every bar says its value; every row is named', () => {
-  const valuesOf = (config: {
-    options?: { plugins?: { deckBarValues?: { values: readonly string[] } } };
-  }) => config.options?.plugins?.deckBarValues?.values;
+  const valuesOf = <D>(config: ChartConfiguration<'bar', D[], string>) =>
+    config.options?.plugins?.deckBarValues?.values;
 
   it('slide 4: the values of the shown groups only, in the lecture’s words', () => {
     expect(valuesOf(throughputConfig(0))).toEqual(['5 000–20 000 записей/с', '', '']);
