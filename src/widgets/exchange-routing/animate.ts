@@ -4,7 +4,7 @@
  * flights only overlay it, so skipping or cancelling an animation never changes what is shown.
  */
 import { s } from '../runtime/dom.ts';
-import { edgePoints, type DiagramLayout, type Point } from './layout.ts';
+import { edgePoints, type Box, type DiagramLayout, type Point } from './layout.ts';
 import type { RoutingView } from './logic.ts';
 import { ER_CLASS } from './classes.ts';
 import { token } from './picture.ts';
@@ -18,13 +18,23 @@ export interface Flight {
 
 const LEG = 650;
 
+/** Where a message waits at the exchange (drawn there in the guided story's first steps). */
+export function atExchange(layout: DiagramLayout): Point {
+  const x = layout.exchange;
+  return { x: x.x - 40, y: x.y - x.h / 2 - 20 };
+}
+
+/** Where a delivered, unacked copy sits: in the gap between its queue and its consumer. */
+export function atConsumer(queue: Box, consumer: Box): Point {
+  return { x: (queue.x + queue.w / 2 + consumer.x - consumer.w / 2) / 2, y: consumer.y };
+}
+
+/** From the producer up the gap beside the exchange to its top: it crosses no label. */
 function toExchange(layout: DiagramLayout): Point[] {
   const { producer: p, exchange: x } = layout;
-  return [
-    { x: p.x + p.w / 2, y: p.y },
-    { x: x.x - x.w / 2, y: x.y },
-    { x: x.x - 40, y: x.y - x.h / 2 - 20 },
-  ];
+  const end = atExchange(layout);
+  const gap = (p.x + p.w / 2 + x.x - x.w / 2) / 2;
+  return [{ x: p.x + p.w / 2, y: p.y }, { x: gap, y: p.y }, { x: gap, y: end.y }, end];
 }
 
 function intoQueues(view: RoutingView, layout: DiagramLayout, delay: number): Flight[] {
@@ -77,10 +87,8 @@ export function flightsBetween(
     const cb = layout.consumers[i];
     if (q.delivered > before && qb && cb) {
       flights.push({
-        points: [
-          { x: qb.x, y: qb.y + 20 },
-          { x: cb.x, y: cb.y },
-        ],
+        // From the queue's edge to the gap before the consumer: over no name.
+        points: [{ x: qb.x + qb.w / 2 - 14, y: qb.y + 20 }, atConsumer(qb, cb)],
         delay: 0,
         duration: LEG,
       });
@@ -138,6 +146,12 @@ export function revealArrivals(
     );
   }
   return out;
+}
+
+/** When a frame's returned message is back at the producer (ms at 1×), or undefined. */
+export function returnDelay(prev: RoutingView | undefined, next: RoutingView): number | undefined {
+  const p = next.publish;
+  return p?.returned && prev?.publish?.id !== p.id ? LEG * 2 : undefined;
 }
 
 /** When a frame's copies land in their queues (ms at 1×), or undefined if none travel now. */

@@ -2,12 +2,21 @@
  * Draws one frame of the routing diagram as SVG from a view-model: producer, exchange (with its
  * type), binding edges (matched: solid, thick, green, ✓; not matched: dashed, grey, ✗), queues
  * with message tokens and their depth, consumers, and the fate of an unroutable message; then
- * flies the frame's tokens (./animate.ts) under the labels, so nothing moving covers a label.
+ * flies the frame's tokens (./animate.ts) over the boxes and under the labels: flights avoid
+ * the boxes' names, so nothing moving covers a label.
  * Every label is a text node, so whatever a student typed shows as typed.
  */
 import { h, s } from '../runtime/dom.ts';
 import type { KitHost, Painter } from '../runtime/kit.ts';
-import { arrivalDelay, flightsBetween, fly, revealArrivals } from './animate.ts';
+import {
+  arrivalDelay,
+  atConsumer,
+  atExchange,
+  flightsBetween,
+  fly,
+  returnDelay,
+  revealArrivals,
+} from './animate.ts';
 import { ER_CLASS } from './classes.ts';
 import { bindingText, tableFrom } from './parse.ts';
 import { clip, layoutDiagram, type Box, type DiagramLayout, type EdgeLayout } from './layout.ts';
@@ -101,7 +110,7 @@ function consumerStatus(delivered: number, unacked: number): string | undefined 
 
 /** In the gap before a consumer: the copy it holds (a token), or once acked a green «✓». */
 function consumerMarks(qb: Box, cb: Box, delivered: number, unacked: number): SVGElement[] {
-  const x = (qb.x + qb.w / 2 + cb.x - cb.w / 2) / 2;
+  const { x } = atConsumer(qb, cb);
   if (unacked > 0) return [token(x, cb.y)];
   if (delivered === 0) return [];
   return [s('text', { x, y: cb.y + 10, 'text-anchor': 'middle', class: ER_CLASS.acked }, '✓')];
@@ -181,8 +190,8 @@ export function drawDiagram(
   const keyText = (x: number, y: number): SVGTextElement =>
     s('text', { x: x + 22, y: y + 8, class: ER_CLASS.small }, clip(p?.routingKey ?? '', 22));
   if (p && (view.phase === 'at-exchange' || view.phase === 'matching')) {
-    const y = ex.y - ex.h / 2 - 20;
-    nodes.append(token(ex.x - 40, y), keyText(ex.x - 40, y));
+    const at = atExchange(layout);
+    nodes.append(token(at.x, at.y), keyText(at.x, at.y));
   } else if (p && p.queues.length === 0 && p.returned) {
     const [a, m, b] = layout.returnPath;
     if (a && m && b) {
@@ -197,8 +206,10 @@ export function drawDiagram(
         ),
       );
     }
+    // Shown once the return flight lands (the painter hides it until then).
     const above = layout.producer.y - layout.producer.h / 2 - 20;
-    nodes.append(token(layout.producer.x - 60, above), keyText(layout.producer.x - 60, above));
+    const x = layout.producer.x - 60;
+    nodes.append(s('g', { 'data-returned': '' }, token(x, above), keyText(x, above)));
   } else if (p && p.queues.length === 0) {
     const g = s('g', { class: ER_CLASS.dropped });
     g.append(token(ex.x, ex.y + ex.h / 2 + 22));
@@ -210,8 +221,8 @@ export function drawDiagram(
   svg.replaceChildren(
     s('title', {}, 'Схема маршрутизации'),
     edges,
-    ...(flying ? [flying] : []),
     nodes,
+    ...(flying ? [flying] : []),
     labels,
   );
 }
@@ -235,6 +246,15 @@ export function routingPicture(host: KitHost<RoutingView, StudentAction>): Paint
     const landing = arrivalDelay(previous, view);
     if (landing !== undefined) {
       running.push(...revealArrivals(svg, view.publish?.queues ?? [], landing, host.speed()));
+    }
+    const back = returnDelay(previous, view);
+    const returned = svg.querySelector('[data-returned]');
+    if (back !== undefined && returned) {
+      running.push(
+        returned.animate([{ opacity: 0 }, { opacity: 0, offset: 0.99 }, { opacity: 1 }], {
+          duration: back / host.speed(),
+        }),
+      );
     }
     return running;
   };

@@ -44,9 +44,12 @@ describe('what travels between two frames', () => {
     expect(frames(GUIDED_SCENARIO, 3).flights).toHaveLength(1);
     const deliver = frames(GUIDED_SCENARIO, 4);
     expect(deliver.flights).toHaveLength(1);
-    expect(deliver.flights[0]?.points[1]).toEqual({
-      x: deliver.layout.consumers[0]?.x,
-      y: deliver.layout.consumers[0]?.y,
+    // It ends where the unacked copy is drawn: before the consumer, not over its name.
+    const queue = deliver.layout.queues[0];
+    const consumer = deliver.layout.consumers[0];
+    expect(deliver.flights[0]?.points.at(-1)).toEqual({
+      x: ((queue?.x ?? 0) + (queue?.w ?? 0) / 2 + (consumer?.x ?? 0) - (consumer?.w ?? 0) / 2) / 2,
+      y: consumer?.y,
     });
     expect(frames(GUIDED_SCENARIO, 5).flights).toHaveLength(0);
   });
