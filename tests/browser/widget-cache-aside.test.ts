@@ -7,11 +7,17 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, inject } from 'vitest';
-import { CACHE_STEPS, DEFAULT_SETTINGS } from '../../src/widgets/cache-aside/scenarios.ts';
-import { cachedKeys, replayCache, statsOf } from '../../src/widgets/cache-aside/session.ts';
+import { CACHE_STEPS, DEFAULT_SETTINGS } from '../../src/widgets/cache-aside/story.ts';
+import { cachedKeys, replayCache, statsOf } from '../../src/widgets/cache-aside/logic.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
-import { jumpToFragment, pressToStep, useWidgetSlide, waitForStep } from './widget-page.ts';
+import {
+  jumpToFragment,
+  openLab,
+  pressToStep,
+  useWidgetSlide,
+  waitForStep,
+} from './widget-page.ts';
 
 const deckUrl = inject('deckUrl');
 const ROOT = '#s-13 [data-widget="cache-aside"]';
@@ -113,6 +119,7 @@ describe('cache-aside as a lecturer drives it (slide 13)', () => {
 describe('cache-aside as a student plays with it', () => {
   it('requests a product (button and Enter): a miss then a hit, counted in the ratio', async () => {
     const { page } = deck;
+    await openLab(page, ROOT);
     const before = await read(page);
     await page.fill(`${ROOT} input[name="product-id"]`, '2');
     await page.click(`${ROOT} button[name="request"]`);

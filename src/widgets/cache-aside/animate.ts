@@ -1,6 +1,8 @@
 /**
  * The thin animation layer: a token flies along the last request's hops (the DB hops slower),
- * then the hops' styles fade in. Frames go through the disposer; nothing runs with reduced motion.
+ * then the hops' styles fade in. The token is drawn under the boxes and labels: it shows on the
+ * hops and passes behind a box, never over a text. Frames go through the disposer; nothing runs
+ * with reduced motion.
  */
 import { s } from '../runtime/dom.ts';
 import type { Disposer } from '../runtime/disposer.ts';
@@ -16,10 +18,10 @@ export function flyToken(
   disposer: Disposer,
 ): () => void {
   const total = flightMs(route, dbMs);
-  const token = s('circle', { class: CA_CLASS.token, r: 8, 'aria-hidden': 'true' });
+  const token = s('circle', { class: CA_CLASS.token, r: 13, 'aria-hidden': 'true' });
   const edges = [...svg.querySelectorAll<SVGElement>(`.${CA_CLASS.edge}`)];
   for (const e of edges) e.style.opacity = '0.25';
-  svg.append(token);
+  svg.insertBefore(token, svg.querySelector(`.${CA_CLASS.node}`));
   let start: number | undefined;
   let frame: number | undefined;
   const stop = (): void => {

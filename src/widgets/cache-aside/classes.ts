@@ -1,9 +1,7 @@
 /** Every CSS class of the cache-aside widget, prefixed in one place (styles: ./cache-aside.css). */
 export const CA_CLASS = {
   inputs: 'w-ca-inputs',
-  group: 'w-ca-group',
   main: 'w-ca-main',
-  left: 'w-ca-left',
   figure: 'w-ca-figure',
   svg: 'w-ca-svg',
   node: 'w-ca-node',
@@ -11,6 +9,11 @@ export const CA_CLASS = {
   nodeSub: 'w-ca-node-sub',
   edge: 'w-ca-edge',
   edgeLabel: 'w-ca-edge-label',
+  keyText: 'w-ca-key-text',
+  keyGone: 'w-ca-key-text--gone',
+  ttlTrack: 'w-ca-ttl-track',
+  ttlLeft: 'w-ca-ttl-left',
+  ratio: 'w-ca-ratio',
   token: 'w-ca-token',
   side: 'w-ca-side',
   stats: 'w-ca-stats',

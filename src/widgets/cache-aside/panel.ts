@@ -1,12 +1,13 @@
 /**
- * The numbers beside the diagram: hit ratio, response times, the virtual clock, the keys in Redis
- * with their TTL left, and the last requests. Rebuilt from the frame's data each time.
+ * The numbers beside the diagram (the lab's read-outs): hit ratio, response times, the virtual
+ * clock, the keys in Redis with their TTL left, and the last requests. Rebuilt from the frame's
+ * view each time.
  */
 import { h } from '../runtime/dom.ts';
 import type { RequestRecord } from './app.ts';
-import { formatClock } from './captions.ts';
+import { formatClock } from './caption.ts';
 import { CA_CLASS } from './classes.ts';
-import { cachedKeys, statsOf, type CacheRun } from './session.ts';
+import type { CacheView } from './logic.ts';
 
 /** Rows of the request log on screen (older ones scroll away). */
 export const LOG_ROWS = 3;
@@ -27,8 +28,8 @@ export function productLabel(value: string): string {
 }
 
 /** The stats list. */
-export function statsList(run: CacheRun): HTMLElement {
-  const st = statsOf(run.requests);
+export function statsList(view: CacheView): HTMLElement {
+  const st = view.stats;
   const ratio =
     st.hitPercent === undefined ? '—' : `${st.hits} из ${st.requests} · ${st.hitPercent} %`;
   const row = (term: string, value: string, attr: string) =>
@@ -40,13 +41,14 @@ export function statsList(run: CacheRun): HTMLElement {
     row('Ответ из кэша', ms(st.hitMs), 'data-hit-ms'),
     row('Ответ через БД', ms(st.missMs), 'data-miss-ms'),
     row('Средний ответ', ms(st.averageMs), 'data-average-ms'),
-    row('Время (вирт.)', formatClock(run.redis.clock.now), 'data-clock'),
+    row('Время (вирт.)', formatClock(view.run.redis.clock.now), 'data-clock'),
   );
 }
 
 /** The keys in Redis, each with its TTL left as a number and a bar. */
-export function keysList(run: CacheRun, ttlSeconds: number): HTMLElement {
-  const keys = cachedKeys(run.redis);
+export function keysList(view: CacheView): HTMLElement {
+  const { keys } = view;
+  const ttlSeconds = view.settings.ttlSeconds;
   const list = h('ul', { class: CA_CLASS.keys, 'aria-label': 'Ключи в Redis' });
   if (keys.length === 0) {
     list.append(h('li', { class: CA_CLASS.key, 'data-empty': 'true' }, 'Redis пуст: ключей нет'));

@@ -15,15 +15,21 @@ export interface Box {
   readonly h: number;
 }
 
-/** viewBox size of the diagram. */
-export const VIEW = { w: 620, h: 250 } as const;
+/**
+ * viewBox size of the diagram. It is drawn about 1:1 on the stage at 1280×720, so every text is
+ * at least 26 units (≥ 24 px on screen).
+ */
+export const VIEW = { w: 1200, h: 370 } as const;
 
-/** Box of each node, in viewBox units. */
+/**
+ * Box of each node, in viewBox units: client → FastAPI → Redis on one line, the database under
+ * FastAPI, so every hop is straight and its labels sit beside it, never on a box.
+ */
 export const BOXES: Readonly<Record<NodeName, Box>> = {
-  client: { x: 8, y: 95, w: 122, h: 62 },
-  app: { x: 218, y: 95, w: 150, h: 62 },
-  redis: { x: 462, y: 8, w: 150, h: 62 },
-  db: { x: 462, y: 180, w: 150, h: 62 },
+  client: { x: 4, y: 90, w: 190, h: 110 },
+  app: { x: 430, y: 90, w: 240, h: 110 },
+  redis: { x: 890, y: 35, w: 306, h: 220 },
+  db: { x: 430, y: 270, w: 240, h: 96 },
 };
 
 /** Centre of a node. */

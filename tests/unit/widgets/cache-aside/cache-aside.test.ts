@@ -15,22 +15,22 @@ import {
   CACHE_STEPS,
   CACHE_STORY,
   DEFAULT_SETTINGS,
-} from '../../../../src/widgets/cache-aside/scenarios.ts';
-import { cachedKeys, replayCache, statsOf } from '../../../../src/widgets/cache-aside/session.ts';
+} from '../../../../src/widgets/cache-aside/story.ts';
+import { cachedKeys, replayCache, statsOf } from '../../../../src/widgets/cache-aside/logic.ts';
 import {
   captionFor,
   formatClock,
   formatSeconds,
-} from '../../../../src/widgets/cache-aside/captions.ts';
+} from '../../../../src/widgets/cache-aside/caption.ts';
 import {
   validateDbMs,
   validatePrice,
   validateProductId,
   validateTtl,
   validateWait,
-} from '../../../../src/widgets/cache-aside/inputs.ts';
+} from '../../../../src/widgets/cache-aside/logic.ts';
 import { flightMs, routeFor, tokenAt, centre } from '../../../../src/widgets/cache-aside/route.ts';
-import { edgeStates } from '../../../../src/widgets/cache-aside/diagram.ts';
+import { edgeStates } from '../../../../src/widgets/cache-aside/picture.ts';
 import { productLabel } from '../../../../src/widgets/cache-aside/panel.ts';
 
 const sources = (step: number, settings = DEFAULT_SETTINGS) =>

@@ -1,6 +1,9 @@
-/** The caption: what the last step or action did, in words, with the numbers the panel shows. */
+/**
+ * The caption: what the last step or action did, in words, with the numbers the picture shows;
+ * one idea in at most two lines.
+ */
 import type { RequestRecord, UpdateRecord } from './app.ts';
-import type { CacheRun } from './session.ts';
+import type { CacheRun } from './logic.ts';
 
 /** Seconds as the audience reads them: «3600 с (1 ч)», «90 с (1 мин 30 с)», «5 с». */
 export function formatSeconds(total: number): string {
@@ -40,7 +43,7 @@ export function requestSentence(
   }
   const why = cachedEarlier(record, requests) ? 'ключ истёк по TTL' : 'ключа нет';
   if (record.source === 'not-found') {
-    return `GET ${k} → (nil), ${why}; в БД товара ${record.productId} нет — 404 за ${record.ms} мс. Ответ 404 не кэшируется: каждый такой запрос снова идёт в БД.`;
+    return `GET ${k} → (nil), ${why}; в БД товара ${record.productId} нет — 404 за ${record.ms} мс. 404 не кэшируется: каждый такой запрос идёт в БД.`;
   }
   return `GET ${k} → (nil), промах (${why}): чтение из БД ${record.dbMs} мс, SETEX ${k} ${ttlSeconds} — ответ за ${record.ms} мс.`;
 }
@@ -55,7 +58,7 @@ export function updateSentence(record: UpdateRecord): string {
   const copy = deleted
     ? `DEL ${record.key} → 1: старая копия удалена`
     : `DEL ${record.key} → 0: копии в кэше не было`;
-  return `${put}: цена в БД теперь ${record.price.toLocaleString('ru-RU')} ₽, ${copy} — следующий GET прочитает новую цену из БД (инвалидация).`;
+  return `${put}: цена в БД теперь ${record.price.toLocaleString('ru-RU')} ₽, ${copy} — следующий GET возьмёт новую цену из БД.`;
 }
 
 /** The caption for a frame. */
@@ -63,7 +66,7 @@ export function captionFor(run: CacheRun, ttlSeconds: number): string {
   const last = run.last;
   const lead = run.lead ? `${run.lead} ` : '';
   if (!last) {
-    return 'Кэш пуст. Шаг ▶ — клиент запросит GET /products/1; или введите свой номер товара.';
+    return 'Кэш пуст: в Redis ещё ничего нет, клиент запросит GET /products/1.';
   }
   if (last.kind === 'request') {
     return lead + requestSentence(last.record, run.requests, ttlSeconds);

@@ -1,6 +1,6 @@
 /**
- * The clicker story of slide 13 as data: each step is a list of actions (a request for a product,
- * or a pause on the virtual clock) that the session replays against the simulated Redis.
+ * The clicker story of slide 13 as data: each step is a list of service actions (a request for a
+ * product, or a pause on the virtual clock) that the logic plays against the simulated Redis.
  */
 import { CACHE_TTL, DB_MS, type HandlerSettings } from './app.ts';
 import { WIDGETS } from '../../lecture/names.ts';
@@ -14,7 +14,7 @@ export type CacheAction =
   | { readonly kind: 'wait'; readonly seconds: number }
   | { readonly kind: 'update'; readonly productId: number; readonly price: number };
 
-/** One clicker step: its actions and the sentence that leads the caption. */
+/** One clicker step: its actions and the sentence that leads the caption ('' when none). */
 export interface CacheStep {
   readonly lead: (settings: HandlerSettings) => string;
   readonly actions: (settings: HandlerSettings) => readonly CacheAction[];
@@ -29,18 +29,21 @@ export const GAP_SECONDS = 1;
 const request = (productId: number): CacheAction => ({ kind: 'request', productId });
 const wait = (seconds: number): CacheAction => ({ kind: 'wait', seconds });
 
-/** The story: miss, hit, more hits and a second product, TTL runs out, miss again. */
+/**
+ * The story: miss, hit, more hits and a second product, TTL runs out, miss again. A lead says
+ * only what the caption's own sentence does not (the first miss already says «ключа нет»).
+ */
 export const CACHE_STORY: readonly CacheStep[] = [
   {
-    lead: () => 'Первый запрос товара 1: кэш пуст.',
+    lead: () => '',
     actions: () => [request(1)],
   },
   {
-    lead: () => 'Через секунду товар 1 просят снова.',
+    lead: () => 'Через секунду товар 1 снова.',
     actions: () => [wait(GAP_SECONDS), request(1)],
   },
   {
-    lead: () => 'Ещё запросы: товар 1, новый товар 2, снова товар 1.',
+    lead: () => 'Ещё запросы: товар 1, новый товар 2, снова 1.',
     actions: () => [
       wait(GAP_SECONDS),
       request(1),
@@ -51,11 +54,11 @@ export const CACHE_STORY: readonly CacheStep[] = [
     ],
   },
   {
-    lead: () => 'Товары никто не спрашивает, пока не пройдёт весь TTL.',
+    lead: () => '',
     actions: (s) => [wait(s.ttlSeconds)],
   },
   {
-    lead: () => 'Товар 1 просят после истечения TTL.',
+    lead: () => '',
     actions: () => [request(1)],
   },
 ];
