@@ -171,7 +171,7 @@ describe('the one-file lecture', () => {
     for (const [section, fragment] of [
       [2, -1],
       [13, 99],
-      [28, 3],
+      [29, 3],
     ] as const) {
       await page.evaluate(
         ([id, f]) => {
