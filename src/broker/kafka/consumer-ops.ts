@@ -3,6 +3,7 @@
  * watermark), commit offsets, seek. Positions only move forward except by seek or an offset reset.
  */
 import { tpKey, type TopicPartition } from './assignor-types.ts';
+import { at } from '../core/at.ts';
 import type { FetchedSlice } from './events.ts';
 import { sliceInto } from './partition-log.ts';
 import { logEndOffset, type GroupState, type MemberState } from './state.ts';
@@ -52,7 +53,7 @@ export function poll(
   let total = 0;
   const n = m.assigned.length;
   for (let i = 0; i < n && total < maxRecords; i++) {
-    const tp = m.assigned[(m.pollCursor + i) % n] as TopicPartition;
+    const tp = at(m.assigned, (m.pollCursor + i) % n);
     const key = tpKey(tp);
     const p = ctx.topics[tp.topic]?.partitions[tp.partition];
     if (!p || p.leader < 0) continue;

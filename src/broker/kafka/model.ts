@@ -4,6 +4,7 @@
 import { createClock, popDue, schedule, setNow, type ClockState } from '../core/clock.ts';
 import { seedPrng, type PrngState } from '../core/prng.ts';
 import { appendCapped } from '../core/capped.ts';
+import { at } from '../core/at.ts';
 import type { Model, StepResult } from '../core/replay.ts';
 import {
   kafkaPartitionForKey,
@@ -95,7 +96,7 @@ class Draft {
   }
 
   setPartition(p: PartitionState): void {
-    const t = this.topics[p.topic] as TopicState;
+    const t = topicIn(this.topics, p.topic);
     const partitions = t.partitions.slice();
     partitions[p.partition] = p;
     this.topics[p.topic] = { ...t, partitions };
@@ -121,10 +122,23 @@ class Draft {
   }
 }
 
-function requireTopic(d: Draft, name: string): TopicState {
-  const t = d.topics[name];
-  if (!t) throw new RangeError(`unknown topic ${name}`);
+/** The topic named `name`, an own key only (a topic named `constructor` is not the prototype's). */
+function topicIn(topics: Readonly<Record<string, TopicState>>, name: string): TopicState {
+  const t = Object.hasOwn(topics, name) ? topics[name] : undefined;
+  if (t === undefined) throw new RangeError(`unknown topic ${name}`);
   return t;
+}
+
+function partitionIn(t: TopicState, partition: number): PartitionState {
+  const p = t.partitions[partition];
+  if (p === undefined) {
+    throw new RangeError(`topic ${t.name} has no partition ${partition} (${t.partitions.length})`);
+  }
+  return p;
+}
+
+function requireTopic(d: Draft, name: string): TopicState {
+  return topicIn(d.topics, name);
 }
 
 function requireGroup(d: Draft, groupId: string): GroupState {
@@ -158,9 +172,8 @@ function createTopic(d: Draft, cmd: Extract<KafkaCommand, { type: 'createTopic' 
   const partitions: PartitionState[] = [];
   for (let i = 0; i < config.partitions; i++) {
     // Round-robin replica placement, starting one broker further for each partition.
-    const replicas = Array.from(
-      { length: config.replicationFactor },
-      (_, r) => brokers[(i + r) % brokers.length] as number,
+    const replicas = Array.from({ length: config.replicationFactor }, (_, r) =>
+      at(brokers, (i + r) % brokers.length),
     );
     const live = replicas.filter((b) => d.brokersUp[b]);
     partitions.push({
@@ -275,8 +288,8 @@ function drainAccumulator(d: Draft): void {
   if (d.accumulator.length === 0) return;
   const waiting: QueuedBatch[] = [];
   for (const q of d.accumulator) {
-    const t = d.topics[q.topic] as TopicState;
-    const p = t.partitions[q.partition] as PartitionState;
+    const t = topicIn(d.topics, q.topic);
+    const p = partitionIn(t, q.partition);
     const error = writeError(p, t, q.acks);
     if (error === 'queued') {
       waiting.push(q);
@@ -329,8 +342,8 @@ function appendToPartition(
   acks: Acks,
   announce: (result: ProduceResult) => void,
 ): void {
-  const t = d.topics[topic] as TopicState;
-  const before = t.partitions[partition] as PartitionState;
+  const t = topicIn(d.topics, topic);
+  const before = partitionIn(t, partition);
   const lastOffset = logEndOffset(before) + values.length - 1;
   let p = appendRecords(before, keys, values, d.clock.now, t.config.segmentRecords);
   if (acks === 'all') p = { ...p, pendingAcks: p.pendingAcks.concat({ id, offset: lastOffset }) };
@@ -364,7 +377,7 @@ function produce(d: Draft, cmd: Extract<KafkaCommand, { type: 'produce' }>): voi
   const partition = partitionFor(d, t, picker, key, cmd.partition);
   keepSticky(d, t, picker);
   const id = d.nextProduceId++;
-  const p = t.partitions[partition] as PartitionState;
+  const p = partitionIn(t, partition);
   const base = { type: 'produce', id, topic: cmd.topic, partition, acks } as const;
   const error = writeError(p, t, acks);
   if (error !== null) {
@@ -403,10 +416,14 @@ function produceBatch(d: Draft, cmd: Extract<KafkaCommand, { type: 'produceBatch
   const partitionOf = new Int32Array(input.length);
   const picker: KeylessPicker = { sticky: t.sticky, available: undefined };
   for (let i = 0; i < input.length; i++) {
-    const r = input[i] as (typeof input)[number];
+    const r = input[i];
+    if (r === undefined) throw new RangeError(`produceBatch: no record ${i} of ${input.length}`);
     const partition = partitionFor(d, t, picker, r.key ?? null, r.partition);
+    const count = counts[partition];
+    if (count === undefined)
+      throw new RangeError(`produceBatch: no partition ${partition} of ${n}`);
     partitionOf[i] = partition;
-    counts[partition] = (counts[partition] as number) + 1;
+    counts[partition] = count + 1;
   }
   keepSticky(d, t, picker);
   // Queued partitions keep their records too: the producer holds them for a leader.
@@ -415,20 +432,31 @@ function produceBatch(d: Draft, cmd: Extract<KafkaCommand, { type: 'produceBatch
   const values = counts.map((c, i) => new Array<string>(kept[i] ? c : 0));
   const filled = new Array<number>(n).fill(0);
   for (let i = 0; i < input.length; i++) {
-    const partition = partitionOf[i] as number;
+    // Pass 1 checked every record and partition: these only narrow the types.
+    const partition = partitionOf[i];
+    const r = input[i];
+    if (partition === undefined || r === undefined) {
+      throw new RangeError(`produceBatch: no record ${i} of ${input.length}`);
+    }
     if (!kept[partition]) continue;
-    const r = input[i] as (typeof input)[number];
-    const k = filled[partition] as number;
+    const k = filled[partition];
+    const partitionKeys = keys[partition];
+    const partitionValues = values[partition];
+    if (k === undefined || partitionKeys === undefined || partitionValues === undefined) {
+      throw new RangeError(`produceBatch: no partition ${partition} of ${n}`);
+    }
     filled[partition] = k + 1;
-    (keys[partition] as (string | null)[])[k] = r.key ?? null;
-    (values[partition] as string[])[k] = r.value;
+    partitionKeys[k] = r.key ?? null;
+    partitionValues[k] = r.value;
   }
   for (let partition = 0; partition < n; partition++) {
-    const count = counts[partition] as number;
+    const count = at(counts, partition);
     if (count === 0) continue;
     const id = d.nextProduceId++;
     const base = { type: 'produceBatch', id, topic, partition, acks, count } as const;
-    const error = errors[partition] as ProduceResult | null;
+    const error = at(errors, partition);
+    const partitionKeys = at(keys, partition);
+    const partitionValues = at(values, partition);
     if (error !== null) {
       d.emit({ ...base, baseOffset: null, result: error });
       if (error === 'queued') {
@@ -438,25 +466,17 @@ function produceBatch(d: Draft, cmd: Extract<KafkaCommand, { type: 'produceBatch
           topic,
           partition,
           acks,
-          keys: keys[partition] as (string | null)[],
-          values: values[partition] as string[],
+          keys: partitionKeys,
+          values: partitionValues,
           createdMs: d.clock.now,
           deliveryTimeoutMs: cmd.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
         });
       }
       continue;
     }
-    const baseOffset = logEndOffset(t.partitions[partition] as PartitionState);
-    appendToPartition(
-      d,
-      topic,
-      partition,
-      keys[partition] as (string | null)[],
-      values[partition] as string[],
-      id,
-      acks,
-      (result) =>
-        d.emit({ type: 'produceBatch', id, topic, partition, acks, count, baseOffset, result }),
+    const baseOffset = logEndOffset(partitionIn(t, partition));
+    appendToPartition(d, topic, partition, partitionKeys, partitionValues, id, acks, (result) =>
+      d.emit({ type: 'produceBatch', id, topic, partition, acks, count, baseOffset, result }),
     );
   }
 }
@@ -480,9 +500,10 @@ function emitDeletions(
 
 function forEachPartition(d: Draft, f: (p: PartitionState, t: TopicState) => PartitionState): void {
   for (const name of Object.keys(d.topics).sort()) {
-    const t = d.topics[name] as TopicState;
+    const t = topicIn(d.topics, name);
     for (const p of t.partitions) {
-      const next = f(p, d.topics[name] as TopicState);
+      // Re-read: setPartition replaces the topic, and `f` sees the one with the partitions so far.
+      const next = f(p, topicIn(d.topics, name));
       if (next !== p) d.setPartition(next);
     }
   }

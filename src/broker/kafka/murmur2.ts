@@ -19,11 +19,16 @@ export function murmur2Range(data: Uint8Array, start: number, length: number): n
   const length4 = length >>> 2;
   for (let i = 0; i < length4; i++) {
     const i4 = start + i * 4;
-    let k =
-      (data[i4] as number) |
-      ((data[i4 + 1] as number) << 8) |
-      ((data[i4 + 2] as number) << 16) |
-      ((data[i4 + 3] as number) << 24);
+    // Read once and narrow: free in the JIT (a typed-array load is bounds-checked anyway), and a
+    // range past the end of `data` throws here instead of hashing `undefined` as 0.
+    const b0 = data[i4];
+    const b1 = data[i4 + 1];
+    const b2 = data[i4 + 2];
+    const b3 = data[i4 + 3];
+    if (b0 === undefined || b1 === undefined || b2 === undefined || b3 === undefined) {
+      throw pastEnd(data, start, length);
+    }
+    let k = b0 | (b1 << 8) | (b2 << 16) | (b3 << 24);
     k = Math.imul(k, M);
     k ^= k >>> R;
     k = Math.imul(k, M);
@@ -33,16 +38,28 @@ export function murmur2Range(data: Uint8Array, start: number, length: number): n
   const tail = start + (length & ~3);
   // Java's `switch (length % 4)` falls through 3 → 2 → 1; the same cascade as ifs.
   const rest = length % 4;
-  if (rest >= 3) h ^= (data[tail + 2] as number) << 16;
-  if (rest >= 2) h ^= (data[tail + 1] as number) << 8;
   if (rest >= 1) {
-    h ^= data[tail] as number;
+    const t0 = data[tail];
+    const t1 = rest >= 2 ? data[tail + 1] : 0;
+    const t2 = rest >= 3 ? data[tail + 2] : 0;
+    if (t0 === undefined || t1 === undefined || t2 === undefined) {
+      throw pastEnd(data, start, length);
+    }
+    h ^= t2 << 16;
+    h ^= t1 << 8;
+    h ^= t0;
     h = Math.imul(h, M);
   }
   h ^= h >>> 13;
   h = Math.imul(h, M);
   h ^= h >>> 15;
   return h | 0;
+}
+
+function pastEnd(data: Uint8Array, start: number, length: number): RangeError {
+  return new RangeError(
+    `murmur2: range [${start}, ${start + length}) runs past the end (length ${data.length})`,
+  );
 }
 
 /**

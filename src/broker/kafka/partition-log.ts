@@ -17,6 +17,7 @@ import {
 } from './state.ts';
 import type { FetchedSlice } from './events.ts';
 import { utf8Length } from './utf8.ts';
+import { at } from '../core/at.ts';
 
 /** Size counted for retention.bytes: UTF-8 bytes of key and value. */
 function recordBytes(key: string | null, value: string): number {
@@ -27,9 +28,19 @@ function recordBytes(key: string | null, value: string): number {
 export function segmentBytes(p: PartitionState, s: Segment): number {
   let bytes = 0;
   forEachInRange(p, s.baseOffset, s.baseOffset + s.records, (c, i) => {
-    bytes += recordBytes(c.keys[i] as string | null, c.values[i] as string);
+    const key = c.keys[i];
+    const value = c.values[i];
+    if (key === undefined || value === undefined) throw noRecord(c, i);
+    bytes += recordBytes(key, value);
   });
   return bytes;
+}
+
+/** A chunk's columns are one record per index: a hole means a broken chunk, not a missing record. */
+function noRecord(chunk: LogChunk, index: number): RangeError {
+  return new RangeError(
+    `chunk at offset ${chunk.baseOffset} has no record at index ${index} (length ${chunk.values.length})`,
+  );
 }
 
 /** The largest index whose item starts at or before `offset` (items ascend; the first ≤ offset). */
@@ -37,20 +48,22 @@ function search<T>(items: readonly T[], offset: number, start: (item: T) => numb
   let lo = 0;
   let hi = items.length - 1;
   while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (start(items[mid] as T) <= offset) lo = mid;
+    const mid = (lo + hi + 1) >> 1; // lo < mid <= hi < length: always an item
+    const item = items[mid];
+    if (item === undefined) throw new RangeError(`search: no item at ${mid} of ${items.length}`);
+    if (start(item) <= offset) lo = mid;
     else hi = mid - 1;
   }
   return lo;
 }
 
-const pageStart = (page: readonly LogChunk[]): number => (page[0] as LogChunk).baseOffset;
+const pageStart = (page: readonly LogChunk[]): number => at(page, 0).baseOffset;
 const chunkStart = (chunk: LogChunk): number => chunk.baseOffset;
 
 /** Where the chunk holding `offset` is (the caller keeps it within [logStartOffset, log end)). */
 function locate(p: PartitionState, offset: number): { page: number; chunk: number } {
   const page = search(p.pages, offset, pageStart);
-  return { page, chunk: search(p.pages[page] as readonly LogChunk[], offset, chunkStart) };
+  return { page, chunk: search(at(p.pages, page), offset, chunkStart) };
 }
 
 /**
@@ -68,8 +81,12 @@ function forEachChunk(
   if (o >= end) return;
   let { page: pi, chunk: ci } = locate(p, o);
   while (o < end) {
-    const page = p.pages[pi] as readonly LogChunk[];
-    const chunk = page[ci] as LogChunk;
+    // o < log end, so page pi and chunk ci exist: the checks only guard a broken page list.
+    const page = p.pages[pi];
+    const chunk = page?.[ci];
+    if (page === undefined || chunk === undefined) {
+      throw new RangeError(`partition log: no chunk ${ci} on page ${pi} for offset ${o}`);
+    }
     const stop = Math.min(end, chunk.baseOffset + chunk.values.length);
     visit(chunk, o - chunk.baseOffset, stop - chunk.baseOffset);
     o = stop;
@@ -113,12 +130,15 @@ export function fetchedRecords(fetch: {
   const out: StoredRecord[] = [];
   for (const { topic, partition, chunk, start, end } of fetch.slices) {
     for (let i = start; i < end; i++) {
+      const key = chunk.keys[i];
+      const value = chunk.values[i];
+      if (key === undefined || value === undefined) throw noRecord(chunk, i);
       out.push({
         topic,
         partition,
         offset: chunk.baseOffset + i,
-        key: chunk.keys[i] as string | null,
-        value: chunk.values[i] as string,
+        key,
+        value,
         timestamp: timestampAt(chunk, i),
       });
     }
@@ -195,7 +215,7 @@ function growSegments(
   segmentRecords: number,
 ): (readonly Segment[])[] {
   const out = segments.slice();
-  const lastChunk = (out[out.length - 1] ?? []).slice();
+  let lastChunk = (out[out.length - 1] ?? []).slice();
   out[Math.max(0, out.length - 1)] = lastChunk;
   const active = lastChunk.pop();
   let base = active?.baseOffset ?? from;
@@ -203,7 +223,7 @@ function growSegments(
   let maxTimestamp = active?.maxTimestamp ?? -Infinity;
   for (let offset = from; offset < to;) {
     if (records >= segmentRecords) {
-      closeSegment(out, { baseOffset: base, records, maxTimestamp });
+      lastChunk = closeSegment(out, lastChunk, { baseOffset: base, records, maxTimestamp });
       base = offset;
       records = 0;
       maxTimestamp = -Infinity;
@@ -213,27 +233,32 @@ function growSegments(
     offset += take;
     if (timestamp > maxTimestamp) maxTimestamp = timestamp;
   }
-  closeSegment(out, { baseOffset: base, records, maxTimestamp });
+  closeSegment(out, lastChunk, { baseOffset: base, records, maxTimestamp });
   return out;
 }
 
 /**
- * Adds `s` to the last chunk of `out`, starting a new chunk when that one is full. growSegments
- * owns the last chunk (a fresh copy), so it may grow in place; a helper, not a closure per append.
+ * Adds `s` to `last`, the last chunk of `out`, or starts a new chunk when that one is full; returns
+ * the last chunk after. growSegments owns the last chunk (a fresh copy), so it may grow in place;
+ * a helper, not a closure per append.
  */
-function closeSegment(out: (readonly Segment[])[], s: Segment): void {
-  const last = out[out.length - 1] as Segment[];
-  if (last.length >= SEGMENT_CHUNK) out.push([s]);
-  else last.push(s);
+function closeSegment(out: (readonly Segment[])[], last: Segment[], s: Segment): Segment[] {
+  if (last.length < SEGMENT_CHUNK) {
+    last.push(s);
+    return last;
+  }
+  const next = [s];
+  out.push(next);
+  return next;
 }
 
 /** The pages from `start` on (start ≥ logStartOffset): leading chunks dropped, the first trimmed. */
 function pagesFrom(p: PartitionState, start: number): (readonly LogChunk[])[] {
   if (start >= logEndOffset(p)) return [];
-  const at = locate(p, start);
-  const pages = p.pages.slice(at.page);
-  const first = (pages[0] as readonly LogChunk[]).slice(at.chunk);
-  const chunk = first[0] as LogChunk;
+  const where = locate(p, start);
+  const pages = p.pages.slice(where.page);
+  const first = at(pages, 0).slice(where.chunk);
+  const chunk = at(first, 0);
   const skip = start - chunk.baseOffset;
   if (skip > 0) first[0] = sliceChunk(chunk, skip, chunk.values.length);
   pages[0] = first;
@@ -243,13 +268,13 @@ function pagesFrom(p: PartitionState, start: number): (readonly LogChunk[])[] {
 /** The pages before `end` (end ≤ log end): trailing chunks dropped, the last trimmed. */
 function pagesBefore(p: PartitionState, end: number): (readonly LogChunk[])[] {
   if (end <= p.logStartOffset) return [];
-  const at = locate(p, end - 1);
-  const pages = p.pages.slice(0, at.page + 1);
-  const last = (pages[at.page] as readonly LogChunk[]).slice(0, at.chunk + 1);
-  const chunk = last[at.chunk] as LogChunk;
+  const where = locate(p, end - 1);
+  const pages = p.pages.slice(0, where.page + 1);
+  const last = at(pages, where.page).slice(0, where.chunk + 1);
+  const chunk = at(last, where.chunk);
   if (end - chunk.baseOffset < chunk.values.length)
-    last[at.chunk] = sliceChunk(chunk, 0, end - chunk.baseOffset);
-  pages[at.page] = last;
+    last[where.chunk] = sliceChunk(chunk, 0, end - chunk.baseOffset);
+  pages[where.page] = last;
   return pages;
 }
 
@@ -257,9 +282,13 @@ function pagesBefore(p: PartitionState, end: number): (readonly LogChunk[])[] {
 function sliceRuns(runs: readonly number[], from: number, to: number): number[] {
   const out: number[] = [];
   for (let k = 0; k < runs.length; k += 2) {
-    const start = runs[k] as number;
-    const end = k + 2 < runs.length ? (runs[k + 2] as number) : Infinity;
-    if (end > from && start < to) out.push(Math.max(start, from) - from, runs[k + 1] as number);
+    const start = runs[k];
+    const timestamp = runs[k + 1];
+    if (start === undefined || timestamp === undefined) {
+      throw new RangeError(`timestamp runs come in pairs, got ${runs.length} numbers`);
+    }
+    const end = runs[k + 2] ?? Infinity; // the next run's start; the last run runs to the end
+    if (end > from && start < to) out.push(Math.max(start, from) - from, timestamp);
   }
   return out;
 }
@@ -291,10 +320,10 @@ function dropSegments(
 ): (readonly Segment[])[] {
   let i = 0;
   let left = n;
-  while (i < segments.length && left >= (segments[i] as readonly Segment[]).length)
-    left -= (segments[i++] as readonly Segment[]).length;
+  for (let chunk = segments[0]; chunk !== undefined && left >= chunk.length; chunk = segments[++i])
+    left -= chunk.length;
   const out = segments.slice(i);
-  if (left > 0) out[0] = (out[0] as readonly Segment[]).slice(left);
+  if (left > 0) out[0] = at(out, 0).slice(left);
   return out;
 }
 

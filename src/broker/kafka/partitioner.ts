@@ -15,6 +15,7 @@
 import { murmur2, murmur2Ascii, murmur2Range } from './murmur2.ts';
 import { utf8EncodeInto } from './utf8.ts';
 import { nextUint32, type PrngState } from '../core/prng.ts';
+import { at } from '../core/at.ts';
 
 /** The partition Kafka's producer picks for `key` (strings are UTF-8 encoded, as StringSerializer does). */
 export function kafkaPartitionForKey(key: string | Uint8Array, numPartitions: number): number {
@@ -64,9 +65,7 @@ export function stickyPartitionForKeyless(
     next = after;
     const random = u & 0x7fffffff;
     partition =
-      available.length > 0
-        ? (available[random % available.length] as number)
-        : random % numPartitions;
+      available.length > 0 ? at(available, random % available.length) : random % numPartitions;
     produced = 0;
   }
   return { partition, sticky: { partition, produced: produced + 1 }, prng: next };

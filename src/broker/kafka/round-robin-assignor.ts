@@ -12,6 +12,7 @@ import {
   type Member,
   type TopicPartition,
 } from './assignor-types.ts';
+import { at } from '../core/at.ts';
 
 /**
  * All subscribed partitions sorted by topic then number, handed out in turn over the sorted
@@ -30,8 +31,8 @@ export function assignRoundRobin(
     const n = perTopic.get(topic) as number;
     for (let partition = 0; partition < n; partition++) {
       // Some member subscribes to every topic in perTopic, so this loop ends.
-      while (!(ring[cursor % ring.length] as Member).topics.includes(topic)) cursor++;
-      const member = ring[cursor % ring.length] as Member;
+      while (!at(ring, cursor % ring.length).topics.includes(topic)) cursor++;
+      const member = at(ring, cursor % ring.length);
       cursor++;
       (lists.get(member.memberId) as TopicPartition[]).push({ topic, partition });
     }

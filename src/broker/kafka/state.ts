@@ -75,8 +75,16 @@ export interface LogChunk {
 export function timestampAt(chunk: LogChunk, i: number): number {
   const runs = chunk.timestamps;
   let k = runs.length - 2;
-  while (k > 0 && (runs[k] as number) > i) k -= 2;
-  return runs[k + 1] as number;
+  while (k > 0) {
+    const start = runs[k]; // 0 < k <= length - 2: always there
+    if (start === undefined || start <= i) break;
+    k -= 2;
+  }
+  const timestamp = runs[k + 1];
+  if (timestamp === undefined) {
+    throw new RangeError(`chunk at offset ${chunk.baseOffset} has no timestamp runs`);
+  }
+  return timestamp;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type TopicPartition,
 } from './assignor-types.ts';
 import { partitionsOf, type StickyPrelude } from './sticky-common.ts';
+import { at } from '../core/at.ts';
 
 /** The assignment plus partitionsTransferringOwnership (tpKey → new owner). */
 export interface StickyResult {
@@ -81,7 +82,7 @@ export function constrainedAssign(
     let consumer: string;
     let fromIterator = false;
     if (cursor < under.length) {
-      consumer = under[cursor++] as string;
+      consumer = at(under, cursor++);
       fromIterator = true;
     } else if (under.length === 0 && exact.length === 0) {
       throw new Error('sticky assignor: no more unfilled consumers to be assigned');
@@ -89,7 +90,7 @@ export function constrainedAssign(
       consumer = exact.shift() as string;
     } else {
       cursor = 0;
-      consumer = under[cursor++] as string;
+      consumer = at(under, cursor++);
       fromIterator = true;
     }
     const count = assignNew(tp, consumer);

@@ -7,6 +7,7 @@
 import { compareStrings, tpKey, type TopicPartition } from './assignor-types.ts';
 import { partitionsOf, type StickyPrelude } from './sticky-common.ts';
 import { PartitionMovements } from './sticky-movements.ts';
+import { at } from '../core/at.ts';
 
 /** Balances the still-valid owned partitions and the unassigned ones over eligible members. */
 export function generalAssign(
@@ -41,7 +42,7 @@ export function generalAssign(
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (cmp(sorted[mid] as string, id) < 0) lo = mid + 1;
+      if (cmp(at(sorted, mid), id) < 0) lo = mid + 1;
       else hi = mid;
     }
     if (sorted[lo] !== id) sorted.splice(lo, 0, id);
@@ -58,7 +59,7 @@ export function generalAssign(
   for (const [id, list] of current) {
     const topics = prelude.byId.get(id)?.topics ?? [];
     for (let i = 0; i < list.length;) {
-      const tp = list[i] as TopicPartition;
+      const tp = at(list, i);
       if (!topics.includes(tp.topic)) {
         list.splice(i, 1);
         revocationRequired = true;
@@ -90,8 +91,8 @@ export function generalAssign(
   };
 
   const isBalanced = (): boolean => {
-    const min = (current.get(sorted[0] as string) as TopicPartition[]).length;
-    const max = (current.get(sorted[sorted.length - 1] as string) as TopicPartition[]).length;
+    const min = (current.get(at(sorted, 0)) as TopicPartition[]).length;
+    const max = (current.get(at(sorted, sorted.length - 1)) as TopicPartition[]).length;
     if (min >= max - 1) return true;
     const owner = new Map<string, string>();
     for (const [id, list] of current) for (const tp of list) owner.set(tpKey(tp), id);
@@ -145,7 +146,7 @@ export function generalAssign(
     do {
       modified = false;
       for (let i = 0; i < partitions.length && !isBalanced(); i++) {
-        const tp = partitions[i] as TopicPartition;
+        const tp = at(partitions, i);
         const consumer = partitionConsumer.get(tpKey(tp)) as string;
         const size = (current.get(consumer) as TopicPartition[]).length;
         for (const other of topicConsumers.get(tp.topic) as string[]) {
@@ -165,14 +166,13 @@ export function generalAssign(
     const sizes = [...a.values()].map((l) => l.length);
     let s = 0;
     for (let i = 0; i < sizes.length; i++)
-      for (let j = i + 1; j < sizes.length; j++)
-        s += Math.abs((sizes[i] as number) - (sizes[j] as number));
+      for (let j = i + 1; j < sizes.length; j++) s += Math.abs(at(sizes, i) - at(sizes, j));
     return s;
   };
 
   // balance()
   const initializing =
-    (current.get(sorted[sorted.length - 1] as string) as TopicPartition[]).length === 0;
+    (current.get(at(sorted, sorted.length - 1)) as TopicPartition[]).length === 0;
   for (const tp of unassigned) {
     if ((topicConsumers.get(tp.topic) as string[]).length === 0) continue;
     const id = sorted.find((c) => (consumerTopics.get(c) as string[]).includes(tp.topic));

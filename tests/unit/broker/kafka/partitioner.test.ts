@@ -7,6 +7,7 @@ import {
   utf8Encode,
 } from '../../../../src/broker/kafka/index.ts';
 import { seedPrng } from '../../../../src/broker/core/prng.ts';
+import { murmur2Range } from '../../../../src/broker/kafka/murmur2.ts';
 
 const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
@@ -87,6 +88,16 @@ describe('murmur2 matches Kafka', () => {
       const bytes = new Uint8Array(len);
       for (let i = 0; i < len; i++) bytes[i] = x = (Math.imul(x, 1103515245) + 12345) & 0xff;
       expect(murmur2(bytes)).toBe(referenceMurmur2(bytes));
+    }
+  });
+
+  it('hashes a range in place like a copy, and throws when the range runs past the end', () => {
+    const bytes = ascii('__some-key-1234__');
+    for (let len = 0; len <= 13; len++) {
+      expect(murmur2Range(bytes, 2, len)).toBe(murmur2(bytes.slice(2, 2 + len)));
+    }
+    for (const len of [16, 17, 18, 19]) {
+      expect(() => murmur2Range(bytes, 2, len)).toThrow(/runs past the end \(length 17\)/);
     }
   });
 
