@@ -58,7 +58,7 @@ export function storeFiguresTable(
   );
 }
 
-/** The three brokers of slides 5 and 35. */
+/** The three brokers of slide 5 (slide 35 states the same guarantees and order as a table). */
 export function brokerFiguresTable(): HTMLTableElement {
   return figuresTable(
     'Redis, RabbitMQ и Kafka: типичные характеристики',
