@@ -2,6 +2,7 @@
 import type { ChooserView } from './logic.ts';
 import { BROKERS, BROKER_TITLE, type Broker, type Recommendation } from './rules.ts';
 import { SYSTEM_NOTE } from './story.ts';
+import { isolate } from '../runtime/validate.ts';
 
 /** Shape beside each broker's name, so colour is never the only cue. */
 export const BROKER_SHAPE: Readonly<Record<Broker, string>> = {
@@ -42,9 +43,9 @@ export function captionFor(lead: string, fullName: string, r: Recommendation): s
     .join(', ');
   const head = lead ? `${lead} ` : '';
   if (r.explained.length === 0) {
-    return `${head}Пока ответов нет — для «${name}» простейший вариант: ${BROKER_TITLE[r.broker]}.`;
+    return `${head}Пока ответов нет — для ${isolate(`«${name}»`)} простейший вариант: ${BROKER_TITLE[r.broker]}.`;
   }
-  const subject = lead ? '→' : `Для «${name}» —`;
+  const subject = lead ? '→' : `Для ${isolate(`«${name}»`)} —`;
   let text = `${head}${subject} ${BROKER_TITLE[r.broker]}: ${points(r.scores[r.broker])} (${others}).`;
   if (r.tie) text += ' Ничья — выбран более простой.';
   if (r.unanswered.length > 0) {

@@ -5,7 +5,7 @@
  * never markup) and a message rate typed as a number, mapped to the throughput answer.
  */
 import { refuse, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
-import type { Validation } from '../runtime/validate.ts';
+import { isolate, textProblem, type Validation } from '../runtime/validate.ts';
 import { caption, clip } from './caption.ts';
 import {
   QUESTIONS,
@@ -22,7 +22,8 @@ export const MAX_NAME = 60;
 /** A workload name: trimmed, not empty, at most {@link MAX_NAME} characters. */
 export function validateWorkloadName(raw: string): Validation<string> {
   const text = raw.trim();
-  if (text.length === 0) return { ok: false, message: 'Название: поле не может быть пустым.' };
+  const problem = textProblem(text, 'Название');
+  if (problem) return { ok: false, message: problem };
   const chars = [...text].length;
   if (chars > MAX_NAME) {
     return { ok: false, message: `Название: не длиннее ${MAX_NAME} символов (сейчас ${chars}).` };
@@ -135,7 +136,7 @@ function apply(model: ChooserModel, action: ChooserAction): ChooserModel {
       return {
         ...model,
         name: action.name.trim(),
-        note: `Нагрузка «${clip(action.name.trim())}».`,
+        note: `Нагрузка ${isolate(`«${clip(action.name.trim())}»`)}.`,
       };
     case 'clear':
       return { ...model, answers: {}, cleared: true, note: 'Ответы сброшены.' };

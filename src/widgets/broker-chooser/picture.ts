@@ -68,7 +68,7 @@ export function resultPanel(name: string, r: Recommendation): HTMLElement {
       role: 'region',
       'aria-label': 'Рекомендация',
     },
-    h('p', { class: BC_CLASS.for }, `Для «${name}»:`),
+    h('p', { class: BC_CLASS.for }, 'Для «', h('bdi', {}, name), '»:'),
     h(
       'p',
       { class: BC_CLASS.winner },

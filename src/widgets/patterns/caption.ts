@@ -1,4 +1,5 @@
 /** What each frame says in words (the caption and the live region), from the views alone. */
+import { isolate } from '../runtime/validate.ts';
 import { decodeEvent, eventLabel } from './account.ts';
 import type { FanoutView } from './logic-fanout.ts';
 import { RPC_QUEUE, type RpcView } from './logic-rpc.ts';
@@ -24,7 +25,8 @@ export function fanoutCaption(view: FanoutView): string {
     );
   }
   const latest = view.published.filter((m) => view.latest.includes(m.n));
-  const names = latest.map((m) => quoted(m.body)).join(' и ');
+  // The student's messages, isolated (FSI…PDI): right-to-left text cannot reorder the caption.
+  const names = isolate(latest.map((m) => quoted(m.body)).join(' и '));
   const toWorkers = latest
     .map((m) => {
       const worker = view.workers.find((w) => w.got.some((g) => g.n === m.n));

@@ -1,7 +1,7 @@
 /**
  * The picture: on the stage a strip naming the three patterns with the one on screen marked (the
  * lab has the tabs instead), then the pattern's own picture (./picture-*.ts) and its legend.
- * Whatever arrived in this frame slides in; all text goes in as text nodes.
+ * Whatever arrived in this frame fades in where it lands; all text goes in as text nodes.
  */
 import { h } from '../runtime/dom.ts';
 import type { KitHost, Painter } from '../runtime/kit.ts';
@@ -61,7 +61,8 @@ export function patternsPicture(
       const a = animateTo(
         el,
         [
-          { opacity: 0, transform: 'translateX(-0.8em)' },
+          // In place (no sliding): nothing moving crosses a label.
+          { opacity: 0, transform: 'scale(0.8)' },
           { opacity: 1, transform: 'none' },
         ],
         { duration, reduced: host.reducedMotion },

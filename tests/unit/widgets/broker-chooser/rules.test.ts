@@ -135,7 +135,8 @@ describe('broker-chooser words and inputs', () => {
       '22 балла',
     ]);
     const text = captionFor('', 'Мой сервис', recommend({ routing: 'complex' }));
-    expect(text).toContain('«Мой сервис» — RabbitMQ: 3 балла');
+    // The name is isolated (FSI…PDI), so right-to-left letters in it cannot reorder the caption.
+    expect(text).toContain('\u2068«Мой сервис»\u2069 — RabbitMQ: 3 балла');
     expect(text).toMatch(/Без ответа 4 вопроса/);
   });
 
