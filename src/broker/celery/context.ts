@@ -3,6 +3,7 @@
  * the state with new objects; the state a step started from is never written to.
  */
 import { schedule } from '../core/clock.ts';
+import { at } from '../core/at.ts';
 import { READY_STATES } from './states.ts';
 import { transportFor, type TransportState, type TransportStep } from './transport.ts';
 import type {
@@ -82,9 +83,12 @@ export function recordOf(ctx: StepContext, id: string, name: string): TaskRecord
 }
 
 /** A shallow copy; a for-in loop, because spreading a large dictionary-mode object is ~15× slower in V8. */
-function copyRecord<T>(from: Readonly<Record<string, T>>): Record<string, T> {
+function copyRecord<T extends object>(from: Readonly<Record<string, T>>): Record<string, T> {
   const to: Record<string, T> = {};
-  for (const key in from) to[key] = from[key] as T;
+  for (const key in from) {
+    const value = from[key]; // a key for-in just listed: there (T has no undefined)
+    if (value !== undefined) to[key] = value;
+  }
   return to;
 }
 
@@ -102,7 +106,7 @@ export function putRecord(ctx: StepContext, record: TaskRecord): void {
     finished = [...finished, record.id];
     // A result backend expires old results; here the oldest finished records go past a count.
     while (finished.length > ctx.state.config.maxFinishedTasks) {
-      const oldest = finished[0] as string;
+      const oldest = at(finished, 0);
       finished = finished.slice(1);
       delete tasks[oldest];
     }

@@ -31,6 +31,7 @@ import type {
   WorkerState,
 } from './types.ts';
 import {
+  definitionOf,
   dispatch,
   finishExecution,
   goOfflineIfIdle,
@@ -204,7 +205,7 @@ function killPoolProcess(ctx: StepContext, workerId: string, taskId: string): vo
   if (!r) throw new RangeError(`celery: ${workerId} runs no task ${taskId}`);
   const now = ctx.state.clock.now;
   const m = r.message;
-  const def = ctx.state.config.tasks[m.name] as (typeof ctx.state.config.tasks)[string];
+  const def = definitionOf(ctx, m.name);
   // Its 'finish' timer then finds nothing to finish.
   updateWorker(ctx, workerId, (x) => ({
     ...x,

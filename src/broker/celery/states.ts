@@ -34,7 +34,9 @@ export function canTransition(from: TaskState, to: TaskState): boolean {
 export function isValidStatePath(path: readonly TaskState[], fromStart = true): boolean {
   if (fromStart ? path[0] !== 'PENDING' : path.length === 0) return false;
   for (let i = 1; i < path.length; i++) {
-    if (!canTransition(path[i - 1] as TaskState, path[i] as TaskState)) return false;
+    const from = path[i - 1];
+    const to = path[i];
+    if (from === undefined || to === undefined || !canTransition(from, to)) return false;
   }
   return true;
 }

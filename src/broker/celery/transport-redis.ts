@@ -160,8 +160,9 @@ export const redisTransport: Transport<R> = {
     const popped = send(t.server, now, [
       { type: 'BRPOP', client: consumer, keys: [t.key], timeout: 1 },
     ]);
-    const body = Array.isArray(popped.reply) ? (popped.reply[1] as string) : undefined;
-    if (body === undefined)
+    // BRPOP replies [key, value]: the value is the message body.
+    const body = Array.isArray(popped.reply) ? popped.reply[1] : undefined;
+    if (typeof body !== 'string')
       throw new Error('celery/redis: BRPOP on a non-empty list returned nothing');
     const payload = JSON.parse(body) as Payload;
     const deliveryTag = t.nextDeliveryTag;

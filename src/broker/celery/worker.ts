@@ -25,8 +25,10 @@ import type {
   WorkerState,
 } from './types.ts';
 
-function definitionOf(ctx: StepContext, name: string): TaskDefinition {
-  const def = ctx.state.config.tasks[name];
+/** A registered task's definition, by own key (a task named `constructor` is not the prototype's). */
+export function definitionOf(ctx: StepContext, name: string): TaskDefinition {
+  const tasks = ctx.state.config.tasks;
+  const def = Object.hasOwn(tasks, name) ? tasks[name] : undefined;
   if (!def) throw new RangeError(`celery: unregistered task ${name}`);
   return def;
 }

@@ -2,6 +2,8 @@
  * A virtual clock with a timer queue, as plain data. Time only moves forward; due timers fire in
  * a stable order: by due time, then by the order they were scheduled.
  */
+import { at } from './at.ts';
+
 export interface Timer<P> {
   readonly id: number;
   readonly at: number;
@@ -34,7 +36,7 @@ export function schedule<P>(
   const timers = clock.timers.slice();
   // Insert after every timer due at the same time or earlier: stable order.
   let i = timers.length;
-  while (i > 0 && (timers[i - 1] as Timer<P>).at > timer.at) i--;
+  while (i > 0 && at(timers, i - 1).at > timer.at) i--;
   timers.splice(i, 0, timer);
   return { clock: { ...clock, timers, nextTimerId: clock.nextTimerId + 1 }, id: timer.id };
 }

@@ -2,6 +2,8 @@
  * A model is a pure transition function over plain-data state. `replay` turns a scenario (a seed
  * and a list of commands) into "the state after step n", so a widget can seek back and forth.
  */
+import { at } from './at.ts';
+
 export interface StepResult<S, E> {
   readonly state: S;
   readonly events: readonly E[];
@@ -37,7 +39,7 @@ export function stateAt<S, C, E>(
   let state = model.init(scenario.seed);
   let events: readonly E[] = [];
   for (let i = 0; i < steps; i++) {
-    const result = model.step(state, scenario.commands[i] as C);
+    const result = model.step(state, at(scenario.commands, i));
     state = result.state;
     events = result.events;
   }

@@ -41,7 +41,7 @@ export function mergedTrace(input: OrderFlowInput): readonly OrderFlowEvent[] {
 function reveal(state: OrderFlowState, to: number): StepResult<OrderFlowState, OrderFlowEvent> {
   const trace = mergedTrace(state.input);
   let emitted = state.emitted;
-  while (emitted < trace.length && (trace[emitted] as OrderFlowEvent).at <= to) emitted++;
+  for (let e = trace[emitted]; e !== undefined && e.at <= to; e = trace[emitted]) emitted++;
   return { state: { ...state, now: to, emitted }, events: trace.slice(state.emitted, emitted) };
 }
 

@@ -104,7 +104,8 @@ export function asyncRun(input: OrderFlowInput): OrderFlowRun {
   for (const task of WORKER_TASKS) {
     const key = queueOf(task);
     // The worker is already blocked in BRPOP, so it pops the task the moment it is pushed.
-    const start = publishedAt[task] as number;
+    const start = publishedAt[task];
+    if (start === undefined) throw new RangeError(`orderflow: ${task} was never published`);
     run.events.push({ type: 'BRPOP', mode: 'async', at: start, key });
     const failed = input.failures[task] > 0;
     const end = run.span(

@@ -3,7 +3,7 @@
  * rabbit_queue_consumers does (a served consumer goes to the back; a consumer that runs out of
  * credit leaves the line and rejoins at the back when an ack frees credit), and ack/nack/reject.
  */
-import type { Ctx, Draft } from './draft.ts';
+import { own, type Ctx, type Draft } from './draft.ts';
 import { deadLetter, enforceMaxLength, expireHead } from './queue-ops.ts';
 import { channelError, requeueAll } from './teardown.ts';
 import type { Channel, Consumer, Queue, QueuedMessage, Unacked } from './types.ts';
@@ -62,8 +62,14 @@ function dispatchQueue(ctx: Ctx, queue: Draft<Queue>): void {
     const tag = queue.active[0];
     const message = queue.messages[0];
     if (tag === undefined || message === undefined) break;
-    const consumer = ctx.s.consumers[tag] as Draft<Consumer>;
-    const channel = ctx.s.channels[consumer.channel] as Draft<Channel>;
+    // A tag in a queue's line is a live consumer on an open channel (teardown removes both).
+    const consumer = own(ctx.s.consumers, tag);
+    const channel = consumer && own(ctx.s.channels, consumer.channel);
+    if (!consumer || !channel) {
+      throw new RangeError(
+        `dispatch: queue '${queue.name}' lines up '${tag}', not a live consumer`,
+      );
+    }
     queue.messages.shift();
     queue.active.shift();
     deliver(ctx, channel, queue, message, consumer, consumer.noAck);

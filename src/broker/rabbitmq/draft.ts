@@ -27,6 +27,11 @@ export interface Ctx {
   readonly fresh: Set<number>;
 }
 
+/** `record[key]` if `key` is the record's own: a queue named `constructor` is not Object's. */
+export function own<V>(record: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Deep copy of JSON-like data (records, arrays, primitives); what structuredClone would do here. */
 export function clonePlain<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;

@@ -34,8 +34,8 @@ export function parseExpiration(raw: string): { ttl: number } | { error: string 
   const prefix = `invalid expiration '${raw}': `;
   // string:to_integer: an optional sign, then at least one digit; the rest must be empty.
   const match = /^([+-]?)(\d+)/.exec(raw);
-  if (!match) return { error: `${prefix}no_integer` };
-  const digits = match[2] as string;
+  const digits = match?.[2]; // group 2 always takes part in a match
+  if (!match || digits === undefined) return { error: `${prefix}no_integer` };
   const rest = raw.slice(match[0].length);
   if (rest !== '')
     return { error: prefix + pair('leftover_string', erlangString(rest), prefix.length) };

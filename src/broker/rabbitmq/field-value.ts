@@ -99,7 +99,11 @@ function valueEqual(a: Term, b: Term): boolean {
   if (a.type === 'array' && b.type === 'array') {
     // Inside a list Erlang compares {Type, Value} tuples, so the types must agree too.
     return (
-      a.value.length === b.value.length && a.value.every((t, i) => termEqual(t, b.value[i] as Term))
+      a.value.length === b.value.length &&
+      a.value.every((t, i) => {
+        const u = b.value[i]; // same length: always there
+        return u !== undefined && termEqual(t, u);
+      })
     );
   }
   if (a.type === 'table' && b.type === 'table') {

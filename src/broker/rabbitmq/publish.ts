@@ -3,7 +3,7 @@
  * and with `mandatory` return an unroutable message with 312 NO_ROUTE instead of dropping it.
  */
 import type { RabbitCommand } from './commands.ts';
-import type { Ctx } from './draft.ts';
+import { own, type Ctx } from './draft.ts';
 import { parseExpiration } from './expiration.ts';
 import { enqueueNew, routeDraft, type MessageTemplate } from './queue-ops.ts';
 import { channelError } from './teardown.ts';
@@ -70,9 +70,11 @@ export function publish(ctx: Ctx, cmd: Publish): void {
     body: cmd.body ?? '',
     properties,
   };
-  const messageIds = queues.map((name) =>
-    enqueueNew(ctx, ctx.s.queues[name] as NonNullable<(typeof ctx.s.queues)[string]>, template),
-  );
+  const messageIds = queues.map((name) => {
+    const queue = own(ctx.s.queues, name);
+    if (!queue) throw new RangeError(`basic.publish: routed to '${name}', not a declared queue`);
+    return enqueueNew(ctx, queue, template);
+  });
   ctx.events.push({
     type: 'basic.publish',
     publishId,

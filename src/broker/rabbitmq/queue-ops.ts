@@ -24,7 +24,8 @@ export function insertMessage(queue: Draft<Queue>, message: QueuedMessage): void
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const other = list[mid] as QueuedMessage;
+    const other = list[mid]; // lo <= mid < hi <= length: always there
+    if (other === undefined) throw new RangeError(`insertMessage: no message at ${mid}`);
     const before =
       other.priority > message.priority ||
       (other.priority === message.priority && other.seq < message.seq);
@@ -113,7 +114,8 @@ export function deadLetter(
     drop(ctx, queue.name, message, reason);
     return;
   }
-  const routingKeys = [queue.arguments['x-dead-letter-routing-key'] ?? message.routingKey];
+  const routingKey = queue.arguments['x-dead-letter-routing-key'] ?? message.routingKey;
+  const routingKeys = [routingKey];
   const oldHeaders = message.properties.headers ?? {};
   const deaths = Array.isArray(oldHeaders['x-death']) ? (oldHeaders['x-death'] as XDeath[]) : [];
   const { expiration, ...rest } = message.properties;
@@ -136,7 +138,7 @@ export function deadLetter(
   const template: MessageTemplate = {
     publishId: message.publishId,
     exchange: dlx,
-    routingKey: routingKeys[0] as string,
+    routingKey,
     body: message.body,
     properties: { ...rest, headers },
   };

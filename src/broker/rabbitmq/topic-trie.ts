@@ -55,9 +55,15 @@ function splitKey(routingKey: string): void {
 
 /** The literal child of `node` for word i of the split key, if any. */
 function childFor(node: TrieNode, i: number): TrieNode | undefined {
-  const start = starts[i] as number;
-  const length = (ends[i] as number) - start;
-  let c = node.children.get(hashes[i] as number);
+  // Callers keep i < count, so the words are there: read once, narrow, no cast.
+  const start = starts[i];
+  const end = ends[i];
+  const hash = hashes[i];
+  if (start === undefined || end === undefined || hash === undefined) {
+    throw new RangeError(`topic router: no word ${i} in '${key}' (${count} words)`);
+  }
+  const length = end - start;
+  let c = node.children.get(hash);
   while (c && !(c.word.length === length && key.startsWith(c.word, start))) c = c.sibling;
   return c;
 }
@@ -146,7 +152,10 @@ export function compileTopicRouter(bindings: readonly TopicBindingSpec[]): Topic
     for (const index of node.ends) {
       if (seen[index] !== stamp) {
         seen[index] = stamp;
-        found.push(destinations[index] as string);
+        const destination = destinations[index];
+        if (destination === undefined)
+          throw new RangeError(`topic router: no destination ${index}`);
+        found.push(destination);
       }
     }
   };

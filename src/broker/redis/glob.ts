@@ -20,9 +20,12 @@ const BACKSLASH = 0x5c; // \
 /** Redis gives up (no match) past this recursion depth (CVE-2024-31228). */
 const NESTING_LIMIT = 1000;
 
-/** Pattern byte at `i`; reading one past the end yields 0, the NUL that ends every sds string. */
+/**
+ * Byte at `i` (i >= 0); reading past the end yields 0, the NUL that ends every sds string. The
+ * loops only read inside their `plen`/`slen`, where this is the plain byte.
+ */
 function byteAt(bytes: Uint8Array, i: number): number {
-  return i < bytes.length ? (bytes[i] as number) : 0;
+  return bytes[i] ?? 0;
 }
 
 /** C `char` on x86-64 is signed: what `int start = pattern[0]` sees. */
@@ -48,7 +51,7 @@ function matchFrom(
 ): boolean {
   if (nesting > NESTING_LIMIT) return false;
   while (plen > 0 && slen > 0) {
-    const pc = p[pi] as number;
+    const pc = byteAt(p, pi);
     if (pc === STAR) {
       while (plen > 0 && byteAt(p, pi + 1) === STAR) {
         pi++;
@@ -76,7 +79,7 @@ function matchFrom(
         plen--;
       }
       let match = false;
-      const sc = s[si] as number;
+      const sc = byteAt(s, si);
       for (;;) {
         if (plen >= 2 && p[pi] === BACKSLASH) {
           pi++;
@@ -90,8 +93,8 @@ function matchFrom(
         } else if (p[pi] === CLOSE) {
           break;
         } else if (plen >= 3 && p[pi + 1] === DASH) {
-          let start = signedChar(p[pi] as number);
-          let end = signedChar(p[pi + 2] as number);
+          let start = signedChar(byteAt(p, pi));
+          let end = signedChar(byteAt(p, pi + 2));
           const c = signedChar(sc);
           if (start > end) {
             const t = start;
