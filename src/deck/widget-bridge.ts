@@ -127,8 +127,10 @@ export function bindWidgets(deck: RevealApi): () => void {
   // `L` opens and closes the lab of the current slide's widgets (the last one of slide 41's two
   // that is open); reveal.js would otherwise read it as «next slide».
   const toggleLab = (): void => {
-    const shown = active.filter((m) => m.handle && m.slot.classList.contains(WIDGET_OPEN_CLASS));
-    const target = (shown.at(-1) ?? active.at(-1))?.handle;
+    const shown = active.filter(
+      (m) => m.handle?.hasLab && m.slot.classList.contains(WIDGET_OPEN_CLASS),
+    );
+    const target = (shown.at(-1) ?? active.filter((m) => m.handle?.hasLab).at(-1))?.handle;
     target?.setFace(target.face === 'lab' ? 'stage' : 'lab');
   };
   deck.addKeyBinding({ keyCode: LAB_KEY, key: 'L', description: 'Лаборатория виджета' }, toggleLab);

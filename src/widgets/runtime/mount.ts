@@ -23,6 +23,8 @@ export interface WidgetHandle {
   readonly face: WidgetFace;
   /** True for a kit widget (it has a stage face; others show only their lab). */
   readonly hasStage: boolean;
+  /** True when the stage can open a lab (a kit widget with inputs; a chart has none). */
+  readonly hasLab: boolean;
   /** Shows `face` (a widget not on the kit has only the lab face); the step and story stay. */
   setFace(face: WidgetFace): void;
   /** Removes every element, listener, frame and timer the widget made. */
@@ -58,6 +60,7 @@ export function mountWidget(
 ): WidgetHandle {
   const disposer = new Disposer();
   const hasStage = module.kit === true;
+  const hasLab = hasStage && module.hasLab !== false;
   let face: WidgetFace = hasStage ? (options.face ?? 'lab') : 'lab';
   const root = h('div', {
     class: hasStage ? `${WIDGET_CLASS.root} ${WIDGET_CLASS.kitRoot}` : WIDGET_CLASS.root,
@@ -157,7 +160,7 @@ export function mountWidget(
     labToggle.setAttribute('aria-pressed', String(face === 'lab'));
     options.onFace?.(face);
   };
-  if (hasStage && options.labToggle && module.hasLab !== false) {
+  if (hasLab && options.labToggle) {
     disposer.listen(labToggle, 'click', () => setFace(face === 'lab' ? 'stage' : 'lab'));
     root.prepend(labToggle);
   }
@@ -180,6 +183,7 @@ export function mountWidget(
       return face;
     },
     hasStage,
+    hasLab,
     setFace,
     destroy() {
       disposer.dispose();
