@@ -4,6 +4,7 @@ export const IC_CLASS = {
   panel: 'w-ic-panel',
   title: 'w-ic-title',
   code: 'w-ic-code',
+  scroll: 'w-ic-scroll',
   list: 'w-ic-list',
   empty: 'w-ic-empty',
   mark: 'w-ic-mark',

@@ -66,12 +66,18 @@ export interface IdempotentView {
   /** Workers that died before their ack, with the time. */
   readonly crashes: readonly { worker: string; at: number }[];
   readonly now: number;
-  /** What the last step or payment did, sentence by sentence (the caption tells the last two). */
-  readonly said: readonly string[];
+  /** What the last step or payment did, event by event (the caption tells the last two). */
+  readonly said: readonly Said[];
   /** The last move was the student's payment. */
   readonly own: boolean;
   /** Nothing sent yet. */
   readonly empty: boolean;
+}
+
+/** One sentence of a caption and the Celery event it tells. */
+export interface Said {
+  readonly event: CeleryEvent['type'];
+  readonly text: string;
 }
 
 const matches = (e: CeleryEvent, stop: Stop, taskId: string): boolean =>
@@ -124,12 +130,12 @@ function sentence(e: CeleryEvent, i: number, run: PaymentRun): string | null {
 }
 
 /** What the events in [from, cut) of `r` did, sentence by sentence. */
-export function sentences(r: Replayed, from: number): string[] {
-  const said: string[] = [];
+export function sentences(r: Replayed, from: number): Said[] {
+  const said: Said[] = [];
   for (let i = Math.max(0, from); i < r.cut; i++) {
     const e = r.run.events[i];
     const text = e ? sentence(e, i, r.run) : null;
-    if (text) said.push(text);
+    if (e && text) said.push({ event: e.type, text });
   }
   return said;
 }

@@ -16,6 +16,19 @@ const sec = (ms: number): string => `${String(Math.round(ms / 100) / 10).replace
 const mark = (text: string): HTMLElement =>
   h('span', { class: IC_CLASS.mark, 'aria-hidden': 'true' }, text);
 
+/**
+ * A list in a scroller that stays at its newest (last) row whatever the face's size: the scroller
+ * is a reversed flex column, so its start is the list's end. Focusable, so a keyboard can scroll
+ * it once a student's payments overflow it.
+ */
+function scroller(label: string, rows: readonly HTMLElement[]): HTMLElement {
+  return h(
+    'div',
+    { class: IC_CLASS.scroll, role: 'region', 'aria-label': label, tabindex: 0 },
+    h('ol', { class: IC_CLASS.list }, ...rows),
+  );
+}
+
 function deliveries(view: IdempotentView): HTMLElement {
   const items: { at: number; crash: boolean; el: HTMLElement }[] = view.executions.map((x, i) => ({
     at: x.at,
@@ -54,11 +67,9 @@ function deliveries(view: IdempotentView): HTMLElement {
     { class: IC_CLASS.panel },
     h('p', { class: IC_CLASS.title }, 'Доставки RabbitMQ'),
     h('code', { class: IC_CLASS.code }, 'acks_late=True'),
-    h(
-      'ol',
-      // Focusable, so a keyboard can scroll it once a student's payments overflow it.
-      { class: IC_CLASS.list, 'aria-label': 'Доставки', tabindex: 0 },
-      ...(items.length ? items.map((x) => x.el) : [h('li', { class: IC_CLASS.empty }, 'пока нет')]),
+    scroller(
+      'Доставки',
+      items.length ? items.map((x) => x.el) : [h('li', { class: IC_CLASS.empty }, 'пока нет')],
     ),
   );
 }
@@ -96,10 +107,9 @@ function consumer(
     { class: IC_CLASS.panel },
     h('p', { class: IC_CLASS.title }, title),
     h('code', { class: IC_CLASS.code }, code),
-    h(
-      'ol',
-      { class: IC_CLASS.list, 'aria-label': `${title}: списания`, tabindex: 0 },
-      ...(list.length ? list : [h('li', { class: IC_CLASS.empty }, 'пока нет')]),
+    scroller(
+      `${title}: списания`,
+      list.length ? list : [h('li', { class: IC_CLASS.empty }, 'пока нет')],
     ),
     total(t),
     extra,
@@ -141,10 +151,6 @@ export function idempotentPicture(host: KitHost<IdempotentView, Payment>): Paint
     replaceChildren(body, renderView(view));
     host.root.dataset['naiveCharges'] = String(view.naive.charges);
     host.root.dataset['idempotentCharges'] = String(view.idempotent.charges);
-    // Long lists scroll; the newest row is the one the caption talks about.
-    for (const list of body.querySelectorAll<HTMLElement>(`.${IC_CLASS.list}`)) {
-      list.scrollTop = list.scrollHeight;
-    }
     const shown = previous && animate ? rowsOf(previous) : Infinity;
     const running: Animation[] = [];
     body
