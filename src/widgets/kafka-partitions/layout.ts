@@ -30,6 +30,18 @@ export const MEMBER_H = 44;
 /** Where the lines from rows to members start (right of the longest lag text). */
 export const LINKS_X = MEMBERS_X - 36;
 
+/**
+ * The narrow drawing (a phone's lab, a narrow reading column): the same type on a drawing half
+ * as wide — the last NARROW_CELLS cells per row, the group's lag under the formula, the members
+ * in two columns below the rows (no lines: colour, shape and their partitions say who owns what).
+ */
+export const NARROW_WIDTH = 620;
+export const NARROW_CELLS = 3;
+/** Below this width of the picture's box (CSS px) the narrow drawing reads better. */
+export const NARROW_BELOW = 760;
+const NARROW_HEADER = 80;
+const NARROW_MEMBER_W = NARROW_WIDTH / 2 - 8;
+
 /** One partition row. */
 export interface RowBox {
   readonly y: number;
@@ -50,6 +62,18 @@ export interface KafkaLayout {
   readonly members: readonly number[];
   /** Top of the group B box, or null without group B. */
   readonly groupB: number | null;
+  /** The narrow drawing: members below the rows, fewer cells, no lines. */
+  readonly narrow: boolean;
+  /** Cells drawn per row. */
+  readonly cells: number;
+  /** Left edge of each member box (and of group B's, last), and their width. */
+  readonly memberLeft: readonly number[];
+  readonly groupBLeft: number;
+  readonly memberWidth: number;
+  /** Top of the first row (under the header). */
+  readonly top: number;
+  /** Where the lag text starts. */
+  readonly lagX: number;
 }
 
 /** The row pitch for `partitions` rows: fill the budget, clamped to [ROW_MIN, ROW_MAX]. */
@@ -58,16 +82,63 @@ export function rowPitch(partitions: number): number {
   return Math.max(ROW_MIN, Math.min(ROW_MAX, Math.floor(ROWS_BUDGET / n)));
 }
 
-/** Lays out `partitions` rows, `members` consumer boxes and optionally group B's box. */
-export function layoutKafka(partitions: number, members: number, hasGroupB: boolean): KafkaLayout {
+function rowsOf(partitions: number, top: number): RowBox[] {
   const pitch = rowPitch(partitions);
   const cellH = Math.min(46, pitch - 20);
   const rows: RowBox[] = [];
   for (let i = 0; i < partitions; i++) {
-    const y = HEADER_HEIGHT + i * pitch;
+    const y = top + i * pitch;
     const cellY = y + Math.round((pitch - cellH) / 2);
     rows.push({ y, height: pitch, cellY, cellH, midY: cellY + cellH / 2 });
   }
+  return rows;
+}
+
+/** The narrow drawing: rows, then the members two by two, then group B. */
+function layoutNarrow(partitions: number, members: number, hasGroupB: boolean): KafkaLayout {
+  const rows = rowsOf(partitions, NARROW_HEADER);
+  const below = NARROW_HEADER + partitions * rowPitch(partitions) + 12;
+  const place = (i: number) => ({
+    top: below + Math.floor(i / 2) * (MEMBER_H + 8),
+    left: 4 + (i % 2) * (NARROW_MEMBER_W + 8),
+  });
+  const boxes = Array.from({ length: members }, (_, i) => place(i));
+  const b = hasGroupB ? place(members % 2 === 0 ? members : members + 1) : null;
+  const lowest = Math.max(
+    below - 12,
+    ...boxes.map((x) => x.top + MEMBER_H),
+    (b?.top ?? 0) + MEMBER_H,
+  );
+  return {
+    width: NARROW_WIDTH,
+    height: lowest + 8,
+    rowPitch: rowPitch(partitions),
+    rows,
+    members: boxes.map((x) => x.top),
+    groupB: b?.top ?? null,
+    narrow: true,
+    cells: NARROW_CELLS,
+    memberLeft: boxes.map((x) => x.left),
+    groupBLeft: b?.left ?? 4,
+    memberWidth: NARROW_MEMBER_W,
+    top: NARROW_HEADER,
+    lagX: cellX(NARROW_CELLS) + 2,
+  };
+}
+
+/**
+ * Lays out `partitions` rows, `members` consumer boxes and optionally group B's box; `narrow`
+ * for a narrow box (see NARROW_WIDTH).
+ */
+export function layoutKafka(
+  partitions: number,
+  members: number,
+  hasGroupB: boolean,
+  narrow = false,
+): KafkaLayout {
+  if (narrow) return layoutNarrow(partitions, members, hasGroupB);
+  const pitch = rowPitch(partitions);
+  const rows = rowsOf(partitions, HEADER_HEIGHT);
   const rowsBottom = HEADER_HEIGHT + partitions * pitch;
   const bBox = hasGroupB ? MEMBER_H + 16 : 0;
   // Members spread over the rows' height (lines stay short), at least MEMBER_H + 6 apart.
@@ -87,6 +158,13 @@ export function layoutKafka(partitions: number, members: number, hasGroupB: bool
     rows,
     members: memberTops,
     groupB,
+    narrow: false,
+    cells: VISIBLE_CELLS,
+    memberLeft: memberTops.map(() => MEMBERS_X),
+    groupBLeft: MEMBERS_X,
+    memberWidth: MEMBER_W,
+    top: HEADER_HEIGHT,
+    lagX: LAG_X,
   };
 }
 
@@ -103,10 +181,11 @@ export function boundaryX(
   offset: number,
   windowStart: number,
   windowLength: number,
+  cells: number = VISIBLE_CELLS,
 ): { x: number; clipped: boolean } {
   const i = offset - windowStart;
   if (i < 0) return { x: CELLS_X - CELL_GAP / 2, clipped: true };
-  const capped = Math.min(i, Math.max(windowLength, VISIBLE_CELLS));
+  const capped = Math.min(i, Math.max(windowLength, cells));
   return { x: cellX(capped) - CELL_GAP / 2, clipped: i > capped };
 }
 

@@ -16,11 +16,11 @@ import { KP_CLASS } from './classes.ts';
 import {
   CELL_W,
   FONT,
-  LAG_X,
   LINKS_X,
   MEMBERS_X,
   MEMBER_H,
   MEMBER_W,
+  NARROW_BELOW,
   boundaryX,
   cellX,
   fitKey,
@@ -139,12 +139,17 @@ export function shapeMark(
 }
 
 /** The formula line for the last record: «murmur2("user-42") mod 6 = 3». */
-export function formulaText(view: KafkaView): string {
+export function formulaText(view: KafkaView, narrow = false): string {
   const last = view.last;
   const n = view.partitions.length;
-  if (!last)
-    return `${view.topic}: ${n} ${plural(n, 'партиция', 'партиции', 'партиций')} · партиция = murmur2(ключ) mod ${n}`;
-  if (last.key === null) return `Без ключа → kafka-python: random.choice(…) = ${last.partition}`;
+  const topic = narrow
+    ? ''
+    : `${view.topic}: ${n} ${plural(n, 'партиция', 'партиции', 'партиций')} · `;
+  if (!last) return `${topic}партиция = murmur2(ключ) mod ${n}`;
+  if (last.key === null) {
+    const client = narrow ? '' : 'kafka-python: ';
+    return `Без ключа → ${client}random.choice(…) = ${last.partition}`;
+  }
   // The formula is recomputed from the core's partitioner so it can never disagree with the log.
   const p = kafkaPartitionForKey(last.key, n);
   return `murmur2("${keyText(last.key, 16)}") mod ${n} = ${p}`;
@@ -169,7 +174,7 @@ function label(x: number, midY: number, size: number, text: string | number, att
   return s('text', { x, y: midY + size * 0.35, 'font-size': size, ...attrs }, String(text));
 }
 
-function drawRow(view: KafkaView, p: PartitionView, row: RowBox): SVGElement {
+function drawRow(view: KafkaView, p: PartitionView, row: RowBox, layout: KafkaLayout): SVGElement {
   const slot = ownerSlot(view.groupA, p.a?.memberId ?? null);
   const look = slot === null ? null : memberLook(slot);
   const g = s('g', {
@@ -179,11 +184,12 @@ function drawRow(view: KafkaView, p: PartitionView, row: RowBox): SVGElement {
     'data-last': p.last ? 'true' : 'false',
   });
   g.append(label(4, row.midY, FONT.name, `P${p.index}`, { class: KP_CLASS.rowLabel }));
-  const windowStart = p.cells[0]?.offset ?? p.endOffset;
+  const cells = p.cells.slice(-layout.cells);
+  const windowStart = cells[0]?.offset ?? p.endOffset;
   if (windowStart > p.logStart) {
     g.append(label(cellX(0) - 26, row.midY, FONT.text, '…', { class: KP_CLASS.muted }));
   }
-  p.cells.forEach((c, i) => {
+  cells.forEach((c, i) => {
     const x = cellX(i);
     const isLast = p.last && view.last?.offset === c.offset;
     const cell = s('g', { class: KP_CLASS.cell, 'data-offset': c.offset });
@@ -207,8 +213,8 @@ function drawRow(view: KafkaView, p: PartitionView, row: RowBox): SVGElement {
     );
     g.append(cell);
   });
-  drawMarkers(g, view, p, row, windowStart);
-  drawLag(g, p, row);
+  drawMarkers(g, view, p, row, { start: windowStart, length: cells.length, cells: layout.cells });
+  drawLag(g, p, row, layout.lagX);
   return g;
 }
 
@@ -217,11 +223,11 @@ function drawMarkers(
   view: KafkaView,
   p: PartitionView,
   row: RowBox,
-  start: number,
+  shown: { start: number; length: number; cells: number },
 ): void {
-  const len = p.cells.length;
+  const at = (offset: number) => boundaryX(offset, shown.start, shown.length, shown.cells);
   if (p.a?.committed != null) {
-    const { x } = boundaryX(p.a.committed, start, len);
+    const { x } = at(p.a.committed);
     g.append(
       s('rect', {
         x: x - 3,
@@ -236,14 +242,14 @@ function drawMarkers(
   if (p.a?.position != null) {
     const slot = ownerSlot(view.groupA, p.a.memberId) ?? 0;
     const look = memberLook(slot);
-    const { x } = boundaryX(p.a.position, start, len);
+    const { x } = at(p.a.position);
     const mark = shapeMark(look.shape, x, row.cellY - 8, 8, look.colour);
     mark.setAttribute('data-position', String(p.a.position));
     mark.setAttribute('class', KP_CLASS.marker);
     g.append(mark);
   }
   if (p.b?.position != null) {
-    const { x } = boundaryX(p.b.position, start, len);
+    const { x } = at(p.b.position);
     const mark = shapeMark('hollow-diamond', x, row.cellY + row.cellH + 8, 7, GROUP_B_COLOUR);
     mark.setAttribute('class', KP_CLASS.marker);
     mark.setAttribute('data-position-b', String(p.b.position));
@@ -251,34 +257,41 @@ function drawMarkers(
   }
 }
 
-function drawLag(g: SVGElement, p: PartitionView, row: RowBox): void {
+function drawLag(g: SVGElement, p: PartitionView, row: RowBox, x: number): void {
   const parts: string[] = [];
   if (p.a) parts.push(`lag ${p.a.lag ?? '—'}`);
   if (p.b) parts.push(`B ${p.b.lag ?? '—'}`);
   if (parts.length === 0) parts.push(`конец ${p.endOffset}`);
-  g.append(label(LAG_X, row.midY, FONT.text, parts.join(' · '), { class: KP_CLASS.lag }));
+  g.append(label(x, row.midY, FONT.text, parts.join(' · '), { class: KP_CLASS.lag }));
 }
 
-function memberBox(top: number, colour: string, mark: SVGElement, name: string): SVGElement[] {
-  const cy = top + MEMBER_H / 2;
+/** Where a member's box goes. */
+interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+}
+
+function memberBox(box: Box, colour: string, mark: SVGElement, name: string): SVGElement[] {
+  const cy = box.top + MEMBER_H / 2;
   return [
     s('rect', {
-      x: MEMBERS_X,
-      y: top,
-      width: MEMBER_W,
+      x: box.left,
+      y: box.top,
+      width: box.width,
       height: MEMBER_H,
       rx: 8,
       stroke: colour,
       class: KP_CLASS.memberRect,
     }),
     mark,
-    label(MEMBERS_X + 36, cy, FONT.name, name),
+    label(box.left + 36, cy, FONT.name, name),
   ];
 }
 
 function drawMembers(svg: SVGElement, view: KafkaView, layout: KafkaLayout): void {
   const group = view.groupA;
-  if (!group || group.members.length === 0) {
+  if (!layout.narrow && (!group || group.members.length === 0)) {
     svg.append(
       label(MEMBERS_X, layout.rows[0]?.midY ?? 80, FONT.text, "группа A: нет consumer'ов", {
         class: KP_CLASS.muted,
@@ -287,9 +300,11 @@ function drawMembers(svg: SVGElement, view: KafkaView, layout: KafkaLayout): voi
   }
   group?.members.forEach((m, i) => {
     const top = layout.members[i] ?? 0;
+    const box = { left: layout.memberLeft[i] ?? MEMBERS_X, top, width: layout.memberWidth };
     const look = memberLook(m.slot);
     const cy = top + MEMBER_H / 2;
-    for (const part of m.partitions) {
+    // The narrow drawing has its members below the rows: no lines (colour and shape say it).
+    for (const part of layout.narrow ? [] : m.partitions) {
       const row = layout.rows[part];
       if (!row) continue;
       svg.append(
@@ -301,38 +316,46 @@ function drawMembers(svg: SVGElement, view: KafkaView, layout: KafkaLayout): voi
         }),
       );
     }
-    const box = s('g', {
+    const g = s('g', {
       class: KP_CLASS.member,
       'data-consumer': m.memberId,
       'data-partitions': m.partitions.join(','),
     });
-    box.append(
-      ...memberBox(
-        top,
-        look.colour,
-        shapeMark(look.shape, MEMBERS_X + 18, cy, 10, look.colour),
-        m.memberId,
-      ),
-      label(MEMBERS_X + MEMBER_W - 8, cy, FONT.text, memberPartitions(m.partitions), {
+    const mark = shapeMark(look.shape, box.left + 18, cy, 10, look.colour);
+    g.append(
+      ...memberBox(box, look.colour, mark, m.memberId),
+      label(box.left + box.width - 8, cy, FONT.text, memberPartitions(m.partitions), {
         'text-anchor': 'end',
         class: KP_CLASS.muted,
       }),
     );
-    svg.append(box);
+    svg.append(g);
   });
   if (view.groupB && layout.groupB !== null) {
-    const top = layout.groupB;
-    const mark = shapeMark('hollow-diamond', MEMBERS_X + 18, top + MEMBER_H / 2, 9, GROUP_B_COLOUR);
-    svg.append(...memberBox(top, GROUP_B_COLOUR, mark, `группа B (${GROUP_B})`));
+    const box = { left: layout.groupBLeft, top: layout.groupB, width: layout.memberWidth };
+    const mark = shapeMark(
+      'hollow-diamond',
+      box.left + 18,
+      box.top + MEMBER_H / 2,
+      9,
+      GROUP_B_COLOUR,
+    );
+    svg.append(...memberBox(box, GROUP_B_COLOUR, mark, `группа B (${GROUP_B})`));
   }
 }
 
 /** The header: the formula on the left, total lag of each group on the right. */
-function drawHeader(svg: SVGElement, view: KafkaView): void {
-  svg.append(label(4, 22, FONT.text, formulaText(view), { class: KP_CLASS.formula }));
+function drawHeader(svg: SVGElement, view: KafkaView, narrow: boolean): void {
+  svg.append(label(4, 22, FONT.text, formulaText(view, narrow), { class: KP_CLASS.formula }));
   const lags: string[] = [];
   if (view.groupA) lags.push(`lag A (${GROUP_A}): ${view.groupA.totalLag}`);
   if (view.groupB) lags.push(`B: ${view.groupB.totalLag}`);
+  if (narrow) {
+    // The second header line: the group's lag, or that group A has nobody.
+    if (!view.groupA?.members.length) lags.unshift("группа A: нет consumer'ов");
+    svg.append(label(4, 58, FONT.text, lags.join(' · '), { class: KP_CLASS.lagTotal }));
+    return;
+  }
   if (lags.length > 0) {
     svg.append(
       label(MEMBERS_X + MEMBER_W, 22, FONT.text, lags.join(' · '), {
@@ -353,11 +376,15 @@ export function describeView(view: KafkaView): string {
 }
 
 /** Builds the SVG for `view`. */
-export function renderKafka(view: KafkaView): { svg: SVGSVGElement; layout: KafkaLayout } {
+export function renderKafka(
+  view: KafkaView,
+  narrow = false,
+): { svg: SVGSVGElement; layout: KafkaLayout } {
   const layout = layoutKafka(
     view.partitions.length,
     view.groupA?.members.length ?? 0,
     view.groupB !== null,
+    narrow,
   );
   const svg = s('svg', {
     class: KP_CLASS.svg,
@@ -367,12 +394,12 @@ export function renderKafka(view: KafkaView): { svg: SVGSVGElement; layout: Kafk
     role: 'img',
     'aria-label': describeView(view),
   });
-  drawHeader(svg, view);
+  drawHeader(svg, view, layout.narrow);
   // Lines and member boxes first, so the rows' markers draw over the lines.
   const rows = s('g', {});
   view.partitions.forEach((p, i) => {
     const row = layout.rows[i];
-    if (row) rows.append(drawRow(view, p, row));
+    if (row) rows.append(drawRow(view, p, row, layout));
   });
   drawMembers(svg, view, layout);
   svg.append(rows);
@@ -381,7 +408,8 @@ export function renderKafka(view: KafkaView): { svg: SVGSVGElement; layout: Kafk
 
 /**
  * Builds the picture into the kit's element: a scroll region (it takes the stage's height; 64
- * partitions scroll inside it, and the row the last record went to is scrolled into view).
+ * partitions scroll inside it, and the row the last record went to is scrolled into view). A box
+ * narrower than NARROW_BELOW (a phone's lab) gets the narrow drawing, redrawn when it crosses.
  */
 export function kafkaPicture(host: KitHost<KafkaFrameView, KafkaAction>): Painter<KafkaFrameView> {
   const scroll = h('div', {
@@ -391,8 +419,14 @@ export function kafkaPicture(host: KitHost<KafkaFrameView, KafkaAction>): Painte
     'aria-label': "Партиции топика и consumer'ы",
   });
   host.element.append(scroll);
-  return (view, previous, animate) => {
-    const { svg } = renderKafka(view);
+  const isNarrow = (): boolean => {
+    const width = host.element.clientWidth;
+    return width > 0 && width < NARROW_BELOW;
+  };
+  let narrow = isNarrow();
+  const paint: Painter<KafkaFrameView> = (view, previous, animate) => {
+    narrow = isNarrow();
+    const { svg } = renderKafka(view, narrow);
     scroll.replaceChildren(svg);
     const lastRow = svg.querySelector('[data-last="true"]');
     if (
@@ -404,4 +438,12 @@ export function kafkaPicture(host: KitHost<KafkaFrameView, KafkaAction>): Painte
     }
     return animate ? animateFrame(svg, previous ?? null, view) : [];
   };
+  if (typeof ResizeObserver === 'function') {
+    const observer = new ResizeObserver(() => {
+      if (isNarrow() !== narrow) paint(host.view(), undefined, false);
+    });
+    observer.observe(host.element);
+    host.disposer.add(() => observer.disconnect());
+  }
+  return paint;
 }

@@ -35,6 +35,7 @@ import {
   fitKey,
   layoutKafka,
   MEMBER_H,
+  NARROW_WIDTH,
 } from '../../../../src/widgets/kafka-partitions/layout.ts';
 import { validatePartitions } from '../../../../src/widgets/kafka-partitions/lab.ts';
 import { kafkaPartitionsLogic } from '../../../../src/widgets/kafka-partitions/logic.ts';
@@ -318,6 +319,20 @@ describe('layout', () => {
     expect(fitKey('user-42', false)).toBe('user-42');
     expect(fitKey('<img src=x onerror=alert(1)>', false)).toBe('<img s…');
     expect(fitKey(null, false)).toBe('∅');
+  });
+
+  it('draws a narrow picture for a phone: members below the rows, every box inside the width', () => {
+    const l = layoutKafka(64, 16, true, true);
+    expect(l.narrow).toBe(true);
+    expect(l.width).toBe(NARROW_WIDTH);
+    const rowsBottom = (l.rows.at(-1)?.y ?? 0) + l.rowPitch;
+    for (const [i, top] of l.members.entries()) {
+      expect(top).toBeGreaterThanOrEqual(rowsBottom);
+      expect((l.memberLeft[i] ?? 0) + l.memberWidth).toBeLessThanOrEqual(NARROW_WIDTH);
+    }
+    expect(l.groupB).toBeGreaterThan(Math.max(...l.members));
+    expect(l.height).toBeGreaterThanOrEqual((l.groupB ?? 0) + MEMBER_H);
+    expect(l.lagX + 150).toBeLessThanOrEqual(NARROW_WIDTH);
   });
 
   it('names a member’s partitions in a few characters, whatever it owns (no overlap at 64)', () => {
