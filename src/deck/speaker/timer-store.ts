@@ -43,17 +43,21 @@ function isMs(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
+/** An object whose fields are still to be checked (JSON gives plain objects and arrays). */
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null;
+}
+
 /** A structural check of stored data (it may come from an older version or be edited by hand). */
 export function isTimerState(value: unknown): value is TimerState {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  const paused = v['pausedMs'] as Record<string, unknown> | null;
+  if (!isRecord(value)) return false;
+  const v = value;
+  const paused = v['pausedMs'];
   const perSlide = v['perSlideMs'];
   return (
     isMs(v['activeMs']) &&
     typeof v['since'] === 'number' &&
-    typeof paused === 'object' &&
-    paused !== null &&
+    isRecord(paused) &&
     // `start` came later: a timer saved before it has none (read as 0).
     REASONS.every((r) => isMs(paused[r]) || (r === 'start' && paused[r] === undefined)) &&
     typeof perSlide === 'object' &&
