@@ -1,7 +1,8 @@
 /**
  * The thin animation layer: after a step forward, the published message slides out of the
- * publisher, each copy flies from the Redis row it went through into its subscriber's inbox, a
- * message nobody got shakes and fades in its red row, and a subscriber who joined or left fades.
+ * publisher, the Redis row each copy went through lights up and the copy appears in its
+ * subscriber's inbox, a message nobody got shakes and fades in its red row, and a subscriber who
+ * joined or left fades in. Everything moves in place: nothing crosses a label.
  * Web Animations only; never called with reduced motion; the caller cancels them.
  */
 import type { RedisEvent } from '../../broker/redis/index.ts';
@@ -60,22 +61,34 @@ export function animateBoard(board: HTMLElement, motion: PubSubMotion, speed: nu
       ),
     );
   }
+  // Each copy is told in place, never flown across the board (a flight would cover labels and
+  // be clipped by the scrolling lists): the Redis row it went through lights up, then the copy
+  // appears in its subscriber's inbox.
+  const rows = new Set<string>();
   for (const copy of motion.copies) {
     const from = find(`[data-row="${CSS.escape(copy.row)}"]`);
     const card = find(`[data-subscriber="${CSS.escape(copy.client)}"]`);
     const to = card?.querySelector<HTMLElement>('li:last-child');
-    if (!from || !to || !card) continue;
-    const a = from.getBoundingClientRect();
-    const b = to.getBoundingClientRect();
-    const dx = a.left + a.width / 2 - (b.left + b.width / 2);
-    const dy = a.top + a.height / 2 - (b.top + b.height / 2);
+    if (from && !rows.has(copy.row)) {
+      rows.add(copy.row);
+      started.push(
+        from.animate(
+          [
+            { boxShadow: '0 0 0 0.3em rgb(30 122 60 / 55%)' },
+            { boxShadow: '0 0 0 0 rgb(30 122 60 / 0%)' },
+          ],
+          { duration: ms(600), delay: ms(200), easing: 'ease-out' },
+        ),
+      );
+    }
+    if (!to) continue;
     started.push(
       to.animate(
         [
-          { transform: `translate(${dx}px, ${dy}px)`, opacity: 0.4 },
+          { transform: 'scale(0.6)', opacity: 0 },
           { transform: 'none', opacity: 1 },
         ],
-        { duration: ms(650), delay: ms(300), easing: 'cubic-bezier(.4,0,.2,1)', fill: 'backwards' },
+        { duration: ms(450), delay: ms(500), easing: 'cubic-bezier(.4,0,.2,1)', fill: 'backwards' },
       ),
     );
   }
