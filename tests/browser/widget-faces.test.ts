@@ -18,7 +18,6 @@ import { settled } from './widget-page.ts';
  */
 const OLD_RUNTIME: readonly WidgetName[] = [
   'order-flow',
-  'kafka-partitions',
   'redis-pubsub',
   'cache-aside',
   'patterns',
