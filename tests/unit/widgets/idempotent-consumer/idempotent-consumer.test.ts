@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { caption } from '../../../../src/widgets/idempotent-consumer/caption.ts';
+import { isRefusal } from '../../../../src/widgets/runtime/timeline.ts';
 import {
   captionOf,
+  idempotentLogic,
   replay,
   validateAmount,
   validatePaymentId,
@@ -74,5 +77,20 @@ describe('idempotent-consumer story', () => {
     expect(validateAmount('1000001').ok).toBe(false);
     expect(validateAmount('12.5').ok).toBe(false);
     expect(validateAmount('250')).toEqual({ ok: true, value: 250 });
+  });
+});
+
+describe('idempotent-consumer on the kit', () => {
+  it('refuses a seventh payment of one’s own with a reason, never throws', () => {
+    const six = Array.from({ length: 6 }, (_, i) => ({ id: `p${i}`, amount: 1, crash: false }));
+    const model = replay(6, six);
+    const seventh = idempotentLogic.act(model, { id: 'p7', amount: 1, crash: false });
+    expect(isRefusal(seventh) && seventh.reason).toMatch(/Не больше 6 своих платежей/);
+  });
+
+  it('a student’s payment is told by its own run, with «Ваш платёж»', () => {
+    const model = replay(6, [{ id: 'pay-2', amount: 250, crash: false }]);
+    const text = caption(idempotentLogic.view(model, { story: 'idempotent', step: 6, actions: 1 }));
+    expect(text).toMatch(/^Ваш платёж\. .*SET NX вернул nil/);
   });
 });

@@ -3,13 +3,16 @@ import { redisGlobMatches } from '../../../../src/broker/redis/index.ts';
 import { motionOf } from '../../../../src/widgets/redis-pubsub/animate.ts';
 import { caption, subscribersWord } from '../../../../src/widgets/redis-pubsub/caption.ts';
 import { PUBSUB_SCENARIO, PUBSUB_STEPS } from '../../../../src/widgets/redis-pubsub/story.ts';
+import { isRefusal, replay } from '../../../../src/widgets/runtime/timeline.ts';
 import {
   actionCommands,
   isGlob,
+  pubsubLogic,
   pubsubView,
   validateChannel,
   validateMessage,
   validatePattern,
+  type PubSubAction,
 } from '../../../../src/widgets/redis-pubsub/logic.ts';
 
 describe('redis-pubsub story (slide 12)', () => {
@@ -140,5 +143,37 @@ describe('redis-pubsub student actions', () => {
       'подписчик',
       'подписчика',
     ]);
+  });
+});
+
+describe('redis-pubsub on the kit: what does not fit is refused, never thrown', () => {
+  const at = (step: number, actions: PubSubAction[]) =>
+    replay(pubsubLogic, 'pubsub', PUBSUB_STEPS, step, actions);
+
+  it('refuses a fifth own subscriber, leaving when not subscribed and joining twice', () => {
+    const four = [1, 2, 3, 4].map((n): PubSubAction => ({
+      type: 'join',
+      client: `S${n}`,
+      pattern: `c${n}`,
+    }));
+    const model = at(0, four).model;
+    const fifth = pubsubLogic.act(model, { type: 'join', client: 'S5', pattern: 'c5' });
+    expect(isRefusal(fifth) && fifth.reason).toMatch(/Не больше 4 своих подписчиков/);
+    const leave = pubsubLogic.act(at(0, []).model, { type: 'leave', client: 'A', pattern: 'x' });
+    expect(isRefusal(leave) && leave.reason).toBe('Подписчик A не подписан — отписывать нечего.');
+    const twice = pubsubLogic.act(at(2, []).model, {
+      type: 'join',
+      client: 'A',
+      pattern: 'notifications',
+    });
+    expect(isRefusal(twice) && twice.reason).toBe('Подписчик A уже подписан.');
+  });
+
+  it('a rejoin logged at step 8 is skipped with its reason when seeking back to step 5', () => {
+    const rejoin: PubSubAction = { type: 'join', client: 'A', pattern: 'notifications' };
+    expect(at(8, [rejoin]).dropped).toEqual([]);
+    const back = at(5, [rejoin]);
+    expect(back.dropped).toEqual(['Подписчик A уже подписан.']);
+    expect(back.view.publish?.receivers).toBe(2);
   });
 });
