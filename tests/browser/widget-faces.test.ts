@@ -18,10 +18,8 @@ import { settled } from './widget-page.ts';
  */
 const OLD_RUNTIME: readonly WidgetName[] = [
   'order-flow',
-  'redis-pubsub',
   'cache-aside',
   'patterns',
-  'idempotent-consumer',
   'broker-chooser',
 ];
 /** `KIT_DONE=a,b` checks widgets a and b too while they move to the kit (a helper's own run). */

@@ -167,6 +167,8 @@ function mountDefinition<W extends WidgetName, M, V, A>(
       draw(animate);
     },
     destroy: stop,
+    // The lab and the stage lay the picture out differently: draw the frame again, unanimated.
+    faceChanged: () => draw(false),
   };
 }
 

@@ -158,6 +158,7 @@ export function mountWidget(
     root.dataset['face'] = face;
     labToggle.textContent = face === 'lab' ? '✕ Закрыть лабораторию' : 'Лаборатория (L)';
     labToggle.setAttribute('aria-pressed', String(face === 'lab'));
+    view?.faceChanged?.(face);
     options.onFace?.(face);
   };
   if (hasLab && options.labToggle) {

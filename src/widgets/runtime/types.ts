@@ -31,6 +31,8 @@ export interface WidgetView {
   reset?(): void;
   /** Extra cleanup beyond what was registered with the disposer (optional). */
   destroy?(): void;
+  /** The face changed (the picture may lay out differently): redraw the current frame. */
+  faceChanged?(face: WidgetFace): void;
 }
 
 /** A widget module, loaded with its slide by dynamic import; `kit` ones have a stage and a lab face. */

@@ -30,9 +30,16 @@ export function textProblem(raw: string, what: string, empty = false): string | 
   return undefined;
 }
 
-/** Student text inside a caption, isolated (FSI…PDI) so right-to-left letters cannot reorder it. */
+/** Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms). */
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
+
+/**
+ * Student text inside a caption: text with right-to-left letters is isolated (FSI…PDI, the plain
+ * text form of `<bdi>`), so it cannot reorder the Russian sentence around it; other text is
+ * returned as it is (bidi controls themselves never pass a field: see textProblem).
+ */
 export function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
+  return RTL.test(text) ? `\u2068${text}\u2069` : text;
 }
 
 /** Length of a string in UTF-8 bytes, as AMQP and Redis count it. */

@@ -135,8 +135,10 @@ describe('broker-chooser words and inputs', () => {
       '22 балла',
     ]);
     const text = captionFor('', 'Мой сервис', recommend({ routing: 'complex' }));
-    // The name is isolated (FSI…PDI), so right-to-left letters in it cannot reorder the caption.
-    expect(text).toContain('\u2068«Мой сервис»\u2069 — RabbitMQ: 3 балла');
+    expect(text).toContain('«Мой сервис» — RabbitMQ: 3 балла');
+    // A name with right-to-left letters is isolated (FSI…PDI): it cannot reorder the caption.
+    const rtl = captionFor('', 'שירות', recommend({ routing: 'complex' }));
+    expect(rtl).toContain('\u2068«שירות»\u2069 — RabbitMQ');
     expect(text).toMatch(/Без ответа 4 вопроса/);
   });
 

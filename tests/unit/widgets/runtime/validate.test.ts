@@ -79,7 +79,9 @@ describe('one rule for every text field', () => {
     expect(validateShortText('', 'Задача').ok).toBe(false);
   });
 
-  it('isolates student text for captions', () => {
+  it('isolates student text with right-to-left letters for captions, and only that', () => {
     expect(isolate('abc\u05d0')).toBe('\u2068abc\u05d0\u2069');
+    expect(isolate('заказ مرحبا')).toBe('\u2068заказ مرحبا\u2069');
+    expect(isolate('заказ 4')).toBe('заказ 4');
   });
 });
