@@ -4,10 +4,8 @@
  * search across slides and notes; playable widgets; self-check questions at the end of each part.
  * It never starts reveal.js, so it works the same from the one-file build and offline.
  */
-import { lectureMinutesFrom } from '../lecture/lecture-length.ts';
 import { PARTS, isPartName, type PartName } from '../lecture/names.ts';
 import { bindCopyButtons } from '../page/copy-button.ts';
-import { applyLecturePlan } from '../page/lecture-plan.ts';
 import { widgetInSlot } from '../widgets/catalog.ts';
 import { h } from '../widgets/runtime/dom.ts';
 import { mountWidget } from '../widgets/runtime/mount.ts';
@@ -45,6 +43,8 @@ function toArticle(section: HTMLElement): ReadingSlide | undefined {
   const title = section.querySelector('.slide-title')?.textContent ?? '';
   const notes = section.querySelector('aside.notes');
   notes?.remove();
+  // «План: 1 мин 56 с из 90 мин» paces the lecturer; a student reading at home has no use for it.
+  notes?.querySelector('.notes-plan')?.remove();
   // Step fragments only highlight code in class; here every line is simply shown.
   for (const fragment of section.querySelectorAll('.fragment')) fragment.classList.add('visible');
   const notesBox = h(
@@ -154,7 +154,6 @@ function fitFrames(main: HTMLElement): void {
 export function startReadingView(slidesHtml: string, form: 'read' | 'print' = 'read'): void {
   const print = form === 'print';
   const sections = sectionsOf(slidesHtml);
-  applyLecturePlan(sections, lectureMinutesFrom(window.location.search, console.warn));
   const slides = sections.map(toArticle).filter((s): s is ReadingSlide => s !== undefined);
   const byPart = new Map<PartName, ReadingSlide[]>();
   for (const slide of slides) byPart.set(slide.part, [...(byPart.get(slide.part) ?? []), slide]);

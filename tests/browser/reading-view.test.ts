@@ -71,6 +71,21 @@ describe('reading view', () => {
     await page.close();
   });
 
+  it('hides the lecturer’s timing line («План: … из 90 мин») in the reading view and the handout', async () => {
+    for (const view of ['read', 'print']) {
+      const { page, errors } = await openReading(new URL(`?view=${view}`, deckUrl).href);
+      const notes = await page.$$eval('.reading-notes', (all) => all.map((n) => n.textContent));
+      expect(notes.length, view).toBeGreaterThan(30);
+      expect(
+        notes.filter((text) => /План:|из \d+ мин/.test(text ?? '')),
+        view,
+      ).toEqual([]);
+      expect(await page.locator('.notes-plan').count(), view).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('search filters slides and notes, marks matches, validates, and keeps hostile text as text', async () => {
     const { page, errors } = await openReading();
     const search = page.locator('input[name="search"]');
