@@ -13,6 +13,7 @@ import { quizQuestions } from './quiz-data.ts';
 import { renderQuiz } from './quiz.ts';
 import { expandWidgetsForPrint, PRINT_ZOOM } from './print.ts';
 import { bindSearch } from './search-box.ts';
+import { tableOfContents } from './toc.ts';
 import './reading.css';
 
 /** The slide design width the deck's theme is laid out for. */
@@ -66,32 +67,6 @@ function toArticle(section: HTMLElement): ReadingSlide | undefined {
     notesBox,
   );
   return { section: number, part, title, article };
-}
-
-function tableOfContents(byPart: ReadonlyMap<PartName, ReadingSlide[]>): HTMLElement {
-  return h(
-    'nav',
-    { class: 'reading-toc', 'aria-label': 'Содержание' },
-    h('h2', {}, 'Содержание'),
-    ...[...byPart].map(([part, slides]) =>
-      h(
-        'div',
-        { class: 'reading-toc-part', 'data-part': part },
-        h('a', { href: `#part-${part}`, class: 'reading-toc-part-link' }, PARTS[part]),
-        h(
-          'ol',
-          {},
-          ...slides.map((s) =>
-            h(
-              'li',
-              { value: s.section, 'data-toc-section': s.section },
-              h('a', { href: `#s-${s.section}` }, s.title),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
 }
 
 /** Moves a widget slot from its slide frame into the article's lab box after the frame. */
@@ -182,11 +157,12 @@ export function startReadingView(slidesHtml: string, form: 'read' | 'print' = 'r
     h('a', { href: './', class: 'reading-open' }, 'Открыть презентацию'),
   );
   const search = bindSearch(main);
+  const toc = tableOfContents(byPart);
   const page = h(
     'div',
     { class: 'reading' },
     header,
-    h('aside', { class: 'reading-side' }, search.element, tableOfContents(byPart)),
+    h('aside', { class: 'reading-side' }, search.element, toc.element),
     main,
   );
 
@@ -207,6 +183,7 @@ export function startReadingView(slidesHtml: string, form: 'read' | 'print' = 'r
   }
   fitFrames(main);
   mountWidgetsLazily(main);
+  toc.track();
   // A deep link (#s-13) points into content that did not exist when the page loaded.
   const target = window.location.hash
     ? document.getElementById(window.location.hash.slice(1))

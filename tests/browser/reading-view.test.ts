@@ -86,6 +86,121 @@ describe('reading view', () => {
     }
   });
 
+  it('the contents list follows the scroll (current slide and part marked, kept in sight) and scrolls itself', async () => {
+    const { page, errors } = await openReading();
+    const current = (): Promise<string | null> =>
+      page.evaluate(
+        () =>
+          document.querySelector('.reading-toc a[aria-current="location"]')?.getAttribute('href') ??
+          null,
+      );
+    const scrollTo = async (section: number): Promise<void> => {
+      await page.evaluate((s) => {
+        const top = document.getElementById(`s-${s}`)?.getBoundingClientRect().top ?? 0;
+        window.scrollBy(0, top - 20);
+      }, section);
+      await page.waitForFunction(
+        (s) =>
+          document
+            .querySelector('.reading-toc a[aria-current="location"]')
+            ?.getAttribute('href') === `#s-${s}`,
+        section,
+      );
+    };
+    // Where the nav is on screen, and whether an entry is inside its visible box.
+    const geometry = (section: number) =>
+      page.evaluate((s) => {
+        const nav = document.querySelector('.reading-toc') as HTMLElement;
+        const item = document.querySelector(`[data-toc-section="${s}"]`) as HTMLElement;
+        const box = nav.getBoundingClientRect();
+        const at = item.getBoundingClientRect();
+        return {
+          navBottom: box.bottom,
+          scrolls: nav.scrollHeight > nav.clientHeight,
+          scrollTop: nav.scrollTop,
+          itemInside: at.top >= box.top && at.bottom <= box.bottom,
+          itemClass: item.className,
+          part: item.closest('.reading-toc-part')?.classList.contains('reading-toc-current'),
+          windowY: window.scrollY,
+        };
+      }, section);
+
+    await page.waitForFunction(() => document.querySelector('.reading-toc [aria-current]'));
+    await expect(current()).resolves.toBe('#s-1');
+    const visible = expectedSlides().filter((s) => !s.hidden);
+    const last = visible[visible.length - 1]?.section ?? 0;
+    for (const section of [24, 31, last]) {
+      await scrollTo(section);
+      const g = await geometry(section);
+      expect(g.itemInside, `entry ${section} in sight`).toBe(true);
+      expect(g.itemClass).toContain('reading-toc-current');
+      expect(g.part, `part of ${section} marked`).toBe(true);
+      // The list is its own scroller and ends on the screen (it was cut off at the bottom).
+      expect(g.scrolls).toBe(true);
+      expect(g.navBottom).toBeLessThanOrEqual(800);
+      if (section !== 24) expect(g.scrollTop).toBeGreaterThan(0);
+    }
+    // Only the list scrolled: following the page never moves the page itself.
+    const y = await page.evaluate(() => window.scrollY);
+    await page.waitForTimeout(300);
+    await expect(page.evaluate(() => window.scrollY)).resolves.toBe(y);
+    await page.screenshot({ path: 'test-results/screenshots/reading-toc-1280.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone (390×844) the contents fold into one sticky line that says where you are', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(readUrl);
+    await page.waitForSelector('.reading-slide');
+    // Folded: the first slide is on the first screen, not after fifty contents entries.
+    await expect(page.locator('.reading-toc-list').isVisible()).resolves.toBe(false);
+    const firstTop = await page.evaluate(
+      () => document.getElementById('s-1')?.getBoundingClientRect().top ?? Infinity,
+    );
+    expect(firstTop).toBeLessThan(844);
+
+    await page.evaluate(() => {
+      const top = document.getElementById('s-24')?.getBoundingClientRect().top ?? 0;
+      window.scrollBy(0, top);
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('.reading-toc-here')?.textContent?.startsWith('24. '),
+    );
+    const bar = await page.locator('.reading-toc').boundingBox();
+    expect(bar?.y).toBe(0);
+    expect(bar?.height ?? 0).toBeLessThan(60);
+    await page.screenshot({ path: 'test-results/screenshots/reading-toc-390.png' });
+
+    await page.locator('.reading-toc-summary').click();
+    await expect(page.locator('.reading-toc-list').isVisible()).resolves.toBe(true);
+    const inside = await page.evaluate(() => {
+      const list = document.querySelector('.reading-toc-list') as HTMLElement;
+      const item = document.querySelector('.reading-toc li.reading-toc-current') as HTMLElement;
+      const box = list.getBoundingClientRect();
+      const at = item.getBoundingClientRect();
+      return { inside: at.top >= box.top && at.bottom <= box.bottom, bottom: box.bottom };
+    });
+    expect(inside.inside).toBe(true);
+    expect(inside.bottom).toBeLessThanOrEqual(844);
+    await page.screenshot({ path: 'test-results/screenshots/reading-toc-390-open.png' });
+
+    await page.locator('.reading-toc a[href="#s-31"]').click();
+    await expect(page.locator('.reading-toc-list').isVisible()).resolves.toBe(false);
+    await expect(page.evaluate(() => window.location.hash)).resolves.toBe('#s-31');
+    // The slide's heading lands below the sticky line, not under it.
+    const under = await page.evaluate(() => ({
+      bar: document.querySelector('.reading-toc')?.getBoundingClientRect().bottom ?? 0,
+      slide: document.getElementById('s-31')?.getBoundingClientRect().top ?? 0,
+    }));
+    expect(under.slide).toBeGreaterThanOrEqual(under.bar - 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('search filters slides and notes, marks matches, validates, and keeps hostile text as text', async () => {
     const { page, errors } = await openReading();
     const search = page.locator('input[name="search"]');
