@@ -3,6 +3,7 @@
  * the request token is at a given time of its flight (the DB hops take longer: the read is slow).
  */
 import { lerp, easeInOut } from '../runtime/motion.ts';
+import { at } from '../../broker/core/at.ts';
 import type { Source } from './app.ts';
 
 /** The diagram's boxes. */
@@ -64,7 +65,7 @@ export function hopMs(from: NodeName, to: NodeName, dbMs: number): number {
 export function flightMs(route: readonly NodeName[], dbMs: number): number {
   let total = 0;
   for (let i = 1; i < route.length; i++) {
-    total += hopMs(route[i - 1] as NodeName, route[i] as NodeName, dbMs);
+    total += hopMs(at(route, i - 1), at(route, i), dbMs);
   }
   return total;
 }
@@ -79,8 +80,8 @@ export function tokenAt(
   if (first === undefined) throw new RangeError('tokenAt: empty route');
   let left = Math.max(0, t);
   for (let i = 1; i < route.length; i++) {
-    const from = route[i - 1] as NodeName;
-    const to = route[i] as NodeName;
+    const from = at(route, i - 1);
+    const to = at(route, i);
     const d = hopMs(from, to, dbMs);
     if (left <= d) {
       const f = easeInOut(left / d);
@@ -90,5 +91,5 @@ export function tokenAt(
     }
     left -= d;
   }
-  return { ...centre(route[route.length - 1] as NodeName), hop: route.length - 1 };
+  return { ...centre(at(route, route.length - 1)), hop: route.length - 1 };
 }

@@ -8,7 +8,6 @@ import {
   type OrderFlowMode,
   type OrderFlowView,
   type SpanLabel,
-  type WorkerTask,
 } from '../../broker/orderflow/index.ts';
 import { SPAN_STYLE, WORKER_TITLE, formatMs, formatNumber } from './labels.ts';
 import { taskStatesAt, type TaskState } from './tasks.ts';
@@ -175,7 +174,7 @@ export function sceneAt(frame: Pick<Frame, 'input' | 'syncNow' | 'asyncNow' | 'a
   }
   const tasks = taskStatesAt(runs.async, frame.asyncNow).map((t) => ({
     ...t,
-    y: LANE_Y.async[`worker:${t.task as WorkerTask}`] ?? 0,
+    y: LANE_Y.async[`worker:${t.task}`] ?? 0,
   }));
   return { ticks, sections, bars, tasks };
 }
