@@ -38,7 +38,11 @@ export function startDeck(slidesHtml: string): void {
     console.warn(problem);
     showLengthNotice(problem);
   }
-  applyLecturePlan([...slidesElement.querySelectorAll<HTMLElement>(':scope > section')], minutes);
+  // The title screen (no data-section) is not part of the plan.
+  applyLecturePlan(
+    [...slidesElement.querySelectorAll<HTMLElement>(':scope > section[data-section]')],
+    minutes,
+  );
   // Widget steps are fragments, and reveal.js counts fragments when it starts.
   addWidgetStepFragments(slidesElement);
 

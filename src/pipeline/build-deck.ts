@@ -6,6 +6,7 @@ import { lecturePlan } from '../lecture/timing.ts';
 import type { FileReader } from './markdown.ts';
 import { parseSlide } from './parse-slide.ts';
 import { renderSlide } from './render-slide.ts';
+import { renderTitleSlide } from './title-slide.ts';
 import { validateDeck, LECTURE_SECTIONS } from './validate-deck.ts';
 
 /** A slide file as read from disk: its path from the repo root and its text. */
@@ -25,7 +26,7 @@ export interface BuildDeckOptions {
 
 /** The built deck. */
 export interface BuiltDeck {
-  /** Concatenated `<section>` elements, in section order. */
+  /** The title screen's `<section>`, then every slide's, in section order. */
   readonly html: string;
   /** Repository paths of included example files. */
   readonly included: ReadonlySet<string>;
@@ -42,14 +43,16 @@ export function buildDeck(sources: readonly SlideSource[], options: BuildDeckOpt
     options.lectureMinutes,
   );
   const included = new Set<string>();
-  const html = slides
-    .map((slide, i) =>
-      renderSlide(slide, {
-        plan: plan[i] ?? { seconds: 0, line: '' },
-        readFile: options.readFile,
-        included,
-      }),
-    )
-    .join('');
+  const html =
+    renderTitleSlide() +
+    slides
+      .map((slide, i) =>
+        renderSlide(slide, {
+          plan: plan[i] ?? { seconds: 0, line: '' },
+          readFile: options.readFile,
+          included,
+        }),
+      )
+      .join('');
   return { html, included, sectionCount: slides.length };
 }

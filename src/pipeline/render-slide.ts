@@ -88,12 +88,24 @@ export function renderSlide(slide: ParsedSlide, options: RenderSlideOptions): st
     `data-timing="${options.plan.seconds}"`,
     slide.hidden ? 'data-visibility="hidden"' : '',
   ].filter(Boolean);
+  const title = displayTitle(slide.title);
+  // A slide named as its part (section 1, «Введение») has no label: it would say the title twice.
+  const part = PARTS[slide.part];
+  const label = sameWords(part, title)
+    ? ''
+    : `<span class="${SLIDE_CLASSES.part}">${escapeHtml(part)}</span>`;
   return (
     `<section ${attributes.join(' ')}>\n` +
-    `<header class="${SLIDE_CLASSES.head}"><span class="${SLIDE_CLASSES.part}">${escapeHtml(PARTS[slide.part])}</span>` +
-    `<h2 class="${SLIDE_CLASSES.title}">${escapeHtml(displayTitle(slide.title))}</h2></header>\n` +
+    `<header class="${SLIDE_CLASSES.head}">${label}` +
+    `<h2 class="${SLIDE_CLASSES.title}">${escapeHtml(title)}</h2></header>\n` +
     `<div class="${SLIDE_CLASSES.body}">\n${body}</div>\n` +
     `<aside class="notes">\n${notes}</aside>\n` +
     `</section>\n`
   );
+}
+
+/** True when two labels read the same (case and spacing aside). */
+function sameWords(a: string, b: string): boolean {
+  const norm = (text: string): string => text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('ru');
+  return norm(a) === norm(b);
 }

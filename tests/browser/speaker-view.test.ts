@@ -48,13 +48,16 @@ async function openDeckOnClock(url: string, start: Date) {
   await page.waitForFunction(() => window.Reveal?.isReady() === true);
   await page.clock.pauseAt(start);
   const slides: Slide[] = await page.evaluate(() =>
-    (window.Reveal?.getSlides() ?? []).map((s) => ({
-      id: s.id,
-      section: Number(s.dataset['section']),
-      title: s.querySelector('h2')?.textContent?.trim() ?? '',
-      part: s.dataset['part'] ?? '',
-      planned: Number(s.dataset['timing']),
-    })),
+    // The lecture's slides: the title screen before section 1 is not in the plan.
+    (window.Reveal?.getSlides() ?? [])
+      .filter((s) => s.dataset['section'])
+      .map((s) => ({
+        id: s.id,
+        section: Number(s.dataset['section']),
+        title: s.querySelector('h2')?.textContent?.trim() ?? '',
+        part: s.dataset['part'] ?? '',
+        planned: Number(s.dataset['timing']),
+      })),
   );
   return { page, requests, errors, slides };
 }
@@ -175,12 +178,14 @@ describe('speaker view', () => {
     expect(await text(popup, '.speaker-clock')).toMatch(/^\d{2}:\d{2}:\d{2}$/);
     expect(await popup.locator('iframe').count()).toBe(0);
     expect(await text(popup, '.speaker-timer')).toBe('0:00');
+    // The deck opens on the title screen; slide 1 comes next.
     expect(await text(popup, '.speaker-current .speaker-heading')).toContain(
-      `Сейчас: ${s0.section}. ${s0.title}`,
+      'Сейчас: Титульный слайд',
     );
-    expect(await text(popup, '.speaker-current .speaker-preview h2')).toBe(s0.title);
-    expect(await text(popup, '.speaker-next .speaker-preview h2')).toBe(s1.title);
-    expect(await text(popup, '.speaker-notes__text')).toMatch(/^План: .+ из 60 мин · в лекции: /);
+    expect((await text(popup, '.speaker-current .speaker-preview h1')).replace(/\s+/g, ' ')).toBe(
+      'Брокеры сообщений — Redis, RabbitMQ, Kafka',
+    );
+    expect(await text(popup, '.speaker-next .speaker-preview h2')).toBe(s0.title);
 
     // Opened on the title slide before the lecture: the timer waits, however long.
     const startButton = popup.getByRole('button', { name: 'Начать лекцию' });
@@ -191,9 +196,16 @@ describe('speaker view', () => {
     await startButton.click();
     expect(await startButton.isHidden()).toBe(true);
     expect(await text(popup, '.speaker-status')).toBe('▶ Таймер идёт');
+    await page.evaluate(() => window.Reveal?.slide(1));
 
     // 30 s on the first slide.
     await page.clock.runFor(30_000);
+    expect(await text(popup, '.speaker-current .speaker-heading')).toContain(
+      `Сейчас: ${s0.section}. ${s0.title}`,
+    );
+    expect(await text(popup, '.speaker-current .speaker-preview h2')).toBe(s0.title);
+    expect(await text(popup, '.speaker-next .speaker-preview h2')).toBe(s1.title);
+    expect(await text(popup, '.speaker-notes__text')).toMatch(/^План: .+ из 60 мин · в лекции: /);
     expect(await text(popup, '.speaker-timer')).toBe('0:30');
     expect(await text(popup, '.speaker-clock')).toBe(
       formatClock(new Date(start.getTime() + 330_000)),
@@ -206,7 +218,7 @@ describe('speaker view', () => {
     const before = await page.evaluate(() => JSON.stringify(window.Reveal?.getState()));
     await popup.keyboard.press('ArrowRight');
     expect(await page.evaluate(() => JSON.stringify(window.Reveal?.getState()))).not.toBe(before);
-    await page.evaluate(() => window.Reveal?.slide(1));
+    await page.evaluate(() => window.Reveal?.slide(2));
 
     // The second slide runs 100 s over its plan: the lecture falls behind by that, less the
     // time saved on the first slide.
@@ -246,7 +258,8 @@ describe('speaker view', () => {
     const k = slides.findIndex((s) => s.part !== s0.part);
     const sk = slides[k];
     if (!sk) throw new Error('one part only');
-    await page.evaluate((i) => window.Reveal?.slide(i), k);
+    // Deck index k + 1: the title screen comes before the plan's first slide.
+    await page.evaluate((i) => window.Reveal?.slide(i), k + 1);
     await page.clock.runFor(20_000);
     const partPlanned = slides.filter((s) => s.part === sk.part).reduce((a, s) => a + s.planned, 0);
     expect(await pace(popup, 'part', 'label')).toBe(partLabel(sk.part));

@@ -170,7 +170,9 @@ export class SpeakerView {
     this.shownSlide = p.slide.id;
     setText(
       this.currentHeading,
-      `Сейчас: ${p.slide.section}. ${p.slide.title} (${p.index + 1} из ${p.count})`,
+      p.index < 0
+        ? `Сейчас: ${p.slide.title}`
+        : `Сейчас: ${p.slide.section}. ${p.slide.title} (${p.index + 1} из ${p.count})`,
     );
     const lines = planLines(p.slide.plannedSeconds, p.slide.range, {
       shown: p.stepsShown,

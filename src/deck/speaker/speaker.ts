@@ -91,6 +91,18 @@ function showBlockedNotice(): void {
   window.setTimeout(() => notice.remove(), NOTICE_MS);
 }
 
+/** The title screen's place in the speaker view: no section, no planned time. */
+function titleScreen(id: string): PlannedSlide {
+  return {
+    id,
+    section: 0,
+    title: 'Титульный слайд',
+    part: '',
+    plannedSeconds: 0,
+    range: { min: 0, max: 0 },
+  };
+}
+
 /** Binds `S` and the timer to `deck`; returns a function that undoes everything. */
 export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () => void {
   const clock = options.clock ?? { now: () => performance.now(), date: () => new Date() };
@@ -119,11 +131,13 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
   const render = (): void => {
     if (!view || !timer) return;
     const slides = deck.getSlides();
-    const index = Math.max(0, deck.getState().indexh);
-    const section = slides[index];
-    const slide = plan[index];
-    if (!section || !slide) return;
-    const nextSection = slides[index + 1] ?? null;
+    const deckIndex = Math.max(0, deck.getState().indexh);
+    const section = slides[deckIndex];
+    if (!section) return;
+    // The title screen is not in the plan (index -1): it is shown as such, before slide 1.
+    const index = plan.findIndex((s) => s.id === section.id);
+    const slide = plan[index] ?? titleScreen(section.id);
+    const nextSection = slides[deckIndex + 1] ?? null;
     const steps = slideSteps(section);
     view.showPosition(
       {
@@ -168,7 +182,11 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
     if (win?.closed) closeView();
     if (!view || !timer) return;
     const now = clock.now();
-    const index = Math.max(0, deck.getState().indexh);
+    // On the title screen the lecture has not started: the plan's first slide is what comes.
+    const index = Math.max(
+      0,
+      plan.findIndex((s) => s.id === currentId()),
+    );
     const slide = plan[index];
     if (!slide) return;
     const elapsed = elapsedSeconds(timer, now);
@@ -316,7 +334,7 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
   const onPaused = (): void => update((t, now) => pause(t, 'deck', now));
   const onResumed = (): void => update((t, now) => resume(t, 'deck', now));
   const onReady = (): void => {
-    plan = readPlan(deck.getSlides());
+    plan = readPlan(deck.getSlides().filter((s) => s.dataset['section'] !== undefined));
     if (timer) update((t, now) => showSlide(t, currentId(), now));
   };
   // The deck page goes away (reload, close): keep the figures, tell the window.
