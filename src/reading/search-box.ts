@@ -1,12 +1,63 @@
 /**
  * The reading view's search field: filters slides (and their notes) to those containing the
- * query, marks the matches, updates the table of contents and says how many slides were found.
+ * query, highlights the matches, updates the table of contents and says how many slides were
+ * found. Matches are painted with the CSS Custom Highlight API (`::highlight(search)`), which
+ * leaves the page's text nodes alone; where the API is missing they are wrapped in `<mark>`.
  */
 import { h } from '../widgets/runtime/dom.ts';
 import { checkQuery, findMatches } from './search.ts';
 
 const MARK_CLASS = 'reading-mark';
+/** The name `::highlight(search)` in reading.css styles. */
+export const SEARCH_HIGHLIGHT = 'search';
 const DEBOUNCE_MS = 150;
+
+/** Paints one search's matches and takes the previous search's away. */
+interface Painter {
+  clear(): void;
+  add(node: Text, ranges: ReadonlyArray<readonly [number, number]>): void;
+  /** Shows what was added since the last clear(). */
+  show(): void;
+}
+
+/** The CSS Custom Highlight API: ranges over the text as it is, no element added or split. */
+function highlightPainter(registry: HighlightRegistry): Painter {
+  let ranges: Range[] = [];
+  return {
+    clear() {
+      registry.delete(SEARCH_HIGHLIGHT);
+      ranges = [];
+    },
+    add(node, found) {
+      for (const [start, end] of found) {
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, end);
+        ranges.push(range);
+      }
+    },
+    show() {
+      if (ranges.length > 0) registry.set(SEARCH_HIGHLIGHT, new Highlight(...ranges));
+    },
+  };
+}
+
+/** The fallback for browsers without CSS.highlights: each match wrapped in <mark>. */
+function markPainter(root: HTMLElement): Painter {
+  return {
+    clear: () => clearMarks(root),
+    add: markMatches,
+    show() {},
+  };
+}
+
+/** The Highlight API when the browser has it, else <mark>. */
+function painterFor(root: HTMLElement): Painter {
+  const registry = typeof CSS === 'undefined' ? undefined : CSS.highlights;
+  return registry && typeof Highlight === 'function'
+    ? highlightPainter(registry)
+    : markPainter(root);
+}
 
 /** Text nodes worth searching: not inside widgets (they re-render) or form controls. */
 function searchableTextNodes(root: HTMLElement): Text[] {
@@ -59,6 +110,7 @@ export function bindSearch(main: HTMLElement): { element: HTMLElement } {
   const error = h('p', { id: 'reading-search-error', class: 'reading-search-error', hidden: true });
   const status = h('p', { class: 'reading-search-status', role: 'status', 'aria-live': 'polite' });
   let timer: number | undefined;
+  const painter = painterFor(main);
 
   const run = (): void => {
     const checked = checkQuery(input.value);
@@ -72,8 +124,8 @@ export function bindSearch(main: HTMLElement): { element: HTMLElement } {
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', error.id);
     }
-    clearMarks(main);
-    // An invalid query drops the previous results and marks, as an empty one does, so the
+    painter.clear();
+    // An invalid query drops the previous results and highlights, as an empty one does, so the
     // page never shows matches for a query the field no longer holds.
     const query = checked.ok ? checked.query : '';
     const articles = [...main.querySelectorAll<HTMLElement>('.reading-slide')];
@@ -85,7 +137,7 @@ export function bindSearch(main: HTMLElement): { element: HTMLElement } {
           const ranges = findMatches(node.nodeValue ?? '', query);
           if (ranges.length === 0) continue;
           hit = true;
-          markMatches(node, ranges);
+          painter.add(node, ranges);
         }
       }
       const shown = !query || hit;
@@ -94,6 +146,7 @@ export function bindSearch(main: HTMLElement): { element: HTMLElement } {
       const tocItem = document.querySelector(`[data-toc-section="${article.dataset['section']}"]`);
       tocItem?.classList.toggle('reading-toc-miss', !shown);
     }
+    painter.show();
     for (const part of main.querySelectorAll<HTMLElement>('.reading-part')) {
       part.classList.toggle('reading-part--searching', Boolean(query));
       part.hidden = Boolean(query) && !part.querySelector('.reading-slide:not([hidden])');

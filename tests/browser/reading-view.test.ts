@@ -23,8 +23,11 @@ afterAll(async () => {
 
 async function openReading(
   url = readUrl,
+  { highlightApi = true } = {},
 ): Promise<{ page: Page; errors: string[]; requests: string[] }> {
   const page = await browser.context.newPage();
+  // A browser without the CSS Custom Highlight API: the search falls back to <mark>.
+  if (!highlightApi) await page.addInitScript(() => Reflect.deleteProperty(CSS, 'highlights'));
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -35,6 +38,30 @@ async function openReading(
   await page.goto(url);
   await page.waitForSelector('.reading-slide');
   return { page, errors, requests };
+}
+
+/** Search matches painted: highlight ranges with the API, <mark> elements without it. */
+async function painted(page: Page, highlightApi: boolean): Promise<number> {
+  const seen = await page.evaluate(() => ({
+    api: 'highlights' in CSS,
+    ranges: 'highlights' in CSS ? (CSS.highlights.get('search')?.size ?? 0) : 0,
+    marks: document.querySelectorAll('mark.reading-mark').length,
+  }));
+  expect(seen.api).toBe(highlightApi);
+  if (highlightApi) expect(seen.marks, 'no <mark> where the API paints').toBe(0);
+  return highlightApi ? seen.ranges : seen.marks;
+}
+
+/** The text of every painted match, in page order. */
+function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    if (!('highlights' in CSS))
+      return [...document.querySelectorAll('mark.reading-mark')].map((m) => m.textContent ?? '');
+    const ranges = [...(CSS.highlights.get('search') ?? [])].filter(
+      (r): r is Range => r instanceof Range,
+    );
+    return ranges.map((r) => r.toString());
+  });
 }
 
 describe('reading view', () => {
@@ -201,69 +228,123 @@ describe('reading view', () => {
     await page.close();
   });
 
-  it('search filters slides and notes, marks matches, validates, and keeps hostile text as text', async () => {
-    const { page, errors } = await openReading();
-    const search = page.locator('input[name="search"]');
-    await search.fill('prefetch');
-    await search.press('Enter');
-    const shown = await page.$$eval('.reading-slide:not([hidden])', (all) =>
-      all.map((a) => Number((a as HTMLElement).dataset['section'])),
-    );
-    expect(shown.length).toBeGreaterThan(0);
-    expect(shown.length).toBeLessThan(40);
-    expect(shown).toContain(24);
-    expect(await page.locator('mark.reading-mark').count()).toBeGreaterThan(0);
-    await expect(page.locator('.reading-search-status').textContent()).resolves.toBe(
-      `Найдено слайдов: ${shown.length}`,
-    );
+  for (const [mode, highlightApi] of [
+    ['CSS Custom Highlight API', true],
+    ['<mark> fallback', false],
+  ] as const) {
+    it(`search filters slides and notes, marks matches, validates, and keeps hostile text as text (${mode})`, async () => {
+      const { page, errors } = await openReading(readUrl, { highlightApi });
+      const search = page.locator('input[name="search"]');
+      await search.fill('prefetch');
+      await search.press('Enter');
+      const shown = await page.$$eval('.reading-slide:not([hidden])', (all) =>
+        all.map((a) => Number((a as HTMLElement).dataset['section'])),
+      );
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.length).toBeLessThan(40);
+      expect(shown).toContain(24);
+      expect(await painted(page, highlightApi)).toBeGreaterThan(0);
+      await expect(page.locator('.reading-search-status').textContent()).resolves.toBe(
+        `Найдено слайдов: ${shown.length}`,
+      );
 
-    // Text found only in the notes (the lecturer's words) counts too.
-    await search.fill('Ozon');
-    await search.press('Enter');
-    expect(await page.locator('.reading-slide:not([hidden])').count()).toBeGreaterThan(0);
+      // Text found only in the notes (the lecturer's words) counts too.
+      await search.fill('Ozon');
+      await search.press('Enter');
+      expect(await page.locator('.reading-slide:not([hidden])').count()).toBeGreaterThan(0);
 
-    await search.fill('я');
-    await search.press('Enter');
-    await expect(search.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.locator('#reading-search-error').textContent()).resolves.toBe(
-      'Введите хотя бы 2 символа',
-    );
+      await search.fill('я');
+      await search.press('Enter');
+      await expect(search.getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(page.locator('#reading-search-error').textContent()).resolves.toBe(
+        'Введите хотя бы 2 символа',
+      );
 
-    await search.fill('<img src=x onerror=alert(1)>');
-    await search.press('Enter');
-    expect(await page.locator('.reading-main img').count()).toBe(0);
-    await expect(page.locator('.reading-search-status').textContent()).resolves.toBe(
-      'Ничего не найдено',
-    );
+      await search.fill('<img src=x onerror=alert(1)>');
+      await search.press('Enter');
+      expect(await page.locator('.reading-main img').count()).toBe(0);
+      await expect(page.locator('.reading-search-status').textContent()).resolves.toBe(
+        'Ничего не найдено',
+      );
 
-    await search.press('Escape');
-    expect(await page.locator('.reading-slide[hidden]').count()).toBe(0);
-    expect(await page.locator('mark.reading-mark').count()).toBe(0);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+      await search.press('Escape');
+      expect(await page.locator('.reading-slide[hidden]').count()).toBe(0);
+      expect(await painted(page, highlightApi)).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
 
-  it('a too-short query after a valid one clears the old results and every highlight', async () => {
-    const { page, errors } = await openReading();
-    const search = page.locator('input[name="search"]');
-    await search.fill('prefetch');
-    await search.press('Enter');
-    expect(await page.locator('mark.reading-mark').count()).toBeGreaterThan(0);
-    expect(await page.locator('.reading-slide[hidden]').count()).toBeGreaterThan(0);
+    it(`a too-short query after a valid one clears the old results and every highlight (${mode})`, async () => {
+      const { page, errors } = await openReading(readUrl, { highlightApi });
+      const search = page.locator('input[name="search"]');
+      await search.fill('prefetch');
+      await search.press('Enter');
+      expect(await painted(page, highlightApi)).toBeGreaterThan(0);
+      expect(await page.locator('.reading-slide[hidden]').count()).toBeGreaterThan(0);
 
-    await search.fill('я');
-    await search.press('Enter');
-    await expect(page.locator('#reading-search-error').textContent()).resolves.toBe(
-      'Введите хотя бы 2 символа',
-    );
-    expect(await page.locator('#reading-search-error').isVisible()).toBe(true);
-    expect(await page.locator('mark.reading-mark').count()).toBe(0);
-    // No result list is left: no slide or contents entry filtered out, no count announced.
-    expect(await page.locator('.reading-slide[hidden]').count()).toBe(0);
-    expect(await page.locator('.reading-toc-miss').count()).toBe(0);
-    await expect(page.locator('.reading-search-status').textContent()).resolves.toBe('');
-    expect(errors).toEqual([]);
-    await page.close();
+      await search.fill('я');
+      await search.press('Enter');
+      await expect(page.locator('#reading-search-error').textContent()).resolves.toBe(
+        'Введите хотя бы 2 символа',
+      );
+      expect(await page.locator('#reading-search-error').isVisible()).toBe(true);
+      expect(await painted(page, highlightApi)).toBe(0);
+      // No result list is left: no slide or contents entry filtered out, no count announced.
+      expect(await page.locator('.reading-slide[hidden]').count()).toBe(0);
+      expect(await page.locator('.reading-toc-miss').count()).toBe(0);
+      await expect(page.locator('.reading-search-status').textContent()).resolves.toBe('');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('the Highlight API paints the same matches as the <mark> fallback without touching the page’s text', async () => {
+    const api = await openReading();
+    const fallback = await openReading(readUrl, { highlightApi: false });
+    // Every change to the text while searching: a text node split, replaced or wrapped.
+    await api.page.evaluate(() => {
+      const changes: string[] = [];
+      (window as unknown as { textChanges: string[] }).textChanges = changes;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          // Widgets (never searched) redraw their own text as they mount and play.
+          const target = r.target instanceof Element ? r.target : r.target.parentElement;
+          if (target?.closest('.widget-slot, .reading-lab')) continue;
+          if (r.type === 'characterData') changes.push('characterData');
+          const nodes = [...r.addedNodes, ...r.removedNodes];
+          if (nodes.some((n) => n.nodeType === Node.TEXT_NODE || n.nodeName === 'MARK'))
+            changes.push(`${r.type} in ${(r.target as Element).className}`);
+        }
+      }).observe(document.querySelector('.reading-main') as Element, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+    const texts: string[][] = [];
+    const statuses: string[] = [];
+    for (const { page } of [api, fallback]) {
+      const search = page.locator('input[name="search"]');
+      await search.fill('очеред');
+      await search.press('Enter');
+      texts.push(await paintedTexts(page));
+      statuses.push((await page.locator('.reading-search-status').textContent()) ?? '');
+    }
+    expect(texts[0]?.length).toBeGreaterThan(100);
+    expect(texts[0]).toEqual(texts[1]);
+    expect(new Set(texts[0]?.map((t) => t.toLowerCase()))).toEqual(new Set(['очеред']));
+    expect(statuses[0]).toMatch(/^Найдено слайдов: \d+$/);
+    expect(statuses[0]).toBe(statuses[1]);
+    await api.page.locator('#s-24').scrollIntoViewIfNeeded();
+    await api.page.screenshot({ path: 'test-results/screenshots/reading-search-highlight.png' });
+    await api.page.locator('input[name="search"]').press('Escape');
+    await expect(
+      api.page.evaluate(() => (window as unknown as { textChanges: string[] }).textChanges),
+    ).resolves.toEqual([]);
+    await expect(api.page.evaluate(() => CSS.highlights.has('search'))).resolves.toBe(false);
+    expect([...api.errors, ...fallback.errors]).toEqual([]);
+    await api.page.close();
+    await fallback.page.close();
   });
 
   it('a widget is playable: the Kafka widget puts a key where murmur2 says', async () => {
