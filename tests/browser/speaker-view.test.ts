@@ -123,9 +123,10 @@ describe('speaker view', () => {
     const copies = await page.evaluate(() =>
       performance.getEntriesByName('speaker-preview').map((e) => e.duration),
     );
-    // Current and next at opening, then the current one once the widget settled — not per frame.
+    // Current and next at opening, then per step the current one once the widget settled (not
+    // per frame) and the next step's.
     expect(copies.length).toBeGreaterThanOrEqual(3);
-    expect(copies.length).toBeLessThanOrEqual(2 + steps);
+    expect(copies.length).toBeLessThanOrEqual(2 + 2 * steps);
     console.log(`[speaker-view] preview copies (ms): ${copies.map((d) => d.toFixed(1)).join(' ')}`);
     // The first copy also lays out the fresh window once; later ones are the steady cost.
     const steady = copies.slice(1).sort((a, b) => a - b);
@@ -156,6 +157,188 @@ describe('speaker view', () => {
     expect(await popup.locator('.speaker-view').count()).toBe(1);
     expect(seconds(await text(popup, '.speaker-timer'))).toBeGreaterThanOrEqual(before);
     expect(browser.context.pages()).toHaveLength(windows);
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows under «Дальше» the next step (code, widget step) and after the last step the next slide', async () => {
+    const { page, errors } = await openDeck(browser.context, `${deckUrl}#/s-7`);
+    const { popup, errors: popupErrors } = await openSpeaker(page);
+    const nextHeading = () => text(popup, '.speaker-next .speaker-heading');
+    const activeLines = (root: string) =>
+      popup.evaluate(
+        (sel) =>
+          [...document.querySelectorAll<HTMLElement>(`${sel} .code-line--active`)]
+            .map((l) => l.dataset['line'])
+            .join(','),
+        root,
+      );
+    const deckActiveLines = () =>
+      page.evaluate(() =>
+        [
+          ...(window.Reveal?.getCurrentSlide().querySelectorAll<HTMLElement>(
+            '.code-line--active',
+          ) ?? []),
+        ]
+          .map((l) => l.dataset['line'])
+          .join(','),
+      );
+    // The first state: → lights the code's first step, and the preview shows those lines.
+    await expect.poll(nextHeading).toBe('Дальше: шаг 1 из 11 — строки кода');
+    const previewLines = await activeLines('.speaker-next');
+    expect(previewLines).not.toBe('');
+    await popup.keyboard.press('ArrowRight');
+    await expect.poll(deckActiveLines).toBe(previewLines);
+    await expect.poll(() => activeLines('.speaker-current')).toBe(previewLines);
+
+    // Five more steps (the code and the bullets): → now starts the widget.
+    for (let i = 0; i < 5; i++) await popup.keyboard.press('ArrowRight');
+    await expect.poll(nextHeading).toBe('Дальше: шаг 7 из 11 — виджет, его шаг 1 из 5');
+    const previewWidget = popup.locator('.speaker-next [data-widget]');
+    await expect.poll(() => previewWidget.getAttribute('data-step')).toBe('1');
+    expect(await previewWidget.getAttribute('data-face')).toBe('stage');
+    expect(await popup.locator('.speaker-next .w-lab').isVisible()).toBe(false);
+    const previewCaption = await text(popup, '.speaker-next .w-caption');
+    expect(previewCaption).not.toBe('');
+    expect(await text(popup, '.speaker-next .speaker-preview h2')).toBe('Решение с брокером');
+    await popup.screenshot({ path: join(shots, 'speaker-next-step-widget.png') });
+
+    // → shows in the deck what the preview showed.
+    await popup.keyboard.press('ArrowRight');
+    const deckWidget = page.locator('.reveal .slides > section.present [data-widget]');
+    await expect.poll(() => deckWidget.getAttribute('data-step')).toBe('1');
+    expect(await page.locator('.reveal .slides > section.present .w-caption').innerText()).toBe(
+      previewCaption,
+    );
+    await expect.poll(nextHeading).toBe('Дальше: шаг 8 из 11 — виджет, его шаг 2 из 5');
+    await expect.poll(() => previewWidget.getAttribute('data-step')).toBe('2');
+
+    // At the last step: the next slide, as it opens.
+    for (let i = 0; i < 4; i++) await popup.keyboard.press('ArrowRight');
+    await expect.poll(() => deckWidget.getAttribute('data-step')).toBe('5');
+    expect(await page.evaluate(() => window.Reveal?.getCurrentSlide().id)).toBe('s-7');
+    await expect.poll(nextHeading).toMatch(/^Дальше: 8\. /);
+    await expect
+      .poll(() => text(popup, '.speaker-next .speaker-preview h2'))
+      .not.toBe('Решение с брокером');
+    expect(await popup.locator('.speaker-next [data-widget]').count()).toBe(0);
+    expect(popupErrors).toEqual([]);
+    expect(errors).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('fits the whole slide into both previews; nothing of the slide-24 widget is outside them', async () => {
+    const { page, errors } = await openDeck(browser.context, deckUrl);
+    const { popup, errors: popupErrors } = await openSpeaker(page);
+    /** What of each preview lies off its box: the scaled slide, and any widget part. */
+    const outside = () =>
+      popup.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.speaker-preview:not([hidden])')].flatMap(
+          (preview) => {
+            const box = preview.getBoundingClientRect();
+            const where = preview.closest('section')?.className ?? '?';
+            const off = (r: DOMRect) =>
+              r.width > 0 &&
+              r.height > 0 &&
+              (r.left < box.left - 1 ||
+                r.top < box.top - 1 ||
+                r.right > box.right + 1 ||
+                r.bottom > box.bottom + 1);
+            const found: string[] = [];
+            const stage = preview.querySelector('.speaker-preview__deck');
+            const r = stage?.getBoundingClientRect();
+            // The whole 1280×720 slide, scaled to the box: not a part of it, not beyond it.
+            if (!r || off(r) || (r.width < box.width - 3 && r.height < box.height - 3))
+              found.push(`${where}: slide ${r?.width}×${r?.height} in ${box.width}×${box.height}`);
+            for (const el of preview.querySelectorAll<HTMLElement>(
+              '[data-widget], [data-widget] *',
+            )) {
+              if (getComputedStyle(el).visibility === 'hidden') continue;
+              // A part scrolled out of its own scroller inside the widget is not on screen.
+              let clipped = false;
+              for (let a = el.parentElement; a && !a.matches('[data-widget]'); a = a.parentElement)
+                if (getComputedStyle(a).overflow !== 'visible') clipped = true;
+              if (!clipped && off(el.getBoundingClientRect()))
+                found.push(`${where}: ${el.tagName.toLowerCase()}.${el.getAttribute('class')}`);
+            }
+            return found;
+          },
+        ),
+      );
+    /** Waits until the window shows the deck's current slide. */
+    const synced = async () => {
+      const deckSlide = await page.evaluate(() => {
+        const s = window.Reveal?.getCurrentSlide();
+        return `${s?.dataset['section']}:${s?.querySelector('h1, h2')?.textContent}`;
+      });
+      await expect
+        .poll(() =>
+          popup.evaluate(() => {
+            const s = document.querySelector<HTMLElement>('.speaker-current .slides > section');
+            return `${s?.dataset['section']}:${s?.querySelector('h1, h2')?.textContent}`;
+          }),
+        )
+        .toBe(deckSlide);
+    };
+    const total = await page.evaluate(() => window.Reveal?.getTotalSlides() ?? 0);
+    for (let i = 0; i < total; i++) {
+      await page.evaluate((n) => window.Reveal?.slide(n), i);
+      await synced();
+      const id = await page.evaluate(() => window.Reveal?.getCurrentSlide().id);
+      expect({ id, outside: await outside() }).toEqual({ id, outside: [] });
+    }
+
+    // Slide 24 step by step, each frame of its widget in both previews.
+    // At its first state (coming back to it, reveal.js would show all its steps).
+    await page.evaluate(() =>
+      window.Reveal?.slide(
+        window.Reveal.getSlides().findIndex((s) => s.id === 's-24'),
+        0,
+        -1,
+      ),
+    );
+    await synced();
+    const steps = await page.evaluate(
+      () =>
+        new Set(
+          [
+            ...(window.Reveal?.getCurrentSlide().querySelectorAll<HTMLElement>('.fragment') ?? []),
+          ].map((f) => f.dataset['fragmentIndex']),
+        ).size,
+    );
+    const firstWidgetStep = await page.evaluate(() =>
+      Number(
+        window.Reveal?.getCurrentSlide().querySelector<HTMLElement>('.widget-step')?.dataset[
+          'fragmentIndex'
+        ],
+      ),
+    );
+    let checked = 0;
+    for (let step = 0; step <= steps; step++) {
+      if (step > 0) await popup.keyboard.press('ArrowRight');
+      await expect.poll(() => text(popup, '[data-plan]')).toContain(`Шаг ${step} из ${steps}`);
+      const widgetStep = step - firstWidgetStep;
+      if (widgetStep > 0) {
+        await expect
+          .poll(() =>
+            popup.evaluate(
+              () =>
+                document.querySelector<HTMLElement>('.speaker-current [data-widget]')?.dataset[
+                  'step'
+                ],
+            ),
+          )
+          .toBe(String(widgetStep));
+        checked++;
+      }
+      expect({ step, outside: await outside() }).toEqual({ step, outside: [] });
+      if (step === firstWidgetStep + 1)
+        await popup.screenshot({ path: join(shots, 'speaker-view-24.png') });
+    }
+    expect(checked).toBe(6);
+    expect(popupErrors).toEqual([]);
+    expect(errors).toEqual([]);
     await popup.close();
     await page.close();
   });
@@ -204,7 +387,9 @@ describe('speaker view', () => {
       `Сейчас: ${s0.section}. ${s0.title}`,
     );
     expect(await text(popup, '.speaker-current .speaker-preview h2')).toBe(s0.title);
-    expect(await text(popup, '.speaker-next .speaker-preview h2')).toBe(s1.title);
+    // «Дальше» is the first slide's first step (it has steps), not the second slide.
+    expect(await text(popup, '.speaker-next .speaker-heading')).toMatch(/^Дальше: шаг 1 из /);
+    expect(await text(popup, '.speaker-next .speaker-preview h2')).toBe(s0.title);
     expect(await text(popup, '.speaker-notes__text')).toMatch(/^План: .+ из 60 мин · в лекции: /);
     expect(await text(popup, '.speaker-timer')).toBe('0:30');
     expect(await text(popup, '.speaker-clock')).toBe(
@@ -341,8 +526,13 @@ describe('speaker view', () => {
     expect(size).toBe('32px');
     expect(await text(again.popup, '.speaker-timer')).toBe(formatDuration(elapsed + 10));
 
-    // The last slide: no next preview, the rehearsal summary instead.
-    await page.evaluate(() => window.Reveal?.slide(window.Reveal.getTotalSlides() - 1));
+    // The last slide at its last step: no next preview, the rehearsal summary instead.
+    await page.evaluate(() => {
+      const last = window.Reveal?.getSlides().at(-1);
+      const steps = [...(last?.querySelectorAll<HTMLElement>('.fragment') ?? [])];
+      const f = Math.max(-1, ...steps.map((s) => Number(s.dataset['fragmentIndex'])));
+      window.Reveal?.slide(window.Reveal.getTotalSlides() - 1, 0, f);
+    });
     await page.clock.runFor(1000);
     expect(await text(again.popup, '.speaker-next .speaker-heading')).toBe('Дальше: конец лекции');
     expect(await again.popup.locator('.speaker-summary').isVisible()).toBe(true);

@@ -1,8 +1,13 @@
 /**
- * A slide preview in the speaker window: a static copy of a deck section (fragments, code steps
- * and a widget's current DOM as they are, canvases copied pixel for pixel), scaled to the box.
- * The copy runs nothing, so a widget on screen is never run a second time for the preview.
+ * A slide preview in the speaker window: a copy of a deck section scaled so the whole 1280×720
+ * slide fits the box. The current slide is a static copy (fragments, code steps and a widget's
+ * DOM as they are, canvases copied pixel for pixel, scrolled code kept where it is): it runs
+ * nothing, so a widget on screen is never run a second time for it. The next step's copy is put in
+ * the state → gives it (fragments, code lines) and gets widgets of its own at that step
+ * (preview-widgets.ts), since the deck has not drawn that step yet.
  */
+import { showStepIn } from './next-step.ts';
+import { PreviewWidgets } from './preview-widgets.ts';
 import { syncStyles } from './speaker-window.ts';
 import { SPEAKER_CLASS as C } from './speaker-classes.ts';
 
@@ -15,6 +20,14 @@ export interface DeckSize {
   readonly height: number;
 }
 
+/** How to show a section: as it is, or as a step of it not shown yet. */
+export interface PreviewState {
+  /** Shows the section at this fragment index (the next step) instead of as it is. */
+  readonly fragmentIndex?: number;
+  /** Draws the widgets afresh at the copy's step on their stage face (the next step or slide). */
+  readonly freshWidgets?: boolean;
+}
+
 /** One preview box. */
 export class SlidePreview {
   /** The box to place in the layout. */
@@ -22,6 +35,7 @@ export class SlidePreview {
   private readonly stage: HTMLElement;
   private readonly slides: HTMLElement;
   private readonly emptyText: HTMLElement;
+  private readonly widgets = new PreviewWidgets();
 
   constructor(
     private readonly doc: Document,
@@ -46,9 +60,10 @@ export class SlidePreview {
   }
 
   /** Shows a copy of `section` as it is now; null shows the empty label. */
-  show(section: HTMLElement | null): void {
+  show(section: HTMLElement | null, state: PreviewState = {}): void {
     this.emptyText.hidden = section !== null;
     this.stage.hidden = section === null;
+    this.widgets.destroy();
     if (!section) {
       this.slides.replaceChildren();
       return;
@@ -64,18 +79,37 @@ export class SlidePreview {
     copy.style.display = 'block';
     copyCanvases(section, copy);
     this.slides.replaceChildren(copy);
+    if (state.fragmentIndex !== undefined) showStepIn(copy, state.fragmentIndex);
+    else copyScroll(section, copy);
+    if (state.freshWidgets) void this.widgets.mountIn(copy);
     this.fit();
     // Named so tests and the profiler see what a preview costs the deck's main thread.
     performance.measure(PREVIEW_MEASURE, { start: started, end: performance.now() });
   }
 
-  /** Scales the copy to the box's current width. */
+  /** Scales the copy so the whole slide fits the box (its width and its height). */
   fit(): void {
     const width = this.element.clientWidth;
-    if (width === 0) return;
-    const scale = width / this.size.width;
+    const height = this.element.clientHeight;
+    if (width === 0 || height === 0) return;
+    const scale = Math.min(width / this.size.width, height / this.size.height);
     this.stage.style.transform = `scale(${scale})`;
   }
+
+  /** Removes the preview's own widgets. */
+  destroy(): void {
+    this.widgets.destroy();
+  }
+}
+
+/** Long code blocks scroll inside the slide: the copy shows the lines the hall sees. */
+function copyScroll(from: HTMLElement, to: HTMLElement): void {
+  const sources = from.querySelectorAll('pre');
+  const targets = to.querySelectorAll('pre');
+  sources.forEach((source, i) => {
+    const target = targets[i];
+    if (target && source.scrollTop > 0) target.scrollTop = source.scrollTop;
+  });
 }
 
 /** Canvases (charts) are copied as pixels: a cloned canvas is blank. */

@@ -11,6 +11,7 @@ import { planLines } from './pacing-text.ts';
 import { PacingPanel } from './pacing-panel.ts';
 import type { PlannedSlide } from './plan.ts';
 import { ResetControl } from './reset-control.ts';
+import type { NextPreview } from './next-step.ts';
 import { SlidePreview, type DeckSize } from './slide-preview.ts';
 import { SPEAKER_CLASS as C } from './speaker-classes.ts';
 import type { PauseReason } from './timekeeper.ts';
@@ -62,6 +63,7 @@ export class SpeakerView {
   private readonly nextHeading: HTMLElement;
   private readonly summary: HTMLElement;
   private shownSlide: string | null = null;
+  private shownNext: string | null = null;
 
   constructor(doc: Document, size: DeckSize, actions: SpeakerActions, storage: Storage | null) {
     const el = elementsIn(doc);
@@ -158,13 +160,15 @@ export class SpeakerView {
   }
 
   /**
-   * Shows where the deck is: the current preview and the plan box always; the next preview and
-   * the notes only when the slide changed, so a step does not scroll the notes back to the top.
+   * Shows where the deck is: the plan box always, the current preview unless told not to (its
+   * widget is still moving), the next preview only when what comes next changed, the notes only
+   * when the slide changed (a step does not scroll the notes back to the top).
    */
   showPosition(
     p: SpeakerPosition,
     currentSection: HTMLElement,
-    nextSection: HTMLElement | null,
+    next: NextPreview | null,
+    copyCurrent = true,
   ): void {
     const slideChanged = p.slide.id !== this.shownSlide;
     this.shownSlide = p.slide.id;
@@ -179,16 +183,18 @@ export class SpeakerView {
       total: p.stepsTotal,
     });
     this.planLine.replaceChildren(...lines.map((line) => this.el('span', {}, line)));
-    setText(
-      this.nextHeading,
-      p.next ? `Дальше: ${p.next.section}. ${p.next.title}` : 'Дальше: конец лекции',
-    );
-    this.current.show(currentSection);
-    if (!slideChanged) return;
-    this.next.show(nextSection);
-    this.next.element.hidden = nextSection === null;
-    this.summary.hidden = nextSection !== null;
-    this.notes.show(currentSection.querySelector('aside.notes'));
+    setText(this.nextHeading, `Дальше: ${next ? next.label : 'конец лекции'}`);
+    if (copyCurrent || slideChanged) this.current.show(currentSection);
+    // The summary stays on the last slide while its steps remain.
+    this.summary.hidden = p.next !== null;
+    const nextKey = next?.key ?? null;
+    if (nextKey !== this.shownNext || slideChanged) {
+      this.shownNext = nextKey;
+      this.next.element.hidden = next === null;
+      this.next.show(next?.section ?? null, next?.state);
+      this.next.fit();
+    }
+    if (slideChanged) this.notes.show(currentSection.querySelector('aside.notes'));
   }
 
   /** The box under «Дальше» on the last slide: the rehearsal summary goes there. */
@@ -204,6 +210,8 @@ export class SpeakerView {
 
   /** Removes the view and its timers. */
   destroy(): void {
+    this.current.destroy();
+    this.next.destroy();
     this.reset.destroy();
     this.root.remove();
   }

@@ -8,6 +8,7 @@ import { onDeckEvents } from '../deck-events.ts';
 import type { RevealApi } from '../reveal-api.ts';
 import { PARTS, isPartName } from '../../lecture/names.ts';
 import { formatClock } from './format.ts';
+import { nextPreview } from './next-step.ts';
 import { pacingAt } from './pacing.ts';
 import type { PlannedSlide } from './plan.ts';
 import { readPlan, slideSteps } from './plan-dom.ts';
@@ -116,6 +117,7 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
   let dialog: RehearsalDialog | null = null;
   let tickTimer: number | undefined;
   let refreshTimer: number | undefined;
+  let stepTimer: number | undefined;
   let lastSave = clock.now();
   let pendingSince: number | undefined;
   const observer = new MutationObserver(() => scheduleRender(PREVIEW_QUIET_MS));
@@ -128,7 +130,8 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
     tick();
   };
 
-  const render = (): void => {
+  /** Redraws the window; without `copyCurrent`, all but the current slide's copy. */
+  const render = (copyCurrent = true): void => {
     if (!view || !timer) return;
     const slides = deck.getSlides();
     const deckIndex = Math.max(0, deck.getState().indexh);
@@ -149,7 +152,8 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
         next: plan[index + 1] ?? null,
       },
       section,
-      nextSection,
+      nextPreview(section, nextSection, plan[index + 1] ?? null),
+      copyCurrent,
     );
     if (!nextSection) showSummary(view);
     observer.disconnect();
@@ -311,6 +315,7 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
   const closeView = (): void => {
     window.clearInterval(tickTimer);
     window.clearTimeout(refreshTimer);
+    window.clearTimeout(stepTimer);
     tickTimer = undefined;
     refreshTimer = undefined;
     pendingSince = undefined;
@@ -329,6 +334,10 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
   };
   const onFragment = (): void => {
     begin();
+    // «Дальше» and the step count follow the click at once; the current slide's copy waits for
+    // its widget to settle.
+    window.clearTimeout(stepTimer);
+    stepTimer = window.setTimeout(() => render(false), 0);
     scheduleRender(PREVIEW_QUIET_MS);
   };
   const onPaused = (): void => update((t, now) => pause(t, 'deck', now));
