@@ -94,3 +94,53 @@ describe('the title screen', () => {
     await page.close();
   });
 });
+
+describe('no slide opens blank', () => {
+  it('every visible slide at its first state (fragment -1) shows body text besides the title', async () => {
+    const { page, errors } = await openDeck(browser.context, deckUrl);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const blank: string[] = [];
+    for (const slide of visible) {
+      const text = await page.evaluate(async (id) => {
+        const deck = window.Reveal;
+        const section = document.getElementById(id);
+        if (!deck || !section) throw new Error(`no ${id}`);
+        deck.slide(deck.getIndices(section).h, 0, -1);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+        // A widget's code loads with its slide: wait for every slot to hold its widget.
+        for (let i = 0; i < 60; i++) {
+          const slots = section.querySelectorAll('.widget-slot').length;
+          if (section.querySelectorAll('.widget-slot [data-widget]').length >= slots) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        // innerText leaves out what is not rendered: hidden fragments, a stage slot at step 0.
+        const body = section.querySelector<HTMLElement>('.slide-body');
+        const shown = body?.innerText.replace(/\s+/g, '') ?? '';
+        // Against the text its fragments add (a widget's own text aside: it draws its steps).
+        const all = [...(body?.querySelectorAll<HTMLElement>('.fragment') ?? [])]
+          .filter((f) => !f.closest('[data-widget]'))
+          .map((f) => f.textContent.replace(/\s+/g, ''))
+          .join('');
+        // A widget drawn at its first state (a chart's SVG) shows its text too.
+        const drawn = [...(body?.querySelectorAll<HTMLElement>('[data-widget]') ?? [])]
+          .filter((w) => w.checkVisibility({ visibilityProperty: true, opacityProperty: true }))
+          .map((w) => w.textContent.replace(/\s+/g, '').length)
+          .reduce((a, b) => a + b, 0);
+        return { shown: shown.length + drawn, added: all.length };
+      }, `s-${slide.section}`);
+      console.log(`[first-state] ${slide.section}: ${text.shown} shown, ${text.added} added`);
+      // The frame: some text, and at least a fifth of what the steps will add to it.
+      if (text.shown < 10 || text.shown < text.added / 5)
+        blank.push(`${slide.section}: ${text.shown} chars shown, ${text.added} to come`);
+    }
+    for (const n of [8, 16]) {
+      await page.goto(`${deckUrl}#/s-${n}/0/-1`);
+      await page.waitForFunction(() => window.Reveal?.isReady() === true);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(screenshotsDir(), `presenting-first-state-${n}.png`) });
+    }
+    expect(blank).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
