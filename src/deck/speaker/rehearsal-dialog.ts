@@ -20,9 +20,13 @@ export function summaryText(total: ReportRow): string {
   return `план ${formatDuration(total.planned)} · факт ${formatDuration(total.actual)} · разница ${formatSigned(total.diff)}`;
 }
 
-/** The report dialog; `close()` removes it and its charts. */
+/**
+ * The report as a modal `<dialog>` (showModal): the speaker window behind it is inert, so Tab
+ * stays in the report; Esc closes it and focus goes back to the button that opened it.
+ * `close()` removes it and its charts.
+ */
 export class RehearsalDialog {
-  readonly element: HTMLElement;
+  readonly element: HTMLDialogElement;
   private charts: Chart[] = [];
   private closed = false;
   private readonly previousFocus: Element | null;
@@ -49,13 +53,8 @@ export class RehearsalDialog {
     const slidesCanvas = el('canvas', { role: 'img', 'aria-label': 'План и факт по слайдам' });
     const paused = report.paused;
     this.element = el(
-      'div',
-      {
-        class: C.report,
-        role: 'dialog',
-        'aria-modal': 'true',
-        'aria-labelledby': 'speaker-report-title',
-      },
+      'dialog',
+      { class: C.report, 'aria-labelledby': 'speaker-report-title' },
       el(
         'div',
         { class: C.reportBody },
@@ -104,13 +103,20 @@ export class RehearsalDialog {
         ),
       ),
     );
+    // Esc on a modal dialog is a `cancel`; the dialog is closed our way (charts destroyed,
+    // element removed, focus back). The keydown stops there so the speaker window's own keys
+    // (which forward to the deck) never see it.
     this.element.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        event.stopPropagation();
-        this.close();
-      }
+      if (event.key === 'Escape') event.stopPropagation();
     });
+    this.element.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      this.close();
+    });
+    // A browser may close it without a cancel (a second Esc with no user activation between).
+    this.element.addEventListener('close', () => this.close());
     doc.body.append(this.element);
+    this.element.showModal();
     close.focus();
     void this.drawCharts(
       [
@@ -152,6 +158,7 @@ export class RehearsalDialog {
     this.closed = true;
     for (const chart of this.charts) chart.destroy();
     this.charts = [];
+    if (this.element.open) this.element.close();
     this.element.remove();
     if (this.previousFocus && 'focus' in this.previousFocus)
       (this.previousFocus as HTMLElement).focus();
