@@ -21,21 +21,37 @@ export function updateCodeSteps(slide: Element | null | undefined): void {
     const current = shown[shown.length - 1];
     const lines = new Set((current?.dataset['lines'] ?? '').split(',').filter(Boolean).map(Number));
     block.classList.toggle(CODE_STEP_CLASSES.focus, current !== undefined);
-    let first: HTMLElement | undefined;
-    for (const line of block.querySelectorAll<HTMLElement>('.code-line')) {
-      const active = lines.has(Number(line.dataset['line']));
-      line.classList.toggle(CODE_STEP_CLASSES.active, active);
-      if (active && !first) first = line;
-    }
-    scrollIntoBlock(block, first);
+    const all = [...block.querySelectorAll<HTMLElement>('.code-line')];
+    const active: number[] = [];
+    all.forEach((line, i) => {
+      const on = lines.has(Number(line.dataset['line']));
+      line.classList.toggle(CODE_STEP_CLASSES.active, on);
+      if (on) active.push(i);
+    });
+    const pre = block.querySelector<HTMLElement>('pre');
+    if (pre) pre.scrollTop = stepScroll(pre, all.length, active);
   }
 }
 
-/** Keeps the first active line visible when a long snippet scrolls inside its block. */
-function scrollIntoBlock(block: HTMLElement, line: HTMLElement | undefined): void {
-  const pre = block.querySelector<HTMLElement>('pre');
-  if (!pre || pre.scrollHeight <= pre.clientHeight) return;
-  pre.scrollTop = line ? Math.max(0, line.offsetTop - pre.clientHeight / 4) : 0;
+/**
+ * Where a long snippet that scrolls inside its block (14 lines high, src/styles/code.css) stands
+ * for a step: by whole lines, and as little as needed from the top, so that the step's lines are
+ * all in view with as many lines above them (the code they belong to) as fit; a step taller than
+ * the view starts at its first line. Before the first step, the top. `active` holds the step's
+ * line indices (0-based, ascending); the view has no padding, so line i starts at i × its height.
+ */
+export function stepScroll(
+  pre: Pick<HTMLElement, 'scrollHeight' | 'clientHeight'>,
+  lineCount: number,
+  active: readonly number[],
+): number {
+  const first = active[0];
+  const last = active[active.length - 1];
+  if (lineCount === 0 || first === undefined || last === undefined) return 0;
+  if (pre.scrollHeight <= pre.clientHeight) return 0;
+  const pitch = pre.scrollHeight / lineCount;
+  const shown = Math.max(1, Math.floor(pre.clientHeight / pitch + 0.05));
+  return Math.min(first, Math.max(0, last - shown + 1)) * pitch;
 }
 
 /** Follows slide and fragment changes; returns a function that unbinds the listeners. */
