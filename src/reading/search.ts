@@ -3,6 +3,8 @@
  * ranges map back to the original text so matches can be marked where they are.
  */
 
+import { countOf } from '../lecture/russian.ts';
+
 /** Shortest and longest query the search accepts. */
 export const MIN_QUERY = 2;
 export const MAX_QUERY = 100;
@@ -29,6 +31,10 @@ export function normalizeQuery(raw: string): string {
   return foldForSearch(raw.trim().replace(/\s+/g, ' '));
 }
 
+/** «хотя бы 2 символа»; after «не длиннее» the genitive: «1 символа», «100 символов». */
+const SYMBOLS = ['символ', 'символа', 'символов'] as const;
+const SYMBOLS_AFTER_THAN = ['символа', 'символов', 'символов'] as const;
+
 /** A checked query, or the Russian message to show next to the field. */
 export type QueryCheck =
   { readonly ok: true; readonly query: string } | { readonly ok: false; readonly message: string };
@@ -38,8 +44,9 @@ export function checkQuery(raw: string): QueryCheck {
   const query = normalizeQuery(raw);
   if (query.length === 0) return { ok: true, query };
   if (query.length < MIN_QUERY)
-    return { ok: false, message: `Введите хотя бы ${MIN_QUERY} символа` };
-  if (query.length > MAX_QUERY) return { ok: false, message: `Не длиннее ${MAX_QUERY} символов` };
+    return { ok: false, message: `Введите хотя бы ${countOf(MIN_QUERY, SYMBOLS)}` };
+  if (query.length > MAX_QUERY)
+    return { ok: false, message: `Не длиннее ${countOf(MAX_QUERY, SYMBOLS_AFTER_THAN)}` };
   return { ok: true, query };
 }
 
