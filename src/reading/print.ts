@@ -12,7 +12,7 @@ import { mountWidget, type WidgetHandle } from '../widgets/runtime/mount.ts';
 import type { WidgetModule } from '../widgets/runtime/types.ts';
 import './print.css';
 
-/** Slide frames are zoomed to this in print: 640 px of a 1047-px page, the notes beside and under it. */
+/** Slide frames are zoomed to this in print: 640 × 360 px on a 1047 × 718-px page, notes under it. */
 export const PRINT_ZOOM = 0.5;
 
 /** The subtitle of the handout's cover. */
@@ -67,7 +67,7 @@ function mountForPrint(
 async function expandWidgets(main: HTMLElement): Promise<void> {
   for (const article of main.querySelectorAll<HTMLElement>('.reading-slide')) {
     const section = Number(article.dataset['section']);
-    // The slide's heading and frame go on one page; the notes flow beside and under them.
+    // The slide's heading and frame go on one page, kept with the notes' heading (print.css).
     const meta = article.querySelector('.reading-slide-meta');
     const frame = article.querySelector('.reading-frame');
     if (meta && frame) article.prepend(h('div', { class: 'print-slide-head' }, meta, frame));

@@ -204,6 +204,16 @@ describe('PDF handout', () => {
         `slide ${slide.section} starts on page ${at}`,
       ).toBe(true);
     }
+    // Each slide's «ТЕКСТ ЛЕКЦИИ» heading is on its slide's page: never alone at the bottom of
+    // the page before, never printed ahead of its slide.
+    const heads: number[] = [];
+    const notesAt: number[] = [];
+    pageTexts.forEach((t, i) => {
+      heads.push(...(t.match(/^\s*Слайд \d+\. /gm) ?? []).map(() => i + 1));
+      notesAt.push(...(t.match(/ТЕКСТ ЛЕКЦИИ/g) ?? []).map(() => i + 1));
+    });
+    expect(heads.length).toBe(visible.length);
+    expect(notesAt).toEqual(heads);
     // Fill: a page under a third full only where a part ends (the next page opens a part), on
     // the cover, at the contents' end or at the end of the handout.
     const partTitles = new Set<string>(Object.values(PARTS));
