@@ -14,6 +14,7 @@ import { bindCodeSteps } from './code-steps.ts';
 import { bindSlideFitting } from './fit-slide.ts';
 import { showLengthNotice } from './length-notice.ts';
 import { revealConfig } from './reveal-config.ts';
+import { bindShortcuts } from './shortcuts.ts';
 import { addWidgetStepFragments, bindWidgets } from './widget-bridge.ts';
 
 declare global {
@@ -54,6 +55,7 @@ export function startDeck(slidesHtml: string): void {
   bindSlideFitting(deck);
   bindCopyButtons(revealElement);
   bindWidgets(deck);
+  bindShortcuts();
   deck.on('ready', () => performance.mark('deck-ready'));
   void deck.initialize();
 }

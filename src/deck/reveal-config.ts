@@ -15,6 +15,8 @@ export function revealConfig(): RevealConfig {
     showSlideNumber: 'all',
     controls: true,
     controlsTutorial: false,
+    // Our Russian `?` overlay (src/deck/shortcuts.ts) instead of reveal's English one.
+    help: false,
     progress: true,
     // Slides lay out from the top: headings stay put from slide to slide.
     center: false,

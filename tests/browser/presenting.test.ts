@@ -3,6 +3,7 @@
  * no slide that opens blank. Screenshots go to test-results/screenshots/presenting-*.png.
  */
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
@@ -140,6 +141,88 @@ describe('no slide opens blank', () => {
       await page.screenshot({ path: join(screenshotsDir(), `presenting-first-state-${n}.png`) });
     }
     expect(blank).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** WCAG contrast of every text element in the overlay against the background it is drawn on. */
+function overlayContrast(page: Page) {
+  return page.evaluate(() => {
+    const rgba = (c: string): number[] =>
+      (c.match(/[\d.]+/g) ?? []).map(Number).concat([1]).slice(0, 4);
+    const lum = ([r = 0, g = 0, b = 0]: number[]): number => {
+      const ch = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b);
+    };
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if ((c[3] ?? 0) > 0.99) return c;
+      }
+      return [255, 255, 255, 1];
+    };
+    const dialog = document.querySelector('dialog.shortcuts');
+    return [...(dialog?.querySelectorAll('h2, dt, dd, kbd, button') ?? [])].map((el) => {
+      const fg = lum(rgba(getComputedStyle(el).color));
+      const bg = lum(background(el));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      return { text: el.textContent?.trim() ?? '', ratio: Math.round(ratio * 100) / 100 };
+    });
+  });
+}
+
+describe('the ? shortcuts overlay', () => {
+  it('lists our keys in Russian, readably, and closes with Esc or ?', async () => {
+    const { page, errors } = await openDeck(browser.context, `${deckUrl}#/s-7`);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const before = await page.evaluate(() => JSON.stringify(window.Reveal?.getState()));
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Клавиши презентации' });
+    await dialog.waitFor();
+    expect(await page.locator('.r-overlay-help').count()).toBe(0);
+    const rows = await page.$$eval('dialog.shortcuts .shortcuts__row', (all) =>
+      all.map((row) => ({
+        keys: [...row.querySelectorAll('kbd')].map((k) => k.textContent),
+        action: row.querySelector('dd')?.textContent ?? '',
+      })),
+    );
+    const keys = rows.flatMap((r) => r.keys);
+    for (const key of ['→', '←', 'S', 'F', 'O', 'B', '?', 'L', '/']) expect(keys).toContain(key);
+    for (const row of rows) expect(row.action).toMatch(/^[^A-Za-z]*[а-яё]/);
+    expect(rows.find((r) => r.keys.includes('L'))?.action).toContain('лаборатори');
+    expect(rows.find((r) => r.keys.includes('/'))?.action).toContain('режиме чтения');
+    // Focus is in the overlay; keys do not move the deck behind it.
+    expect(await page.evaluate(() => !!document.activeElement?.closest('dialog.shortcuts'))).toBe(
+      true,
+    );
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('dialog.shortcuts'))).toBe(
+      true,
+    );
+    expect(await page.evaluate(() => JSON.stringify(window.Reveal?.getState()))).toBe(before);
+    await page.screenshot({ path: join(screenshotsDir(), 'presenting-shortcuts.png') });
+
+    // Readable: axe finds nothing, and every row's text is at least 4.5:1 on its background.
+    expect(await axeFindings(page, 'dialog.shortcuts')).toEqual([]);
+    const contrast = await overlayContrast(page);
+    expect(contrast.length).toBeGreaterThanOrEqual(rows.length * 2);
+    for (const c of contrast) expect(c.ratio, c.text).toBeGreaterThanOrEqual(4.5);
+    console.log(`[shortcuts] lowest contrast ${Math.min(...contrast.map((c) => c.ratio))}:1`);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await page.evaluate(() => window.Reveal?.isOverview())).toBe(false);
+    expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(false);
+    await page.keyboard.press('?');
+    await dialog.waitFor();
+    await page.keyboard.press('?');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await page.evaluate(() => JSON.stringify(window.Reveal?.getState()))).toBe(before);
     expect(errors).toEqual([]);
     await page.close();
   });
