@@ -333,6 +333,38 @@ describe('speaker view', () => {
         checked++;
       }
       expect({ step, outside: await outside() }).toEqual({ step, outside: [] });
+      if (widgetStep > 0) {
+        // The copy is laid out as the hall sees the slide: each part of the widget at the same
+        // place and size, as fractions of the slide's width.
+        const parts = (root: string) => `
+          const s = ${root};
+          const box = s.getBoundingClientRect();
+          [...s.querySelectorAll('[data-widget], [data-widget] .w-picture *')]
+            .map((el) => el.getBoundingClientRect())
+            .filter((r) => r.width > 0 && r.height > 0)
+            .slice(0, 40)
+            .map((r) => [r.left - box.left, r.top - box.top, r.width, r.height]
+              .map((v) => (v / box.width) * 100));`;
+        // The deck's chips may still be flying (animations move them without touching the DOM).
+        await page.evaluate(() =>
+          Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+        );
+        const deckParts = (await page.evaluate(
+          parts('window.Reveal.getCurrentSlide()'),
+        )) as number[][];
+        const previewParts = (await popup.evaluate(
+          parts("document.querySelector('.speaker-current .slides > section')"),
+        )) as number[][];
+        expect(previewParts.length).toBeGreaterThan(5);
+        expect(previewParts.length).toBe(deckParts.length);
+        // Within 0.5 % of the slide's width (6 px of 1280).
+        const moved = previewParts.filter((r, i) =>
+          r.some(
+            (v, k) => Math.abs(v - (deckParts[i]?.[k] ?? Number.NaN)) > 0.5 || Number.isNaN(v),
+          ),
+        );
+        expect(moved).toEqual([]);
+      }
       if (step === firstWidgetStep + 1)
         await popup.screenshot({ path: join(shots, 'speaker-view-24.png') });
     }
