@@ -5,15 +5,15 @@
  * or this file does not compile.
  */
 import { WIDGETS, isWidgetName, type WidgetName } from '../lecture/names.ts';
-import type { WidgetModule } from './runtime/types.ts';
+import type { KitModule } from './runtime/kit.ts';
 
 export interface CatalogEntry {
   /** Scripted steps, one reveal.js fragment each. */
   readonly steps: number;
-  readonly load: () => Promise<WidgetModule>;
+  readonly load: () => Promise<KitModule>;
 }
 
-const LOADERS: Record<WidgetName, () => Promise<WidgetModule>> = {
+const LOADERS: Record<WidgetName, () => Promise<KitModule>> = {
   'order-flow': () => import('./order-flow/index.ts').then((m) => m.orderFlowWidget),
   'chart-throughput': () => import('./charts/throughput.ts').then((m) => m.throughputWidget),
   'kafka-partitions': () =>

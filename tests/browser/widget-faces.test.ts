@@ -8,23 +8,41 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WIDGETS, type WidgetName } from '../../src/lecture/names.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WIDGET_MARKER, parseSlide, type ParsedSlide } from '../../src/pipeline/parse-slide.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, type DeckPage } from './deck-page.ts';
 import { settled } from './widget-page.ts';
 
-/**
- * Widgets still on the old runtime (issue 13 moves them to the kit one by one): they have only
- * the lab face, so the stage checks skip them. Empty when the issue is done.
- */
-const OLD_RUNTIME: readonly WidgetName[] = [
-  'order-flow',
-  'cache-aside',
-  'patterns',
-  'broker-chooser',
-];
-/** `KIT_DONE=a,b` checks widgets a and b too while they move to the kit (a helper's own run). */
-const done = (process.env['KIT_DONE'] ?? '').split(',');
-const NOT_ON_KIT = OLD_RUNTIME.filter((name) => !done.includes(name));
+/** Sets the window size and waits until reveal.js has scaled the slide to it (margin 0.04). */
+async function resizeTo(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  const scale = Math.min(size.width / (1280 * 1.04), size.height / (720 * 1.04));
+  await page.waitForFunction(
+    (expected) => Math.abs((window.Reveal?.getScale() ?? 0) - expected) < 0.01,
+    scale,
+  );
+}
+
+/** Every widget slot of the visible slides, from the slide files: section, widget, index on the slide. */
+const SLOTS = readdirSync(join(process.cwd(), 'slides'))
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => parseSlide(`slides/${f}`, readFileSync(join(process.cwd(), 'slides', f), 'utf8')))
+  .filter((slide) => !slide.hidden)
+  .flatMap((slide) => {
+    const html = renderedOrder(slide);
+    return html.map((widget, index) => ({ section: String(slide.section), widget, index }));
+  });
+
+/** The widgets of a slide in the order their slots appear: placed markers first, then the rest. */
+function renderedOrder(slide: ParsedSlide): WidgetName[] {
+  const placed = [...slide.body.matchAll(WIDGET_MARKER)]
+    .map((m) => m[1] ?? '')
+    .filter((name): name is WidgetName => name in WIDGETS);
+  return [...placed, ...slide.widgets.filter((w) => !placed.includes(w))];
+}
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -156,18 +174,21 @@ describe('widget faces: the stage the back row reads, the lab a student plays in
     await browser?.close();
   });
 
-  it('every widget slide is checked (or named as not on the kit yet)', () => {
+  it('every widget slide is checked, every widget is on the kit', () => {
     const widgets = new Set(slots.map((s) => s.widget));
     expect([...widgets].sort()).toEqual(Object.keys(WIDGETS).sort());
+    // The slots read from the slide files are the ones the built deck has.
+    expect(SLOTS).toEqual(slots);
   });
 
+  // One test per size and widget slot, so a finding names its slide and a slow machine never
+  // runs one test past its limit.
   for (const size of SIZES) {
-    it(`stage at ${size.width}×${size.height}: ≥ 24 px, no form controls, on the slide, short caption`, async () => {
-      const { page } = deck;
-      await page.setViewportSize(size);
-      const findings: string[] = [];
-      for (const { section, widget, index } of slots) {
-        if (NOT_ON_KIT.includes(widget)) continue;
+    for (const { section, widget, index } of SLOTS) {
+      it(`stage at ${size.width}×${size.height}, slide ${section} ${widget}: ≥ 24 px, no form controls, on the slide, short caption`, async () => {
+        const { page } = deck;
+        await resizeTo(page, size);
+        const findings: string[] = [];
         for (let step = 0; step <= WIDGETS[widget].steps; step++) {
           await showStep(page, section, index, step);
           // Step 0 of a stage slot is hidden behind the slide's own content: nothing to read.
@@ -182,19 +203,19 @@ describe('widget faces: the stage the back row reads, the lab a student plays in
           );
           if (!open) continue;
           for (const f of await stageFindings(page, section, index)) {
-            findings.push(`slide ${section} ${widget} step ${step}: ${f}`);
+            findings.push(`step ${step}: ${f}`);
           }
         }
-      }
-      expect(findings).toEqual([]);
-    });
+        expect(findings).toEqual([]);
+      });
+    }
   }
 
   it('lab: `L` and the toggle open it, every control is reachable by Tab, the step stays', async () => {
     const { page } = deck;
-    await page.setViewportSize({ width: 1280, height: 720 });
+    await resizeTo(page, { width: 1280, height: 720 });
     for (const { section, widget, index } of slots) {
-      if (NOT_ON_KIT.includes(widget) || index > 0) continue;
+      if (index > 0) continue;
       const steps = WIDGETS[widget].steps;
       await showStep(page, section, index, Math.min(2, steps));
       const rootOf = `#s-${section} [data-widget="${widget}"]`;
@@ -239,7 +260,6 @@ describe('widget faces: the stage the back row reads, the lab a student plays in
     await page.waitForSelector('.reading-slide');
     const wide: string[] = [];
     for (const name of Object.keys(WIDGETS) as WidgetName[]) {
-      if (NOT_ON_KIT.includes(name)) continue;
       const root = `[data-widget="${name}"]`;
       // Widgets mount lazily as their slide nears the viewport: scroll there, wait for the root.
       await page.evaluate((n) => {

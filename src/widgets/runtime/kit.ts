@@ -23,12 +23,17 @@ export const KIT_CLASS = {
   note: 'w-lab-note',
 } as const;
 
-/** Draws a frame; returns the animations it started (the kit cancels them on the next frame). */
+/** Something a frame started that the next frame stops: a Web Animation, or a frame loop's handle. */
+export interface Running {
+  cancel(): void;
+}
+
+/** Draws a frame; returns what it started running (the kit cancels it on the next frame). */
 export type Painter<V> = (
   view: V,
   previous: V | undefined,
   animate: boolean,
-) => readonly Animation[] | void;
+) => readonly Running[] | void;
 
 /** What a picture or a lab may use. */
 export interface KitHost<V, A> {
@@ -48,6 +53,8 @@ export interface KitHost<V, A> {
   view(): V;
   /** An id unique to this widget instance for `local` (labels point at their own control). */
   id(local: string): string;
+  /** Asks the deck to move the clicker to scripted step `step` (fragments and widget stay in sync). */
+  requestStep(step: number): void;
 }
 
 /** The lab's inputs, built once; `update` gets every new view, `reset` runs on «Сначала». */
@@ -92,7 +99,7 @@ function mountDefinition<W extends WidgetName, M, V, A>(
 ): WidgetView {
   const story = storyOf(definition.name, host.story);
   const timeline = new Timeline(definition.logic, story, WIDGETS[definition.name].steps);
-  let running: readonly Animation[] = [];
+  let running: readonly Running[] = [];
   let previous: V | undefined;
   const stop = (): void => {
     for (const animation of running) animation.cancel();
@@ -130,6 +137,7 @@ function mountDefinition<W extends WidgetName, M, V, A>(
     act,
     view: () => timeline.frame.view,
     id: uniqueId,
+    requestStep: host.requestStep,
   });
 
   const draw = (animate: boolean): void => {
