@@ -26,7 +26,12 @@ function shownOf(root: HTMLElement): string {
 }
 
 /** A frame for one step: the widget inside a section of the same number, as on the slide. */
-function stepFrame(section: number, name: string, story: string | undefined): HTMLElement {
+function stepFrame(
+  section: number,
+  name: string,
+  story: string | undefined,
+  layout: string | undefined,
+): HTMLElement {
   return h(
     'figure',
     { class: 'print-step' },
@@ -41,6 +46,7 @@ function stepFrame(section: number, name: string, story: string | undefined): HT
           class: 'widget-slot',
           'data-widget-slot': name,
           ...(story ? { 'data-widget-story': story } : {}),
+          ...(layout ? { 'data-widget-layout': layout } : {}),
         }),
       ),
     ),
@@ -79,7 +85,7 @@ async function expandWidgets(main: HTMLElement): Promise<void> {
       let previous = shownOf(mountForPrint(slot, name, module, story).root);
       const frames = h('div', { class: 'print-steps' });
       for (let step = 1; step <= steps; step++) {
-        const frame = stepFrame(section, name, story);
+        const frame = stepFrame(section, name, story, slot.dataset['widgetLayout']);
         frames.append(frame);
         const target = frame.querySelector<HTMLElement>('.widget-slot');
         if (!target) continue;
