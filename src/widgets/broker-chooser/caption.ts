@@ -3,6 +3,7 @@ import type { ChooserView } from './logic.ts';
 import { BROKERS, BROKER_TITLE, type Broker, type Recommendation } from './rules.ts';
 import { SYSTEM_NOTE } from './story.ts';
 import { isolate } from '../runtime/validate.ts';
+import { countOf, pluralWord } from '../../lecture/russian.ts';
 
 /** Shape beside each broker's name, so colour is never the only cue. */
 export const BROKER_SHAPE: Readonly<Record<Broker, string>> = {
@@ -13,20 +14,12 @@ export const BROKER_SHAPE: Readonly<Record<Broker, string>> = {
 
 /** «1 балл», «3 балла», «5 баллов». */
 export function points(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return `${n} балл`;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} балла`;
-  return `${n} баллов`;
+  return countOf(n, ['балл', 'балла', 'баллов']);
 }
 
 /** «вопрос», «вопроса», «вопросов» after a number. */
 export function questionsWord(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return 'вопрос';
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return 'вопроса';
-  return 'вопросов';
+  return pluralWord(n, ['вопрос', 'вопроса', 'вопросов']);
 }
 
 /** Shortens a student's long text for a caption (the panel shows it in full). */

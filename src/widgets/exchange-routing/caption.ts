@@ -6,14 +6,11 @@
 import { clip } from './layout.ts';
 import { formatHeaders } from './parse.ts';
 import type { RoutingView } from './logic.ts';
+import { pluralWord } from '../../lecture/russian.ts';
 
 /** Russian plural of «очередь» after a number, in the accusative after «в». */
 export function queuesWord(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return 'очередь';
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return 'очереди';
-  return 'очередей';
+  return pluralWord(n, ['очередь', 'очереди', 'очередей']);
 }
 
 const KIND_RULE = {

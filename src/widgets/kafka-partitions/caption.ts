@@ -7,6 +7,7 @@ import { recordAt, type KafkaEvent, type KafkaState } from '../../broker/kafka/i
 import { isolate } from '../runtime/validate.ts';
 import { lastProduced, sessionTimeout, type KafkaFrameView } from './logic.ts';
 import { GROUP_A, GROUP_B } from './story.ts';
+import { listRu as russianList, pluralWord } from '../../lecture/russian.ts';
 
 /** What a caption is told from: the frame's states, events, lead and settings. */
 type Told = Pick<KafkaFrameView, 'state' | 'before' | 'events' | 'lead' | 'settings'>;
@@ -20,18 +21,12 @@ export function keyText(key: string, max = 32): string {
 
 /** Russian plural form for n: one / few / many. */
 export function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
+  return pluralWord(n, [one, few, many]);
 }
 
 /** «2», «1 и 4», «0, 2 и 5». */
 export function listRu(items: readonly (string | number)[]): string {
-  const xs = items.map(String);
-  if (xs.length <= 1) return xs[0] ?? '';
-  return `${xs.slice(0, -1).join(', ')} и ${xs[xs.length - 1]}`;
+  return russianList(items);
 }
 
 /** Runs of consecutive numbers: [0, 1, 2, 5] → ['0–2', '5']; a run of two stays two items. */

@@ -7,6 +7,7 @@ import { orderFlow, type OrderFlowRun } from '../../broker/orderflow/index.ts';
 import { SPAN_STYLE, TASK_NAME, formatMs } from './labels.ts';
 import { taskStatesAt } from './tasks.ts';
 import { ORDER_FLOW_STEPS, type Frame, type StoryKind } from './story.ts';
+import { listRu } from '../../lecture/russian.ts';
 
 function syncFailure(run: OrderFlowRun): string {
   const failed = run.spans.find((s) => s.lane === 'api' && s.status === 'error');
@@ -43,7 +44,7 @@ function asyncCaption(run: OrderFlowRun, step: number, now: number): string {
   if (step === 3) return `Воркеры работают независимо: ${workersLine(run, now)}`;
   const lost = taskStatesAt(run, now).filter((t) => t.place === 'lost');
   if (lost.length > 0) {
-    const names = lost.map((t) => TASK_NAME[t.task]).join(' и ');
+    const names = listRu(lost.map((t) => TASK_NAME[t.task]));
     return `К ${formatMs(run.doneMs)} воркеры закончили, но ${names} — потеряно: воркер упал, а BRPOP уже снял задачу; ответ клиенту — через ${formatMs(run.responseMs)}`;
   }
   return `Все задачи выполнены к ${formatMs(run.doneMs)}, а клиент получил ответ уже через ${formatMs(run.responseMs)}`;

@@ -3,6 +3,7 @@
  * step, so no lane is told apart by colour alone.
  */
 import type { SpanLabel, WorkerTask } from '../../broker/orderflow/index.ts';
+import { countOf } from '../../lecture/russian.ts';
 
 /** A marker shape drawn at the start of a bar and in the legend. */
 export type Shape = 'square' | 'circle' | 'triangle' | 'diamond' | 'bar' | 'ring';
@@ -114,13 +115,5 @@ export function formatMs(ms: number): string {
 
 /** «1 сбой», «2 сбоя», «5 сбоев». */
 export function pluralFailures(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  const word =
-    mod10 === 1 && mod100 !== 11
-      ? 'сбой'
-      : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)
-        ? 'сбоя'
-        : 'сбоев';
-  return `${n} ${word}`;
+  return countOf(n, ['сбой', 'сбоя', 'сбоев']);
 }

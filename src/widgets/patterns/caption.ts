@@ -5,6 +5,7 @@ import type { FanoutView } from './logic-fanout.ts';
 import { RPC_QUEUE, type RpcView } from './logic-rpc.ts';
 import { EVENTS_TOPIC, type SourcingView } from './logic-sourcing.ts';
 import type { PatternsView } from './logic.ts';
+import { countOf, listRu } from '../../lecture/russian.ts';
 
 /** Shortens a student's long text for a caption (the picture shows it in full). */
 export function clip(text: string, max = 32): string {
@@ -20,13 +21,13 @@ export function fanoutCaption(view: FanoutView): string {
   const n = view.subscribers.length;
   if (view.latest.length === 0) {
     return (
-      `Pub/Sub: fanout-exchange «events» и ${n} очеред${n === 1 ? 'ь' : 'и'}, по одной на подписчика. ` +
-      `Task Queue: одна очередь «tasks» на ${n} воркер${n === 1 ? 'а' : 'ов'}.`
+      `Pub/Sub: fanout-exchange «events» и ${countOf(n, ['очередь', 'очереди', 'очередей'])}, по одной на подписчика. ` +
+      `Task Queue: одна очередь «tasks» на ${countOf(n, ['воркера', 'воркеров', 'воркеров'])}.`
     );
   }
   const latest = view.published.filter((m) => view.latest.includes(m.n));
   // The student's messages, isolated (FSI…PDI): right-to-left text cannot reorder the caption.
-  const names = isolate(latest.map((m) => quoted(m.body)).join(' и '));
+  const names = isolate(listRu(latest.map((m) => quoted(m.body))));
   const toWorkers = latest
     .map((m) => {
       const worker = view.workers.find((w) => w.got.some((g) => g.n === m.n));

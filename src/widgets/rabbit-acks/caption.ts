@@ -7,6 +7,7 @@
  */
 import type { AcksView } from './logic.ts';
 import type { Happening, Settled } from './sim.ts';
+import { pluralWord } from '../../lecture/russian.ts';
 
 /** Seconds as the audience reads them: «2 с», «1,5 с». */
 export function seconds(ms: number): string {
@@ -22,11 +23,7 @@ function tasks(list: readonly { task: number; redelivered?: boolean }[]): string
 
 /** «задача»/«задачи»/«задач» after a number. */
 export function tasksWord(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return 'задача';
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return 'задачи';
-  return 'задач';
+  return pluralWord(n, ['задача', 'задачи', 'задач']);
 }
 
 function byWorker<T extends { worker: string }>(

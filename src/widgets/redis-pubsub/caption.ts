@@ -5,14 +5,11 @@
 import type { RedisEvent } from '../../broker/redis/index.ts';
 import { isolate } from '../runtime/validate.ts';
 import { labelOf, type PubSubView } from './logic.ts';
+import { listRu, pluralWord } from '../../lecture/russian.ts';
 
 /** Russian «подписчик» after a number. */
 export function subscribersWord(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return 'подписчик';
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return 'подписчика';
-  return 'подписчиков';
+  return pluralWord(n, ['подписчик', 'подписчика', 'подписчиков']);
 }
 
 /** Shortens a student's long text for a caption (the board shows it whole). */
@@ -81,7 +78,7 @@ export function caption(view: PubSubView): string {
       active === 0
         ? 'Подписчиков не осталось: следующий PUBLISH никто не получит.'
         : `Осталось ${active} ${subscribersWord(active)}.`;
-    return `${left.join(' и ')} ${left.length > 1 ? 'отписались' : 'отписался'}. ${rest}`;
+    return `${listRu(left)} ${left.length > 1 ? 'отписались' : 'отписался'}. ${rest}`;
   }
   return 'Издатель и подписчики знают только имя канала. Пока никто не подписан.';
 }

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countOf, listRu, pluralWord, type PluralForms } from '../../../src/lecture/russian.ts';
 
@@ -46,5 +48,13 @@ describe('Russian plurals and lists (Intl)', () => {
     expect(listRu([1, 4])).toBe('1 и 4');
     expect(listRu(['0', '2', '5'])).toBe('0, 2 и 5');
     expect(listRu(['Redis', 'Kafka'], 'or')).toBe('Redis или Kafka');
+  });
+
+  it('is the only place in src that works out a Russian plural (no `% 10` / `% 100` by hand)', () => {
+    const src = join(import.meta.dirname, '../../../src');
+    const byHandSites = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('lecture/russian.ts'))
+      .filter((f) => /%\s*100?\b/.test(readFileSync(join(src, f), 'utf8')));
+    expect(byHandSites).toEqual([]);
   });
 });
