@@ -309,7 +309,7 @@ describe('reading view', () => {
         for (const r of records) {
           // Widgets (never searched) redraw their own text as they mount and play.
           const target = r.target instanceof Element ? r.target : r.target.parentElement;
-          if (target?.closest('.widget-slot, .reading-lab')) continue;
+          if (target?.closest('.widget-slot')) continue;
           if (r.type === 'characterData') changes.push('characterData');
           const nodes = [...r.addedNodes, ...r.removedNodes];
           if (nodes.some((n) => n.nodeType === Node.TEXT_NODE || n.nodeName === 'MARK'))
@@ -349,7 +349,8 @@ describe('reading view', () => {
 
   it('a widget is playable: the Kafka widget puts a key where murmur2 says', async () => {
     const { page, errors } = await openReading(`${readUrl}#s-31`);
-    const root = page.locator('#s-31 [data-widget="kafka-partitions"]');
+    // A kit widget's lab sits under its slide frame, in the slide's article (not in #s-31).
+    const root = page.locator('.reading-slide[data-section="31"] [data-widget="kafka-partitions"]');
     await root.waitFor();
     await root.locator('input[name="partitions"]').fill('6');
     await root.locator('input[name="partitions"]').press('Enter');
@@ -374,13 +375,13 @@ describe('reading view', () => {
       await page.locator(`#s-${section}`).scrollIntoViewIfNeeded();
       await page.waitForFunction(
         (s) =>
-          [...document.querySelectorAll(`#s-${s} .widget-slot`)].every((slot) =>
-            slot.querySelector('[data-widget]'),
+          [...document.querySelectorAll(`.reading-slide[data-section="${s}"] .widget-slot`)].every(
+            (slot) => slot.querySelector('[data-widget]'),
           ),
         section,
       );
       collapsed.push(
-        ...(await page.$$eval(`#s-${section} [data-widget]`, (roots) =>
+        ...(await page.$$eval(`.reading-slide[data-section="${section}"] [data-widget]`, (roots) =>
           roots.flatMap((root) => {
             const name = (root as HTMLElement).dataset['widget'];
             const bad: string[] = [];
@@ -391,7 +392,8 @@ describe('reading view', () => {
               if (scrolls && el.childElementCount > 0 && el.clientHeight < 20)
                 bad.push(`${name}: ${el.className}`);
             }
-            return bad.map((b) => `slide ${(root.closest('section') as HTMLElement).id} ${b}`);
+            const slide = root.closest<HTMLElement>('.reading-slide')?.dataset['section'];
+            return bad.map((b) => `slide ${slide} ${b}`);
           }),
         )),
       );
@@ -439,7 +441,7 @@ describe('reading view', () => {
 
   it('passes axe on the page with a part’s widgets mounted and its quiz answered', async () => {
     const { page, errors } = await openReading(`${readUrl}#s-17`);
-    await page.locator('#s-17 [data-widget]').waitFor();
+    await page.locator('.reading-slide[data-section="17"] [data-widget]').first().waitFor();
     const question = page.locator('[data-question="rabbit-unacked"]');
     await question.locator('input[value="lost"]').check();
     await question.locator('button[name="check"]').click();
