@@ -66,9 +66,9 @@ function mountForPrint(
 }
 
 /**
- * Mounts every widget of `main` at step 0 in its slide and, after the notes, a frame for each
- * step 1…N that shows something the step before did not (a step that only advances the
- * lecturer's clicker prints nothing).
+ * Mounts every widget of `main` that the slide shows at step 0 (not a stage: the deck opens it
+ * at step 1) in its slide and, after the notes, a frame for each step 1…N that shows something
+ * the step before did not (a step that only advances the lecturer's clicker prints nothing).
  */
 async function expandWidgets(main: HTMLElement): Promise<void> {
   for (const article of main.querySelectorAll<HTMLElement>('.reading-slide')) {
@@ -82,10 +82,15 @@ async function expandWidgets(main: HTMLElement): Promise<void> {
       if (!entry) continue;
       const { name, story, steps } = entry;
       const module = await entry.load();
-      let previous = shownOf(mountForPrint(slot, name, module, story).root);
+      const layout = slot.dataset['widgetLayout'];
+      // The deck shows a stage slot only past step 0 (the slide's own body before it): the
+      // printed slide does the same, and its steps follow. Other widgets print step 0 in place.
+      let previous = '';
+      if (layout === 'stage') slot.remove();
+      else previous = shownOf(mountForPrint(slot, name, module, story).root);
       const frames = h('div', { class: 'print-steps' });
       for (let step = 1; step <= steps; step++) {
-        const frame = stepFrame(section, name, story, slot.dataset['widgetLayout']);
+        const frame = stepFrame(section, name, story, layout);
         frames.append(frame);
         const target = frame.querySelector<HTMLElement>('.widget-slot');
         if (!target) continue;

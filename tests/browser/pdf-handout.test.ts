@@ -131,6 +131,10 @@ describe('PDF handout', () => {
       expect(w.controls, `${w.id}: form controls`).toBe(0);
       expect(w.pt, `${w.id}: smallest text, pt`).toBeGreaterThanOrEqual(8);
     }
+    // A stage widget is not in its slide at step 0 (the deck shows it from step 1 on).
+    expect(
+      await page.locator('.print-slide-head .widget-slot[data-widget-layout="stage"]').count(),
+    ).toBe(0);
     // Only steps that show something: no step-0 frame, each frame labelled with its step.
     const steps = await page.$$eval('.print-step', (all) =>
       all.map((f) => ({
