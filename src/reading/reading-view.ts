@@ -69,15 +69,6 @@ function toArticle(section: HTMLElement): ReadingSlide | undefined {
   return { section: number, part, title, article };
 }
 
-/** Moves a widget slot from its slide frame into the article's lab box after the frame. */
-function moveOutOfFrame(slot: HTMLElement): void {
-  const frame = slot.closest('.reading-frame');
-  if (!frame) return;
-  const lab = h('div', { class: 'reading-lab', role: 'region', 'aria-label': 'Лаборатория' });
-  lab.append(slot);
-  frame.after(lab);
-}
-
 /** Mounts a slide's widgets when the slide comes near the viewport; they stay for the visit. */
 function mountWidgetsLazily(root: HTMLElement): void {
   const mount = (slot: HTMLElement): void => {
@@ -85,12 +76,9 @@ function mountWidgetsLazily(root: HTMLElement): void {
     if (!entry || slot.dataset['mounted']) return;
     slot.dataset['mounted'] = 'true';
     entry.load().then(
-      (module) => {
-        // A kit widget's lab is drawn at the column's own size, under the zoomed-out slide
-        // frame, so it reflows on a phone instead of shrinking with the slide.
-        if (module.kit) moveOutOfFrame(slot);
-        mountWidget(slot, entry.name, module, { story: entry.story, face: 'lab' });
-      },
+      // The lab is drawn at the column's own size (reading.css undoes the frame's zoom for it),
+      // so it reflows on a phone instead of shrinking with the slide.
+      (module) => mountWidget(slot, entry.name, module, { story: entry.story, face: 'lab' }),
       () => slot.append(h('p', { class: 'reading-error' }, 'Виджет не загрузился.')),
     );
   };

@@ -42,6 +42,7 @@ const WIDGETS: Readonly<Record<number, readonly string[]>> = {
   19: ['rabbit-acks'],
   24: ['rabbit-acks'],
   26: ['exchange-routing'],
+  27: ['kafka-replication'],
   29: ['kafka-partitions'],
   31: ['kafka-partitions'],
   32: ['kafka-partitions'],
