@@ -10,7 +10,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import {
-  createCeleryModel,
+  celeryModelWith,
   type CeleryCommand,
   type CeleryState,
 } from '../src/broker/celery/index.ts';
@@ -317,7 +317,7 @@ async function benchKafka(): Promise<void> {
 }
 
 // ---------------------------------------------------------------- Celery with retries
-const celeryModel = createCeleryModel({
+const celeryModel = celeryModelWith({
   transport: 'rabbitmq',
   tasks: {
     job: {

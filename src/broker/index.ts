@@ -1,7 +1,7 @@
 /**
  * The simulated broker core: pure, deterministic, seeded models of Redis, RabbitMQ, Kafka and
  * Celery, the order flow of slides 6–7, and the routing rules widgets and outside checks use.
- * Each model is also exported as a namespace (`redis.redisStep`, `rabbitmq.stepRabbit`, …) so
+ * Each model is also exported as a namespace (`redis.stepRedis`, `rabbitmq.stepRabbit`, …) so
  * their type names (Queue, Channel, …) never clash.
  */
 export * from './core/prng.ts';
@@ -27,12 +27,8 @@ export {
 export { redisModel } from './redis/index.ts';
 export { rabbitModel } from './rabbitmq/index.ts';
 export { kafkaModel } from './kafka/index.ts';
-export { Model as celeryModel } from './celery/index.ts';
-export {
-  Model as orderFlowModel,
-  orderFlow,
-  resolveInput as orderFlowInput,
-} from './orderflow/index.ts';
+export { celeryModel } from './celery/index.ts';
+export { orderFlowModel, orderFlow, resolveInput as orderFlowInput } from './orderflow/index.ts';
 
 export * as redis from './redis/index.ts';
 export * as rabbitmq from './rabbitmq/index.ts';

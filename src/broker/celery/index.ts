@@ -1,10 +1,10 @@
 /**
- * The Celery model's public API: a configurable `Model` (Redis or RabbitMQ transport), Celery's
+ * The Celery model's public API: `celeryModel` / `celeryModelWith` (Redis or RabbitMQ transport), Celery's
  * backoff formula, the state graph, and ready-made stories for the slides.
  */
-import { createCeleryModel } from './model.ts';
+import { celeryModelWith } from './model.ts';
 
-export { createCeleryModel, initialState, step } from './model.ts';
+export { celeryModelWith, initCelery, stepCelery } from './model.ts';
 export {
   resolveConfig,
   DEFAULT_TASK,
@@ -38,4 +38,4 @@ export type { CeleryStory } from './scenarios.ts';
 export type * from './types.ts';
 
 /** The Celery model with Celery's defaults (Redis transport, one worker, task `task`). */
-export const Model = createCeleryModel();
+export const celeryModel = celeryModelWith();

@@ -40,7 +40,7 @@ import {
 } from './worker.ts';
 
 /** The state at time 0: workers online, beat scheduled, queue empty. */
-export function initialState(config: CeleryConfig, seed: number): CeleryState {
+export function initCelery(config: CeleryConfig, seed: number): CeleryState {
   const ctx: StepContext = {
     state: {
       config,
@@ -252,7 +252,7 @@ function startWorker(
 }
 
 /** Applies one command; never mutates `state`. */
-export function step(
+export function stepCelery(
   state: CeleryState,
   command: CeleryCommand,
 ): StepResult<CeleryState, CeleryEvent> {
@@ -282,9 +282,9 @@ export function step(
 }
 
 /** A Celery model for a configuration (Celery's defaults for anything not given). */
-export function createCeleryModel(
+export function celeryModelWith(
   options: CeleryOptions = {},
 ): Model<CeleryState, CeleryCommand, CeleryEvent> {
   const config = resolveConfig(options);
-  return { init: (seed) => initialState(config, seed), step };
+  return { init: (seed) => initCelery(config, seed), step: stepCelery };
 }

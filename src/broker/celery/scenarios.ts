@@ -4,7 +4,7 @@
  */
 import type { Model, Scenario } from '../core/replay.ts';
 import { AUTORETRY_BACKOFF } from './config.ts';
-import { createCeleryModel } from './model.ts';
+import { celeryModelWith } from './model.ts';
 import type { CeleryCommand, CeleryEvent, CeleryState } from './types.ts';
 
 /** A model, a scenario to replay through it, and a caption. */
@@ -19,7 +19,7 @@ const second = (n: number): CeleryCommand => ({ type: 'advance', ms: n * 1000 })
 /** autoretry_for + retry_backoff: fails three times, succeeds on the 4th run; waits 1, 2, 4 s with jitter off. */
 export const retryBackoffStory: CeleryStory = {
   title: 'Повтор с экспоненциальной задержкой: 1 с, 2 с, 4 с, затем успех',
-  model: createCeleryModel({
+  model: celeryModelWith({
     transport: 'redis',
     tasks: { send_email: { durationMs: 500, retry: { ...AUTORETRY_BACKOFF, retryJitter: false } } },
   }),
@@ -39,7 +39,7 @@ export const retryBackoffStory: CeleryStory = {
 /** max_retries=3 with `self.retry(countdown=2)`: the 4th failure ends in MaxRetriesExceededError. */
 export const maxRetriesStory: CeleryStory = {
   title: 'max_retries=3: после четвёртой неудачи — FAILURE (MaxRetriesExceededError)',
-  model: createCeleryModel({
+  model: celeryModelWith({
     transport: 'rabbitmq',
     tasks: {
       charge_card: { durationMs: 300, retry: { kind: 'countdown', countdown: 2, passExc: false } },
@@ -57,7 +57,7 @@ export const maxRetriesStory: CeleryStory = {
 function crashStory(acksLate: boolean, title: string): CeleryStory {
   return {
     title,
-    model: createCeleryModel({
+    model: celeryModelWith({
       transport: 'rabbitmq',
       tasks: { resize_image: { durationMs: 3000, acksLate } },
       workers: [
@@ -95,7 +95,7 @@ export const lateAckCrashStory = crashStory(
 /** acks_late on Redis: the lost task returns only after visibility_timeout (shortened to 30 s here). */
 export const redisVisibilityTimeoutStory: CeleryStory = {
   title: 'Redis и acks_late: задача вернётся только через visibility_timeout',
-  model: createCeleryModel({
+  model: celeryModelWith({
     transport: 'redis',
     visibilityTimeoutMs: 30_000,
     tasks: { build_report: { durationMs: 5000, acksLate: true } },
@@ -121,7 +121,7 @@ export const redisVisibilityTimeoutStory: CeleryStory = {
 /** celery beat every 10 s; a second beat process by mistake sends every task twice. */
 export const beatStory: CeleryStory = {
   title: 'Celery Beat: задача каждые 10 с; два экземпляра beat — дубли',
-  model: createCeleryModel({
+  model: celeryModelWith({
     transport: 'redis',
     tasks: { cleanup: { durationMs: 200 } },
     beatInstances: 2,

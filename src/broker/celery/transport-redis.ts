@@ -13,8 +13,8 @@
  * call in ten (interval=10) — at its start, +100 s, +200 s… So a real restore comes up to 100 s
  * after the timeout (negligible against the default hour), and none while no worker runs.
  */
-import { redisStep, type RedisCommand, type RedisReply, type RedisState } from '../redis/index.ts';
-import { createRedisState } from '../redis/index.ts';
+import { stepRedis, type RedisCommand, type RedisReply, type RedisState } from '../redis/index.ts';
+import { initRedis } from '../redis/index.ts';
 import type { Delivery, Transport, TransportStep } from './transport.ts';
 import type { TaskMessage } from './types.ts';
 
@@ -101,7 +101,7 @@ export function createRedisTransport(
   return {
     kind: 'redis',
     key,
-    server: createRedisState(),
+    server: initRedis(),
     unacked: [],
     nextDeliveryTag: 1,
     visibilityTimeoutMs,
@@ -118,10 +118,10 @@ function send(
 ): { server: RedisState; reply: RedisReply } {
   let s = server;
   // The server keeps its own virtual clock; bring it to Celery's time first.
-  if (s.clock.now < now) s = redisStep(s, { type: 'advance', ms: now - s.clock.now }).state;
+  if (s.clock.now < now) s = stepRedis(s, { type: 'advance', ms: now - s.clock.now }).state;
   let reply: RedisReply = null;
   for (const command of commands) {
-    const result = redisStep(s, command);
+    const result = stepRedis(s, command);
     s = result.state;
     for (const e of result.events) if ('reply' in e && e.type === command.type) reply = e.reply;
   }

@@ -11,6 +11,12 @@ export {
   resolveInput,
 } from './input.ts';
 export { orderFlow, syncRun, asyncRun, queueOf } from './timeline.ts';
-export { Model, step, viewAt, mergedTrace, stepThroughScenario } from './model.ts';
+export {
+  orderFlowModel,
+  stepOrderFlow,
+  viewAt,
+  mergedTrace,
+  stepThroughScenario,
+} from './model.ts';
 export type { OrderFlowState, OrderFlowCommand, OrderFlowView, VisibleSpan } from './model.ts';
 export type * from './types.ts';

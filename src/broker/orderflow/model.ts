@@ -46,7 +46,7 @@ function reveal(state: OrderFlowState, to: number): StepResult<OrderFlowState, O
 }
 
 /** Applies one command; never mutates `state`. */
-export function step(
+export function stepOrderFlow(
   state: OrderFlowState,
   command: OrderFlowCommand,
 ): StepResult<OrderFlowState, OrderFlowEvent> {
@@ -74,9 +74,9 @@ export function step(
 }
 
 /** The order-flow model; the seed is unused (nothing here is random) but kept for the shape. */
-export const Model: ModelShape<OrderFlowState, OrderFlowCommand, OrderFlowEvent> = {
+export const orderFlowModel: ModelShape<OrderFlowState, OrderFlowCommand, OrderFlowEvent> = {
   init: () => ({ input: DEFAULT_INPUT, now: 0, emitted: 0 }),
-  step,
+  step: stepOrderFlow,
 };
 
 /** A span as seen at time `now`: started, cut at `now` if still running. */

@@ -27,32 +27,7 @@ export interface Ctx {
   readonly fresh: Set<number>;
 }
 
-/** `record[key]` if `key` is the record's own: a queue named `constructor` is not Object's. */
-export function own<V>(record: Readonly<Record<string, V>>, key: string): V | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-/** Deep copy of JSON-like data (records, arrays, primitives); what structuredClone would do here. */
-export function clonePlain<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(clonePlain) as T;
-  const out: Record<string, unknown> = {};
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    const copy = clonePlain((value as Record<string, unknown>)[key]);
-    // `out['__proto__'] = …` would set the prototype: a header or binding argument of that name
-    // must stay an own key like any other.
-    if (key === '__proto__') {
-      Object.defineProperty(out, key, {
-        value: copy,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    } else out[key] = copy;
-  }
-  return out as T;
-}
+export { own, clonePlain } from '../core/record.ts';
 
 const NAME_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 

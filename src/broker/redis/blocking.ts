@@ -8,7 +8,7 @@ import { cancel, schedule } from '../core/clock.ts';
 import { WRONGTYPE, type Draft } from './draft.ts';
 import { parseTimeoutMs } from './integers.ts';
 import { listAt, moveOne, OTHER_TYPE, popValues } from './lists.ts';
-import { own } from './own.ts';
+import { own } from '../core/record.ts';
 import type { CommandOf, BlockedState, RedisCommand, RedisReply } from './types.ts';
 
 type Cmd<T extends RedisCommand['type']> = CommandOf<T>;

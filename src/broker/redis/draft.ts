@@ -4,7 +4,7 @@
  */
 import { cancel, schedule, type ClockState } from '../core/clock.ts';
 import { appendCapped } from '../core/capped.ts';
-import { copyRecord, drop, own, put } from './own.ts';
+import { copyRecord, drop, own, put } from '../core/record.ts';
 import type {
   PubSubMessage,
   RedisClientState,

@@ -5,6 +5,6 @@
 export { redisGlobMatches, redisGlobMatchesBytes } from './glob.ts';
 export { utf8Bytes } from './utf8.ts';
 export { argvOf } from './argv.ts';
-export { DEFAULT_CLIENT, createRedisState, redisModel, redisStep } from './model.ts';
+export { DEFAULT_CLIENT, initRedis, redisModel, stepRedis } from './model.ts';
 export { INBOX_CAP, WRONGTYPE } from './draft.ts';
 export type * from './types.ts';

@@ -1,5 +1,5 @@
 /**
- * The simulated Redis as a pure model: `redisStep(state, command)` returns the next state and
+ * The simulated Redis as a pure model: `stepRedis(state, command)` returns the next state and
  * the events, never touching its input; `redisModel` plugs it into core/replay's `stateAt`.
  */
 import { createClock, popDue, setNow } from '../core/clock.ts';
@@ -9,7 +9,7 @@ import { blockingMove, blockingPop, serveReadyKeys, timeOut } from './blocking.t
 import { Draft } from './draft.ts';
 import * as hashes from './hashes.ts';
 import * as lists from './lists.ts';
-import { own } from './own.ts';
+import { own } from '../core/record.ts';
 import * as pubsub from './pubsub.ts';
 import * as strings from './strings.ts';
 import type {
@@ -26,7 +26,7 @@ import { crash, finishTask } from './worker.ts';
 export const DEFAULT_CLIENT = 'default';
 
 /** An empty server at virtual time 0. */
-export function createRedisState(): RedisState {
+export function initRedis(): RedisState {
   return {
     clock: createClock(),
     keys: {},
@@ -169,7 +169,7 @@ function advance(d: Draft, ms: number): void {
 }
 
 /** Applies one command; the input state is never mutated. */
-export function redisStep(
+export function stepRedis(
   state: RedisState,
   command: RedisCommand,
 ): StepResult<RedisState, RedisEvent> {
@@ -194,6 +194,6 @@ export function redisStep(
 
 /** The Redis model for `stateAt`/`replayAll` (no randomness: the seed does not change the run). */
 export const redisModel: Model<RedisState, RedisCommand, RedisEvent> = {
-  init: () => createRedisState(),
-  step: redisStep,
+  init: () => initRedis(),
+  step: stepRedis,
 };

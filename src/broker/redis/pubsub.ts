@@ -5,7 +5,7 @@
  */
 import type { Draft } from './draft.ts';
 import { redisGlobMatches } from './glob.ts';
-import { own, put, drop } from './own.ts';
+import { own, put, drop } from '../core/record.ts';
 import type { CommandOf, RedisCommand, RedisReply } from './types.ts';
 
 type Cmd<T extends RedisCommand['type']> = CommandOf<T>;

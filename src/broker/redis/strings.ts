@@ -4,7 +4,7 @@
  */
 import { WRONGTYPE, type Draft } from './draft.ts';
 import { fitsInt64, NOT_AN_INTEGER, parseInt64 } from './integers.ts';
-import { own } from './own.ts';
+import { own } from '../core/record.ts';
 import type { CommandOf, RedisCommand, RedisReply } from './types.ts';
 
 type Cmd<T extends RedisCommand['type']> = CommandOf<T>;

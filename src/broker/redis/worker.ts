@@ -6,7 +6,7 @@
 import { unblock } from './blocking.ts';
 import type { Draft } from './draft.ts';
 import { lrem } from './lists.ts';
-import { own, drop } from './own.ts';
+import { own, drop } from '../core/record.ts';
 import { dropSubscriptions } from './pubsub.ts';
 
 /** The worker finishes its task; a task LMOVEd to a processing list is LREMed from it. */

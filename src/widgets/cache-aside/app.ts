@@ -1,9 +1,9 @@
 /**
  * The FastAPI handler of slide 13 (examples/redis/cache_aside.py) run against the simulated
  * Redis: GET product:{id}; on a miss the slow database read, then SETEX with the TTL. Every Redis
- * command goes through the core's `redisStep`, so hits, misses and expiry are the core's answers.
+ * command goes through the core's `stepRedis`, so hits, misses and expiry are the core's answers.
  */
-import { redisStep } from '../../broker/redis/index.ts';
+import { stepRedis } from '../../broker/redis/index.ts';
 import type { RedisCommand, RedisReply, RedisState } from '../../broker/redis/index.ts';
 
 /** `CACHE_TTL` of the slide's code: one hour. */
@@ -77,14 +77,14 @@ function send(
   state: RedisState,
   command: RedisCommand,
 ): { state: RedisState; sent: SentCommand | undefined } {
-  const r = redisStep(state, command);
+  const r = stepRedis(state, command);
   const reply = r.events.find((e) => e.type === command.type);
   const sent = reply && 'reply' in reply ? { args: reply.args, reply: reply.reply } : undefined;
   return { state: r.state, sent };
 }
 
 function advance(state: RedisState, ms: number): RedisState {
-  return ms > 0 ? redisStep(state, { type: 'advance', ms }).state : state;
+  return ms > 0 ? stepRedis(state, { type: 'advance', ms }).state : state;
 }
 
 /** Handler settings a student may change (the slide's values by default). */

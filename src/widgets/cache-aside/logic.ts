@@ -5,7 +5,7 @@
  * story and the actions so far with it (the slide's code would have behaved so from the start).
  * Values out of range are refused with the reason, never thrown; hits and expiry are the core's.
  */
-import { createRedisState, redisStep } from '../../broker/redis/index.ts';
+import { initRedis, stepRedis } from '../../broker/redis/index.ts';
 import type { RedisState } from '../../broker/redis/index.ts';
 import { refuse, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
 import { validateIntInRange, type Validation } from '../runtime/validate.ts';
@@ -116,14 +116,14 @@ export function applyAction(
     const r = updatePrice(redis, db, action.productId, action.price, settings);
     return { redis: r.redis, db: r.db, last: { kind: 'update', record: r.record } };
   }
-  const r = redisStep(redis, { type: 'advance', ms: action.seconds * 1000 });
+  const r = stepRedis(redis, { type: 'advance', ms: action.seconds * 1000 });
   const expired = r.events.flatMap((e) => (e.type === 'expired' ? [e.key] : []));
   return { redis: r.state, db, last: { kind: 'wait', seconds: action.seconds, expired } };
 }
 
 /** The run before anything happened: an empty Redis and the slide's products. */
 export const EMPTY_RUN: CacheRun = {
-  redis: createRedisState(),
+  redis: initRedis(),
   db: PRODUCTS,
   requests: [],
   last: undefined,

@@ -7,7 +7,7 @@
  */
 import { peekTimer } from '../../broker/core/clock.ts';
 import {
-  createCeleryModel,
+  celeryModelWith,
   transportFor,
   type CeleryCommand,
   type CeleryEvent,
@@ -60,7 +60,7 @@ export interface Frame {
 }
 
 interface Run {
-  readonly model: ReturnType<typeof createCeleryModel>;
+  readonly model: ReturnType<typeof celeryModelWith>;
   state: CeleryState;
   events: CeleryEvent[];
   /** When worker1 is to be killed (its first run's midpoint) once known; null when not (any more). */
@@ -200,7 +200,7 @@ function cutAt(run: Run, stop: StopAt, from: number): number {
 
 /** Frames 0…stops.length of a story under `settings`. */
 export function replayStory(story: CeleryStory, settings: CelerySettings): Frame[] {
-  const model = createCeleryModel(modelOptions(story.task, settings));
+  const model = celeryModelWith(modelOptions(story.task, settings));
   const run: Run = {
     model,
     state: model.init(story.seed),

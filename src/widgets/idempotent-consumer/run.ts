@@ -8,14 +8,14 @@
  */
 import { peekTimer } from '../../broker/core/clock.ts';
 import {
-  createCeleryModel,
+  celeryModelWith,
   type CeleryCommand,
   type CeleryEvent,
   type CeleryState,
 } from '../../broker/celery/index.ts';
 import {
-  createRedisState,
-  redisStep,
+  initRedis,
+  stepRedis,
   type RedisCommand,
   type RedisReply,
   type RedisState,
@@ -67,7 +67,7 @@ export interface PaymentRun {
   readonly nextTask: number;
 }
 
-const model = createCeleryModel({
+const model = celeryModelWith({
   transport: 'rabbitmq',
   tasks: { [TASK]: { durationMs: RUN_MS, acksLate: true, exception: 'Exception' } },
   workers: [
@@ -83,8 +83,8 @@ export function startRun(seed: number): PaymentRun {
     events: [],
     payments: {},
     executions: [],
-    naiveRedis: createRedisState(),
-    idemRedis: createRedisState(),
+    naiveRedis: initRedis(),
+    idemRedis: initRedis(),
     crash: null,
     crashed: [],
     nextTask: 1,
@@ -93,8 +93,8 @@ export function startRun(seed: number): PaymentRun {
 
 function redis(server: RedisState, at: number, command: RedisCommand): [RedisState, RedisReply] {
   let s = server;
-  if (s.clock.now < at) s = redisStep(s, { type: 'advance', ms: at - s.clock.now }).state;
-  const r = redisStep(s, command);
+  if (s.clock.now < at) s = stepRedis(s, { type: 'advance', ms: at - s.clock.now }).state;
+  const r = stepRedis(s, command);
   const reply = r.events.find((e) => e.type === command.type);
   return [r.state, reply && 'reply' in reply ? reply.reply : null];
 }

@@ -4,7 +4,7 @@
  * (slide 7) the one with a broker; step 5 of both asks «what if the mail server fails once?».
  */
 import {
-  Model,
+  orderFlowModel,
   orderFlow,
   resolveInput,
   viewAt,
@@ -118,7 +118,7 @@ export function viewsAt(frame: Pick<Frame, 'input' | 'syncNow' | 'asyncNow'>): {
 } {
   const at = (ms: number) =>
     stateAt(
-      Model,
+      orderFlowModel,
       {
         seed: 0,
         commands: [

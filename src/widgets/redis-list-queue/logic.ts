@@ -6,8 +6,8 @@
  * Who gets which task is decided by the core, never here.
  */
 import {
-  createRedisState,
-  redisStep,
+  initRedis,
+  stepRedis,
   type RedisCommand,
   type RedisEvent,
   type RedisState,
@@ -139,7 +139,7 @@ function send(model: QueueModel, batch: readonly RedisCommand[]): QueueModel {
   let state = model.state;
   const events: RedisEvent[] = [];
   for (const command of batch) {
-    const result = redisStep(state, command);
+    const result = stepRedis(state, command);
     state = result.state;
     events.push(...result.events);
   }
@@ -243,10 +243,7 @@ export function viewOf(model: QueueModel, at: FrameAt<string>): QueueView {
 /** The list-queue widget's logic (one story). */
 export const listQueueLogic: WidgetLogic<QueueModel, QueueView, QueueAction, 'list-queue'> = {
   init: () =>
-    send(
-      { state: createRedisState(), workers: new Map(), crashes: [], last: [] },
-      LIST_QUEUE_SETUP,
-    ),
+    send({ state: initRedis(), workers: new Map(), crashes: [], last: [] }, LIST_QUEUE_SETUP),
   play(model, _story, step) {
     const batch = LIST_QUEUE_SCENARIO[step - 1];
     return batch ? send(model, batch) : model;

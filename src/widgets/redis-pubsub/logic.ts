@@ -6,8 +6,8 @@
  * Who gets a message is decided by the core (its PUBLISH and glob rules), never here.
  */
 import {
-  createRedisState,
-  redisStep,
+  initRedis,
+  stepRedis,
   type RedisCommand,
   type RedisEvent,
   type RedisState,
@@ -179,7 +179,7 @@ function send(model: PubSubModel, batch: readonly RedisCommand[]): PubSubModel {
   let state = model.state;
   const events: RedisEvent[] = [];
   for (const command of batch) {
-    const result = redisStep(state, command);
+    const result = stepRedis(state, command);
     state = result.state;
     events.push(...result.events);
   }
@@ -311,7 +311,7 @@ export function viewOf(model: PubSubModel): PubSubView {
 /** The pub/sub widget's logic (one story). */
 export const pubsubLogic: WidgetLogic<PubSubModel, PubSubView, PubSubAction, 'pubsub'> = {
   init: () => ({
-    state: createRedisState(),
+    state: initRedis(),
     tracked: new Map(),
     last: [],
     publish: undefined,

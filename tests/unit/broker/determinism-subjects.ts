@@ -6,12 +6,12 @@
 import { nextInt, seedPrng, type PrngState } from '../../../src/broker/core/prng.ts';
 import type { Model } from '../../../src/broker/core/replay.ts';
 import {
-  createCeleryModel,
+  celeryModelWith,
   type CeleryCommand,
   type CeleryState,
 } from '../../../src/broker/celery/index.ts';
 import {
-  Model as OrderFlowModel,
+  orderFlowModel,
   type OrderFlowCommand,
   type OrderFlowState,
 } from '../../../src/broker/orderflow/index.ts';
@@ -53,7 +53,7 @@ export interface Subject<S, C, E> {
 
 const celery: Subject<CeleryState, CeleryCommand, unknown> = {
   name: 'celery',
-  model: createCeleryModel({
+  model: celeryModelWith({
     transport: 'redis',
     visibilityTimeoutMs: 60_000,
     tasks: {
@@ -88,7 +88,7 @@ const celery: Subject<CeleryState, CeleryCommand, unknown> = {
 
 const orderflow: Subject<OrderFlowState, OrderFlowCommand, unknown> = {
   name: 'orderflow',
-  model: OrderFlowModel,
+  model: orderFlowModel,
   setup: [],
   next(dice) {
     const r = dice.int(0, 99);

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  createCeleryModel,
+  celeryModelWith,
   type CeleryCommand,
   type CeleryEvent,
 } from '../../../../src/broker/celery/index.ts';
@@ -51,7 +51,7 @@ describe('consumer_timeout with the Celery worker model (RabbitMQ)', () => {
         fc.boolean(),
         fc.integer({ min: 0, max: 12_000 }),
         (cmds, consumerTimeoutMs, acksLate, durationMs) => {
-          const model = createCeleryModel({
+          const model = celeryModelWith({
             transport: 'rabbitmq',
             consumerTimeoutMs,
             tasks: { job: { durationMs, acksLate, maxRetries: 0 } },

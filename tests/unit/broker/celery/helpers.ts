@@ -1,7 +1,7 @@
 /** Small helpers shared by the Celery model's tests. */
 import { replayAll } from '../../../../src/broker/core/replay.ts';
 import {
-  createCeleryModel,
+  celeryModelWith,
   type CeleryCommand,
   type CeleryEvent,
   type CeleryOptions,
@@ -14,7 +14,7 @@ export function run(
   commands: readonly CeleryCommand[],
   seed = 1,
 ): { state: CeleryState; events: CeleryEvent[] } {
-  const model = createCeleryModel(options);
+  const model = celeryModelWith(options);
   const snapshots = replayAll(model, { seed, commands });
   const last = snapshots[snapshots.length - 1];
   if (!last) throw new Error('replayAll returned nothing');

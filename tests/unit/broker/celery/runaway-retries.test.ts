@@ -5,7 +5,7 @@
  * The model now refuses such a step with a message instead of freezing the page.
  */
 import { describe, expect, it } from 'vitest';
-import { createCeleryModel, type CeleryOptions } from '../../../../src/broker/celery/index.ts';
+import { celeryModelWith, type CeleryOptions } from '../../../../src/broker/celery/index.ts';
 import { ofType, run, seconds } from './helpers.ts';
 
 const foreverAtOnce = (durationMs: number, maxEventsPerStep?: number): CeleryOptions => ({
@@ -30,7 +30,7 @@ describe('a retry loop that never lets time move', () => {
   });
 
   it('leaves the state before the refused step usable: a smaller step still runs', () => {
-    const model = createCeleryModel(foreverAtOnce(1, 5000));
+    const model = celeryModelWith(foreverAtOnce(1, 5000));
     let state = model.step(model.init(1), failing).state;
     expect(() => model.step(state, seconds(1))).toThrow(RangeError);
     const r = model.step(state, { type: 'advance', ms: 100 });
@@ -51,7 +51,7 @@ describe('a retry loop that never lets time move', () => {
   });
 
   it('refuses a maxEventsPerStep that is not a positive integer', () => {
-    expect(() => createCeleryModel({ maxEventsPerStep: 0 })).toThrow(/maxEventsPerStep/);
-    expect(() => createCeleryModel({ maxEventsPerStep: 1.5 })).toThrow(/maxEventsPerStep/);
+    expect(() => celeryModelWith({ maxEventsPerStep: 0 })).toThrow(/maxEventsPerStep/);
+    expect(() => celeryModelWith({ maxEventsPerStep: 1.5 })).toThrow(/maxEventsPerStep/);
   });
 });

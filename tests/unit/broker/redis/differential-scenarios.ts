@@ -6,8 +6,8 @@
 import { nextInt, seedPrng, type PrngState } from '../../../../src/broker/core/prng.ts';
 import {
   DEFAULT_CLIENT,
-  createRedisState,
-  redisStep,
+  initRedis,
+  stepRedis,
   type RedisCommand,
   type RedisReply,
 } from '../../../../src/broker/redis/index.ts';
@@ -45,11 +45,11 @@ export function inboxLine(pattern: string | undefined, channel: string, message:
 
 /** Runs a scenario through the model and collects what each client saw. */
 export function observeModel(scenario: Scenario): Observed {
-  let state = createRedisState();
+  let state = initRedis();
   const replies: Record<string, RedisReply[]> = {};
   const inboxes: Record<string, string[]> = {};
   for (const command of scenario.commands) {
-    const result = redisStep(state, command);
+    const result = stepRedis(state, command);
     state = result.state;
     for (const event of result.events) {
       if ('reply' in event && !PUBSUB.has(event.type)) {

@@ -1,7 +1,7 @@
 /** Test helpers for the Redis model: run commands, collect events, deep-freeze inputs. */
 import {
-  createRedisState,
-  redisStep,
+  initRedis,
+  stepRedis,
   type RedisCommand,
   type RedisEvent,
   type RedisReply,
@@ -20,12 +20,12 @@ export function deepFreeze<T>(value: T): T {
 /** Applies commands from an empty (or given) state, freezing every intermediate state. */
 export function run(
   commands: readonly RedisCommand[],
-  from: RedisState = createRedisState(),
+  from: RedisState = initRedis(),
 ): { state: RedisState; events: RedisEvent[] } {
   let state = deepFreeze(from);
   const events: RedisEvent[] = [];
   for (const command of commands) {
-    const result = redisStep(state, command);
+    const result = stepRedis(state, command);
     state = deepFreeze(result.state);
     events.push(...result.events);
   }

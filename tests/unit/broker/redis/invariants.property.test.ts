@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stateAt } from '../../../../src/broker/core/replay.ts';
 import {
-  createRedisState,
+  initRedis,
   redisGlobMatches,
   redisModel,
-  redisStep,
+  stepRedis,
   type RedisCommand,
   type RedisEvent,
 } from '../../../../src/broker/redis/index.ts';
@@ -38,7 +38,7 @@ type Spec = typeof queueCommand extends fc.Arbitrary<infer T> ? T : never;
 
 /** Turns specs into valid commands, skipping ones the state forbids (blocked sender, no task). */
 function simulate(specs: readonly Spec[]) {
-  let state = createRedisState();
+  let state = initRedis();
   let serial = 0;
   const pushed: string[] = [];
   const events: RedisEvent[] = [];
@@ -71,7 +71,7 @@ function simulate(specs: readonly Spec[]) {
               ? { type: spec.type, key: 'q', client: spec.worker }
               : { type: spec.type, client: spec.worker };
     }
-    const result = redisStep(deepFreeze(state), command);
+    const result = stepRedis(deepFreeze(state), command);
     state = result.state;
     events.push(...result.events);
   }
@@ -84,7 +84,7 @@ describe('Redis model invariants (fast-check)', () => {
       fc.property(
         fc.array(fc.oneof(fc.constant('push'), fc.constant('pop')), { maxLength: 60 }),
         (ops) => {
-          let state = createRedisState();
+          let state = initRedis();
           let serial = 0;
           const popped: string[] = [];
           for (const op of ops) {
@@ -92,7 +92,7 @@ describe('Redis model invariants (fast-check)', () => {
               op === 'push'
                 ? { type: 'LPUSH', key: 'q', values: [`${serial++}`] }
                 : { type: 'RPOP', key: 'q' };
-            const result = redisStep(state, command);
+            const result = stepRedis(state, command);
             state = result.state;
             const reply = repliesOf(result.events)[0];
             if (op === 'pop' && typeof reply === 'string') popped.push(reply);

@@ -10,7 +10,7 @@ import {
   productKey,
   pythonJsonDumps,
 } from '../../../../src/widgets/cache-aside/app.ts';
-import { createRedisState, redisStep } from '../../../../src/broker/redis/index.ts';
+import { initRedis, stepRedis } from '../../../../src/broker/redis/index.ts';
 import {
   CACHE_STEPS,
   CACHE_STORY,
@@ -62,7 +62,7 @@ describe('cache-aside matches the code on slide 13', () => {
 
 describe('get_product against the simulated Redis', () => {
   it('misses, reads the database, SETEXes with the TTL, then hits', () => {
-    const first = getProduct(createRedisState(), 1, DEFAULT_SETTINGS, 1);
+    const first = getProduct(initRedis(), 1, DEFAULT_SETTINGS, 1);
     expect(first.record.source).toBe('db');
     expect(first.record.commands.map((c) => [c.args[0], c.reply])).toEqual([
       ['GET', null],
@@ -70,7 +70,7 @@ describe('get_product against the simulated Redis', () => {
     ]);
     expect(first.record.commands[1]?.args.slice(1, 3)).toEqual(['product:1', String(CACHE_TTL)]);
     expect(first.record.ms).toBe(REDIS_RTT_MS + DB_MS + REDIS_RTT_MS);
-    const ttl = redisStep(first.redis, { type: 'TTL', key: 'product:1' });
+    const ttl = stepRedis(first.redis, { type: 'TTL', key: 'product:1' });
     expect(ttl.events[0]).toMatchObject({ reply: CACHE_TTL });
     const second = getProduct(first.redis, 1, DEFAULT_SETTINGS, 2);
     expect(second.record.source).toBe('cache');
@@ -79,7 +79,7 @@ describe('get_product against the simulated Redis', () => {
   });
 
   it('answers 404 for an unknown product after the database read and caches nothing', () => {
-    const r = getProduct(createRedisState(), 42, { ttlSeconds: 60, dbMs: 350 }, 1);
+    const r = getProduct(initRedis(), 42, { ttlSeconds: 60, dbMs: 350 }, 1);
     expect(r.record.source).toBe('not-found');
     expect(r.record.ms).toBe(REDIS_RTT_MS + 350);
     expect(r.record.commands.map((c) => c.args[0])).toEqual(['GET']);

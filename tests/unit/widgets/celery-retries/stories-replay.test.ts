@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCeleryModel, type CeleryEvent } from '../../../../src/broker/celery/index.ts';
+import { celeryModelWith, type CeleryEvent } from '../../../../src/broker/celery/index.ts';
 import { storyOf } from '../../../../src/lecture/names.ts';
 import {
   modelOptions,
@@ -148,7 +148,7 @@ describe('celery-retries stories', () => {
       const frames = replayStory(story, story.settings);
       expect(replayStory(story, story.settings)).toEqual(frames);
       // The same commands straight through the model end in the same state.
-      const model = createCeleryModel(modelOptions(story.task, story.settings));
+      const model = celeryModelWith(modelOptions(story.task, story.settings));
       let state = model.init(story.seed);
       state = model.step(state, {
         type: 'send',
