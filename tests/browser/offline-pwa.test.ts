@@ -111,7 +111,7 @@ describe('the installable site', () => {
     const { page } = await offlineAfterOneVisit(async ({ page, errors }) => {
       // Every visible slide is there with its title and notes.
       const titles = await page.$$eval(
-        '.reveal .slides > section:not([data-visibility="hidden"])',
+        '.reveal .slides > section[data-section]:not([data-visibility="hidden"])',
         (all) => all.map((s) => s.querySelector('h2')?.textContent?.trim() ?? ''),
       );
       expect(titles).toEqual(visible.map((s) => s.title));

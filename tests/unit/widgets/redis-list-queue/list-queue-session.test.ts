@@ -36,9 +36,7 @@ describe('redis-list-queue story (slide 14)', () => {
     expect(status(1)).toMatchObject({ W1: 'busy:письмо 1', W2: 'waiting:' });
     expect(status(2)).toMatchObject({ W2: 'busy:письмо 2', W3: 'busy:письмо 3' });
     const view = queueView(1, []);
-    expect(caption(view)).toContain(
-      'Воркер 1, №1 в ожидании, взял «письмо 1» (BRPOP)',
-    );
+    expect(caption(view)).toContain('Воркер 1, №1 в ожидании, взял «письмо 1» (BRPOP)');
     expect(caption(queueView(2, []))).toContain(
       'По очереди ожидания (BRPOP): Воркер 2 — «письмо 2», Воркер 3 — «письмо 3»',
     );
