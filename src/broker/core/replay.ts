@@ -58,3 +58,22 @@ export function replayAll<S, C, E>(model: Model<S, C, E>, scenario: Scenario<C>)
   });
   return out;
 }
+
+/**
+ * The state after `commands`, one `step` each, and every event they produced, in order — what a
+ * widget does for one scripted step or student action (a batch of commands).
+ */
+export function stepAll<S, C, E>(
+  step: (state: S, command: C) => StepResult<S, E>,
+  state: S,
+  commands: readonly C[],
+): { state: S; events: E[] } {
+  let current = state;
+  const events: E[] = [];
+  for (const command of commands) {
+    const result = step(current, command);
+    current = result.state;
+    events.push(...result.events);
+  }
+  return { state: current, events };
+}

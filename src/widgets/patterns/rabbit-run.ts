@@ -5,20 +5,14 @@ import {
   type RabbitEvent,
   type RabbitState,
 } from '../../broker/rabbitmq/index.ts';
+import { stepAll } from '../../broker/core/replay.ts';
 
 /** The state after `commands` and the events they produced, in order. */
 export function runRabbit(
   state: RabbitState,
   commands: readonly RabbitCommand[],
 ): { state: RabbitState; events: RabbitEvent[] } {
-  let s = state;
-  const events: RabbitEvent[] = [];
-  for (const command of commands) {
-    const r = stepRabbit(s, command);
-    s = r.state;
-    events.push(...r.events);
-  }
-  return { state: s, events };
+  return stepAll(stepRabbit, state, commands);
 }
 
 /** The event shape shared by basic.deliver and basic.get-ok. */

@@ -12,6 +12,8 @@ import {
   type RedisEvent,
   type RedisState,
 } from '../../broker/redis/index.ts';
+import { own } from '../../broker/core/record.ts';
+import { stepAll } from '../../broker/core/replay.ts';
 import { refuse, replay, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
 import { validateShortText, type Validation } from '../runtime/validate.ts';
 import { caption } from './caption.ts';
@@ -136,13 +138,7 @@ function toMode(command: string): WorkerMode {
 
 /** Sends one batch; the board's memory follows the events. Never mutates `model`. */
 function send(model: QueueModel, batch: readonly RedisCommand[]): QueueModel {
-  let state = model.state;
-  const events: RedisEvent[] = [];
-  for (const command of batch) {
-    const result = stepRedis(state, command);
-    state = result.state;
-    events.push(...result.events);
-  }
+  const { state, events } = stepAll(stepRedis, model.state, batch);
   const workers = new Map(model.workers);
   const crashes = [...model.crashes];
   for (const e of events) {
@@ -166,12 +162,12 @@ function send(model: QueueModel, batch: readonly RedisCommand[]): QueueModel {
 }
 
 function listOf(state: RedisState, key: string): readonly string[] {
-  const value = Object.hasOwn(state.keys, key) ? state.keys[key] : undefined;
+  const value = own(state.keys, key);
   return value?.type === 'list' ? value.items : [];
 }
 
 function clientOf(state: RedisState, client: string) {
-  return Object.hasOwn(state.clients, client) ? state.clients[client] : undefined;
+  return own(state.clients, client);
 }
 
 /** Why `action` cannot be done in `model`, or undefined when it can. */

@@ -12,6 +12,8 @@ import {
   type RedisEvent,
   type RedisState,
 } from '../../broker/redis/index.ts';
+import { own } from '../../broker/core/record.ts';
+import { stepAll } from '../../broker/core/replay.ts';
 import { refuse, replay, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
 import { validateShortText, type Validation } from '../runtime/validate.ts';
 import { caption } from './caption.ts';
@@ -170,19 +172,13 @@ export interface PubSubModel {
 }
 
 function isSubscribed(state: RedisState, client: string): boolean {
-  const c = Object.hasOwn(state.clients, client) ? state.clients[client] : undefined;
+  const c = own(state.clients, client);
   return c !== undefined && c.channels.length + c.patterns.length > 0;
 }
 
 /** Sends one batch; the board's memory follows the events. Never mutates `model`. */
 function send(model: PubSubModel, batch: readonly RedisCommand[]): PubSubModel {
-  let state = model.state;
-  const events: RedisEvent[] = [];
-  for (const command of batch) {
-    const result = stepRedis(state, command);
-    state = result.state;
-    events.push(...result.events);
-  }
+  const { state, events } = stepAll(stepRedis, model.state, batch);
   const tracked = new Map(model.tracked);
   for (const e of events) {
     if (e.type === 'SUBSCRIBE' || e.type === 'PSUBSCRIBE') {
@@ -277,7 +273,7 @@ function rowsOf(model: PubSubModel): RowView[] {
 export function viewOf(model: PubSubModel): PubSubView {
   const { state, publish } = model;
   const subscribers = [...model.tracked].map(([client, t]): SubscriberView => {
-    const c = Object.hasOwn(state.clients, client) ? state.clients[client] : undefined;
+    const c = own(state.clients, client);
     const inbox = c?.inbox ?? [];
     const fate: Fate | undefined = !publish
       ? undefined
