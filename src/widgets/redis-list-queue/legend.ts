@@ -16,10 +16,10 @@ export function listQueueLegend(): HTMLElement {
   return h(
     'ul',
     { class: `${WIDGET_CLASS.legend} ${LQ_CLASS.legend}`, 'aria-label': 'Легенда' },
-    item(MARK.waiting, 'ждёт (№ — кто раньше пришёл)'),
-    item(MARK.busy, 'работает (зелёный)'),
-    item(MARK.crashed, 'упал (красный пунктир)'),
-    item('⇄', 'BLMOVE: копия в processing'),
+    item(MARK.waiting, 'ждёт (№ — порядок)'),
+    item(MARK.busy, 'работает'),
+    item(MARK.crashed, 'упал'),
+    item('⇄', 'копия в processing'),
     item(MARK.saved, 'пережила падение'),
     item(MARK.done, 'выполнено'),
   );
