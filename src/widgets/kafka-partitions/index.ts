@@ -8,6 +8,7 @@
 import { defineWidget } from '../runtime/kit.ts';
 import './kafka-partitions.css';
 import { kafkaLab } from './lab.ts';
+import { NARROW_BELOW } from './layout.ts';
 import { kafkaLegend } from './legend.ts';
 import { kafkaPartitionsLogic } from './logic.ts';
 import { kafkaPicture } from './picture.ts';
@@ -16,6 +17,8 @@ export const kafkaPartitionsWidget = defineWidget({
   name: 'kafka-partitions',
   logic: kafkaPartitionsLogic,
   picture: kafkaPicture,
+  // Narrower than this the picture draws the phone's layout.
+  breakpoints: [NARROW_BELOW],
   legend: kafkaLegend,
   lab: kafkaLab,
 });

@@ -406,10 +406,16 @@ export function renderKafka(
   return { svg, layout };
 }
 
+/** The narrow drawing for a picture box `width` CSS px wide (0: not laid out, draw the wide one). */
+export function isNarrowWidth(width: number): boolean {
+  return width > 0 && width < NARROW_BELOW;
+}
+
 /**
  * Builds the picture into the kit's element: a scroll region (it takes the stage's height; 64
  * partitions scroll inside it, and the row the last record went to is scrolled into view). A box
- * narrower than NARROW_BELOW (a phone's lab) gets the narrow drawing, redrawn when it crosses.
+ * narrower than NARROW_BELOW (a phone's lab) gets the narrow drawing; the kit tells the width and
+ * draws again when it crosses NARROW_BELOW (the definition's `breakpoints`).
  */
 export function kafkaPicture(host: KitHost<KafkaFrameView, KafkaAction>): Painter<KafkaFrameView> {
   const scroll = h('div', {
@@ -419,14 +425,8 @@ export function kafkaPicture(host: KitHost<KafkaFrameView, KafkaAction>): Painte
     'aria-label': "Партиции топика и consumer'ы",
   });
   host.element.append(scroll);
-  const isNarrow = (): boolean => {
-    const width = host.element.clientWidth;
-    return width > 0 && width < NARROW_BELOW;
-  };
-  let narrow = isNarrow();
-  const paint: Painter<KafkaFrameView> = (view, previous, animate) => {
-    narrow = isNarrow();
-    const { svg } = renderKafka(view, narrow);
+  return (view, previous, animate, size) => {
+    const { svg } = renderKafka(view, isNarrowWidth(size.width));
     scroll.replaceChildren(svg);
     const lastRow = svg.querySelector('[data-last="true"]');
     if (
@@ -438,12 +438,4 @@ export function kafkaPicture(host: KitHost<KafkaFrameView, KafkaAction>): Painte
     }
     return animate ? animateFrame(svg, previous ?? null, view) : [];
   };
-  if (typeof ResizeObserver === 'function') {
-    const observer = new ResizeObserver(() => {
-      if (isNarrow() !== narrow) paint(host.view(), undefined, false);
-    });
-    observer.observe(host.element);
-    host.disposer.add(() => observer.disconnect());
-  }
-  return paint;
 }

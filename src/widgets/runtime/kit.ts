@@ -12,7 +12,7 @@ import { WIDGETS, storyOf, type StoryOf, type WidgetName } from '../../lecture/n
 import type { Disposer } from './disposer.ts';
 import { h, uniqueId } from './dom.ts';
 import { Timeline, type WidgetLogic } from './timeline.ts';
-import type { WidgetHost, WidgetModule, WidgetView } from './types.ts';
+import type { WidgetFace, WidgetHost, WidgetModule, WidgetView } from './types.ts';
 
 /** Class of elements (in the picture or anywhere in the root) shown only in the lab face. */
 export const LAB_ONLY = 'w-lab-only';
@@ -28,11 +28,26 @@ export interface Running {
   cancel(): void;
 }
 
-/** Draws a frame; returns what it started running (the kit cancels it on the next frame). */
+/**
+ * The picture's box when a frame is drawn: its width in CSS px of its own layout (slide pixels on
+ * the deck, where reveal scales the slide; 0 before layout or without one, e.g. in a test DOM:
+ * draw the default then) and the face shown.
+ */
+export interface PictureSize {
+  readonly width: number;
+  readonly face: WidgetFace;
+}
+
+/**
+ * Draws a frame; returns what it started running (the kit cancels it on the next frame). `size`
+ * is the picture's box now; the kit draws the frame again (unanimated) when the face changes or
+ * the width crosses one of the definition's `breakpoints`.
+ */
 export type Painter<V> = (
   view: V,
   previous: V | undefined,
   animate: boolean,
+  size: PictureSize,
 ) => readonly Running[] | void;
 
 /** What a picture or a lab may use. */
@@ -51,6 +66,8 @@ export interface KitHost<V, A> {
   notify(message: string | undefined): void;
   /** The current frame's view. */
   view(): V;
+  /** The picture's box now (its width and the face). */
+  size(): PictureSize;
   /** An id unique to this widget instance for `local` (labels point at their own control). */
   id(local: string): string;
   /** Asks the deck to move the clicker to scripted step `step` (fragments and widget stay in sync). */
@@ -69,6 +86,12 @@ export interface WidgetDefinition<W extends WidgetName, M, V, A> {
   readonly logic: WidgetLogic<M, V, A, StoryOf<W>>;
   /** Builds the picture into `host.element`; returns how to draw a frame. */
   picture(host: KitHost<V, A>): Painter<V>;
+  /**
+   * Widths of the picture's box (CSS px, ascending) where the picture lays out differently, e.g.
+   * `[760]`: narrower than 760 px draws the phone's layout. The kit watches the box with one
+   * ResizeObserver and draws the frame again when the width crosses one; none: never on resize.
+   */
+  readonly breakpoints?: readonly number[];
   /** The legend under the picture (both faces). */
   legend?(): HTMLElement;
   /** Builds the lab's inputs into `host.element` (shown in the lab face only). */
@@ -101,6 +124,12 @@ function mountDefinition<W extends WidgetName, M, V, A>(
   const timeline = new Timeline(definition.logic, story, WIDGETS[definition.name].steps);
   let running: readonly Running[] = [];
   let previous: V | undefined;
+  let face: WidgetFace = host.root.dataset['face'] === 'stage' ? 'stage' : 'lab';
+  const breakpoints = definition.breakpoints ?? [];
+  /** Which of the breakpoints' bands `width` is in (-1: not laid out). */
+  const bandOf = (width: number): number =>
+    width > 0 ? breakpoints.filter((b) => width >= b).length : -1;
+  let drawnBand = -1;
   const stop = (): void => {
     for (const animation of running) animation.cancel();
     running = [];
@@ -136,16 +165,23 @@ function mountDefinition<W extends WidgetName, M, V, A>(
     speed: host.speed,
     act,
     view: () => timeline.frame.view,
+    size: () => sizeNow(),
     id: uniqueId,
     requestStep: host.requestStep,
   });
 
+  const sizeNow = (): PictureSize => ({ width: pictureElement.clientWidth, face });
+  const paintNow = (view: V, animate: boolean): void => {
+    const size = sizeNow();
+    drawnBand = bandOf(size.width);
+    stop();
+    running = paint(view, previous, animate, size) ?? [];
+    previous = view;
+  };
   const draw = (animate: boolean): void => {
     const frame = timeline.frame;
     const focus = focusKeyIn(host.root);
-    stop();
-    running = paint(frame.view, previous, animate && !host.reducedMotion) ?? [];
-    previous = frame.view;
+    paintNow(frame.view, animate && !host.reducedMotion);
     lab?.update?.(frame.view);
     host.say(frame.caption);
     message = undefined;
@@ -163,6 +199,18 @@ function mountDefinition<W extends WidgetName, M, V, A>(
   const lab = definition.lab?.(hostFor(labElement));
   host.root.append(labElement, note, pictureElement);
   if (definition.legend) host.root.append(definition.legend());
+  if (breakpoints.length > 0 && typeof ResizeObserver === 'function') {
+    // The box crossed a breakpoint: the same frame in the other layout (the caption, the note and
+    // the lab stay as they are).
+    const observer = new ResizeObserver(() => {
+      if (bandOf(pictureElement.clientWidth) === drawnBand) return;
+      const focus = focusKeyIn(host.root);
+      paintNow(timeline.frame.view, false);
+      restoreFocus(host.root, focus);
+    });
+    observer.observe(pictureElement);
+    host.disposer.add(() => observer.disconnect());
+  }
 
   return {
     stepCount: timeline.stepCount,
@@ -176,7 +224,10 @@ function mountDefinition<W extends WidgetName, M, V, A>(
     },
     destroy: stop,
     // The lab and the stage lay the picture out differently: draw the frame again, unanimated.
-    faceChanged: () => draw(false),
+    faceChanged(next) {
+      face = next;
+      draw(false);
+    },
   };
 }
 

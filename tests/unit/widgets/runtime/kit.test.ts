@@ -1,0 +1,141 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { defineWidget, type PictureSize } from '../../../../src/widgets/runtime/kit.ts';
+import { mountWidget } from '../../../../src/widgets/runtime/mount.ts';
+import { refuse, type WidgetLogic } from '../../../../src/widgets/runtime/timeline.ts';
+
+/** A counter widget: each scripted step adds 1, each action adds its amount (refused when odd). */
+const counterLogic: WidgetLogic<number, { n: number; step: number }, number, 'list-queue'> = {
+  init: () => 0,
+  play: (n) => n + 1,
+  act: (n, amount) => (amount % 2 === 1 ? refuse(`нечётное ${amount}`) : n + amount),
+  view: (n, at) => ({ n, step: at.step }),
+  caption: (v) => `n = ${v.n}`,
+};
+
+/** A fake ResizeObserver the test triggers by hand; `observed` counts the observers made. */
+class FakeObserver {
+  static made: FakeObserver[] = [];
+  readonly targets: Element[] = [];
+  constructor(readonly callback: () => void) {
+    FakeObserver.made.push(this);
+  }
+  observe(target: Element): void {
+    this.targets.push(target);
+  }
+  disconnect(): void {
+    this.targets.length = 0;
+  }
+}
+
+const realObserver = globalThis.ResizeObserver;
+afterEach(() => {
+  globalThis.ResizeObserver = realObserver;
+  FakeObserver.made = [];
+  document.body.replaceChildren();
+});
+
+/** Gives `element` a settable layout width (happy-dom lays nothing out). */
+function settableWidth(element: HTMLElement, width: number): { set(w: number): void } {
+  let current = width;
+  Object.defineProperty(element, 'clientWidth', { configurable: true, get: () => current });
+  return {
+    set(w) {
+      current = w;
+    },
+  };
+}
+
+describe('the kit tells the picture its width', () => {
+  it('passes the width and the face, and redraws only when a breakpoint is crossed', () => {
+    globalThis.ResizeObserver = FakeObserver as unknown as typeof ResizeObserver;
+    const sizes: PictureSize[] = [];
+    const module = defineWidget({
+      name: 'redis-list-queue',
+      logic: counterLogic,
+      breakpoints: [500, 900],
+      picture: (host) => {
+        // The box's width before the first frame: the slot is laid out by the time it is drawn.
+        settableWidth(host.element, 1000);
+        return (_view, _previous, _animate, size) => {
+          sizes.push(size);
+        };
+      },
+    });
+    const slot = document.createElement('div');
+    document.body.append(slot);
+    const handle = mountWidget(slot, 'redis-list-queue', module, { face: 'stage' });
+    expect(FakeObserver.made).toHaveLength(1);
+    const observer = FakeObserver.made[0];
+    const picture = handle.root.querySelector<HTMLElement>('.w-picture');
+    expect(observer?.targets).toEqual([picture]);
+    expect(sizes.at(-1)).toEqual({ width: 1000, face: 'stage' });
+    const width = settableWidth(picture as HTMLElement, 1000);
+    const drawn = sizes.length;
+
+    // Within the band [900, ∞): nothing is drawn again.
+    width.set(950);
+    observer?.callback();
+    expect(sizes).toHaveLength(drawn);
+    // Below 900: the same frame again, told the new width.
+    width.set(640);
+    observer?.callback();
+    expect(sizes).toHaveLength(drawn + 1);
+    expect(sizes.at(-1)).toEqual({ width: 640, face: 'stage' });
+    width.set(520);
+    observer?.callback();
+    expect(sizes).toHaveLength(drawn + 1);
+    width.set(390);
+    observer?.callback();
+    expect(sizes.at(-1)).toEqual({ width: 390, face: 'stage' });
+
+    handle.setFace('lab');
+    expect(sizes.at(-1)).toEqual({ width: 390, face: 'lab' });
+    handle.destroy();
+    expect(observer?.targets).toEqual([]);
+  });
+
+  it('keeps the caption and a refusal note when it redraws for a new width', () => {
+    globalThis.ResizeObserver = FakeObserver as unknown as typeof ResizeObserver;
+    let act: ((amount: number) => void) | undefined;
+    const module = defineWidget({
+      name: 'redis-list-queue',
+      logic: counterLogic,
+      breakpoints: [500],
+      picture: (host) => () => {
+        host.element.textContent = `w=${host.size().width}`;
+      },
+      lab: (host) => {
+        act = (amount) => host.notify(host.act(amount));
+        return {};
+      },
+    });
+    const slot = document.createElement('div');
+    document.body.append(slot);
+    const handle = mountWidget(slot, 'redis-list-queue', module);
+    const picture = handle.root.querySelector<HTMLElement>('.w-picture') as HTMLElement;
+    const width = settableWidth(picture, 800);
+    handle.setStep(2, false);
+    expect(picture.textContent).toBe('w=800');
+    act?.(3);
+    const note = handle.root.querySelector('[data-note]');
+    expect(note?.textContent).toBe('нечётное 3');
+    width.set(300);
+    FakeObserver.made[0]?.callback();
+    expect(picture.textContent).toBe('w=300');
+    expect(handle.root.querySelector('[role=status]')?.textContent).toBe('n = 2');
+    expect(note?.textContent).toBe('нечётное 3');
+    handle.destroy();
+  });
+
+  it('makes no observer for a picture without breakpoints', () => {
+    globalThis.ResizeObserver = FakeObserver as unknown as typeof ResizeObserver;
+    const module = defineWidget({
+      name: 'redis-list-queue',
+      logic: counterLogic,
+      picture: () => () => undefined,
+    });
+    mountWidget(document.createElement('div'), 'redis-list-queue', module).destroy();
+    expect(FakeObserver.made).toHaveLength(0);
+  });
+});
