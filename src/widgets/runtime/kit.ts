@@ -223,6 +223,27 @@ function mountDefinition<W extends WidgetName, M, V, A>(
       draw(animate);
     },
     destroy: stop,
+    actions: () => timeline.actions,
+    restore(actions) {
+      // Each action goes through the logic's own `act`, as if the student made it now; a refused
+      // or malformed one (a forged link) is skipped with its reason.
+      const refused: string[] = [];
+      for (const action of actions) {
+        let reason: string | undefined;
+        try {
+          reason = timeline.act(action as A);
+        } catch {
+          reason = 'действие не распознано';
+        }
+        if (reason !== undefined) refused.push(reason);
+      }
+      draw(false);
+      return refused;
+    },
+    notify(text) {
+      message = text;
+      showNote(timeline.frame.dropped);
+    },
     // The lab and the stage lay the picture out differently: draw the frame again, unanimated.
     faceChanged(next) {
       face = next;

@@ -27,6 +27,12 @@ export interface WidgetHandle {
   readonly hasLab: boolean;
   /** Shows `face` (a widget not on the kit has only the lab face); the step and story stay. */
   setFace(face: WidgetFace): void;
+  /** The student's action log ([] for a widget without one). */
+  actions(): readonly unknown[];
+  /** Does `actions` on the current step as the student would; returns the skipped ones' reasons. */
+  restore(actions: readonly unknown[]): readonly string[];
+  /** Shows `message` in the lab's note (kit widgets) until the next frame. */
+  notify(message: string | undefined): void;
   /** Removes every element, listener, frame and timer the widget made. */
   destroy(): void;
 }
@@ -186,6 +192,9 @@ export function mountWidget(
     hasStage,
     hasLab,
     setFace,
+    actions: () => view.actions?.() ?? [],
+    restore: (actions) => view.restore?.(actions) ?? actions.map(() => 'виджет без действий'),
+    notify: (message) => view.notify?.(message),
     destroy() {
       disposer.dispose();
       view.destroy?.();

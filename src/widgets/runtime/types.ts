@@ -33,6 +33,15 @@ export interface WidgetView {
   destroy?(): void;
   /** The face changed (the picture may lay out differently): redraw the current frame. */
   faceChanged?(face: WidgetFace): void;
+  /** The student's action log (plain data; a shared link carries it). */
+  actions?(): readonly unknown[];
+  /**
+   * Does `actions` on the current step, each checked by the widget's own `act` as a student's
+   * would be; returns the reasons of those skipped. Nothing else changes.
+   */
+  restore?(actions: readonly unknown[]): readonly string[];
+  /** Shows `message` in the lab's note until the next frame (undefined clears it). */
+  notify?(message: string | undefined): void;
 }
 
 /** A widget module, loaded with its slide by dynamic import; `kit` ones have a stage and a lab face. */
