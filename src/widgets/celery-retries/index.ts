@@ -10,6 +10,7 @@ import { defineWidget } from '../runtime/kit.ts';
 import { celeryLab } from './lab.ts';
 import { celeryLegend } from './legend.ts';
 import { celeryLogic } from './logic.ts';
+import { legendForFace } from './marks.ts';
 import { celeryPicture } from './picture.ts';
 import './celery-retries.css';
 
@@ -17,7 +18,8 @@ export const celeryRetriesWidget = defineWidget({
   name: 'celery-retries',
   logic: celeryLogic,
   picture: celeryPicture,
-  legend: celeryLegend,
+  // The stage lists only the marks the story draws; the lab lists them all.
+  legend: (view, { face }) => legendForFace(celeryLegend(), view, face),
   lab: celeryLab,
 });
 

@@ -21,11 +21,7 @@ import {
   type Lane,
   type TimelineModel,
 } from './layout.ts';
-import type { LegendKey } from './legend.ts';
 import { statesVisited, type CeleryAction, type CeleryView } from './logic.ts';
-
-/** Set on a legend item whose mark the story never draws. */
-const ABSENT = 'data-absent';
 
 /** SVG geometry (viewBox units). */
 export const GEOMETRY = { width: 1000, left: 150, right: 975, top: 6, lane: 48, bar: 34 } as const;
@@ -238,25 +234,6 @@ export function factsLine(view: CeleryView): string {
   return parts.join(' · ');
 }
 
-/** The marks the story draws at some step under its settings (running: before it ends). */
-function marksOf(view: CeleryView): ReadonlySet<LegendKey> {
-  const whole = timelineOf(view.final, view.axisMaxMs);
-  return new Set<LegendKey>([
-    'running',
-    ...whole.runs.map((r) => r.outcome),
-    ...(whole.waits.length > 0 ? (['wait'] as const) : []),
-    ...whole.marks.flatMap((m) => (m.kind === 'crash' ? [] : [m.kind])),
-  ]);
-}
-
-/** Marks the legend's items the story never draws (the stage leaves them out). */
-function markLegend(root: HTMLElement, view: CeleryView): void {
-  const marks: ReadonlySet<string> = marksOf(view);
-  for (const li of root.querySelectorAll<HTMLElement>('[data-legend]')) {
-    li.toggleAttribute(ABSENT, !marks.has(li.dataset['legend'] ?? ''));
-  }
-}
-
 /**
  * Builds the picture into the kit's element. Only a step forward grows the new run bars; a jump,
  * a step back or a changed setting draws the frame at once.
@@ -289,7 +266,6 @@ export function celeryPicture(host: KitHost<CeleryView, CeleryAction>): Painter<
       `Шкала времени задачи: ${facts.textContent}`,
     );
     replaceChildren(timeline, svg);
-    markLegend(host.root, view);
     const forward =
       animate &&
       previous !== undefined &&

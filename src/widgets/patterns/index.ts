@@ -6,6 +6,7 @@
  */
 import { defineWidget, type KitModule } from '../runtime/kit.ts';
 import { patternsLab, stepRequests } from './lab.ts';
+import { legendFor } from './legend.ts';
 import { patternsLogic } from './logic.ts';
 import { patternsPicture } from './picture.ts';
 import './patterns.css';
@@ -14,6 +15,8 @@ const kit = defineWidget({
   name: 'patterns',
   logic: patternsLogic,
   picture: patternsPicture,
+  // The pattern on screen names its own marks.
+  legend: (view) => legendFor(view.pattern),
   lab: patternsLab,
 });
 

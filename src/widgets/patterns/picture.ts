@@ -1,13 +1,13 @@
 /**
  * The picture: on the stage a strip naming the three patterns with the one on screen marked (the
- * lab has the tabs instead), then the pattern's own picture (./picture-*.ts) and its legend.
+ * lab has the tabs instead), then the pattern's own picture (./picture-*.ts); the pattern's legend
+ * is the kit's (./legend.ts, drawn with the frame).
  * Whatever arrived in this frame fades in where it lands; all text goes in as text nodes.
  */
 import { h } from '../runtime/dom.ts';
 import type { KitHost, Painter } from '../runtime/kit.ts';
 import { animateTo } from '../runtime/motion.ts';
 import { PT_CLASS } from './classes.ts';
-import { legendFor } from './legend.ts';
 import type { PatternsAction, PatternsView } from './logic.ts';
 import { renderFanout } from './picture-fanout.ts';
 import { renderRpc } from './picture-rpc.ts';
@@ -44,8 +44,7 @@ export function patternsPicture(
 ): Painter<PatternsView> {
   const top = h('div', {});
   const figure = h('div', { class: PT_CLASS.figure, role: 'tabpanel', id: host.id('w-pt-panel') });
-  const legend = h('div', {});
-  host.element.append(top, figure, legend);
+  host.element.append(top, figure);
   return (view, _previous, animate) => {
     host.root.dataset['pattern'] = view.pattern;
     top.replaceChildren(strip(view));
@@ -53,7 +52,6 @@ export function patternsPicture(
     // The newest events are what just happened: keep the end of a long log in view.
     const log = figure.querySelector<HTMLElement>('[data-log]');
     if (log) log.scrollTop = log.scrollHeight;
-    legend.replaceChildren(legendFor(view.pattern));
     if (!animate) return [];
     const running: Animation[] = [];
     const duration = 450 / host.speed();

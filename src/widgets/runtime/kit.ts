@@ -92,8 +92,12 @@ export interface WidgetDefinition<W extends WidgetName, M, V, A> {
    * ResizeObserver and draws the frame again when the width crosses one; none: never on resize.
    */
   readonly breakpoints?: readonly number[];
-  /** The legend under the picture (both faces). */
-  legend?(): HTMLElement;
+  /**
+   * The legend under the picture (both faces): the items for this frame's view and box (a legend
+   * may list only the marks this story draws, or differ on the stage and in the lab). Drawn with
+   * every frame; the kit swaps the element only when it changed.
+   */
+  legend?(view: V, size: PictureSize): HTMLElement;
   /** Builds the lab's inputs into `host.element` (shown in the lab face only). */
   lab?(host: KitHost<V, A>): LabPanel<V>;
 }
@@ -171,12 +175,21 @@ function mountDefinition<W extends WidgetName, M, V, A>(
   });
 
   const sizeNow = (): PictureSize => ({ width: pictureElement.clientWidth, face });
+  let legend: HTMLElement | undefined;
+  const drawLegend = (view: V, size: PictureSize): void => {
+    const next = definition.legend?.(view, size);
+    if (!next || legend?.isEqualNode(next)) return;
+    if (legend) legend.replaceWith(next);
+    else pictureElement.after(next);
+    legend = next;
+  };
   const paintNow = (view: V, animate: boolean): void => {
     const size = sizeNow();
     drawnBand = bandOf(size.width);
     stop();
     running = paint(view, previous, animate, size) ?? [];
     previous = view;
+    drawLegend(view, size);
   };
   const draw = (animate: boolean): void => {
     const frame = timeline.frame;
@@ -198,7 +211,8 @@ function mountDefinition<W extends WidgetName, M, V, A>(
   const paint = definition.picture(hostFor(pictureElement));
   const lab = definition.lab?.(hostFor(labElement));
   host.root.append(labElement, note, pictureElement);
-  if (definition.legend) host.root.append(definition.legend());
+  // The legend goes right after the picture with the first frame.
+  drawLegend(timeline.frame.view, sizeNow());
   if (breakpoints.length > 0 && typeof ResizeObserver === 'function') {
     // The box crossed a breakpoint: the same frame in the other layout (the caption, the note and
     // the lab stay as they are).

@@ -88,3 +88,29 @@ describe('celery-retries in the DOM', () => {
     expect(document.querySelector('[data-widget]')).toBeNull();
   });
 });
+
+describe('celery-retries legend', () => {
+  it('lists on the stage only the marks its story draws, and every mark in the lab', () => {
+    const slot = document.createElement('div');
+    document.body.append(slot);
+    dom.handle = mountWidget(slot, 'celery-retries', celeryRetriesWidget, {
+      reducedMotion: true,
+      story: 'states',
+      face: 'stage',
+    });
+    const root = dom.handle.root;
+    const keys = () =>
+      [...root.querySelectorAll<HTMLElement>('[data-legend]')].map((li) => li.dataset['legend']);
+    const all = ['running', 'ok', 'error', 'killed', 'wait', 'sent', 'redelivered'];
+    const stage = keys();
+    // No worker dies in «states»: no killed run, no redelivery on the stage's legend.
+    expect(stage).not.toContain('killed');
+    expect(stage).not.toContain('redelivered');
+    expect(stage).toContain('running');
+    expect(stage.every((key) => all.includes(key ?? ''))).toBe(true);
+    dom.handle.setFace('lab');
+    expect(keys()).toEqual(all);
+    dom.handle.setFace('stage');
+    expect(keys()).toEqual(stage);
+  });
+});

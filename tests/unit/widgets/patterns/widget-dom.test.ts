@@ -116,3 +116,19 @@ describe('patterns in the DOM', () => {
     expect(document.body.querySelector('[data-widget]')).toBeNull();
   });
 });
+
+describe('patterns legend', () => {
+  it('is the kit’s legend, after the picture, and names the marks of the pattern on screen', () => {
+    const root = mount();
+    const legends = () => root.querySelectorAll('.w-pt-legend');
+    const text = () => legends()[0]?.textContent ?? '';
+    expect(legends()).toHaveLength(1);
+    expect(root.querySelector('.w-picture .w-pt-legend')).toBeNull();
+    expect(text()).toContain('копия сообщения у подписчика');
+    dom.handle?.setStep(4, false);
+    expect(legends()).toHaveLength(1);
+    expect(text()).toContain('событие в журнале');
+    dom.handle?.setStep(8, false);
+    expect(text()).toContain('correlation_id');
+  });
+});

@@ -139,3 +139,40 @@ describe('the kit tells the picture its width', () => {
     expect(FakeObserver.made).toHaveLength(0);
   });
 });
+
+describe('the legend is a function of the view', () => {
+  it('draws the legend for each frame and face after the picture, swapping it only when it changed', () => {
+    const calls: string[] = [];
+    const module = defineWidget({
+      name: 'redis-list-queue',
+      logic: counterLogic,
+      picture: () => () => undefined,
+      legend: (view, size) => {
+        calls.push(`${view.n} ${size.face}`);
+        const list = document.createElement('ul');
+        list.className = 'w-legend';
+        list.textContent =
+          view.n >= 2 ? `два и больше (${size.face})` : `меньше двух (${size.face})`;
+        return list;
+      },
+    });
+    const slot = document.createElement('div');
+    document.body.append(slot);
+    const handle = mountWidget(slot, 'redis-list-queue', module, { face: 'stage' });
+    const legend = () => handle.root.querySelectorAll('.w-legend');
+    expect(legend()).toHaveLength(1);
+    expect(legend()[0]?.previousElementSibling?.classList.contains('w-picture')).toBe(true);
+    expect(legend()[0]?.textContent).toBe('меньше двух (stage)');
+    const first = legend()[0];
+    handle.setStep(1, false);
+    expect(calls.at(-1)).toBe('1 stage');
+    // The same items: the element stays (no flicker, nothing re-laid out).
+    expect(legend()[0]).toBe(first);
+    handle.setStep(3, false);
+    expect(legend()).toHaveLength(1);
+    expect(legend()[0]?.textContent).toBe('два и больше (stage)');
+    handle.setFace('lab');
+    expect(legend()[0]?.textContent).toBe('два и больше (lab)');
+    handle.destroy();
+  });
+});
