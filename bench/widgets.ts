@@ -1,8 +1,12 @@
 /**
  * Widget benchmark (prints figures, asserts nothing): for every slide with a widget, in headless
  * Chromium, step through the widget's clicker steps while recording animation frames, long tasks
- * (> 50 ms) and the JS heap. Usage: npm run bench:widgets (builds dist/ first).
+ * (> 50 ms) and the JS heap. A busy machine stretches tasks and frames by the time the page's
+ * thread waits for a core, so a trace of the same steps gives each task's CPU time as well: the
+ * longest, and how many took over 50 ms of CPU (what the page itself costs).
+ * Usage: npm run bench:widgets (builds dist/ first, or DECK_OUT_DIR).
  */
+import type { CDPSession } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium } from '../tests/browser/chromium.ts';
 import { serveStatic } from '../tests/setup/static-server.ts';
@@ -15,11 +19,51 @@ interface Row {
   worstFrameMs: number;
   longTasks: number;
   longestTaskMs: number;
+  cpuLongTasks: number;
+  longestCpuMs: number;
   heapMb: string;
 }
 
-await build({ logLevel: 'warn' });
-const server = await serveStatic('dist');
+/** A trace event as CDP reports it (only the fields read here). */
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly tdur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/** Starts a trace of the page's top-level tasks; the returned function stops it and returns the CPU ms of each. */
+async function traceTasks(cdp: CDPSession): Promise<() => Promise<number[]>> {
+  const events: TraceEvent[] = [];
+  const collect = (data: { value: object[] }): void => {
+    events.push(...(data.value as TraceEvent[]));
+  };
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', {
+    categories: 'disabled-by-default-devtools.timeline,toplevel',
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+    const main = new Set(
+      events
+        .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
+    return events
+      .filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
+      .map((e) => (e.tdur ?? 0) / 1000);
+  };
+}
+
+const outDir = process.env['DECK_OUT_DIR'] ?? 'dist';
+await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+const server = await serveStatic(outDir);
 const browser = await launchChromium();
 const rows: Row[] = [];
 try {
@@ -39,7 +83,7 @@ try {
   for (const slot of slots) {
     await cdp.send('HeapProfiler.collectGarbage');
     const heapBefore = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
-    const result = await page.evaluate(async ({ section, steps }) => {
+    const mounted = await page.evaluate(async (section) => {
       const deck = window.Reveal;
       const slide = document.getElementById(`s-${section}`);
       if (!deck || !slide) throw new Error(`no slide ${section}`);
@@ -47,7 +91,16 @@ try {
       const index = Number(first?.dataset['fragmentIndex'] ?? 0);
       deck.slide(deck.getIndices(slide).h, 0, index - 1);
       await new Promise((r) => setTimeout(r, 600));
-      if (!slide.querySelector('[data-widget]')) return undefined;
+      return slide.querySelector('[data-widget]') !== null;
+    }, slot.section);
+    if (!mounted) {
+      console.log(`slide ${slot.section}: ${slot.widget} is not built yet (empty slot)`);
+      continue;
+    }
+    const stopTrace = await traceTasks(cdp);
+    const result = await page.evaluate(async (steps) => {
+      const deck = window.Reveal;
+      if (!deck) throw new Error('no deck');
       const long: number[] = [];
       const observer = new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) long.push(entry.duration);
@@ -78,11 +131,8 @@ try {
         longTasks: long.length,
         longest: long.length ? Math.max(...long) : 0,
       };
-    }, slot);
-    if (!result) {
-      console.log(`slide ${slot.section}: ${slot.widget} is not built yet (empty slot)`);
-      continue;
-    }
+    }, slot.steps);
+    const cpu = await stopTrace();
     await cdp.send('HeapProfiler.collectGarbage');
     const heapAfter = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
     rows.push({
@@ -93,6 +143,8 @@ try {
       worstFrameMs: Math.round(result.worst),
       longTasks: result.longTasks,
       longestTaskMs: Math.round(result.longest),
+      cpuLongTasks: cpu.filter((ms) => ms > 50).length,
+      longestCpuMs: Math.round(Math.max(0, ...cpu)),
       heapMb: `${(heapBefore / 1e6).toFixed(2)} → ${(heapAfter / 1e6).toFixed(2)}`,
     });
   }
@@ -100,9 +152,11 @@ try {
   await browser.close();
   await server.close();
 }
-console.log('slide  widget                 steps   fps  worst frame  long tasks  longest  heap MB');
+console.log(
+  'slide  widget                 steps   fps  worst frame  long tasks  longest  CPU>50  longest CPU  heap MB',
+);
 for (const r of rows) {
   console.log(
-    `${String(r.section).padStart(5)}  ${r.widget.padEnd(22)} ${String(r.steps).padStart(5)} ${String(r.fps).padStart(5)} ${`${r.worstFrameMs} ms`.padStart(12)} ${String(r.longTasks).padStart(11)} ${`${r.longestTaskMs} ms`.padStart(8)}  ${r.heapMb}`,
+    `${String(r.section).padStart(5)}  ${r.widget.padEnd(22)} ${String(r.steps).padStart(5)} ${String(r.fps).padStart(5)} ${`${r.worstFrameMs} ms`.padStart(12)} ${String(r.longTasks).padStart(11)} ${`${r.longestTaskMs} ms`.padStart(8)} ${String(r.cpuLongTasks).padStart(7)} ${`${r.longestCpuMs} ms`.padStart(12)}  ${r.heapMb}`,
   );
 }
