@@ -2,8 +2,10 @@
  * The widget's logic on the kit: the model is the core's Kafka state plus the settings that shape
  * the whole story (partition count, assignor) and the student's cluster actions so far. A step or
  * an action applies core commands; a settings change replays the story to the current step with
- * the new settings, then the student's actions that still fit. An action that does not fit (a
- * 17th consumer, a poll with nobody in the group) is refused with the reason, never thrown.
+ * the new settings, then the student's actions that still fit — those that do not are named in
+ * the lab's note (`skipped`, the kit's path for actions a frame leaves out). An action that does
+ * not fit (a 17th consumer, a poll with nobody in the group) is refused with the reason, never
+ * thrown.
  * Where a record goes and who owns which partition is decided by the core, never here.
  */
 import {
@@ -78,6 +80,8 @@ export interface KafkaModel {
   readonly events: readonly KafkaEvent[];
   /** The last scripted step's own lead sentence ('' after a student's action). */
   readonly lead: string;
+  /** The student's actions the last settings change could not replay, with why (else empty). */
+  readonly skipped: readonly string[];
 }
 
 /** One record cell. */
@@ -306,6 +310,7 @@ export function initWith(story: KafkaStoryName, settings?: KafkaSettings): Kafka
     before: state,
     events: [],
     lead: '',
+    skipped: [],
   };
 }
 
@@ -320,6 +325,7 @@ function play(model: KafkaModel, step: number): KafkaModel {
     state: r.state,
     events: r.events,
     lead: scripted.lead,
+    skipped: [],
   };
 }
 
@@ -333,17 +339,44 @@ function actOnCluster(model: KafkaModel, action: StudentAction): KafkaModel {
     state: r.state,
     events: r.events,
     lead: '',
+    skipped: [],
   };
 }
 
-/** The story replayed to the same step with `settings`, then the student's actions that fit. */
+/** How the lab names a student's action (in the note about one a settings change left out). */
+export function actionName(action: StudentAction): string {
+  switch (action.kind) {
+    case 'produce':
+      return action.key === null ? '«Отправить» без ключа' : `«Отправить» ${action.key}`;
+    case 'addConsumer':
+      return '«+ consumer»';
+    case 'removeConsumer':
+      return '«− consumer»';
+    case 'crashConsumer':
+      return '«Упал»';
+    case 'poll':
+      return `«poll ${action.group}»`;
+    case 'commit':
+      return '«commit A»';
+    case 'seek':
+      return `«Seek» на ${action.offset}`;
+  }
+}
+
+/**
+ * The story replayed to the same step with `settings`, then the student's actions that fit; the
+ * others are left out and named in `skipped` (the kit shows them in the lab's note).
+ */
 function replayWith(model: KafkaModel, settings: KafkaSettings): KafkaModel {
   let next = initWith(model.story, settings);
   for (let step = 1; step <= model.played; step++) next = play(next, step);
+  const skipped: string[] = [];
   for (const action of model.done) {
-    if (unfit(next, action) === undefined) next = actOnCluster(next, action);
+    const reason = unfit(next, action);
+    if (reason === undefined) next = actOnCluster(next, action);
+    else skipped.push(`${actionName(action)}: ${reason}`);
   }
-  return next;
+  return { ...next, skipped };
 }
 
 /** The last written record among `events` (produce events that got an offset). */
@@ -458,6 +491,7 @@ export function kafkaLogic(
     },
     view: viewOf,
     caption,
+    skipped: (model) => model.skipped,
   };
 }
 

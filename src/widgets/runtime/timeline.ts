@@ -46,6 +46,12 @@ export interface WidgetLogic<M, V, A, S extends string> {
   play(model: M, story: S, step: number): M;
   /** The student's `action`, or why it cannot be done now. */
   act(model: M, action: A): M | Refusal;
+  /**
+   * The reasons of the student's earlier actions that the action which made `model` left out
+   * (a setting that replays the story with them, and some no longer fit). The timeline adds them
+   * to the frame's `dropped`, so the lab's note names them like those a seek skips. Optional.
+   */
+  skipped?(model: M): readonly string[];
   /** What one frame shows. */
   view(model: M, at: FrameAt<S>): V;
   /** The one caption the audience reads for a frame. */
@@ -83,7 +89,17 @@ function apply<M, V, A, S extends string>(
   if (move.kind === 'step') return { ...state, model: logic.play(state.model, story, move.step) };
   const next = logic.act(state.model, move.action);
   if (isRefusal(next)) return { ...state, dropped: [...state.dropped, next.reason] };
-  return { model: next, actions: state.actions + 1, dropped: state.dropped };
+  return { model: next, actions: state.actions + 1, dropped: droppedAfter(logic, state, next) };
+}
+
+/** What a frame has dropped after an action made `next`: before, plus what that action left out. */
+function droppedAfter<M, V, A, S extends string>(
+  logic: WidgetLogic<M, V, A, S>,
+  before: Played<M>,
+  next: M,
+): readonly string[] {
+  const skipped = logic.skipped?.(next) ?? [];
+  return skipped.length > 0 ? [...before.dropped, ...skipped] : before.dropped;
 }
 
 /** The moves of a frame: steps 1..step, then every action. */
@@ -200,7 +216,11 @@ export class Timeline<M, V, A, S extends string> {
     const next = this.#logic.act(current.model, action);
     if (isRefusal(next)) return next.reason;
     this.#actions = [...this.#actions, action];
-    const state: Played<M> = { ...current, model: next, actions: current.actions + 1 };
+    const state: Played<M> = {
+      model: next,
+      actions: current.actions + 1,
+      dropped: droppedAfter(this.#logic, current, next),
+    };
     this.#kept.set(this.#step, { count: this.#actions.length, state });
     this.#frame = frameOf(this.#logic, this.#story, this.#step, state);
     return undefined;

@@ -377,3 +377,45 @@ describe('validation and wording', () => {
     expect(listRu([0, 2, 5])).toBe('0, 2 и 5');
   });
 });
+
+describe('a settings change and the student’s earlier actions', () => {
+  it('names an earlier action it cannot replay (kit’s skipped), never drops it silently', () => {
+    // A model whose earlier actions include one that cannot be replayed on the story: nobody is
+    // in group A at step 0 of «consumer», so «− consumer» has no one to remove.
+    const start = kafkaPartitionsLogic.init('consumer');
+    const model = { ...start, done: [{ kind: 'produce', key: 'k' }, { kind: 'removeConsumer' }] };
+    const next = kafkaPartitionsLogic.act(model as typeof start, {
+      kind: 'partitions',
+      partitions: 5,
+    });
+    if (isRefusal(next)) throw new Error(next.reason);
+    expect(next.done).toEqual([{ kind: 'produce', key: 'k' }]);
+    expect(kafkaPartitionsLogic.skipped?.(next)).toEqual([
+      "«− consumer»: В группе A нет consumer'ов (0–16).",
+    ]);
+    // The next action or step reports nothing new.
+    const after = kafkaPartitionsLogic.act(next, { kind: 'produce', key: 'x' });
+    if (isRefusal(after)) throw new Error(after.reason);
+    expect(kafkaPartitionsLogic.skipped?.(after)).toEqual([]);
+    expect(kafkaPartitionsLogic.skipped?.(kafkaPartitionsLogic.play(next, 'consumer', 1))).toEqual(
+      [],
+    );
+  });
+
+  it('replays every earlier action that fits with the new settings (none skipped)', () => {
+    const t = new Timeline(kafkaPartitionsLogic, 'consumer', KAFKA_STEPS);
+    t.seek(3);
+    for (const action of [
+      { kind: 'addConsumer' },
+      { kind: 'produce', key: 'user-1' },
+      { kind: 'poll', group: 'A' },
+      { kind: 'removeConsumer' },
+    ] as const) {
+      expect(t.act(action)).toBeUndefined();
+    }
+    expect(t.act({ kind: 'partitions', partitions: 2 })).toBeUndefined();
+    expect(t.act({ kind: 'assignor', assignor: 'roundrobin' })).toBeUndefined();
+    expect(t.frame.dropped).toEqual([]);
+    expect(t.frame.model.done).toHaveLength(4);
+  });
+});

@@ -120,3 +120,41 @@ describe('widget kit timeline', () => {
     );
   });
 });
+
+describe('actions an action leaves out (a setting that replays the story)', () => {
+  /** A toy whose «trim» keeps only the story's items and reports the student's it left out. */
+  interface Trimmed {
+    readonly items: readonly string[];
+    readonly skipped: readonly string[];
+  }
+  type TrimAction = { readonly type: 'push'; readonly value: string } | { readonly type: 'trim' };
+  const trimLogic: WidgetLogic<Trimmed, readonly string[], TrimAction, 'toy'> = {
+    init: () => ({ items: [], skipped: [] }),
+    play: (model, _story, step) => ({ items: [...model.items, `s${step}`], skipped: [] }),
+    act(model, action) {
+      if (action.type === 'push') return { items: [...model.items, action.value], skipped: [] };
+      const story = model.items.filter((x) => x.startsWith('s'));
+      const left = model.items.filter((x) => !x.startsWith('s')).map((x) => `${x} не подходит`);
+      return { items: story, skipped: left };
+    },
+    skipped: (model) => model.skipped,
+    view: (model) => model.items,
+    caption: (items) => items.join(', '),
+  };
+
+  it('names them in the frame’s dropped, live and when a seek replays the log', () => {
+    const t = new Timeline(trimLogic, 'toy', 3);
+    t.seek(1);
+    t.act({ type: 'push', value: 'a' });
+    t.act({ type: 'push', value: 'b' });
+    expect(t.frame.dropped).toEqual([]);
+    expect(t.act({ type: 'trim' })).toBeUndefined();
+    expect(t.frame.view).toEqual(['s1']);
+    expect(t.frame.dropped).toEqual(['a не подходит', 'b не подходит']);
+    // A later action keeps the frame's note; a seek replays the same from the log.
+    t.act({ type: 'push', value: 'c' });
+    expect(t.frame.dropped).toEqual(['a не подходит', 'b не подходит']);
+    expect(t.seek(3).dropped).toEqual(['a не подходит', 'b не подходит']);
+    expect(t.frame).toEqual(replay(trimLogic, 'toy', 3, 3, t.actions));
+  });
+});
