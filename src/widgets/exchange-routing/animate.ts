@@ -4,7 +4,7 @@
  * flights only overlay it, so skipping or cancelling an animation never changes what is shown.
  */
 import { s } from '../runtime/dom.ts';
-import { edgePoints, type Box, type DiagramLayout, type Point } from './layout.ts';
+import { edgePoints, type DiagramLayout, type Point } from './layout.ts';
 import type { RoutingView } from './logic.ts';
 import { ER_CLASS } from './classes.ts';
 import { token } from './picture.ts';
@@ -17,25 +17,6 @@ export interface Flight {
 }
 
 const LEG = 650;
-
-/** Where a message waits at the exchange (drawn there in the guided story's first steps). */
-export function atExchange(layout: DiagramLayout): Point {
-  const x = layout.exchange;
-  return { x: x.x - 40, y: x.y - x.h / 2 - 20 };
-}
-
-/** Where a delivered, unacked copy sits: in the gap between its queue and its consumer. */
-export function atConsumer(queue: Box, consumer: Box): Point {
-  return { x: (queue.x + queue.w / 2 + consumer.x - consumer.w / 2) / 2, y: consumer.y };
-}
-
-/** From the producer up the gap beside the exchange to its top: it crosses no label. */
-function toExchange(layout: DiagramLayout): Point[] {
-  const { producer: p, exchange: x } = layout;
-  const end = atExchange(layout);
-  const gap = (p.x + p.w / 2 + x.x - x.w / 2) / 2;
-  return [{ x: p.x + p.w / 2, y: p.y }, { x: gap, y: p.y }, { x: gap, y: end.y }, end];
-}
 
 function intoQueues(view: RoutingView, layout: DiagramLayout, delay: number): Flight[] {
   const flights: Flight[] = [];
@@ -73,7 +54,7 @@ export function flightsBetween(
   const flights: Flight[] = [];
   const fresh = p !== undefined && prev?.publish?.id !== p.id;
   if (p && fresh) {
-    flights.push({ points: toExchange(layout), delay: 0, duration: LEG });
+    flights.push({ points: layout.toExchange, delay: 0, duration: LEG });
     if (next.phase === undefined) {
       flights.push(...intoQueues(next, layout, LEG));
       if (p.returned) flights.push({ points: returnPoints(layout), delay: LEG, duration: LEG });
@@ -83,12 +64,12 @@ export function flightsBetween(
   }
   next.queues.forEach((q, i) => {
     const before = prev?.queues.find((o) => o.name === q.name)?.delivered ?? 0;
-    const qb = layout.queues[i];
-    const cb = layout.consumers[i];
-    if (q.delivered > before && qb && cb) {
+    const exit = layout.exits[i];
+    const parked = layout.parked[i];
+    if (q.delivered > before && exit && parked) {
       flights.push({
         // From the queue's edge to the gap before the consumer: over no name.
-        points: [{ x: qb.x + qb.w / 2 - 14, y: qb.y + 20 }, atConsumer(qb, cb)],
+        points: [exit, parked],
         delay: 0,
         duration: LEG,
       });

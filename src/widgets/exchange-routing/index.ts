@@ -7,6 +7,7 @@
 import { defineWidget } from '../runtime/kit.ts';
 import './exchange-routing.css';
 import { routingLab } from './lab.ts';
+import { NARROW_BELOW } from './layout.ts';
 import { routingLegend } from './legend.ts';
 import { routingLogic } from './logic.ts';
 import { routingPicture } from './picture.ts';
@@ -15,6 +16,8 @@ export const exchangeRoutingWidget = defineWidget({
   name: 'exchange-routing',
   logic: routingLogic,
   picture: routingPicture,
+  // Narrower than this the diagram draws the phone's layout.
+  breakpoints: [NARROW_BELOW],
   legend: routingLegend,
   lab: routingLab,
 });

@@ -4,28 +4,27 @@
  * with message tokens and their depth, consumers, and the fate of an unroutable message; then
  * flies the frame's tokens (./animate.ts) over the boxes and under the labels: flights avoid
  * the boxes' names, so nothing moving covers a label.
- * Every label is a text node, so whatever a student typed shows as typed.
+ * Every label is a text node, so whatever a student typed shows as typed. A narrow box (a phone's
+ * lab) gets the narrow diagram (./layout.ts); the kit redraws it when the box crosses NARROW_BELOW.
  */
 import { h, s } from '../runtime/dom.ts';
 import type { KitHost, Painter } from '../runtime/kit.ts';
-import {
-  arrivalDelay,
-  atConsumer,
-  atExchange,
-  flightsBetween,
-  fly,
-  returnDelay,
-  revealArrivals,
-} from './animate.ts';
+import { arrivalDelay, flightsBetween, fly, returnDelay, revealArrivals } from './animate.ts';
 import { ER_CLASS } from './classes.ts';
 import { bindingText, tableFrom } from './parse.ts';
-import { clip, layoutDiagram, type Box, type DiagramLayout, type EdgeLayout } from './layout.ts';
+import {
+  clip,
+  layoutDiagram,
+  NARROW_BELOW,
+  type Box,
+  type DiagramLayout,
+  type EdgeLayout,
+  type Point,
+} from './layout.ts';
 import type { RoutingView, StudentAction } from './logic.ts';
 
 /** How many tokens a queue draws before it writes "+N". */
 const MAX_TOKENS = 4;
-/** Characters of a binding label (mono, 25 px) that fit between the exchange and the queues. */
-const LABEL_CHARS = 20;
 /** Width of one character of a label, in diagram units. */
 const LABEL_CHAR_W = 15.2;
 
@@ -49,21 +48,24 @@ export function token(x: number, y: number): SVGRectElement {
 
 function edgePath(e: EdgeLayout): string {
   const p = (q: { x: number; y: number }): string => `${q.x.toFixed(1)} ${q.y.toFixed(1)}`;
-  return `M ${p(e.from)} C ${p(e.c1)} ${p(e.c2)} ${p(e.to)}`;
+  const trunk = e.via ? ` L ${p(e.via)}` : '';
+  return `M ${p(e.from)}${trunk} C ${p(e.c1)} ${p(e.c2)} ${p(e.to)}`;
 }
 
 function edgeLabel(
   e: EdgeLayout,
+  { labelChars: maxChars, labelAlign }: DiagramLayout,
   text: string,
   matched: boolean | undefined,
   second?: string,
 ): SVGGElement {
   const mark = matched === undefined ? '' : matched ? '✓ ' : '✗ ';
-  const shown = `${mark}${clip(text, LABEL_CHARS)}`;
+  const shown = `${mark}${clip(text, maxChars)}`;
   const chars = Math.max([...shown].length, [...(second ?? '')].length);
   const width = 20 + chars * LABEL_CHAR_W;
   const cls = matched ? `${ER_CLASS.label} ${ER_CLASS.labelHit}` : ER_CLASS.label;
-  const { x, y } = e.label;
+  const { y } = e.label;
+  const x = labelAlign === 'start' ? e.label.x + width / 2 : e.label.x;
   if (second !== undefined) {
     return s(
       'g',
@@ -109,18 +111,19 @@ function consumerStatus(delivered: number, unacked: number): string | undefined 
 }
 
 /** In the gap before a consumer: the copy it holds (a token), or once acked a green «✓». */
-function consumerMarks(qb: Box, cb: Box, delivered: number, unacked: number): SVGElement[] {
-  const { x } = atConsumer(qb, cb);
-  if (unacked > 0) return [token(x, cb.y)];
+function consumerMarks(at: Point, delivered: number, unacked: number): SVGElement[] {
+  const { x, y } = at;
+  if (unacked > 0) return [token(x, y)];
   if (delivered === 0) return [];
-  return [s('text', { x, y: cb.y + 10, 'text-anchor': 'middle', class: ER_CLASS.acked }, '✓')];
+  return [s('text', { x, y: y + 10, 'text-anchor': 'middle', class: ER_CLASS.acked }, '✓')];
 }
 
-/** The layout for a frame: two-line labels on a headers exchange. */
-export function layoutOf(view: RoutingView): DiagramLayout {
+/** The layout for a frame: two-line labels on a headers exchange; `narrow` for a phone's box. */
+export function layoutOf(view: RoutingView, narrow = false): DiagramLayout {
   return layoutDiagram(
     view.queues.map((q) => q.bindings.length),
     view.exchange.kind === 'headers',
+    narrow,
   );
 }
 
@@ -132,7 +135,11 @@ export function drawDiagram(
   flying?: SVGGElement,
 ): void {
   svg.setAttribute('viewBox', `0 0 ${layout.width} ${layout.height}`);
+  svg.toggleAttribute('data-narrow', layout.narrow);
+  const chars = layout.labelChars;
   const edges = s('g', {});
+  // Matched edges over the others: where edges share a line (the narrow trunk), it shows green.
+  const hitEdges = s('g', {});
   const labels = s('g', {});
   const nodes = s('g', {});
   const p = view.publish;
@@ -148,7 +155,9 @@ export function drawDiagram(
       const e = layout.edges[i]?.[j];
       if (!e) return;
       const state = b.matched === undefined ? '' : b.matched ? ER_CLASS.edgeHit : ER_CLASS.edgeMiss;
-      edges.append(s('path', { class: `${ER_CLASS.edge} ${state}`, d: edgePath(e) }));
+      (b.matched ? hitEdges : edges).append(
+        s('path', { class: `${ER_CLASS.edge} ${state}`, d: edgePath(e) }),
+      );
       if (view.exchange.kind === 'headers') {
         // Two lines: the mode, then the pairs — one line would clip the part that matters.
         const table = new Map(tableFrom(b.arguments));
@@ -158,12 +167,12 @@ export function drawDiagram(
           routingKey: '',
           arguments: Object.fromEntries(table),
         });
-        labels.append(edgeLabel(e, `x-match=${mode}`, b.matched, clip(rest || '—', LABEL_CHARS)));
+        labels.append(edgeLabel(e, layout, `x-match=${mode}`, b.matched, clip(rest || '—', chars)));
         return;
       }
       const text = bindingText(view.exchange.kind, b);
       const shown = view.exchange.kind === 'fanout' ? '(ключ не важен)' : text || '«»';
-      labels.append(edgeLabel(e, shown, b.matched));
+      labels.append(edgeLabel(e, layout, shown, b.matched));
     });
     const received = q.received === true;
     const queue = box(qb, received ? ER_CLASS.nodeGot : '', q.name);
@@ -171,26 +180,30 @@ export function drawDiagram(
     queue.querySelector('text')?.setAttribute('y', String(qb.y - 12));
     queue.append(queueTokens(qb, q.depth, q.unacked));
     nodes.append(queue);
+    const [a, b] = layout.links[i] ?? [qb, cb];
     nodes.append(
       s('line', {
         class: ER_CLASS.edge,
-        x1: qb.x + qb.w / 2,
-        y1: qb.y,
-        x2: cb.x - cb.w / 2,
-        y2: cb.y,
+        x1: a.x,
+        y1: a.y,
+        x2: b.x,
+        y2: b.y,
         'stroke-dasharray': '4 6',
       }),
     );
     nodes.append(
       box(cb, ER_CLASS.consumer, q.consumer, consumerStatus(q.delivered, q.unacked), 12),
     );
-    nodes.append(...consumerMarks(qb, cb, q.delivered, q.unacked));
+    nodes.append(...consumerMarks(layout.parked[i] ?? cb, q.delivered, q.unacked));
   });
-  const ex = layout.exchange;
   const keyText = (x: number, y: number): SVGTextElement =>
-    s('text', { x: x + 22, y: y + 8, class: ER_CLASS.small }, clip(p?.routingKey ?? '', 22));
+    s(
+      'text',
+      { x: x + 22, y: y + 8, class: ER_CLASS.small },
+      clip(p?.routingKey ?? '', layout.keyChars),
+    );
   if (p && (view.phase === 'at-exchange' || view.phase === 'matching')) {
-    const at = atExchange(layout);
+    const at = layout.atExchange;
     nodes.append(token(at.x, at.y), keyText(at.x, at.y));
   } else if (p && p.queues.length === 0 && p.returned) {
     const [a, m, b] = layout.returnPath;
@@ -198,29 +211,32 @@ export function drawDiagram(
       edges.append(
         s('path', { class: ER_CLASS.returned, d: `M ${a.x} ${a.y} Q ${m.x} ${m.y} ${b.x} ${b.y}` }),
       );
+      const at = layout.returnLabel;
+      const lines = at.lines === 1 ? ['↩ 312 NO_ROUTE'] : ['↩ 312', 'NO_ROUTE'];
       labels.append(
-        s(
-          'text',
-          { x: m.x, y: m.y - 18, 'text-anchor': 'middle', class: ER_CLASS.returned },
-          '↩ 312 NO_ROUTE',
+        ...lines.map((line, i) =>
+          s(
+            'text',
+            { x: at.x, y: at.y + i * 30, 'text-anchor': at.anchor, class: ER_CLASS.returned },
+            line,
+          ),
         ),
       );
     }
     // Shown once the return flight lands (the painter hides it until then).
-    const above = layout.producer.y - layout.producer.h / 2 - 20;
-    const x = layout.producer.x - 60;
-    nodes.append(s('g', { 'data-returned': '' }, token(x, above), keyText(x, above)));
+    const { x, y } = layout.returned;
+    nodes.append(s('g', { 'data-returned': '' }, token(x, y), keyText(x, y)));
   } else if (p && p.queues.length === 0) {
     const g = s('g', { class: ER_CLASS.dropped });
-    g.append(token(ex.x, ex.y + ex.h / 2 + 22));
-    g.append(
-      s('text', { x: ex.x, y: ex.y + ex.h / 2 + 60, 'text-anchor': 'middle' }, '✗ отброшено'),
-    );
+    const { dropped: at, droppedText: text } = layout;
+    g.append(token(at.x, at.y));
+    g.append(s('text', { x: text.x, y: text.y, 'text-anchor': text.anchor }, '✗ отброшено'));
     nodes.append(g);
   }
   svg.replaceChildren(
     s('title', {}, 'Схема маршрутизации'),
     edges,
+    hitEdges,
     nodes,
     ...(flying ? [flying] : []),
     labels,
@@ -237,8 +253,8 @@ export function routingPicture(host: KitHost<RoutingView, StudentAction>): Paint
   });
   const flying = s('g', { 'aria-hidden': 'true' });
   host.element.append(h('figure', { class: ER_CLASS.figure }, svg));
-  return (view, previous, animate) => {
-    const layout = layoutOf(view);
+  return (view, previous, animate, { width }) => {
+    const layout = layoutOf(view, width > 0 && width < NARROW_BELOW);
     flying.replaceChildren();
     drawDiagram(svg, view, layout, flying);
     if (!animate) return [];
