@@ -1,7 +1,10 @@
 /**
  * The lab: the pattern tabs (an ARIA tablist: every tab reachable by Tab, ←/→/Home/End move and
- * activate, arrow keys kept from reveal.js) that move the clicker to a pattern's first step, and the
- * student's controls of the pattern on screen. Every field is a runtime `Field`: a message next
+ * activate, arrow keys kept from reveal.js) that move the clicker to a pattern's first step — or,
+ * once the student acted in that pattern, to the step it was last shown at — and the student's
+ * controls of the pattern on screen. Each action belongs to its pattern (./logic.ts: it waits on
+ * another pattern's steps), so coming back to a tab finds the step and the actions the student
+ * left there, replayed on the same state. Every field is a runtime `Field`: a message next
  * to it, aria-invalid, and Enter acts like its button; what the logic refuses shows there too.
  */
 import { WIDGET_CLASS } from '../runtime/classes.ts';
@@ -15,16 +18,11 @@ import {
   validateFibN,
   validateMessage,
   validateReceivers,
+  patternOf,
   type PatternsAction,
   type PatternsView,
 } from './logic.ts';
 import { firstStepOf, PATTERNS, type PatternId } from './story.ts';
-
-/**
- * How a widget root asks the deck for another step (the kit's host does not offer it to a lab:
- * ./index.ts records the runtime's `requestStep` here when it mounts).
- */
-export const stepRequests = new WeakMap<HTMLElement, (step: number) => void>();
 
 function isPattern(id: string | undefined): id is PatternId {
   return PATTERNS.some((p) => p.id === id);
@@ -93,7 +91,18 @@ function createTabs(
 /** Builds the lab into the kit's element. */
 export function patternsLab(host: KitHost<PatternsView, PatternsAction>): LabPanel<PatternsView> {
   const { disposer } = host;
-  const tabs = createTabs(host, (id) => stepRequests.get(host.root)?.(firstStepOf(id)));
+  // Where the student left each pattern they acted in (the step it was last shown at): its tab
+  // comes back there; a pattern they did nothing in opens at its first step.
+  const lastShown = new Map<PatternId, number>();
+  const tabs = createTabs(host, (id) => host.requestStep(lastShown.get(id) ?? firstStepOf(id)));
+  const act = (action: PatternsAction): string | undefined => {
+    const refused = host.act(action);
+    const view = host.view();
+    if (refused === undefined && patternOf(action) === view.pattern) {
+      lastShown.set(view.pattern, view.step);
+    }
+    return refused;
+  };
   const receivers = createField({
     name: 'receivers',
     label: 'Подписчиков и воркеров (1–6)',
@@ -142,7 +151,7 @@ export function patternsLab(host: KitHost<PatternsView, PatternsAction>): LabPan
     if (value === undefined) return false;
     if (value === shownReceivers()) return true;
     // A new topology: the shown step replays on it, the student's publishes start over.
-    const refused = host.act({ type: 'receivers', n: value });
+    const refused = act({ type: 'receivers', n: value });
     receivers.setError(refused);
     return refused === undefined;
   };
@@ -150,7 +159,7 @@ export function patternsLab(host: KitHost<PatternsView, PatternsAction>): LabPan
     // A publish goes to the topology the field says: an invalid count refuses it, with its message.
     if (!onReceivers()) return;
     const body = message.read(validateMessage);
-    if (body !== undefined) message.setError(host.act({ type: 'publish', body }));
+    if (body !== undefined) message.setError(act({ type: 'publish', body }));
   };
   const onAppend = (): void => {
     const view = host.view();
@@ -159,12 +168,12 @@ export function patternsLab(host: KitHost<PatternsView, PatternsAction>): LabPan
     const event = amount.read((raw) => validateAmount(raw, account));
     if (event === undefined) return;
     setReplayError(undefined);
-    amount.setError(host.act({ type: 'append', event }));
+    amount.setError(act({ type: 'append', event }));
   };
-  const onReplay = (): void => setReplayError(host.act({ type: 'replay' }));
+  const onReplay = (): void => setReplayError(act({ type: 'replay' }));
   const onRequest = (): void => {
     const value = n.read(validateFibN);
-    if (value !== undefined) n.setError(host.act({ type: 'request', n: value }));
+    if (value !== undefined) n.setError(act({ type: 'request', n: value }));
   };
 
   disposer.listen(receivers.input, 'change', onReceivers);
@@ -189,7 +198,7 @@ export function patternsLab(host: KitHost<PatternsView, PatternsAction>): LabPan
     const button = event.target instanceof Element ? event.target.closest('button') : null;
     const correlationId = button?.name === 'answer' ? button.dataset['correlationId'] : undefined;
     if (correlationId === undefined) return;
-    host.notify(host.act({ type: 'answer', correlationId }));
+    host.notify(act({ type: 'answer', correlationId }));
     // The answered request's button is gone: the next request goes from the field.
     if (!host.root.contains(document.activeElement)) n.input.focus();
   });
@@ -199,6 +208,7 @@ export function patternsLab(host: KitHost<PatternsView, PatternsAction>): LabPan
   );
   return {
     update(view) {
+      if (lastShown.has(view.pattern)) lastShown.set(view.pattern, view.step);
       tabs.select(view.pattern, host.root.querySelector<HTMLElement>('[role="tabpanel"]'));
       for (const [id, element] of Object.entries(groups)) element.hidden = id !== view.pattern;
       const focused = document.activeElement === receivers.input;
@@ -207,6 +217,7 @@ export function patternsLab(host: KitHost<PatternsView, PatternsAction>): LabPan
       }
     },
     reset() {
+      lastShown.clear();
       for (const field of [receivers, message, amount, n]) field.setError(undefined);
       setReplayError(undefined);
       receivers.input.value = String(DEFAULT_RECEIVERS);

@@ -132,3 +132,54 @@ describe('patterns legend', () => {
     expect(text()).toContain('correlation_id');
   });
 });
+
+describe('patterns tabs keep each pattern’s own place', () => {
+  const note = (root: HTMLElement) => root.querySelector('[data-note]')?.textContent ?? '';
+  const balance = (root: HTMLElement) =>
+    root.querySelector<HTMLElement>('[data-reader]')?.dataset['balance'];
+
+  it('coming back to a tab finds the step and the actions the student left there', () => {
+    const root = mount();
+    // Shown at its last step but nothing done there: its tab opens it at its first step.
+    dom.handle?.setStep(3, false);
+    click(root, '[role="tab"][data-pattern="rpc"]');
+    click(root, '[role="tab"][data-pattern="fanout"]');
+    expect(root.dataset['step']).toBe('1');
+    // Event Sourcing, its last step: the whole balance withdrawn.
+    dom.handle?.setStep(6, false);
+    const full = balance(root);
+    input(root, 'amount').value = `-${full}`;
+    click(root, 'button[name="append"]');
+    expect(balance(root)).toBe('0');
+    // Request-Reply: a request of the student's, answered.
+    click(root, '[role="tab"][data-pattern="rpc"]');
+    expect(root.dataset['step']).toBe('7');
+    dom.handle?.setStep(10, false);
+    input(root, 'n').value = '7';
+    click(root, 'button[name="request"]');
+    click(root, 'button[name="answer"][data-correlation-id="c-3"]');
+    // Fan-out, never shown yet: its first step; a publish there.
+    click(root, '[role="tab"][data-pattern="fanout"]');
+    expect(root.dataset['step']).toBe('1');
+    input(root, 'message').value = 'моё';
+    click(root, 'button[name="publish"]');
+    expect(caption(root)).toContain('«моё»');
+
+    click(root, '[role="tab"][data-pattern="sourcing"]');
+    expect(root.dataset['step']).toBe('6');
+    expect(balance(root)).toBe('0');
+    expect(note(root)).toBe('');
+    click(root, '[role="tab"][data-pattern="rpc"]');
+    expect(root.dataset['step']).toBe('10');
+    expect(root.querySelector('[data-request="c-3"]')?.getAttribute('data-stage')).toBe('answered');
+    expect(note(root)).toBe('');
+    click(root, '[role="tab"][data-pattern="fanout"]');
+    expect(root.dataset['step']).toBe('1');
+    expect(root.querySelector('[data-receiver]')?.getAttribute('data-count')).toBe('2');
+
+    // «Сначала» forgets the places with the actions: a tab goes to its first step again.
+    click(root, 'button[name="reset"]');
+    click(root, '[role="tab"][data-pattern="rpc"]');
+    expect(root.dataset['step']).toBe('7');
+  });
+});
