@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { subsetFonts } from './src/pipeline/font-subset.ts';
 import { installableSite } from './src/pipeline/pwa.ts';
 import { singleFileLecture } from './src/pipeline/single-file.ts';
 import { lectureDeck } from './src/pipeline/vite-plugin.ts';
@@ -23,9 +24,11 @@ export default defineConfig(({ command, mode }) => {
           deck,
           // Styles only; the code chunks are put in by singleFileLecture (lazily loaded).
           viteSingleFile({ useRecommendedBuildConfig: false, inlinePattern: ['*.css'] }),
+          // Fonts cut to the lecture's glyphs (src/pipeline/font-subset.ts) in both builds.
+          subsetFonts(),
           singleFileLecture(),
         ]
-      : [deck, installableSite()],
+      : [deck, subsetFonts(), installableSite()],
     // The site's build registers its service worker; dev and the one file never do.
     define: { __DECK_SERVICE_WORKER__: JSON.stringify(command === 'build' && !single) },
     // Icons and the manifest's pictures belong to the site; the one file needs none.

@@ -6,12 +6,15 @@
  * (allowed by its hash) that turns a chunk into a blob: module URL only when it is imported:
  * the entry at once, a widget's chunk when its slide is shown — as the served site does.
  */
+import { deflateRawSync } from 'node:zlib';
 import { parseAst } from 'vite';
 
 /** The `type` of the inert script elements that hold chunk code. */
 export const CHUNK_TYPE = 'text/x-lecture-chunk';
 /** What a static import specifier becomes; the loader swaps it for the chunk's blob: URL. */
 const MARKER = 'lecture-chunk:';
+/** The attribute of a chunk element whose text is the code deflated (raw) and base64-encoded. */
+export const DEFLATED = 'data-deflated';
 /** The global that replaces `import(…)` in chunk code (chunks are not at their file URLs). */
 const IMPORT_FN = '__lectureImport';
 
@@ -113,12 +116,13 @@ function assertNoCycle(imports: ReadonlyMap<string, readonly string[]>): void {
 
 /**
  * The loader, an inline classic script in <head> (its hash goes into the policy) right after the
- * entry's chunks: it preloads the entry (fetched and compiled while the parser reads the styles
+ * entry's chunks: it inflates and preloads the entry (compiled while the parser reads the styles
  * and the lazy chunks' text) and runs it once the page is parsed, as a module script would run.
  * It takes chunk elements (children of <head> and <body> only) out of the page: the entry's at
  * once, the rest when the page is parsed, before any lecture content exists and before a lazy
- * chunk can be imported. A chunk's text becomes a blob: URL (its static imports first) when it
- * is first needed, and only these texts ever do.
+ * chunk can be imported. A chunk stored deflated (base64 of raw deflate, a third of the code's
+ * size) is inflated by the browser (DecompressionStream) when it is first needed, with its
+ * static imports; then its text becomes a blob: URL, and only these texts ever do.
  */
 export function loaderScript(entry: string): string {
   return [
@@ -136,28 +140,62 @@ export function loaderScript(entry: string): string {
     `  if (document.readyState !== 'loading') resolve();`,
     `  else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });`,
     `}).then(take);`,
+    `const decode = (base64) => {`,
+    `  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(base64);`,
+    `  const text = atob(base64);`,
+    `  const bytes = new Uint8Array(text.length);`,
+    `  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);`,
+    `  return bytes;`,
+    `};`,
+    `const inflate = (base64) => {`,
+    `  const bytes = decode(base64);`,
+    `  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));`,
+    `  return new Response(stream).text();`,
+    `};`,
     `const urls = new Map();`,
+    `const texts = new Map();`,
+    `const textOf = (name) => {`,
+    `  let text = texts.get(name);`,
+    `  if (text !== undefined) return text;`,
+    `  const el = chunks.get(name);`,
+    `  if (el == null) throw new Error('lecture chunk missing: ' + name);`,
+    `  text = el.hasAttribute('${DEFLATED}') ? inflate(el.textContent) : el.textContent;`,
+    `  texts.set(name, text);`,
+    `  chunks.delete(name);`,
+    `  return text;`,
+    `};`,
+    `const ready = async (name) => {`,
+    `  if (urls.has(name)) return;`,
+    `  const text = await textOf(name);`,
+    `  texts.set(name, text);`,
+    `  await Promise.all([...text.matchAll(/${MARKER}([\\w.-]+)/g)].map((m) => ready(m[1])));`,
+    `};`,
     `const urlOf = (name) => {`,
     `  let url = urls.get(name);`,
     `  if (url !== undefined) return url;`,
-    `  const text = chunks.get(name)?.textContent;`,
-    `  if (text == null) throw new Error('lecture chunk missing: ' + name);`,
+    `  const text = textOf(name);`,
+    `  if (typeof text !== 'string') throw new Error('lecture chunk not inflated: ' + name);`,
     `  const code = text.replace(/${MARKER}([\\w.-]+)/g, (_, dep) => urlOf(dep));`,
     `  url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));`,
     `  urls.set(name, url);`,
-    `  chunks.delete(name);`,
+    `  texts.delete(name);`,
     `  return url;`,
     `};`,
     `const load = async (name) => {`,
     `  await parsed;`,
+    `  await ready(name);`,
     `  return import(urlOf(name));`,
     `};`,
     `Object.defineProperty(globalThis, '${IMPORT_FN}', { value: load });`,
-    `const preload = document.createElement('link');`,
-    `preload.rel = 'modulepreload';`,
-    `preload.href = urlOf(entry);`,
-    `document.head.append(preload);`,
-    `load(entry).catch((error) => console.error(error));`,
+    `ready(entry)`,
+    `  .then(() => {`,
+    `    const preload = document.createElement('link');`,
+    `    preload.rel = 'modulepreload';`,
+    `    preload.href = urlOf(entry);`,
+    `    document.head.append(preload);`,
+    `    return load(entry);`,
+    `  })`,
+    `  .catch((error) => console.error(error));`,
     `}`,
   ].join('\n');
 }
@@ -182,11 +220,14 @@ function entryClosure(entry: string, imports: ReadonlyMap<string, readonly strin
 /**
  * The elements that replace the entry's `<script src>`: for <head> (after the policy), the
  * entry's chunks as inert scripts and the loader; for the end of <body>, the other chunks.
- * `entry` is the entry chunk's file name.
+ * `entry` is the entry chunk's file name. Every chunk is stored deflated, or all but the entry's
+ * with `deflateEntry: false` (the entry then needs no inflating before it can be compiled; the
+ * one file measured the same time to the first slide either way, 975 kB against 647 kB).
  */
 export function chunkedScripts(
   chunks: readonly ChunkCode[],
   entry: string,
+  { deflateEntry = true }: { readonly deflateEntry?: boolean } = {},
 ): { head: string; body: string } {
   const names = new Set(chunks.map((c) => c.fileName));
   const odd = [...names].filter((name) => !/^[\w.-]+$/.test(name));
@@ -196,16 +237,21 @@ export function chunkedScripts(
   const imports = new Map(linked.map((c) => [c.name, c.imports]));
   assertNoCycle(imports);
   const first = entryClosure(entry, imports);
-  const data = (c: (typeof linked)[number]): string =>
+  const plain = (c: (typeof linked)[number]): string =>
     `<script type="${CHUNK_TYPE}" data-chunk="${c.name}">${scriptText(c.code)}</script>`;
+  // Base64 cannot end the element early; level 9 because the file is built once, read often.
+  const deflated = (c: (typeof linked)[number]): string => {
+    const text = deflateRawSync(c.code, { level: 9 }).toString('base64');
+    return `<script type="${CHUNK_TYPE}" data-chunk="${c.name}" ${DEFLATED}>${text}</script>`;
+  };
   return {
     head: [
-      ...linked.filter((c) => first.has(c.name)).map(data),
+      ...linked.filter((c) => first.has(c.name)).map(deflateEntry ? deflated : plain),
       `<script>${loaderScript(entry)}</script>`,
     ].join('\n'),
     body: linked
       .filter((c) => !first.has(c.name))
-      .map(data)
+      .map(deflated)
       .join('\n'),
   };
 }

@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { chunkedScripts, linkChunk, loaderScript } from '../../../src/pipeline/chunk-loader.ts';
 
@@ -37,36 +38,57 @@ describe('linking a chunk to the loader', () => {
 });
 
 describe('the chunk scripts of the one file', () => {
-  it('stores every chunk as inert text, the entry and its imports with the loader first', () => {
-    const { head, body } = chunkedScripts(
-      [
-        { fileName: 'index-a.js', code: 'import"./shared-c.js";import("./widget-b.js");' },
-        { fileName: 'widget-b.js', code: 'const t="</script><!--";export{t};' },
-        { fileName: 'shared-c.js', code: 'export const c=1;' },
-      ],
-      'index-a.js',
-    );
-    const scripts = [...`${head}\n${body}`.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+  const chunks = [
+    { fileName: 'index-a.js', code: 'import"./shared-c.js";import("./widget-b.js");' },
+    { fileName: 'widget-b.js', code: 'const t="</script><!--";export{t};' },
+    { fileName: 'shared-c.js', code: 'export const c="ё";' },
+  ];
+  const scriptsOf = ({ head, body }: { head: string; body: string }): RegExpExecArray[] => [
+    ...`${head}\n${body}`.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g),
+  ];
+  const inflated = (text: string | undefined): string =>
+    inflateRawSync(Buffer.from(text ?? '', 'base64')).toString('utf8');
+
+  it('stores every chunk deflated as inert text, the entry and its imports with the loader first', () => {
+    const { head, body } = chunkedScripts(chunks, 'index-a.js');
+    const scripts = scriptsOf({ head, body });
     expect(scripts.map((m) => m[1])).toEqual([
-      ' type="text/x-lecture-chunk" data-chunk="index-a.js"',
-      ' type="text/x-lecture-chunk" data-chunk="shared-c.js"',
+      ' type="text/x-lecture-chunk" data-chunk="index-a.js" data-deflated',
+      ' type="text/x-lecture-chunk" data-chunk="shared-c.js" data-deflated',
       '',
-      ' type="text/x-lecture-chunk" data-chunk="widget-b.js"',
+      ' type="text/x-lecture-chunk" data-chunk="widget-b.js" data-deflated',
     ]);
-    expect(scripts[0]?.[2]).toBe(
+    for (const i of [0, 1, 3]) expect(scripts[i]?.[2]).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(inflated(scripts[0]?.[2])).toBe(
       'import"lecture-chunk:shared-c.js";__lectureImport("widget-b.js");',
     );
-    // Nothing in the text can end the element early; the JavaScript means the same.
-    expect(scripts[3]?.[2]).toBe('const t="\\x3C/script>\\x3C!--";export{t};');
+    expect(inflated(scripts[1]?.[2])).toBe('export const c="ё";');
+    // Base64 cannot end the element early, so the code is stored as it is.
+    expect(inflated(scripts[3]?.[2])).toBe('const t="</script><!--";export{t};');
     expect(scripts[2]?.[2]).toBe(loaderScript('index-a.js'));
-    expect(head).toMatch(/^<script type="text\/x-lecture-chunk" data-chunk="index-a.js">/);
+    expect(head).toMatch(/^<script type="text\/x-lecture-chunk" data-chunk="index-a.js"/);
     expect(head).toMatch(/<\/script>$/);
-    expect(body).toMatch(/^<script type="text\/x-lecture-chunk" data-chunk="widget-b.js">/);
+    expect(body).toMatch(/^<script type="text\/x-lecture-chunk" data-chunk="widget-b.js"/);
     expect(loaderScript('index-a.js')).toContain('const entry = "index-a.js";');
+    expect(loaderScript('index-a.js')).toContain("new DecompressionStream('deflate-raw')");
     // The loader finds every marker, whatever a chunk's name holds (dashes, underscores, dots).
     const marker = /text\.replace\(\/(.+)\/g,/.exec(loaderScript('index-a.js'))?.[1] ?? '';
     const linked = 'from"lecture-chunk:a-B_9x.js";from"lecture-chunk:c.d-e.js"';
     expect(linked.replace(new RegExp(marker, 'g'), '$1')).toBe('from"a-B_9x.js";from"c.d-e.js"');
+  });
+
+  it('can keep the entry and its imports as plain script text', () => {
+    const scripts = scriptsOf(chunkedScripts(chunks, 'index-a.js', { deflateEntry: false }));
+    expect(scripts.map((m) => m[1])).toEqual([
+      ' type="text/x-lecture-chunk" data-chunk="index-a.js"',
+      ' type="text/x-lecture-chunk" data-chunk="shared-c.js"',
+      '',
+      ' type="text/x-lecture-chunk" data-chunk="widget-b.js" data-deflated',
+    ]);
+    expect(scripts[0]?.[2]).toBe(
+      'import"lecture-chunk:shared-c.js";__lectureImport("widget-b.js");',
+    );
+    expect(scripts[1]?.[2]).toBe('export const c="ё";');
   });
 
   it('refuses chunks that import each other in a circle, or a missing entry', () => {
