@@ -7,6 +7,7 @@
  */
 import { defineWidget } from '../runtime/kit.ts';
 import { orderFlowLab } from './lab.ts';
+import { NARROW_BELOW } from './layout.ts';
 import { orderFlowLegend } from './legend.ts';
 import { orderFlowLogic } from './logic.ts';
 import { orderFlowPicture } from './picture.ts';
@@ -16,6 +17,8 @@ export const orderFlowWidget = defineWidget({
   name: 'order-flow',
   logic: orderFlowLogic,
   picture: orderFlowPicture,
+  // Narrower than this the timelines draw the phone's layout.
+  breakpoints: [NARROW_BELOW],
   legend: orderFlowLegend,
   lab: orderFlowLab,
 });

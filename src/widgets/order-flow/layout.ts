@@ -44,6 +44,71 @@ export const LANE_Y: Readonly<Record<OrderFlowMode, Partial<Record<Lane, number>
 /** The axis line's y. */
 export const AXIS_Y = 370;
 
+/**
+ * Where everything sits in one drawing. The wide one (the stage, a laptop's lab) has the lane
+ * titles left of the plot; the narrow one (a phone's lab) keeps the type sizes on a drawing less
+ * than half as wide: each lane's title above its row, each design's number under its title.
+ */
+export interface TimelineGeometry {
+  readonly narrow: boolean;
+  readonly width: number;
+  readonly height: number;
+  readonly plotX: number;
+  readonly plotW: number;
+  /** Top y of each section header and of each lane row. */
+  readonly sectionY: Readonly<Record<OrderFlowMode, number>>;
+  readonly laneY: Readonly<Record<OrderFlowMode, Partial<Record<Lane, number>>>>;
+  /** Baseline of each design's number, below its section's top; where its lines start. */
+  readonly headlineDy: number;
+  readonly linesDy: number;
+  readonly axisY: number;
+}
+
+/** The stage's drawing: about 1:1 on the stage at 1280×720. */
+export const WIDE: TimelineGeometry = {
+  narrow: false,
+  width: VIEW_W,
+  height: VIEW_H,
+  plotX: PLOT_X,
+  plotW: PLOT_W,
+  sectionY: SECTION_Y,
+  laneY: LANE_Y,
+  headlineDy: 32,
+  linesDy: 38,
+  axisY: AXIS_Y,
+};
+
+/** Pitch of a narrow lane: its title's line, then its row. */
+const NARROW_LANE = 72;
+const narrowLanes = (first: number, lanes: readonly Lane[]): Partial<Record<Lane, number>> =>
+  Object.fromEntries(lanes.map((lane, i) => [lane, first + i * NARROW_LANE]));
+
+/** The phone's drawing: 26-unit text stays ≥ 15 px on a 340 px column. */
+export const NARROW: TimelineGeometry = {
+  narrow: true,
+  width: 560,
+  height: 768,
+  plotX: 8,
+  plotW: 540,
+  sectionY: { sync: 0, async: 240 },
+  laneY: {
+    sync: narrowLanes(110, ['client', 'api']),
+    async: narrowLanes(350, [
+      'client',
+      'api',
+      'worker:email',
+      'worker:inventory',
+      'worker:warehouse',
+    ]),
+  },
+  headlineDy: 70,
+  linesDy: 78,
+  axisY: 696,
+};
+
+/** Below this width of the picture's box (CSS px) the narrow drawing reads better. */
+export const NARROW_BELOW = 680;
+
 /** Lane titles in the left column. */
 export const LANE_TITLE: Readonly<Record<Lane, string>> = {
   client: 'Клиент',
@@ -54,8 +119,8 @@ export const LANE_TITLE: Readonly<Record<Lane, string>> = {
 };
 
 /** x of `ms` on an axis ending at `axisMax`. */
-export function xOf(ms: number, axisMax: number): number {
-  return PLOT_X + (PLOT_W * Math.max(0, ms)) / Math.max(1, axisMax);
+export function xOf(ms: number, axisMax: number, g: TimelineGeometry = WIDE): number {
+  return g.plotX + (g.plotW * Math.max(0, ms)) / Math.max(1, axisMax);
 }
 
 /** One bar as drawn. */
@@ -92,6 +157,7 @@ export interface SceneSection {
 
 /** Everything one moment draws. */
 export interface Scene {
+  /** Tick marks; `label` is '' where a narrow axis has no room for every number. */
   readonly ticks: readonly { readonly x: number; readonly label: string }[];
   readonly sections: readonly SceneSection[];
   readonly bars: readonly SceneBar[];
@@ -129,7 +195,10 @@ function headline(view: OrderFlowView, now: number, started: boolean): string {
 }
 
 /** The scene of `frame` (times may be between steps while animating). */
-export function sceneAt(frame: Pick<Frame, 'input' | 'syncNow' | 'asyncNow' | 'axisMax'>): Scene {
+export function sceneAt(
+  frame: Pick<Frame, 'input' | 'syncNow' | 'asyncNow' | 'axisMax'>,
+  g: TimelineGeometry = WIDE,
+): Scene {
   const { axisMax } = frame;
   const runs = orderFlow(frame.input);
   const views = viewsAt(frame);
@@ -139,10 +208,10 @@ export function sceneAt(frame: Pick<Frame, 'input' | 'syncNow' | 'asyncNow' | 'a
     const view = views[mode];
     const now = mode === 'sync' ? frame.syncNow : frame.asyncNow;
     for (const span of view.spans) {
-      const y = LANE_Y[mode][span.lane];
+      const y = g.laneY[mode][span.lane];
       if (y === undefined) continue;
-      const x = xOf(span.start, axisMax);
-      const width = Math.max(0, xOf(span.shownEnd, axisMax) - x);
+      const x = xOf(span.start, axisMax, g);
+      const width = Math.max(0, xOf(span.shownEnd, axisMax, g) - x);
       bars.push({
         mode,
         lane: span.lane,
@@ -162,19 +231,22 @@ export function sceneAt(frame: Pick<Frame, 'input' | 'syncNow' | 'asyncNow' | 'a
       status: runs[mode].status,
       responded: view.responseMs !== null,
       now,
-      cursorX: xOf(now, axisMax),
-      responseX: xOf(runs[mode].responseMs, axisMax),
+      cursorX: xOf(now, axisMax, g),
+      responseX: xOf(runs[mode].responseMs, axisMax, g),
       headline: headline(view, now, now > 0),
     });
   }
   const step = tickStep(axisMax);
+  // Every k-th number when the widest one does not fit between two ticks (a narrow axis).
+  const widest = formatNumber(axisMax).length * CHAR_W + 36;
+  const every = Math.max(1, Math.ceil(widest / Math.max(1, xOf(step, axisMax, g) - g.plotX)));
   const ticks = [];
-  for (let ms = 0; ms <= axisMax + 1e-9; ms += step) {
-    ticks.push({ x: xOf(ms, axisMax), label: formatNumber(ms) });
+  for (let ms = 0, i = 0; ms <= axisMax + 1e-9; ms += step, i++) {
+    ticks.push({ x: xOf(ms, axisMax, g), label: i % every === 0 ? formatNumber(ms) : '' });
   }
   const tasks = taskStatesAt(runs.async, frame.asyncNow).map((t) => ({
     ...t,
-    y: LANE_Y.async[`worker:${t.task}`] ?? 0,
+    y: g.laneY.async[`worker:${t.task}`] ?? 0,
   }));
   return { ticks, sections, bars, tasks };
 }

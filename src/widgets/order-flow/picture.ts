@@ -1,7 +1,9 @@
 /**
  * The picture: the SVG of the two timelines, a static skeleton built once (titles, lanes, axis
  * line) and a `draw(scene)` that redraws the moving parts (bars, markers, numbers, the workers'
- * lists) for one moment. A step forward plays the clocks from the last frame to the new one.
+ * lists) for one moment. A step forward plays the clocks from the last frame to the new one. A
+ * narrow box (a phone's lab) gets the narrow drawing (./layout.ts NARROW), rebuilt when the kit
+ * says the box crossed NARROW_BELOW.
  */
 import { s, uniqueId } from '../runtime/dom.ts';
 import type { KitHost, Painter } from '../runtime/kit.ts';
@@ -11,20 +13,17 @@ import { OF_CLASS } from './classes.ts';
 import type { OrderFlowAction, OrderFlowFrameView } from './logic.ts';
 import { ERROR_COLOR, SPAN_STYLE, TASK_LABEL } from './labels.ts';
 import {
-  AXIS_Y,
   BAR_H,
   LANE_TITLE,
-  LANE_Y,
-  PLOT_W,
-  PLOT_X,
   MARKER_W,
+  NARROW,
+  NARROW_BELOW,
   ROW_H,
-  SECTION_Y,
-  VIEW_H,
-  VIEW_W,
+  WIDE,
   sceneAt,
   type Scene,
   type SceneBar,
+  type TimelineGeometry,
 } from './layout.ts';
 import { shapeElement } from './shapes.ts';
 
@@ -33,9 +32,10 @@ const SECTION_TITLE: Readonly<Record<OrderFlowMode, string>> = {
   async: 'Через брокер',
 };
 
-/** The SVG and the function that draws a scene into it. */
+/** The SVG and the function that draws a scene (laid out on `geometry`) into it. */
 export interface TimelineView {
   readonly svg: SVGSVGElement;
+  readonly geometry: TimelineGeometry;
   draw(scene: Scene): void;
 }
 
@@ -47,8 +47,13 @@ interface SectionParts {
   readonly bars: SVGGElement;
 }
 
-function laneRows(mode: OrderFlowMode): [Lane, number][] {
-  return Object.entries(LANE_Y[mode]) as [Lane, number][];
+function laneRows(g: TimelineGeometry, mode: OrderFlowMode): [Lane, number][] {
+  return Object.entries(g.laneY[mode]) as [Lane, number][];
+}
+
+/** Centre y of the workers' list box of the lane whose row starts at `y`: beside its title. */
+function listBoxY(g: TimelineGeometry, y: number): number {
+  return g.narrow ? y - 20 : y + ROW_H / 2;
 }
 
 function barElement(bar: SceneBar, hatchId: string): SVGGElement {
@@ -83,14 +88,14 @@ function barElement(bar: SceneBar, hatchId: string): SVGGElement {
   return g;
 }
 
-/** Builds the skeleton into a new SVG element. */
-export function createTimeline(): TimelineView {
+/** Builds the skeleton of the `g` drawing into a new SVG element. */
+export function createTimeline(g: TimelineGeometry = WIDE): TimelineView {
   const titleId = uniqueId('w-of-title');
   const hatchId = uniqueId('w-of-hatch');
   const title = s('title', { id: titleId });
   const svg = s('svg', {
     class: OF_CLASS.svg,
-    viewBox: `0 0 ${VIEW_W} ${VIEW_H}`,
+    viewBox: `0 0 ${g.width} ${g.height}`,
     role: 'img',
     'aria-labelledby': titleId,
     preserveAspectRatio: 'xMinYMin meet',
@@ -110,29 +115,35 @@ export function createTimeline(): TimelineView {
   svg.append(title, s('defs', {}, hatch));
 
   const section = (mode: OrderFlowMode): SectionParts => {
-    const top = SECTION_Y[mode];
-    const rows = laneRows(mode);
+    const top = g.sectionY[mode];
+    const rows = laneRows(g, mode);
     const bottom = Math.max(...rows.map(([, y]) => y)) + ROW_H;
     const group = s('g', { 'data-mode': mode });
     group.append(s('text', { x: 0, y: top + 30, class: OF_CLASS.section }, SECTION_TITLE[mode]));
     for (const [lane, y] of rows) {
       group.append(
-        s('rect', { x: PLOT_X, y, width: PLOT_W, height: ROW_H, class: OF_CLASS.lane }),
+        s('rect', { x: g.plotX, y, width: g.plotW, height: ROW_H, class: OF_CLASS.lane }),
         s(
           'text',
-          { x: lane.startsWith('worker:') ? 62 : 0, y: y + 29, class: OF_CLASS.laneTitle },
+          {
+            x: lane.startsWith('worker:') ? 62 : 0,
+            y: g.narrow ? y - 8 : y + 29,
+            class: OF_CLASS.laneTitle,
+          },
           LANE_TITLE[lane],
         ),
       );
     }
+    // Narrow: the number goes on its own line under the design's title, from the left.
     const headline = s('text', {
-      x: PLOT_X + PLOT_W,
-      y: top + 32,
+      x: g.narrow ? 0 : g.plotX + g.plotW,
+      y: top + g.headlineDy,
       class: OF_CLASS.headline,
-      'text-anchor': 'end',
+      'text-anchor': g.narrow ? 'start' : 'end',
     });
-    const response = s('line', { y1: top + 38, y2: bottom + 2, class: OF_CLASS.response });
-    const cursor = s('line', { y1: top + 38, y2: bottom + 2, class: OF_CLASS.cursor });
+    const lineTop = top + g.linesDy;
+    const response = s('line', { y1: lineTop, y2: bottom + 2, class: OF_CLASS.response });
+    const cursor = s('line', { y1: lineTop, y2: bottom + 2, class: OF_CLASS.cursor });
     const bars = s('g', { 'data-bars': mode });
     group.append(bars, response, cursor, headline);
     svg.append(group);
@@ -142,10 +153,12 @@ export function createTimeline(): TimelineView {
     sync: section('sync'),
     async: section('async'),
   };
-  // The axis's unit sits once under the lane titles; the ticks carry bare numbers.
+  // The axis's unit sits once under the lane titles (narrow: under the numbers); the ticks
+  // carry bare numbers.
+  const axisY = g.axisY;
   svg.append(
-    s('line', { x1: PLOT_X, x2: PLOT_X + PLOT_W, y1: AXIS_Y, y2: AXIS_Y, class: OF_CLASS.axis }),
-    s('text', { x: 0, y: AXIS_Y + 31, class: OF_CLASS.tick }, 'время, мс'),
+    s('line', { x1: g.plotX, x2: g.plotX + g.plotW, y1: axisY, y2: axisY, class: OF_CLASS.axis }),
+    s('text', { x: 0, y: axisY + (g.narrow ? 62 : 31), class: OF_CLASS.tick }, 'время, мс'),
   );
   const ticks = s('g', { class: OF_CLASS.ticks });
   const queues = s('g', { class: OF_CLASS.queues });
@@ -153,6 +166,7 @@ export function createTimeline(): TimelineView {
 
   return {
     svg,
+    geometry: g,
     draw(scene) {
       const summary: string[] = [];
       for (const sec of scene.sections) {
@@ -178,12 +192,22 @@ export function createTimeline(): TimelineView {
       title.textContent = summary.join('; ');
       ticks.replaceChildren(
         ...scene.ticks.flatMap((t) => [
-          s('line', { x1: t.x, x2: t.x, y1: AXIS_Y, y2: AXIS_Y + 7, class: OF_CLASS.axis }),
-          s(
-            'text',
-            { x: t.x, y: AXIS_Y + 31, 'text-anchor': 'middle', class: OF_CLASS.tick },
-            t.label,
-          ),
+          s('line', { x1: t.x, x2: t.x, y1: axisY, y2: axisY + 7, class: OF_CLASS.axis }),
+          ...(t.label
+            ? [
+                s(
+                  'text',
+                  // The last number ends at the axis's end, the first starts at its start.
+                  {
+                    x: t.x,
+                    y: axisY + 31,
+                    'text-anchor': tickAnchor(g, t.x),
+                    class: OF_CLASS.tick,
+                  },
+                  t.label,
+                ),
+              ]
+            : []),
         ]),
       );
       queues.replaceChildren(
@@ -191,21 +215,28 @@ export function createTimeline(): TimelineView {
           const style = SPAN_STYLE[TASK_LABEL[t.task]];
           // The box is the task's Redis list: empty once BRPOP has popped it.
           const state = t.place;
-          const g = s('g', { 'data-task': t.task, 'data-queue-state': state });
-          const cy = t.y + ROW_H / 2;
-          g.append(
+          const cy = listBoxY(g, t.y);
+          const box = s('g', { 'data-task': t.task, 'data-queue-state': state });
+          box.append(
             s('rect', { x: 2, y: cy - 15, width: 50, height: 30, rx: 4, class: OF_CLASS.queue }),
           );
           const mark = (cls: string, text: string) =>
             s('text', { x: 27, y: cy + 9, 'text-anchor': 'middle', class: cls }, text);
-          if (state === 'done') g.append(mark(OF_CLASS.ack, '✓'));
-          else if (state === 'lost') g.append(mark(OF_CLASS.lost, '✕'));
-          else if (state === 'list') g.append(shapeElement(style.shape, 20, cy, 9, style.color));
-          return g;
+          if (state === 'done') box.append(mark(OF_CLASS.ack, '✓'));
+          else if (state === 'lost') box.append(mark(OF_CLASS.lost, '✕'));
+          else if (state === 'list') box.append(shapeElement(style.shape, 20, cy, 9, style.color));
+          return box;
         }),
       );
     },
   };
+}
+
+/** A tick number's anchor: centred on its tick, but never past either end of the drawing. */
+function tickAnchor(g: TimelineGeometry, x: number): 'start' | 'middle' | 'end' {
+  if (!g.narrow) return 'middle';
+  if (x < g.plotX + 30) return 'start';
+  return x > g.plotX + g.plotW - 30 ? 'end' : 'middle';
 }
 
 /**
@@ -215,7 +246,7 @@ export function createTimeline(): TimelineView {
 export function orderFlowPicture(
   host: KitHost<OrderFlowFrameView, OrderFlowAction>,
 ): Painter<OrderFlowFrameView> {
-  const timeline = createTimeline();
+  let timeline = createTimeline();
   host.root.classList.add(OF_CLASS.root);
   host.element.append(timeline.svg);
   let shown: Moment | undefined;
@@ -227,7 +258,7 @@ export function orderFlowPicture(
   host.disposer.add(stop);
   const draw = (moment: Moment): void => {
     shown = moment;
-    timeline.draw(sceneAt(moment));
+    timeline.draw(sceneAt(moment, timeline.geometry));
   };
   const play = (from: Moment, to: Moment): void => {
     const duration = durationFor(from, to) / host.speed();
@@ -241,8 +272,14 @@ export function orderFlowPicture(
     draw(from);
     frameId = host.disposer.frame(tick);
   };
-  return (view, previous, animate) => {
+  return (view, previous, animate, { width }) => {
     stop();
+    const g = width > 0 && width < NARROW_BELOW ? NARROW : WIDE;
+    if (g !== timeline.geometry) {
+      const next = createTimeline(g);
+      timeline.svg.replaceWith(next.svg);
+      timeline = next;
+    }
     host.root.dataset['story'] = view.story;
     const forward =
       previous !== undefined &&
