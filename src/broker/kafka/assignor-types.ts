@@ -1,6 +1,7 @@
 /**
  * Shared types and Kafka's ordering rules for the consumer-group assignors.
  */
+import { own, put } from '../core/record.ts';
 
 /** A topic and partition number, as Kafka's TopicPartition. */
 export interface TopicPartition {
@@ -61,7 +62,7 @@ export function subscribedPartitionsPerTopic(
   const out = new Map<string, number>();
   for (const m of members) {
     for (const topic of m.topics) {
-      const n = Object.hasOwn(partitionsPerTopic, topic) ? partitionsPerTopic[topic] : undefined;
+      const n = own(partitionsPerTopic, topic);
       if (n !== undefined && n > 0) out.set(topic, n);
     }
   }
@@ -96,7 +97,7 @@ export function finishAssignment(
       topic: tp.topic,
       partition: tp.partition,
     }));
-    out[m.memberId] = list.sort(compareTopicPartition);
+    put(out, m.memberId, list.sort(compareTopicPartition));
   }
   return out;
 }

@@ -16,6 +16,7 @@ import {
   type Member,
   type TopicPartition,
 } from './assignor-types.ts';
+import { own, put } from '../core/record.ts';
 import type { KafkaEvent } from './events.ts';
 import type { GroupState, MemberState, TopicState } from './state.ts';
 
@@ -37,13 +38,13 @@ export function readableRange(
   ctx: GroupContext,
   tp: TopicPartition,
 ): { start: number; end: number } | undefined {
-  const p = ctx.topics[tp.topic]?.partitions[tp.partition];
+  const p = own(ctx.topics, tp.topic)?.partitions[tp.partition];
   return p ? { start: p.logStartOffset, end: p.highWatermark } : undefined;
 }
 
 /** Whether the partition has a leader to fetch from (a consumer skips it until it has one). */
 export function hasLeader(ctx: GroupContext, tp: TopicPartition): boolean {
-  return (ctx.topics[tp.topic]?.partitions[tp.partition]?.leader ?? -1) >= 0;
+  return (own(ctx.topics, tp.topic)?.partitions[tp.partition]?.leader ?? -1) >= 0;
 }
 
 /** Commits the given offsets for a member (the caller checks ownership). */
@@ -188,7 +189,7 @@ function oneRebalance(
   });
   const partitionsPerTopic: Record<string, number> = {};
   for (const [name, t] of Object.entries(ctx.topics))
-    partitionsPerTopic[name] = t.partitions.length;
+    put(partitionsPerTopic, name, t.partitions.length);
   const input: Member[] = g.members.map((m) => ({
     memberId: m.memberId,
     topics: m.topics,
@@ -200,7 +201,7 @@ function oneRebalance(
   let revokedAny = false;
   const members: MemberState[] = [];
   for (const m of g.members) {
-    const next = (assignment[m.memberId] ?? []).slice().sort(compareTopicPartition);
+    const next = (own(assignment, m.memberId) ?? []).slice().sort(compareTopicPartition);
     const revoked = diff(m.assigned, next);
     const added = diff(next, m.assigned);
     let positions = { ...m.positions };

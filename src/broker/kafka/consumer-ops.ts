@@ -4,6 +4,7 @@
  */
 import { tpKey, type TopicPartition } from './assignor-types.ts';
 import { at } from '../core/at.ts';
+import { own } from '../core/record.ts';
 import type { FetchedSlice } from './events.ts';
 import { sliceInto } from './partition-log.ts';
 import { logEndOffset, type GroupState, type MemberState } from './state.ts';
@@ -55,7 +56,7 @@ export function poll(
   for (let i = 0; i < n && total < maxRecords; i++) {
     const tp = at(m.assigned, (m.pollCursor + i) % n);
     const key = tpKey(tp);
-    const p = ctx.topics[tp.topic]?.partitions[tp.partition];
+    const p = own(ctx.topics, tp.topic)?.partitions[tp.partition];
     if (!p || p.leader < 0) continue;
     let pos = positions[key];
     if (pos === undefined && g.autoOffsetReset !== 'none') {
@@ -168,7 +169,7 @@ export function groupLag(group: GroupState, ctx: Pick<GroupContext, 'topics'>): 
   const topics = [...new Set(group.members.flatMap((m) => m.topics))].sort();
   const rows: LagRow[] = [];
   for (const topic of topics) {
-    const t = ctx.topics[topic];
+    const t = own(ctx.topics, topic);
     if (!t) continue;
     for (const p of t.partitions) {
       const key = tpKey(p);

@@ -5,6 +5,7 @@
  * append copies the last page and the page list, never the log, and keeps no object per record.
  */
 import {
+  copyPartition,
   LOG_PAGE,
   logEndOffset,
   SMALL_CHUNK,
@@ -193,9 +194,16 @@ export function appendRecords(
     else pages.push([chunk]);
   }
   const end = leo + count;
-  const replicaLeo = p.leader >= 0 ? { ...p.replicaLeo, [p.leader]: end } : p.replicaLeo;
-  const segments = growSegments(p.segments, leo, end, timestamp, segmentRecords);
-  return { ...p, pages, segments, replicaLeo };
+  const next = copyPartition(p);
+  next.pages = pages;
+  next.segments = growSegments(p.segments, leo, end, timestamp, segmentRecords);
+  if (p.leader >= 0) {
+    // Broker ids are numbers: never a name Object.prototype has.
+    const replicaLeo = { ...p.replicaLeo };
+    replicaLeo[p.leader] = end;
+    next.replicaLeo = replicaLeo;
+  }
+  return next;
 }
 
 /** Timestamp runs with records from index `at` on stamped `timestamp` (shared when unchanged). */

@@ -3,7 +3,7 @@
  * completion, ISR shrink/expand and leader election (clean from the ISR; unclean only when
  * unclean.leader.election.enable). Pure functions over PartitionState that report events.
  */
-import { logEndOffset, type PartitionState } from './state.ts';
+import { copyPartition, logEndOffset, type PartitionState } from './state.ts';
 import { truncateTo } from './partition-log.ts';
 import type { KafkaEvent } from './events.ts';
 
@@ -22,7 +22,9 @@ export function updateHighWatermark(p: PartitionState, minIsr: number, emit: Emi
   hw = Math.max(hw, Math.min(p.highWatermark, leo));
   let cur = p;
   if (hw !== p.highWatermark) {
-    cur = { ...cur, highWatermark: hw };
+    const next = copyPartition(cur);
+    next.highWatermark = hw;
+    cur = next;
     emit({ type: 'highWatermark', topic: p.topic, partition: p.partition, offset: hw });
   }
   if (cur.pendingAcks.some((a) => a.offset < hw)) {

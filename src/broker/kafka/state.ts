@@ -19,8 +19,6 @@ export interface KafkaConfig {
   readonly replicaLagTimeMaxMs: number;
   /** Simulation memory guard, not a Kafka setting: oldest segments beyond this are dropped. */
   readonly maxRecordsPerPartition: number;
-  /** Events kept in state.history. */
-  readonly historyCap: number;
 }
 
 /** Per-topic settings (topic-level configs in Kafka's names). */
@@ -133,6 +131,32 @@ export interface PartitionState {
   readonly pendingAcks: readonly PendingAck[];
 }
 
+/** A partition's fields, for a step to change in its own copy (see copyPartition). */
+export type PartitionDraft = { -readonly [K in keyof PartitionState]: PartitionState[K] };
+
+/**
+ * A copy of `p` for the caller to change: every field listed, so each copy has one known shape
+ * (`{ ...p, field }` took 18 % of the one-record-per-produce bench on its own).
+ */
+export function copyPartition(p: PartitionState): PartitionDraft {
+  return {
+    topic: p.topic,
+    partition: p.partition,
+    logStartOffset: p.logStartOffset,
+    pages: p.pages,
+    segments: p.segments,
+    highWatermark: p.highWatermark,
+    replicas: p.replicas,
+    leader: p.leader,
+    leaderEpoch: p.leaderEpoch,
+    leaderEpochStartOffset: p.leaderEpochStartOffset,
+    isr: p.isr,
+    replicaLeo: p.replicaLeo,
+    lastCaughtUpMs: p.lastCaughtUpMs,
+    pendingAcks: p.pendingAcks,
+  };
+}
+
 /** A topic with its partitions and the producer's sticky state for keyless records. */
 export interface TopicState {
   readonly name: string;
@@ -221,8 +245,6 @@ export interface KafkaState {
   readonly nextProduceId: number;
   /** The producer's records waiting for a partition leader, oldest first. */
   readonly accumulator: readonly QueuedBatch[];
-  /** The most recent events, capped at config.historyCap. */
-  readonly history: readonly unknown[];
 }
 
 /** Kafka's defaults, scaled for a lecture where noted. */
@@ -232,7 +254,6 @@ export const defaultKafkaConfig: KafkaConfig = {
   retentionCheckIntervalMs: 300_000,
   replicaLagTimeMaxMs: 30_000,
   maxRecordsPerPartition: 50_000,
-  historyCap: 200,
 };
 
 /** Chunks per page of PartitionState.pages. */
