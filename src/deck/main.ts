@@ -14,6 +14,7 @@ import { bindCodeSteps } from './code-steps.ts';
 import { bindSlideFitting } from './fit-slide.ts';
 import { showLengthNotice } from './length-notice.ts';
 import { revealConfig } from './reveal-config.ts';
+import { bindQrOverlay } from './qr-overlay.ts';
 import { bindShortcuts } from './shortcuts.ts';
 import { addWidgetStepFragments, bindWidgets } from './widget-bridge.ts';
 
@@ -56,6 +57,7 @@ export function startDeck(slidesHtml: string): void {
   bindCopyButtons(revealElement);
   bindWidgets(deck);
   bindShortcuts();
+  bindQrOverlay(deck);
   deck.on('ready', () => performance.mark('deck-ready'));
   void deck.initialize();
 }

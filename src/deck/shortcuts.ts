@@ -22,6 +22,10 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly ac
   { keys: ['O'], action: 'обзор всех слайдов' },
   { keys: ['B', '.'], action: 'затемнить экран — пауза; снова B — продолжить' },
   { keys: ['L'], action: 'на слайде с виджетом: открыть и закрыть его лабораторию' },
+  {
+    keys: ['Q'],
+    action: 'показать залу QR-код состояния виджета (откроется на телефоне); закрыть — Esc или Q',
+  },
   { keys: ['?'], action: 'эта справка; закрыть — Esc или ?' },
   { keys: ['/'], action: 'в режиме чтения (?view=read): поиск по лекции' },
 ];

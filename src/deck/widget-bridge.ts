@@ -8,6 +8,8 @@ import { onDeckEvents } from './deck-events.ts';
 import type { RevealApi } from './reveal-api.ts';
 import { widgetInSlot } from '../widgets/catalog.ts';
 import { mountWidget, type WidgetHandle } from '../widgets/runtime/mount.ts';
+import { shareWidget, takeSharedLink } from '../widgets/runtime/share-ui.ts';
+import { writeClipboard } from '../page/clipboard.ts';
 
 /** Class of the hidden per-step fragments inside a slot. */
 export const WIDGET_STEP_CLASS = 'widget-step';
@@ -61,6 +63,8 @@ function openIfShown(m: Mounted): void {
 /** Mounts and destroys widgets as slides change; returns a function that unbinds everything. */
 export function bindWidgets(deck: RevealApi): () => void {
   let active: Mounted[] = [];
+  // A shared widget state (#/s-17?w=…) leaves the hash before reveal.js reads it (initialize).
+  takeSharedLink();
 
   const requestStep = (slot: HTMLElement, step: number): void => {
     const steps = [...slot.querySelectorAll<HTMLElement>(`.${WIDGET_STEP_CLASS}`)];
@@ -102,6 +106,11 @@ export function bindWidgets(deck: RevealApi): () => void {
           });
           mounted.handle.setStep(stepFromFragments(slot), false);
           openIfShown(mounted);
+          shareWidget(slot, mounted.handle, {
+            view: 'deck',
+            copy: writeClipboard,
+            goTo: (step) => requestStep(slot, step),
+          });
         })
         .catch((error: unknown) => {
           console.error(`Виджет «${slot.dataset['widgetSlot']}» не загрузился`, error);

@@ -5,6 +5,7 @@
  * src/page/example-files.ts). Either says «Скопировано» for two seconds, announced in a live
  * region, works from the keyboard and without the Clipboard API (file:// pages).
  */
+import { writeClipboard } from './clipboard.ts';
 import { exampleFile, loadedExampleFile, loadExampleFiles } from './example-files.ts';
 
 const COPIED_LABEL = 'Скопировано';
@@ -18,24 +19,6 @@ const STATUS_CLASS = 'code-copy-status';
 /** The text a code block's copy button puts on the clipboard. */
 export function codeText(block: Element): string {
   return block.querySelector('pre code')?.textContent ?? '';
-}
-
-async function writeClipboard(text: string): Promise<void> {
-  if (navigator.clipboard && window.isSecureContext) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  // file:// pages may have no async clipboard: fall back to a selected, off-screen textarea.
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  document.body.append(area);
-  area.select();
-  const ok = document.execCommand('copy');
-  area.remove();
-  if (!ok) throw new Error('copy command refused');
 }
 
 /** What `button` copies and how the live region names it. */

@@ -5,10 +5,12 @@
  * It never starts reveal.js, so it works the same from the one-file build and offline.
  */
 import { PARTS, isPartName, type PartName } from '../lecture/names.ts';
+import { writeClipboard } from '../page/clipboard.ts';
 import { bindCopyButtons } from '../page/copy-button.ts';
 import { widgetInSlot } from '../widgets/catalog.ts';
 import { h } from '../widgets/runtime/dom.ts';
 import { mountWidget } from '../widgets/runtime/mount.ts';
+import { shareWidget, takeSharedLink } from '../widgets/runtime/share-ui.ts';
 import { quizQuestions } from './quiz-data.ts';
 import { renderQuiz } from './quiz.ts';
 import { expandWidgetsForPrint, PRINT_ZOOM } from './print.ts';
@@ -78,7 +80,14 @@ function mountWidgetsLazily(root: HTMLElement): void {
     entry.load().then(
       // The lab is drawn at the column's own size (reading.css undoes the frame's zoom for it),
       // so it reflows on a phone instead of shrinking with the slide.
-      (module) => mountWidget(slot, entry.name, module, { story: entry.story, face: 'lab' }),
+      (module) => {
+        const handle = mountWidget(slot, entry.name, module, { story: entry.story, face: 'lab' });
+        shareWidget(slot, handle, {
+          view: 'read',
+          copy: writeClipboard,
+          goTo: (step) => handle.setStep(step, false),
+        });
+      },
       () => slot.append(h('p', { class: 'reading-error' }, 'Виджет не загрузился.')),
     );
   };
@@ -172,6 +181,8 @@ export function startReadingView(slidesHtml: string, form: 'read' | 'print' = 'r
   fitFrames(main);
   mountWidgetsLazily(main);
   toc.track();
+  // A shared widget state (#s-13?w=…) leaves the hash; the widget takes it when it is mounted.
+  takeSharedLink();
   // A deep link (#s-13) points into content that did not exist when the page loaded.
   const target = window.location.hash
     ? document.getElementById(window.location.hash.slice(1))

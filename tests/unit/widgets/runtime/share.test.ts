@@ -74,7 +74,12 @@ describe('a widget state in a link: round trip', () => {
               step,
             ]);
             expect(state.actions).toEqual(left.actions);
-            const opened = played(name, state.story, [state.step, ...state.actions], state.step);
+            const opened = played(
+              name,
+              state.story,
+              [state.step, ...(state.actions as object[])],
+              state.step,
+            );
             expect(opened.frame.view).toEqual(left.frame.view);
             expect(opened.frame.caption).toBe(left.frame.caption);
           },
