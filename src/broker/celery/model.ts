@@ -6,6 +6,7 @@
 import { appendCapped } from '../core/capped.ts';
 import { createClock, peekTimer, popDue, setNow } from '../core/clock.ts';
 import { seedPrng } from '../core/prng.ts';
+import { own } from '../core/record.ts';
 import type { Model, StepResult } from '../core/replay.ts';
 import { checkWorker, resolveConfig, type CeleryOptions } from './config.ts';
 import {
@@ -76,10 +77,11 @@ export function initCelery(config: CeleryConfig, seed: number): CeleryState {
 }
 
 function sendTask(ctx: StepContext, command: Extract<CeleryCommand, { type: 'send' }>): string {
-  if (!(command.name in ctx.state.config.tasks))
+  if (own(ctx.state.config.tasks, command.name) === undefined)
     throw new RangeError(`celery: unregistered task ${command.name}`);
   const taskId = command.taskId ?? `task-${ctx.state.nextTaskNumber}`;
-  if (ctx.state.tasks[taskId]) throw new RangeError(`celery: task id ${taskId} already in use`);
+  if (own(ctx.state.tasks, taskId))
+    throw new RangeError(`celery: task id ${taskId} already in use`);
   const countdown = command.countdown ?? 0;
   if (!Number.isFinite(countdown) || countdown < 0)
     throw new RangeError(`celery: countdown must be >= 0 s, got ${countdown}`);
@@ -172,7 +174,7 @@ function crashWorker(ctx: StepContext, id: string): void {
   // Early-acked executions are gone from the broker: nobody will ever run them again.
   const lost = w.running.filter((r) => r.acked);
   for (const r of lost) {
-    const record = ctx.state.tasks[r.message.taskId];
+    const record = own(ctx.state.tasks, r.message.taskId);
     if (record && record.state === 'STARTED') transition(ctx, record, 'STARTED', { lost: true });
   }
   updateWorker(ctx, id, (x) => ({

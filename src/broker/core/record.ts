@@ -15,7 +15,7 @@ export function own<V>(record: Readonly<Record<string, V>>, key: string): V | un
  * Object.prototype, so only that key needs defineProperty; plain assignment keeps the record in
  * V8's fast mode for every other key.
  */
-export function put<V>(record: Record<string, V>, key: string, value: V): void {
+export function put<V>(record: Record<string, V>, key: string, value: NoInfer<V>): void {
   if (key === '__proto__') {
     Object.defineProperty(record, key, {
       value,

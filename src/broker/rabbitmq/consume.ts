@@ -3,7 +3,7 @@
  * global=false, RabbitMQ's default): a consumer keeps the channel's prefetch from when it subscribed.
  */
 import type { RabbitCommand } from './commands.ts';
-import { generateName, type Ctx } from './draft.ts';
+import { generateName, own, put, type Ctx } from './draft.ts';
 import { deliver } from './dispatch.ts';
 import { expireHead } from './queue-ops.ts';
 import { channelError, removeConsumer } from './teardown.ts';
@@ -16,7 +16,7 @@ function openChannel(
   id: string,
   method: string,
 ): NonNullable<Ctx['s']['channels'][string]> | undefined {
-  const channel = ctx.s.channels[id];
+  const channel = own(ctx.s.channels, id);
   if (!channel)
     channelError(
       ctx,
@@ -49,7 +49,7 @@ export function qos(ctx: Ctx, cmd: Cmd<'basic.qos'>): void {
 function channelAndQueue(ctx: Ctx, channelId: string, queueName: string, method: string) {
   const channel = openChannel(ctx, channelId, method);
   if (!channel) return undefined;
-  const queue = ctx.s.queues[queueName];
+  const queue = own(ctx.s.queues, queueName);
   if (!queue) {
     channelError(ctx, channelId, 'NOT_FOUND', `no queue '${queueName}' in vhost '/'`, method);
     return undefined;
@@ -70,16 +70,16 @@ export function consume(ctx: Ctx, cmd: Cmd<'basic.consume'>): void {
       `basic.consume: consumer tag '${tag}' is already used on channel ${cmd.channel}`,
     );
   }
-  if (ctx.s.consumers[tag])
+  if (own(ctx.s.consumers, tag))
     throw new RangeError(`basic.consume: consumer tag '${tag}' must be unique in the model`);
-  ctx.s.consumers[tag] = {
+  put(ctx.s.consumers, tag, {
     tag,
     channel: cmd.channel,
     queue: cmd.queue,
     noAck: cmd.noAck ?? false,
     prefetch: channel.prefetch,
     unacked: 0,
-  };
+  });
   channel.consumers.push(tag);
   queue.active.push(tag);
   queue.hadConsumer = true;
@@ -89,7 +89,7 @@ export function consume(ctx: Ctx, cmd: Cmd<'basic.consume'>): void {
 /** basic.cancel: the consumer's unacked messages stay unacked on the channel. */
 export function cancel(ctx: Ctx, cmd: Cmd<'basic.cancel'>): void {
   if (!openChannel(ctx, cmd.channel, cmd.type)) return;
-  if (ctx.s.consumers[cmd.consumerTag]?.channel === cmd.channel)
+  if (own(ctx.s.consumers, cmd.consumerTag)?.channel === cmd.channel)
     removeConsumer(ctx, cmd.consumerTag);
   ctx.events.push({ type: 'basic.cancel-ok', channel: cmd.channel, consumerTag: cmd.consumerTag });
 }

@@ -84,7 +84,7 @@ export function dispatchAll(ctx: Ctx): void {
   while (before !== ctx.events.length) {
     before = ctx.events.length;
     for (const name of ctx.s.queueOrder) {
-      const queue = ctx.s.queues[name];
+      const queue = own(ctx.s.queues, name);
       if (queue) dispatchQueue(ctx, queue);
     }
   }
@@ -93,11 +93,11 @@ export function dispatchAll(ctx: Ctx): void {
 /** Frees a consumer's credit for one settled delivery; a consumer that had run dry rejoins the line. */
 function release(ctx: Ctx, entry: Unacked): void {
   if (entry.consumerTag === null) return;
-  const consumer = ctx.s.consumers[entry.consumerTag];
+  const consumer = own(ctx.s.consumers, entry.consumerTag);
   if (!consumer) return;
   const wasBlocked = !hasCredit(consumer);
   consumer.unacked--;
-  const queue = ctx.s.queues[consumer.queue];
+  const queue = own(ctx.s.queues, consumer.queue);
   if (wasBlocked && queue && !queue.active.includes(consumer.tag)) queue.active.push(consumer.tag);
 }
 
@@ -110,7 +110,7 @@ export function settle(
   multiple: boolean,
   requeueIt: boolean,
 ): void {
-  const channel = ctx.s.channels[channelId];
+  const channel = own(ctx.s.channels, channelId);
   if (!channel) {
     channelError(
       ctx,
@@ -159,7 +159,7 @@ export function settle(
     return;
   }
   for (const entry of chosen) {
-    const queue = ctx.s.queues[entry.queue];
+    const queue = own(ctx.s.queues, entry.queue);
     if (queue) deadLetter(ctx, queue, entry.message, 'rejected');
     else
       ctx.events.push({

@@ -27,7 +27,7 @@ export interface Ctx {
   readonly fresh: Set<number>;
 }
 
-export { own, clonePlain } from '../core/record.ts';
+export { own, put, drop, clonePlain } from '../core/record.ts';
 
 const NAME_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 

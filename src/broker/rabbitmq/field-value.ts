@@ -3,6 +3,7 @@
  * Erlang's `==` over them: the rule the headers exchange uses to compare a binding argument with
  * a message header.
  */
+import { own } from '../core/record.ts';
 
 /** A value after decoding, as a (type, value) pair like RabbitMQ's {Type, Value}. */
 type Term =
@@ -71,7 +72,7 @@ export function toTerm(value: unknown): Term {
       const record = value as Record<string, unknown>;
       if (Object.hasOwn(record, '!')) {
         const name = String(record['!']);
-        const type = TYPED_NAMES[name];
+        const type = own(TYPED_NAMES, name);
         const raw = record['value'];
         if (type === undefined || typeof raw !== 'number') {
           throw new TypeError(`field value: unsupported typed value { '!': '${name}' }`);

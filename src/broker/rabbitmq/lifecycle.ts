@@ -4,33 +4,34 @@
  * messages; transient queues, transient messages and every connection are gone.
  */
 import { setNow } from '../core/clock.ts';
-import type { Ctx } from './draft.ts';
+import { drop, own, put, type Ctx } from './draft.ts';
 import { dispatchAll } from './dispatch.ts';
-import { drop, expireHead } from './queue-ops.ts';
+import { dropMessage, expireHead } from './queue-ops.ts';
 import { closeChannel, closeConnection, deleteQueue, channelError } from './teardown.ts';
 import type { Channel } from './types.ts';
 
 /** connection.open (ids are the client's; reusing an open one is a programmer error). */
 export function openConnection(ctx: Ctx, id: string): void {
-  if (ctx.s.connections[id])
+  if (own(ctx.s.connections, id))
     throw new RangeError(`connection.open: connection '${id}' is already open`);
-  ctx.s.connections[id] = { id, channels: [] };
+  put(ctx.s.connections, id, { id, channels: [] });
   ctx.events.push({ type: 'connection.open-ok', connection: id });
 }
 
 /** connection.close, or the client dying (`abrupt`): the same cascade in RabbitMQ. */
 export function shutConnection(ctx: Ctx, id: string, abrupt: boolean): void {
-  if (!ctx.s.connections[id]) return;
+  if (!own(ctx.s.connections, id)) return;
   closeConnection(ctx, id);
   ctx.events.push({ type: 'connection.close-ok', connection: id, abrupt });
 }
 
 /** channel.open on an open connection. */
 export function openChannel(ctx: Ctx, connection: string, id: string): void {
-  const conn = ctx.s.connections[connection];
+  const conn = own(ctx.s.connections, connection);
   if (!conn) throw new RangeError(`channel.open: connection '${connection}' is not open`);
-  if (ctx.s.channels[id]) throw new RangeError(`channel.open: channel '${id}' is already open`);
-  ctx.s.channels[id] = {
+  if (own(ctx.s.channels, id))
+    throw new RangeError(`channel.open: channel '${id}' is already open`);
+  put(ctx.s.channels, id, {
     id,
     connection,
     prefetch: 0,
@@ -38,14 +39,14 @@ export function openChannel(ctx: Ctx, connection: string, id: string): void {
     unacked: [],
     consumers: [],
     consumerTimeout: ctx.s.consumerTimeout,
-  };
+  });
   conn.channels.push(id);
   ctx.events.push({ type: 'channel.open-ok', channel: id });
 }
 
 /** channel.close by the client. */
 export function shutChannel(ctx: Ctx, id: string): void {
-  if (!ctx.s.channels[id]) {
+  if (!own(ctx.s.channels, id)) {
     channelError(
       ctx,
       undefined,
@@ -75,7 +76,7 @@ function nextDue(ctx: Ctx, until: number): number | undefined {
     if (at !== null && at !== undefined && at <= until && (best === undefined || at < best))
       best = at;
   };
-  for (const name of ctx.s.queueOrder) consider(ctx.s.queues[name]?.messages[0]?.expiresAt);
+  for (const name of ctx.s.queueOrder) consider(own(ctx.s.queues, name)?.messages[0]?.expiresAt);
   for (const channel of Object.values(ctx.s.channels)) consider(timeoutAt(channel));
   return best;
 }
@@ -104,7 +105,7 @@ export function advance(ctx: Ctx, ms: number): void {
   for (let at = nextDue(ctx, until); at !== undefined; at = nextDue(ctx, until)) {
     ctx.s.clock = setNow(ctx.s.clock, Math.max(at, ctx.s.clock.now));
     for (const name of ctx.s.queueOrder.slice()) {
-      const queue = ctx.s.queues[name];
+      const queue = own(ctx.s.queues, name);
       if (queue) expireHead(ctx, queue);
     }
     closeTimedOut(ctx);
@@ -129,7 +130,7 @@ export function restart(ctx: Ctx): void {
   // Stopping the node drops every connection, which requeues unacked copies as redelivered.
   for (const id of Object.keys(ctx.s.connections)) closeConnection(ctx, id);
   for (const name of ctx.s.queueOrder.slice()) {
-    const queue = ctx.s.queues[name];
+    const queue = own(ctx.s.queues, name);
     if (!queue) continue;
     if (!queue.durable) {
       deleteQueue(ctx, name, 'transient queue lost on restart');
@@ -138,16 +139,16 @@ export function restart(ctx: Ctx): void {
     const kept = [];
     for (const message of queue.messages) {
       if (message.properties.deliveryMode === 2) kept.push(message);
-      else drop(ctx, name, message, 'transient-lost-on-restart');
+      else dropMessage(ctx, name, message, 'transient-lost-on-restart');
     }
     queue.messages = kept;
     queue.active = [];
   }
   for (const [name, exchange] of Object.entries(ctx.s.exchanges)) {
-    if (!exchange.durable) delete ctx.s.exchanges[name];
+    if (!exchange.durable) drop(ctx.s.exchanges, name);
   }
   ctx.s.bindings = ctx.s.bindings.filter(
-    (b) => ctx.s.exchanges[b.exchange] && ctx.s.queues[b.queue],
+    (b) => own(ctx.s.exchanges, b.exchange) && own(ctx.s.queues, b.queue),
   );
   ctx.events.push({ type: 'broker.restart', now: ctx.s.clock.now });
 }

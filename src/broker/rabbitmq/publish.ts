@@ -33,7 +33,7 @@ export function publish(ctx: Ctx, cmd: Publish): void {
   if (utf8Length(cmd.routingKey) > 255) {
     throw new RangeError('basic.publish: a routing key is a shortstr, at most 255 bytes of UTF-8');
   }
-  if (cmd.channel !== undefined && !ctx.s.channels[cmd.channel]) {
+  if (cmd.channel !== undefined && !own(ctx.s.channels, cmd.channel)) {
     channelError(
       ctx,
       undefined,
@@ -43,7 +43,7 @@ export function publish(ctx: Ctx, cmd: Publish): void {
     );
     return;
   }
-  if (cmd.exchange !== '' && !ctx.s.exchanges[cmd.exchange]) {
+  if (cmd.exchange !== '' && !own(ctx.s.exchanges, cmd.exchange)) {
     channelError(
       ctx,
       cmd.channel,

@@ -2,7 +2,7 @@
  * Putting message copies into queues and taking them out for good: ordering by priority then
  * position (a requeued copy returns to its old place), TTL, max-length and dead-lettering.
  */
-import type { Ctx, Draft } from './draft.ts';
+import { own, type Ctx, type Draft } from './draft.ts';
 import type { DropReason } from './events.ts';
 import { parseExpiration } from './expiration.ts';
 import { compileExchangeRouter } from './routing.ts';
@@ -70,7 +70,7 @@ export function enqueueNew(ctx: Ctx, queue: Draft<Queue>, template: MessageTempl
   const max = queue.arguments['x-max-length'];
   if (overflow !== 'drop-head' && max !== undefined && queue.messages.length + 1 > max) {
     if (overflow === 'reject-publish-dlx') deadLetter(ctx, queue, copy, 'maxlen');
-    else drop(ctx, queue.name, copy, 'reject-publish');
+    else dropMessage(ctx, queue.name, copy, 'reject-publish');
     return id;
   }
   if (ttl === 0) ctx.fresh.add(id);
@@ -79,7 +79,12 @@ export function enqueueNew(ctx: Ctx, queue: Draft<Queue>, template: MessageTempl
 }
 
 /** Records that a copy left the broker unacknowledged and not dead-lettered. */
-export function drop(ctx: Ctx, queue: string, message: QueuedMessage, reason: DropReason): void {
+export function dropMessage(
+  ctx: Ctx,
+  queue: string,
+  message: QueuedMessage,
+  reason: DropReason,
+): void {
   ctx.events.push({ type: 'dropped', queue, messageId: message.id, reason });
 }
 
@@ -90,6 +95,42 @@ function isCycle(deaths: readonly XDeath[], target: string): boolean {
     if (death.queue === target) return true;
   }
   return false;
+}
+
+const DEATH_REASONS: readonly unknown[] = [
+  'rejected',
+  'expired',
+  'maxlen',
+] satisfies DeadLetterReason[];
+
+/** Whether `entry` has every field, of the right type, that a death this broker records has. */
+function isDeath(entry: unknown): entry is XDeath {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return false;
+  const e = entry as Record<string, unknown>;
+  const keys = own(e, 'routing-keys');
+  const expiration = own(e, 'original-expiration');
+  const count = own(e, 'count');
+  return (
+    typeof own(e, 'queue') === 'string' &&
+    DEATH_REASONS.includes(own(e, 'reason')) &&
+    typeof count === 'number' &&
+    Number.isSafeInteger(count) &&
+    count >= 1 &&
+    typeof own(e, 'exchange') === 'string' &&
+    Array.isArray(keys) &&
+    keys.every((k) => typeof k === 'string') &&
+    typeof own(e, 'time') === 'number' &&
+    (expiration === undefined || typeof expiration === 'string')
+  );
+}
+
+/**
+ * The deaths an x-death header lists. A publisher can send any x-death value: an entry that is
+ * not a well-formed death (a number, null, a count that is a string…) is left out, so a forged
+ * header can neither break the step nor bend the count and the cycle check.
+ */
+function recordedDeaths(header: unknown): XDeath[] {
+  return Array.isArray(header) ? header.filter(isDeath) : [];
 }
 
 /** The x-death history after one more death (newest first; the same queue and reason only counts up). */
@@ -111,13 +152,13 @@ export function deadLetter(
 ): void {
   const dlx = queue.arguments['x-dead-letter-exchange'];
   if (dlx === undefined) {
-    drop(ctx, queue.name, message, reason);
+    dropMessage(ctx, queue.name, message, reason);
     return;
   }
   const routingKey = queue.arguments['x-dead-letter-routing-key'] ?? message.routingKey;
   const routingKeys = [routingKey];
   const oldHeaders = message.properties.headers ?? {};
-  const deaths = Array.isArray(oldHeaders['x-death']) ? (oldHeaders['x-death'] as XDeath[]) : [];
+  const deaths = recordedDeaths(oldHeaders['x-death']);
   const { expiration, ...rest } = message.properties;
   const death: XDeath = {
     queue: queue.name,
@@ -147,7 +188,7 @@ export function deadLetter(
   const targets = reason === 'rejected' ? routed : routed.filter((q) => !isCycle(newDeaths, q));
   const newMessageIds: number[] = [];
   for (const name of targets) {
-    const target = ctx.s.queues[name];
+    const target = own(ctx.s.queues, name);
     if (target) newMessageIds.push(enqueueNew(ctx, target, template));
   }
   ctx.events.push({
@@ -170,7 +211,7 @@ export function routeDraft(
   headers: Readonly<Record<string, unknown>> | undefined,
 ): string[] {
   if (exchangeName === '') return Object.hasOwn(ctx.s.queues, routingKey) ? [routingKey] : [];
-  const exchange = ctx.s.exchanges[exchangeName];
+  const exchange = own(ctx.s.exchanges, exchangeName);
   return exchange ? compileExchangeRouter(exchange, ctx.s.bindings).route(routingKey, headers) : [];
 }
 

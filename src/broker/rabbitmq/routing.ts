@@ -3,6 +3,7 @@
  * the hot path (built once per binding set, then allocation-light per message); `route` is the
  * pure convenience over a whole state, memoised on the bindings array.
  */
+import { own } from '../core/record.ts';
 import { headersMatch } from './headers.ts';
 import { compileTopicRouter } from './topic-trie.ts';
 import type { Binding, Exchange, RabbitState } from './types.ts';
@@ -81,7 +82,7 @@ export function route(
   headers?: Readonly<Record<string, unknown>>,
 ): string[] {
   if (exchangeName === '') return Object.hasOwn(state.queues, routingKey) ? [routingKey] : [];
-  const exchange = state.exchanges[exchangeName];
+  const exchange = own(state.exchanges, exchangeName);
   if (!exchange) return [];
   return routerFor(exchange, state.bindings).route(routingKey, headers);
 }

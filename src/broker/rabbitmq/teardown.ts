@@ -3,15 +3,15 @@
  * messages and cancels its consumers; a queue losing its last consumer may auto-delete; a closed
  * connection closes its channels and deletes its exclusive queues; a channel error closes the channel.
  */
-import type { Ctx } from './draft.ts';
-import { drop, enforceMaxLength, insertMessage } from './queue-ops.ts';
+import { drop, own, type Ctx } from './draft.ts';
+import { dropMessage, enforceMaxLength, insertMessage } from './queue-ops.ts';
 import type { Unacked } from './types.ts';
 
 /** Puts an unacked copy back at its old position, flagged redelivered; gone if its queue is gone. */
 export function requeue(ctx: Ctx, entry: Unacked): void {
-  const queue = ctx.s.queues[entry.queue];
+  const queue = own(ctx.s.queues, entry.queue);
   if (!queue) {
-    drop(ctx, entry.queue, entry.message, 'queue-deleted');
+    dropMessage(ctx, entry.queue, entry.message, 'queue-deleted');
     return;
   }
   insertMessage(queue, { ...entry.message, redelivered: true });
@@ -26,23 +26,23 @@ export function requeue(ctx: Ctx, entry: Unacked): void {
 export function requeueAll(ctx: Ctx, entries: readonly Unacked[]): void {
   for (const entry of entries) requeue(ctx, entry);
   for (const name of new Set(entries.map((e) => e.queue))) {
-    const queue = ctx.s.queues[name];
+    const queue = own(ctx.s.queues, name);
     if (queue) enforceMaxLength(ctx, queue);
   }
 }
 
 /** Deletes a queue: ready copies are dropped, its consumers cancelled, its bindings removed. */
 export function deleteQueue(ctx: Ctx, name: string, reason: string | null): number {
-  const queue = ctx.s.queues[name];
+  const queue = own(ctx.s.queues, name);
   if (!queue) return 0;
   const count = queue.messages.length;
-  for (const message of queue.messages) drop(ctx, name, message, 'queue-deleted');
-  delete ctx.s.queues[name];
+  for (const message of queue.messages) dropMessage(ctx, name, message, 'queue-deleted');
+  drop(ctx.s.queues, name);
   ctx.s.queueOrder = ctx.s.queueOrder.filter((q) => q !== name);
   for (const consumer of Object.values(ctx.s.consumers)) {
     if (consumer.queue !== name) continue;
-    delete ctx.s.consumers[consumer.tag];
-    const channel = ctx.s.channels[consumer.channel];
+    drop(ctx.s.consumers, consumer.tag);
+    const channel = own(ctx.s.channels, consumer.channel);
     if (channel) channel.consumers = channel.consumers.filter((t) => t !== consumer.tag);
     // RabbitMQ tells the client (consumer_cancel_notify); amqplib then calls back with null.
     ctx.events.push({ type: 'basic.cancel', channel: consumer.channel, consumerTag: consumer.tag });
@@ -61,9 +61,9 @@ export function removeBindings(
   if (removed.length === 0) return;
   ctx.s.bindings = ctx.s.bindings.filter((b) => !doomed(b));
   for (const name of new Set(removed.map((b) => b.exchange))) {
-    const exchange = ctx.s.exchanges[name];
+    const exchange = own(ctx.s.exchanges, name);
     if (exchange?.autoDelete && !ctx.s.bindings.some((b) => b.exchange === name)) {
-      delete ctx.s.exchanges[name];
+      drop(ctx.s.exchanges, name);
       ctx.events.push({ type: 'exchange.delete-ok', exchange: name });
     }
   }
@@ -71,12 +71,12 @@ export function removeBindings(
 
 /** Cancels a consumer; an auto-delete queue whose last consumer this was is deleted. */
 export function removeConsumer(ctx: Ctx, tag: string): void {
-  const consumer = ctx.s.consumers[tag];
+  const consumer = own(ctx.s.consumers, tag);
   if (!consumer) return;
-  delete ctx.s.consumers[tag];
-  const channel = ctx.s.channels[consumer.channel];
+  drop(ctx.s.consumers, tag);
+  const channel = own(ctx.s.channels, consumer.channel);
   if (channel) channel.consumers = channel.consumers.filter((t) => t !== tag);
-  const queue = ctx.s.queues[consumer.queue];
+  const queue = own(ctx.s.queues, consumer.queue);
   if (!queue) return;
   queue.active = queue.active.filter((t) => t !== tag);
   const left = Object.values(ctx.s.consumers).some((c) => c.queue === queue.name);
@@ -86,7 +86,7 @@ export function removeConsumer(ctx: Ctx, tag: string): void {
 
 /** Closes a channel: unacked copies are requeued (redelivered), then its consumers are cancelled. */
 export function closeChannel(ctx: Ctx, id: string): void {
-  const channel = ctx.s.channels[id];
+  const channel = own(ctx.s.channels, id);
   if (!channel) return;
   // Requeue first, as the queue process does on the channel's 'DOWN': an auto-delete queue
   // that then loses its last consumer takes the requeued messages with it.
@@ -94,19 +94,19 @@ export function closeChannel(ctx: Ctx, id: string): void {
   channel.unacked = [];
   requeueAll(ctx, unacked);
   for (const tag of channel.consumers.slice()) removeConsumer(ctx, tag);
-  delete ctx.s.channels[id];
-  const connection = ctx.s.connections[channel.connection];
+  drop(ctx.s.channels, id);
+  const connection = own(ctx.s.connections, channel.connection);
   if (connection) connection.channels = connection.channels.filter((c) => c !== id);
 }
 
 /** Closes a connection: its channels close, then its exclusive queues are deleted. */
 export function closeConnection(ctx: Ctx, id: string): void {
-  const connection = ctx.s.connections[id];
+  const connection = own(ctx.s.connections, id);
   if (!connection) return;
   for (const channel of connection.channels.slice()) closeChannel(ctx, channel);
-  delete ctx.s.connections[id];
+  drop(ctx.s.connections, id);
   for (const name of ctx.s.queueOrder.slice()) {
-    if (ctx.s.queues[name]?.exclusiveTo === id)
+    if (own(ctx.s.queues, name)?.exclusiveTo === id)
       deleteQueue(ctx, name, 'exclusive: owner connection closed');
   }
 }

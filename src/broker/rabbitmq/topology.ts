@@ -4,7 +4,7 @@
  * another connection's exclusive queue, 406 on an inequivalent redeclare).
  */
 import type { RabbitCommand } from './commands.ts';
-import { generateName, type Ctx } from './draft.ts';
+import { generateName, own, put, drop, type Ctx } from './draft.ts';
 import { headersBindingError } from './headers.ts';
 import { inequivalentArg, queueArgsError } from './queue-args.ts';
 import { channelError, deleteQueue, removeBindings } from './teardown.ts';
@@ -33,7 +33,7 @@ function sameArgs(
 /** exchange.declare */
 export function declareExchange(ctx: Ctx, cmd: Cmd<'exchange.declare'>): void {
   const { exchange: name, channel } = cmd;
-  const existing = ctx.s.exchanges[name];
+  const existing = own(ctx.s.exchanges, name);
   const durable = cmd.durable ?? false;
   const autoDelete = cmd.autoDelete ?? false;
   if (name === '') {
@@ -74,7 +74,7 @@ export function declareExchange(ctx: Ctx, cmd: Cmd<'exchange.declare'>): void {
     );
     return;
   }
-  ctx.s.exchanges[name] = { name, kind: cmd.kind, durable, autoDelete };
+  put(ctx.s.exchanges, name, { name, kind: cmd.kind, durable, autoDelete });
   ctx.events.push({ type: 'exchange.declare-ok', exchange: name });
 }
 
@@ -100,14 +100,14 @@ export function deleteExchange(ctx: Ctx, cmd: Cmd<'exchange.delete'>): void {
     );
     return;
   }
-  delete ctx.s.exchanges[name];
+  drop(ctx.s.exchanges, name);
   ctx.s.bindings = ctx.s.bindings.filter((b) => b.exchange !== name);
   ctx.events.push({ type: 'exchange.delete-ok', exchange: name });
 }
 
 /** The connection a command's channel belongs to, or null for a channel-less (management) command. */
 function connectionOf(ctx: Ctx, channel: string | undefined): string | null {
-  return channel === undefined ? null : (ctx.s.channels[channel]?.connection ?? null);
+  return channel === undefined ? null : (own(ctx.s.channels, channel)?.connection ?? null);
 }
 
 /**
@@ -123,7 +123,7 @@ export function mayUseQueue(
   method: string,
   declaredOwner?: string | null,
 ): boolean {
-  const owner = ctx.s.queues[queue]?.exclusiveTo ?? null;
+  const owner = own(ctx.s.queues, queue)?.exclusiveTo ?? null;
   const allowed =
     declaredOwner === undefined
       ? owner === null || owner === connectionOf(ctx, channel)
@@ -138,9 +138,9 @@ export function mayUseQueue(
 export function declareQueue(ctx: Ctx, cmd: Cmd<'queue.declare'>): void {
   const { channel } = cmd;
   const name = cmd.queue === '' ? generateName(ctx, 'amq.gen-') : cmd.queue;
-  const existing = ctx.s.queues[name];
+  const existing = own(ctx.s.queues, name);
   const reply = (): void => {
-    const q = ctx.s.queues[name];
+    const q = own(ctx.s.queues, name);
     const consumerCount = Object.values(ctx.s.consumers).filter((c) => c.queue === name).length;
     ctx.events.push({
       type: 'queue.declare-ok',
@@ -187,7 +187,7 @@ export function declareQueue(ctx: Ctx, cmd: Cmd<'queue.declare'>): void {
     channelError(ctx, channel, 'PRECONDITION_FAILED', invalid, cmd.type);
     return;
   }
-  ctx.s.queues[name] = {
+  put(ctx.s.queues, name, {
     name,
     durable,
     exclusiveTo: owner,
@@ -197,7 +197,7 @@ export function declareQueue(ctx: Ctx, cmd: Cmd<'queue.declare'>): void {
     nextSeq: 1,
     active: [],
     hadConsumer: false,
-  };
+  });
   ctx.s.queueOrder.push(name);
   reply();
 }
@@ -212,11 +212,11 @@ export function bindQueue(ctx: Ctx, cmd: Cmd<'queue.bind' | 'queue.unbind'>): vo
     channelError(ctx, channel, 'ACCESS_REFUSED', text, cmd.type);
     return;
   }
-  if (!ctx.s.queues[queue]) {
+  if (!own(ctx.s.queues, queue)) {
     channelError(ctx, channel, 'NOT_FOUND', `no queue '${queue}' ${VHOST}`, cmd.type);
     return;
   }
-  const x = ctx.s.exchanges[exchange];
+  const x = own(ctx.s.exchanges, exchange);
   if (!x) {
     channelError(ctx, channel, 'NOT_FOUND', `no exchange '${exchange}' ${VHOST}`, cmd.type);
     return;
@@ -244,7 +244,7 @@ export function bindQueue(ctx: Ctx, cmd: Cmd<'queue.bind' | 'queue.unbind'>): vo
 
 /** queue.purge: ready copies go; unacked ones stay with their channels. */
 export function purgeQueue(ctx: Ctx, cmd: Cmd<'queue.purge'>): void {
-  const queue = ctx.s.queues[cmd.queue];
+  const queue = own(ctx.s.queues, cmd.queue);
   if (!queue) {
     channelError(ctx, cmd.channel, 'NOT_FOUND', `no queue '${cmd.queue}' ${VHOST}`, cmd.type);
     return;
@@ -264,7 +264,7 @@ export function purgeQueue(ctx: Ctx, cmd: Cmd<'queue.purge'>): void {
 
 /** queue.delete (a missing queue is fine in RabbitMQ 3.x: delete-ok with 0 messages). */
 export function deleteQueueCommand(ctx: Ctx, cmd: Cmd<'queue.delete'>): void {
-  const queue = ctx.s.queues[cmd.queue];
+  const queue = own(ctx.s.queues, cmd.queue);
   if (!queue) {
     ctx.events.push({ type: 'queue.delete-ok', queue: cmd.queue, messageCount: 0 });
     return;
