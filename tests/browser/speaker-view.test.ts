@@ -228,6 +228,50 @@ describe('speaker view', () => {
     await page.close();
   });
 
+  it('previews the next widget step with the lecturer’s lab actions, as → will show it', async () => {
+    const { page, errors } = await openDeck(browser.context, `${deckUrl}#/s-14`);
+    const { popup, errors: popupErrors } = await openSpeaker(page);
+    const root = '.reveal .slides > section.present [data-widget="redis-list-queue"]';
+    /** What a widget root shows: its step, the queue and processing lengths and the caption. */
+    const readOut = (target: Page, selector: string) =>
+      target.evaluate((s) => {
+        const el = document.querySelector<HTMLElement>(s);
+        const length = (part: string) =>
+          el?.querySelector(`[data-part="${part}"]`)?.getAttribute('data-length');
+        return {
+          step: el?.dataset['step'],
+          queue: length('queue'),
+          processing: length('processing'),
+          caption: el?.querySelector('[role="status"]')?.textContent ?? '',
+        };
+      }, selector);
+    const preview = '.speaker-next [data-widget="redis-list-queue"]';
+    // Six code steps, then the widget's first step.
+    for (let i = 0; i < 7; i++) await popup.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getAttribute(root, 'data-step')).toBe('1');
+    await expect.poll(() => popup.getAttribute(preview, 'data-step')).toBe('2');
+    const before = await readOut(popup, preview);
+
+    // The lecturer opens the lab and pushes two tasks: «Дальше» shows step 2 with them.
+    await page.click(`${root} button[name="lab"]`);
+    for (const task of ['письмо Олегу', 'письмо Ане']) {
+      await page.fill(`${root} input[name="task"]`, task);
+      await page.press(`${root} input[name="task"]`, 'Enter');
+    }
+    await expect.poll(() => readOut(popup, preview)).not.toEqual(before);
+    const previewed = await readOut(popup, preview);
+    expect(previewed.step).toBe('2');
+    await popup.screenshot({ path: join(shots, 'speaker-next-step-lab-actions.png') });
+
+    await popup.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getAttribute(root, 'data-step')).toBe('2');
+    expect(await readOut(page, root)).toEqual(previewed);
+    expect(popupErrors).toEqual([]);
+    expect(errors).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
   it('fits the whole slide into both previews; nothing of the slide-24 widget is outside them', async () => {
     const { page, errors } = await openDeck(browser.context, deckUrl);
     const { popup, errors: popupErrors } = await openSpeaker(page);

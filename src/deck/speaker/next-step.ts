@@ -6,11 +6,15 @@
 import { updateCodeSteps } from '../code-steps.ts';
 import { WIDGET_STEP_CLASS } from '../widget-bridge.ts';
 import type { PlannedSlide } from './plan.ts';
+import { deckActionsKey } from './preview-widgets.ts';
 import type { PreviewState } from './slide-preview.ts';
 
 /** What «Дальше» shows: the next step of this slide, or the next slide; null after the end. */
 export interface NextPreview {
-  /** Changes when what comes next changes (the preview is redrawn only then). */
+  /**
+   * Changes when what comes next changes (the preview is redrawn only then): the step, or the
+   * lecturer's actions in the slide's widgets, which → keeps on top of the next step.
+   */
   readonly key: string;
   /** The words after «Дальше:». */
   readonly label: string;
@@ -106,7 +110,7 @@ export function nextPreview(
   const step = nextStepIn(section);
   if (step) {
     return {
-      key: `${section.id}#${step.index}`,
+      key: `${section.id}#${step.index}#${deckActionsKey(section)}`,
       label: nextStepLabel(step),
       section,
       state: { fragmentIndex: step.index, freshWidgets: true },

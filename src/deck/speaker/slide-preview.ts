@@ -3,8 +3,9 @@
  * slide fits the box. The current slide is a static copy (fragments, code steps and a widget's
  * DOM as they are, canvases copied pixel for pixel, scrolled code kept where it is): it runs
  * nothing, so a widget on screen is never run a second time for it. The next step's copy is put in
- * the state → gives it (fragments, code lines) and gets widgets of its own at that step
- * (preview-widgets.ts), since the deck has not drawn that step yet.
+ * the state → gives it (fragments, code lines) and gets widgets of its own at that step, with the
+ * lecturer's lab actions of the deck's widgets (preview-widgets.ts), since the deck has not drawn
+ * that step yet.
  */
 import { showStepIn } from './next-step.ts';
 import { PreviewWidgets } from './preview-widgets.ts';
@@ -81,7 +82,7 @@ export class SlidePreview {
     this.slides.replaceChildren(copy);
     if (state.fragmentIndex !== undefined) showStepIn(copy, state.fragmentIndex);
     else copyScroll(section, copy);
-    if (state.freshWidgets) void this.widgets.mountIn(copy);
+    if (state.freshWidgets) void this.widgets.mountIn(copy, section);
     this.fit();
     // Named so tests and the profiler see what a preview costs the deck's main thread.
     performance.measure(PREVIEW_MEASURE, { start: started, end: performance.now() });

@@ -54,6 +54,17 @@ export interface MountOptions {
   onFace?: (face: WidgetFace) => void;
 }
 
+/** The handle of each mounted root, while it is mounted (see `mountedWidget`). */
+const mounted = new WeakMap<Element, WidgetHandle>();
+
+/**
+ * The handle of the widget mounted as `root` (a `[data-widget]` element), or undefined: how the
+ * speaker view's «Дальше» reads the action log of the deck's widget on the current slide.
+ */
+export function mountedWidget(root: Element): WidgetHandle | undefined {
+  return mounted.get(root);
+}
+
 /** Keys a focused control handles itself: the deck must not see them (Space would turn the slide). */
 const CONTROL_KEYS = new Set([' ', 'Enter']);
 
@@ -176,7 +187,7 @@ export function mountWidget(
   view.show(0, false);
   controls.update({ playing, step, stepCount: view.stepCount });
 
-  return {
+  const handle: WidgetHandle = {
     name,
     root,
     get stepCount() {
@@ -196,9 +207,12 @@ export function mountWidget(
     restore: (actions) => view.restore?.(actions) ?? actions.map(() => 'виджет без действий'),
     notify: (message) => view.notify?.(message),
     destroy() {
+      mounted.delete(root);
       disposer.dispose();
       view.destroy?.();
       root.remove();
     },
   };
+  mounted.set(root, handle);
+  return handle;
 }
