@@ -5,9 +5,10 @@
  * Each field validates on use and shows its message next to itself; Enter never reaches reveal.js.
  */
 import { h, actionButton } from '../runtime/dom.ts';
-import { createField, type Field } from '../runtime/field.ts';
+import { createField } from '../runtime/field.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { applyOnChange } from '../runtime/parts.ts';
 import { BC_CLASS } from './classes.ts';
 import {
   throughputFor,
@@ -70,18 +71,8 @@ export function chooserLab(host: KitHost<ChooserView, ChooserAction>): LabPanel<
       host.act({ type: 'answer', question: 'throughput', answer: throughputFor(n), via }),
     );
   };
-  const enter = (field: Field, apply: () => void): void => {
-    disposer.listen(field.input, 'change', apply);
-    disposer.listen(field.input, 'keydown', (e) => {
-      if (e.key !== 'Enter') return;
-      e.preventDefault();
-      // reveal.js must not read Enter typed in a field as navigation.
-      e.stopPropagation();
-      apply();
-    });
-  };
-  enter(name, applyName);
-  enter(rate, applyRate);
+  applyOnChange(disposer, name, applyName);
+  applyOnChange(disposer, rate, applyRate);
   disposer.listen(clear, 'click', () => host.notify(host.act({ type: 'clear' })));
   host.element.append(
     h(

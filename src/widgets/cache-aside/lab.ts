@@ -4,10 +4,10 @@
  * itself; an invalid value changes nothing else. Enter acts like the field's button and never
  * reaches reveal.js as navigation.
  */
-import { h, actionButton } from '../runtime/dom.ts';
+import { actionButton } from '../runtime/dom.ts';
 import { createField, type Field } from '../runtime/field.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { applyOnChange, inputRows, submitOnEnter } from '../runtime/parts.ts';
 import { CA_CLASS } from './classes.ts';
 import {
   validateDbMs,
@@ -65,35 +65,18 @@ export function cacheLab(host: KitHost<CacheView, CacheLabAction>): LabPanel<Cac
       db.setError(host.act({ kind: 'settings', ttlSeconds: settings().ttlSeconds, dbMs: d }));
     }
   };
-  const onEnter = (field: Field, run: () => void): void => {
-    disposer.listen(field.input, 'keydown', (e) => {
-      if (e.key !== 'Enter') return;
-      e.preventDefault();
-      e.stopPropagation();
-      run();
-    });
-  };
-  disposer.listen(request, 'click', doRequest);
-  onEnter(product, doRequest);
-  disposer.listen(update, 'click', doUpdate);
-  onEnter(price, doUpdate);
-  disposer.listen(wait, 'click', doWait);
-  onEnter(waitField, doWait);
-  for (const [field, apply] of [
-    [ttl, doTtl],
-    [db, doDb],
-  ] as const) {
-    disposer.listen(field.input, 'change', apply);
-    onEnter(field, apply);
-  }
+  submitOnEnter(disposer, [product], doRequest, request);
+  submitOnEnter(disposer, [price], doUpdate, update);
+  submitOnEnter(disposer, [waitField], doWait, wait);
+  applyOnChange(disposer, ttl, doTtl);
+  applyOnChange(disposer, db, doDb);
   host.element.append(
-    h(
-      'div',
-      { class: `${WIDGET_CLASS.inputs} ${CA_CLASS.inputs}` },
-      h('div', { class: WIDGET_CLASS.inputGroup }, product.element, request),
-      h('div', { class: WIDGET_CLASS.inputGroup }, price.element, update),
-      h('div', { class: WIDGET_CLASS.inputGroup }, waitField.element, wait),
-      h('div', { class: WIDGET_CLASS.inputGroup }, ttl.element, db.element),
+    inputRows(
+      CA_CLASS.inputs,
+      [product.element, request],
+      [price.element, update],
+      [waitField.element, wait],
+      [ttl.element, db.element],
     ),
   );
   return {

@@ -8,6 +8,7 @@ import { h, actionButton } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { createField, type Field } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { applyOnChange } from '../runtime/parts.ts';
 import { CR_CLASS } from './classes.ts';
 import { NUMBER_LABEL, validateSetting, type CeleryAction, type CeleryView } from './logic.ts';
 import type { CelerySettings, FlagKey, NumberKey, RetryKind } from './story.ts';
@@ -79,10 +80,7 @@ export function celeryLab(host: KitHost<CeleryView, CeleryAction>): LabPanel<Cel
       if (value === undefined || value === host.view().settings[spec.key]) return;
       field.setError(host.act({ type: 'number', key: spec.key, value }));
     };
-    disposer.listen(field.input, 'change', apply);
-    disposer.listen(field.input, 'keydown', (event) => {
-      if (event.key === 'Enter') apply();
-    });
+    applyOnChange(disposer, field, apply);
     grid.append(field.element);
   }
 

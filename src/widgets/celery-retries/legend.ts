@@ -3,30 +3,29 @@
  * names its mark (`data-legend`), so the stage can leave out the ones its story never draws.
  */
 import { h, s } from '../runtime/dom.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
+import { legend, markSvg, type LegendItem } from '../runtime/parts.ts';
 import { CR_CLASS } from './classes.ts';
 import { CRASH_COLOUR, RUN_LOOK, WAIT_COLOUR, type RunOutcome } from './layout.ts';
 
 /** A mark of the timeline the legend explains: a run's outcome, a wait, or a point mark. */
 export type LegendKey = RunOutcome | 'wait' | 'sent' | 'redelivered';
 
-function swatch(...children: SVGElement[]): SVGSVGElement {
-  return s(
-    'svg',
-    { class: CR_CLASS.swatch, viewBox: '0 0 26 18', 'aria-hidden': 'true' },
-    ...children,
-  );
-}
+const swatch = (...children: SVGElement[]): SVGSVGElement =>
+  markSvg({ class: CR_CLASS.swatch, viewBox: '0 0 26 18' }, ...children);
 
 /** Builds the legend element. */
 export function celeryLegend(): HTMLElement {
-  const item = (key: LegendKey, mark: SVGSVGElement, glyph: string, text: string, colour = '') =>
-    h(
-      'li',
-      { class: WIDGET_CLASS.legendItem, 'data-legend': key },
-      mark,
-      glyph
-        ? h(
+  const item = (
+    key: LegendKey,
+    mark: SVGSVGElement,
+    glyph: string,
+    text: string,
+    colour = '',
+  ): LegendItem => ({
+    mark: glyph
+      ? [
+          mark,
+          h(
             'span',
             {
               class: CR_CLASS.legendGlyph,
@@ -34,11 +33,13 @@ export function celeryLegend(): HTMLElement {
               'aria-hidden': 'true',
             },
             glyph,
-          )
-        : '',
-      ` ${text}`,
-    );
-  const run = (o: RunOutcome): HTMLElement =>
+          ),
+        ]
+      : mark,
+    text,
+    attrs: { 'data-legend': key },
+  });
+  const run = (o: RunOutcome): LegendItem =>
     item(
       o,
       swatch(s('rect', { x: 1, y: 2, width: 24, height: 14, rx: 2, fill: RUN_LOOK[o].fill })),
@@ -47,9 +48,7 @@ export function celeryLegend(): HTMLElement {
       // The picture marks a killed run with the red ✕ of its worker's crash.
       o === 'killed' ? CRASH_COLOUR : RUN_LOOK[o].fill,
     );
-  return h(
-    'ul',
-    { class: `${WIDGET_CLASS.legend} ${CR_CLASS.legend}`, 'aria-label': 'Легенда' },
+  return legend(CR_CLASS.legend, [
     ...(['running', 'ok', 'error', 'killed'] as const).map(run),
     item(
       'wait',
@@ -76,5 +75,5 @@ export function celeryLegend(): HTMLElement {
       '',
       'доставлена повторно',
     ),
-  );
+  ]);
 }

@@ -10,6 +10,7 @@ import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { actionButton, h } from '../runtime/dom.ts';
 import { createField, type Field } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { onButton, submitOnEnter } from '../runtime/parts.ts';
 import { validateRoutingKey } from '../runtime/validate.ts';
 import { ER_CLASS } from './classes.ts';
 import {
@@ -93,15 +94,7 @@ export function routingLab(host: KitHost<RoutingView, StudentAction>): LabPanel<
     // A value that is not an option (set from outside) goes back to the type shown.
     if (refused !== undefined) select.value = kind();
   });
-  disposer.listen(publish, 'click', onPublish);
-  const onEnter = (event: KeyboardEvent): void => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    event.stopPropagation();
-    onPublish();
-  };
-  disposer.listen(keyField.input, 'keydown', onEnter);
-  disposer.listen(headersField.input, 'keydown', onEnter);
+  submitOnEnter(disposer, [keyField, headersField], onPublish, publish);
 
   // Binding fields carry their Field object so that errors show next to the right input.
   const fields = new WeakMap<HTMLInputElement, Field>();
@@ -116,9 +109,7 @@ export function routingLab(host: KitHost<RoutingView, StudentAction>): LabPanel<
     if (to === undefined || sameBinding(from, to)) return;
     field.setError(host.act({ type: 'rebind', queue, from, to }));
   });
-  disposer.listen(cards, 'click', (event) => {
-    const button = event.target instanceof Element ? event.target.closest('button') : null;
-    if (!button) return;
+  onButton(disposer, cards, (button) => {
     const queue = button.dataset['queueName'] ?? '';
     if (button.name === 'remove-binding') {
       const binding = queueOf(queue)?.bindings[Number(button.dataset['index'])];

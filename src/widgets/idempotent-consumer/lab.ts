@@ -4,9 +4,9 @@
  * change nothing; a refused payment (past the limit) says why next to the button.
  */
 import { h, actionButton } from '../runtime/dom.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { createField } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { alertLine, inputRows, submitOnEnter } from '../runtime/parts.ts';
 import { IC_CLASS } from './classes.ts';
 import { validateAmount, validatePaymentId, type IdempotentView } from './logic.ts';
 import type { Payment } from './run.ts';
@@ -24,35 +24,18 @@ export function idempotentLab(host: KitHost<IdempotentView, Payment>): LabPanel<
   const crashId = host.id('w-ic-crash');
   const crash = h('input', { id: crashId, type: 'checkbox', name: 'crash' });
   const button = actionButton('send-payment', 'Отправить платёж');
-  const limit = h('span', {
-    class: WIDGET_CLASS.fieldError,
-    role: 'alert',
-    hidden: true,
-    'data-error': 'limit',
-  });
-  const setLimitError = (message: string | undefined): void => {
-    limit.hidden = message === undefined;
-    limit.textContent = message ?? '';
-  };
+  const limit = alertLine({ 'data-error': 'limit' });
+  const setLimitError = limit.show;
   const submit = (): void => {
     const pid = id.read(validatePaymentId);
     const sum = amount.read(validateAmount);
     if (pid === undefined || sum === undefined) return;
     setLimitError(host.act({ id: pid, amount: sum, crash: crash.checked }));
   };
-  host.disposer.listen(button, 'click', submit);
-  for (const f of [id, amount]) {
-    host.disposer.listen(f.input, 'keydown', (event) => {
-      if (event.key !== 'Enter') return;
-      event.preventDefault();
-      event.stopPropagation();
-      submit();
-    });
-  }
+  submitOnEnter(host.disposer, [id, amount], submit, button);
   host.element.append(
-    h(
-      'div',
-      { class: `${WIDGET_CLASS.inputs} ${IC_CLASS.inputs}` },
+    inputRows(
+      IC_CLASS.inputs,
       id.element,
       amount.element,
       h(
@@ -61,7 +44,7 @@ export function idempotentLab(host: KitHost<IdempotentView, Payment>): LabPanel<
         crash,
         h('label', { for: crashId }, 'воркер упадёт до ack'),
       ),
-      h('div', { class: IC_CLASS.send }, button, limit),
+      h('div', { class: IC_CLASS.send }, button, limit.element),
     ),
   );
   return {

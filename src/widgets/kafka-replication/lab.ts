@@ -6,8 +6,8 @@
 import type { Acks } from '../../broker/kafka/index.ts';
 import { actionButton, h } from '../runtime/dom.ts';
 import { createField } from '../runtime/field.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { inputRows, labelled, onButton, submitOnEnter } from '../runtime/parts.ts';
 import { KR_CLASS } from './classes.ts';
 import { validateValue, type ReplicationAction, type ReplicationView } from './logic.ts';
 
@@ -33,35 +33,17 @@ export function replicationLab(
     const chosen = ACKS.find((a) => a.value === acks.value)?.acks ?? 'all';
     value.setError(host.act({ type: 'send', value: text, acks: chosen }));
   };
-  disposer.listen(sendButton, 'click', onSend);
-  disposer.listen(value.input, 'keydown', (event) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    event.stopPropagation();
-    onSend();
-  });
+  submitOnEnter(disposer, [value], onSend, sendButton);
   disposer.listen(replicate, 'click', () => host.notify(host.act({ type: 'replicate' })));
   // The brokers' buttons live in their cards (the picture, lab face only).
-  disposer.listen(host.root, 'click', (event) => {
-    const button = event.target instanceof Element ? event.target.closest('button') : null;
-    const broker = Number(button?.dataset['broker']);
-    if (!button || !Number.isInteger(broker)) return;
+  onButton(disposer, host.root, (button) => {
+    const broker = Number(button.dataset['broker']);
+    if (!Number.isInteger(broker)) return;
     if (button.name === 'stop-broker') host.notify(host.act({ type: 'stop', broker }));
     if (button.name === 'start-broker') host.notify(host.act({ type: 'start', broker }));
   });
   host.element.append(
-    h(
-      'div',
-      { class: `${WIDGET_CLASS.inputs} ${KR_CLASS.panel}` },
-      h(
-        'div',
-        { class: WIDGET_CLASS.inputGroup },
-        value.element,
-        h('div', { class: WIDGET_CLASS.field }, h('label', { for: acks.id }, 'Producer'), acks),
-        sendButton,
-      ),
-      h('div', { class: WIDGET_CLASS.inputGroup }, replicate),
-    ),
+    inputRows(KR_CLASS.panel, [value.element, labelled('Producer', acks), sendButton], [replicate]),
   );
   return {
     reset() {

@@ -7,6 +7,7 @@
 import { h } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { LAB_ONLY, type KitHost, type Painter } from '../runtime/kit.ts';
+import { PART_CLASS, board as boardOf } from '../runtime/parts.ts';
 import { KR_CLASS } from './classes.ts';
 import type { ReplicaView, ReplicationAction, ReplicationView, Sent } from './logic.ts';
 
@@ -47,7 +48,10 @@ function heardText(s: Sent): string {
 }
 
 function producerCard(view: ReplicationView): HTMLElement {
-  const list = h('ol', { class: KR_CLASS.sent, 'aria-label': 'Отправленные сообщения' });
+  const list = h('ol', {
+    class: `${PART_CLASS.plainList} ${KR_CLASS.sent}`,
+    'aria-label': 'Отправленные сообщения',
+  });
   for (const s of view.sent.slice(-SENT_SHOWN)) {
     list.append(
       h(
@@ -64,7 +68,7 @@ function producerCard(view: ReplicationView): HTMLElement {
   if (view.sent.length === 0) list.append(h('li', { class: KR_CLASS.more }, 'ещё ничего'));
   return h(
     'div',
-    { class: KR_CLASS.producer, 'data-part': 'producer' },
+    { class: `${PART_CLASS.card} ${KR_CLASS.producer}`, 'data-part': 'producer' },
     h('div', { class: KR_CLASS.title }, 'Producer'),
     list,
   );
@@ -76,7 +80,10 @@ function roleText(r: ReplicaView): string {
 }
 
 function brokerCard(r: ReplicaView, view: ReplicationView): HTMLElement {
-  const log = h('ol', { class: KR_CLASS.log, 'aria-label': `Журнал брокера ${r.broker}` });
+  const log = h('ol', {
+    class: `${PART_CLASS.plainList} ${KR_CLASS.log}`,
+    'aria-label': `Журнал брокера ${r.broker}`,
+  });
   const hidden = Math.max(0, r.records.length - CELLS_SHOWN);
   if (hidden > 0) log.append(h('li', { class: KR_CLASS.more }, `+${hidden} раньше`));
   let hwDrawn = false;
@@ -119,6 +126,7 @@ function brokerCard(r: ReplicaView, view: ReplicationView): HTMLElement {
     'li',
     {
       class: [
+        PART_CLASS.card,
         KR_CLASS.broker,
         r.up ? '' : KR_CLASS.brokerDown,
         r.leader ? KR_CLASS.brokerLeader : '',
@@ -156,14 +164,12 @@ function summary(view: ReplicationView): HTMLElement {
 export function replicationPicture(
   host: KitHost<ReplicationView, ReplicationAction>,
 ): Painter<ReplicationView> {
-  const board = h('div', {
-    class: KR_CLASS.board,
-    role: 'group',
-    'aria-label': 'Producer и три брокера с репликами партиции',
-  });
-  host.element.append(board);
+  const board = boardOf(host, KR_CLASS.board, 'Producer и три брокера с репликами партиции');
   return (view, previous, animate) => {
-    const brokers = h('ul', { class: KR_CLASS.brokers, 'aria-label': 'Брокеры' });
+    const brokers = h('ul', {
+      class: `${PART_CLASS.plainList} ${KR_CLASS.brokers}`,
+      'aria-label': 'Брокеры',
+    });
     for (const r of view.replicas) brokers.append(brokerCard(r, view));
     board.replaceChildren(producerCard(view), brokers, summary(view));
     host.root.dataset['isr'] = view.isr.join(',');

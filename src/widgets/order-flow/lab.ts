@@ -7,6 +7,7 @@ import { h, actionButton } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { createField, type Field } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { applyOnChange } from '../runtime/parts.ts';
 import {
   WORKER_TASKS,
   type OrderDurations,
@@ -45,14 +46,7 @@ export function orderFlowLab(
       if (ms === undefined || ms === input().durations[spec.key]) return;
       field.setError(host.act({ type: 'duration', key: spec.key, ms }));
     };
-    disposer.listen(field.input, 'change', apply);
-    disposer.listen(field.input, 'keydown', (event) => {
-      if (event.key !== 'Enter') return;
-      // reveal.js must not read Enter typed in a field as navigation.
-      event.preventDefault();
-      event.stopPropagation();
-      apply();
-    });
+    applyOnChange(disposer, field, apply);
     grid.append(field.element);
   }
   const selects = new Map<WorkerTask, HTMLSelectElement>();

@@ -1,6 +1,5 @@
 /** The legend of each pattern: every mark in colour AND shape, with its meaning in words. */
-import { WIDGET_CLASS } from '../runtime/classes.ts';
-import { h } from '../runtime/dom.ts';
+import { legend } from '../runtime/parts.ts';
 import { PT_CLASS } from './classes.ts';
 import type { PatternId } from './story.ts';
 
@@ -25,17 +24,12 @@ const ITEMS: Readonly<
 
 /** The legend for one pattern, as a list. */
 export function legendFor(pattern: PatternId): HTMLElement {
-  return h(
-    'ul',
-    { class: `${WIDGET_CLASS.legend} ${PT_CLASS.legend}`, 'aria-label': 'Легенда' },
-    ...ITEMS[pattern].map(([chipClass, mark, text]) =>
-      h(
-        'li',
-        { class: WIDGET_CLASS.legendItem },
-        h('span', { class: `${PT_CLASS.chip} ${chipClass}`, 'aria-hidden': 'true' }, mark),
-        ' ',
-        text,
-      ),
-    ),
+  return legend(
+    PT_CLASS.legend,
+    ITEMS[pattern].map(([chipClass, mark, text]) => ({
+      mark,
+      markClass: `${PT_CLASS.chip} ${chipClass}`,
+      text,
+    })),
   );
 }

@@ -5,9 +5,9 @@
  * next to its field and changes nothing; a refused action says why next to the bar.
  */
 import { h, actionButton } from '../runtime/dom.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { createField } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { alertLine, inputRows, onButton, submitOnEnter } from '../runtime/parts.ts';
 import { RA_CLASS } from './classes.ts';
 import { PUBLISH_BATCH, RUN_MS, validatePrefetch, type AcksView } from './logic.ts';
 import { relabelSettle } from './picture.ts';
@@ -34,16 +34,8 @@ export function acksLab(host: KitHost<AcksView, AcksAction>): LabPanel<AcksView>
   const run = actionButton('run', '+1 с');
   const requeue = h('input', { type: 'checkbox', name: 'requeue', id: host.id('w-ra-requeue') });
   requeue.checked = true;
-  const error = h('span', {
-    class: WIDGET_CLASS.fieldError,
-    role: 'alert',
-    'data-panel-error': '',
-    hidden: true,
-  });
-  const showError = (message: string | undefined): void => {
-    error.textContent = message ?? '';
-    error.hidden = message === undefined;
-  };
+  const error = alertLine({ 'data-panel-error': '' });
+  const showError = error.show;
   const setRequeue = (value: boolean): void => {
     requeue.checked = value;
     root.dataset['requeue'] = String(value);
@@ -54,23 +46,16 @@ export function acksLab(host: KitHost<AcksView, AcksAction>): LabPanel<AcksView>
     const value = prefetch.read(validatePrefetch);
     if (value !== undefined) prefetch.setError(host.act({ type: 'qos', prefetch: value }));
   };
-  disposer.listen(apply, 'click', applyPrefetch);
-  disposer.listen(prefetch.input, 'keydown', (event) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    event.stopPropagation();
-    applyPrefetch();
-  });
+  submitOnEnter(disposer, [prefetch], applyPrefetch, apply);
   disposer.listen(publish, 'click', () =>
     showError(host.act({ type: 'publish', count: PUBLISH_BATCH })),
   );
   disposer.listen(run, 'click', () => showError(host.act({ type: 'run', ms: RUN_MS })));
   disposer.listen(requeue, 'change', () => setRequeue(requeue.checked));
   // The worker rows' buttons (in the picture, lab face only).
-  disposer.listen(root, 'click', (event) => {
-    const button = event.target instanceof Element ? event.target.closest('button') : null;
-    const worker = button?.dataset['worker'];
-    if (!button || !worker) return;
+  onButton(disposer, root, (button) => {
+    const worker = button.dataset['worker'];
+    if (!worker) return;
     const action: AcksAction | undefined =
       button.name === 'crash-worker'
         ? { type: 'crash', worker }
@@ -82,13 +67,12 @@ export function acksLab(host: KitHost<AcksView, AcksAction>): LabPanel<AcksView>
     if (action) showError(host.act(action));
   });
   host.element.append(
-    h(
-      'div',
-      { class: `${WIDGET_CLASS.inputs} ${RA_CLASS.panel}` },
-      h('div', { class: WIDGET_CLASS.inputGroup }, prefetch.element, apply),
-      h('div', { class: WIDGET_CLASS.inputGroup }, publish, run),
+    inputRows(
+      RA_CLASS.panel,
+      [prefetch.element, apply],
+      [publish, run],
       h('label', { for: requeue.id, class: RA_CLASS.check }, requeue, ' requeue для nack/reject'),
-      error,
+      error.element,
     ),
   );
   return {

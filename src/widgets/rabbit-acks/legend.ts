@@ -3,7 +3,7 @@
  * colour too (✓ acked, ⚙ in work, … waiting in the prefetch buffer, ✗ dead letter, ↻ redelivered).
  */
 import { h } from '../runtime/dom.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
+import { legend } from '../runtime/parts.ts';
 import { CHIP_STATE, RA_CLASS, type ChipState } from './classes.ts';
 
 /** Symbol shown on a chip in each state. */
@@ -26,25 +26,19 @@ const ITEMS: readonly [ChipState, string, boolean][] = [
 
 /** The legend list. */
 export function acksLegend(): HTMLElement {
-  return h(
-    'ul',
-    { class: `${WIDGET_CLASS.legend} ${RA_CLASS.legend}`, 'aria-label': 'Легенда' },
-    ...ITEMS.map(([state, text, redelivered]) =>
-      h(
-        'li',
-        { class: WIDGET_CLASS.legendItem },
-        h(
-          'span',
-          {
-            class: `${RA_CLASS.chip} ${CHIP_STATE[state]}`,
-            'data-redelivered-look': redelivered ? 'true' : undefined,
-            'aria-hidden': 'true',
-          },
-          redelivered ? '↻' : CHIP_MARK[state],
-        ),
-        ` ${text}`,
+  return legend(RA_CLASS.legend, [
+    ...ITEMS.map(([state, text, redelivered]) => ({
+      mark: h(
+        'span',
+        {
+          class: `${RA_CLASS.chip} ${CHIP_STATE[state]}`,
+          'data-redelivered-look': redelivered ? 'true' : undefined,
+          'aria-hidden': 'true',
+        },
+        redelivered ? '↻' : CHIP_MARK[state],
       ),
-    ),
-    h('li', { class: WIDGET_CLASS.legendItem }, h('strong', {}, 'N!'), ' callback на ней падает'),
-  );
+      text,
+    })),
+    { mark: h('strong', {}, 'N!'), text: 'callback на ней падает' },
+  ]);
 }

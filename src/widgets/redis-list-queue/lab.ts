@@ -5,8 +5,8 @@
  */
 import { h, actionButton } from '../runtime/dom.ts';
 import { createField } from '../runtime/field.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { inputRows, labelled, onButton, submitOnEnter } from '../runtime/parts.ts';
 import { LQ_CLASS } from './classes.ts';
 import { nextWorker, validateTask, type QueueAction, type QueueView } from './logic.ts';
 import type { WorkerMode } from './story.ts';
@@ -30,13 +30,7 @@ export function listQueueLab(host: KitHost<QueueView, QueueAction>): LabPanel<Qu
     const value = task.read(validateTask);
     if (value !== undefined) task.setError(host.act({ type: 'lpush', value }));
   };
-  disposer.listen(push, 'click', onPush);
-  disposer.listen(task.input, 'keydown', (event) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    event.stopPropagation();
-    onPush();
-  });
+  submitOnEnter(disposer, [task], onPush, push);
   disposer.listen(add, 'click', () => {
     const names = host.view().workers.map((w) => w.client);
     const chosen: WorkerMode = mode.value === 'BLMOVE' ? 'BLMOVE' : 'BRPOP';
@@ -44,10 +38,9 @@ export function listQueueLab(host: KitHost<QueueView, QueueAction>): LabPanel<Qu
   });
   disposer.listen(requeue, 'click', () => host.notify(host.act({ type: 'requeue' })));
   // The worker cards' buttons (in the picture, lab face only); a restart takes the chosen mode.
-  disposer.listen(host.root, 'click', (event) => {
-    const button = event.target instanceof Element ? event.target.closest('button') : null;
-    const worker = host.view().workers.find((w) => w.client === button?.dataset['worker']);
-    if (!button || !worker) return;
+  onButton(disposer, host.root, (button) => {
+    const worker = host.view().workers.find((w) => w.client === button.dataset['worker']);
+    if (!worker) return;
     const chosen: WorkerMode = mode.value === 'BLMOVE' ? 'BLMOVE' : 'BRPOP';
     const action: QueueAction | undefined =
       button.name === 'finish'
@@ -60,22 +53,10 @@ export function listQueueLab(host: KitHost<QueueView, QueueAction>): LabPanel<Qu
     if (action) host.notify(host.act(action));
   });
   host.element.append(
-    h(
-      'div',
-      { class: `${WIDGET_CLASS.inputs} ${LQ_CLASS.panel}` },
-      h('div', { class: WIDGET_CLASS.inputGroup }, task.element, push),
-      h(
-        'div',
-        { class: WIDGET_CLASS.inputGroup },
-        h(
-          'div',
-          { class: WIDGET_CLASS.field },
-          h('label', { for: mode.id }, 'Новый воркер берёт'),
-          mode,
-        ),
-        add,
-        requeue,
-      ),
+    inputRows(
+      LQ_CLASS.panel,
+      [task.element, push],
+      [labelled('Новый воркер берёт', mode), add, requeue],
     ),
   );
   return {

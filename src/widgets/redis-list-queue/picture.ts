@@ -7,6 +7,7 @@
 import { h } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { LAB_ONLY, type KitHost, type Painter } from '../runtime/kit.ts';
+import { PART_CLASS, board as boardOf } from '../runtime/parts.ts';
 import { animateBoard, motionOf } from './animate.ts';
 import { clip } from './caption.ts';
 import { LQ_CLASS } from './classes.ts';
@@ -21,7 +22,7 @@ export const MARK = { waiting: '○', busy: '⚙', crashed: '✗', lost: '✗', 
 
 function cells(items: readonly string[], key: string): HTMLElement {
   const row = h('ol', {
-    class: LQ_CLASS.cells,
+    class: `${PART_CLASS.plainList} ${LQ_CLASS.cells}`,
     'data-list': key,
     'aria-label': `${key}: ${items.length}`,
   });
@@ -47,7 +48,7 @@ function listCard(view: QueueView): HTMLElement {
     h(
       'div',
       {
-        class: `${LQ_CLASS.card} ${LQ_CLASS.list}`,
+        class: `${PART_CLASS.card} ${LQ_CLASS.card} ${LQ_CLASS.list}`,
         'data-part': 'queue',
         'data-length': view.queue.length,
       },
@@ -63,7 +64,7 @@ function listCard(view: QueueView): HTMLElement {
     h(
       'div',
       {
-        class: `${LQ_CLASS.card} ${LQ_CLASS.list} ${LQ_CLASS.listProcessing}`,
+        class: `${PART_CLASS.card} ${LQ_CLASS.card} ${LQ_CLASS.list} ${LQ_CLASS.listProcessing}`,
         'data-part': 'processing',
         'data-length': view.processing.length,
       },
@@ -127,6 +128,7 @@ function statusLine(w: WorkerView, view: QueueView): HTMLElement {
 
 function workerCard(w: WorkerView, view: QueueView): HTMLElement {
   const cls = [
+    PART_CLASS.card,
     LQ_CLASS.worker,
     w.status === 'busy' ? LQ_CLASS.busy : '',
     w.status === 'crashed' ? LQ_CLASS.crashed : '',
@@ -171,12 +173,7 @@ function fates(view: QueueView): HTMLElement {
 
 /** Builds the board into the kit's picture (its worker buttons are handled by the lab). */
 export function listQueuePicture(host: KitHost<QueueView, QueueAction>): Painter<QueueView> {
-  const board = h('div', {
-    class: LQ_CLASS.board,
-    role: 'group',
-    'aria-label': 'API, список email_queue и воркеры',
-  });
-  host.element.append(board);
+  const board = boardOf(host, LQ_CLASS.board, 'API, список email_queue и воркеры');
   return (view, _previous, animate) => {
     renderBoard(board, view);
     host.root.dataset['lost'] = String(view.crashes.filter((c) => c.lost).length);
@@ -186,12 +183,15 @@ export function listQueuePicture(host: KitHost<QueueView, QueueAction>): Painter
 
 /** The board for `view`: API → lists → workers, and the fates of tasks below. */
 export function renderBoard(board: HTMLElement, view: QueueView): void {
-  const workers = h('ul', { class: LQ_CLASS.workers, 'aria-label': 'Воркеры' });
+  const workers = h('ul', {
+    class: `${PART_CLASS.plainList} ${LQ_CLASS.workers}`,
+    'aria-label': 'Воркеры',
+  });
   for (const w of view.workers) workers.append(workerCard(w, view));
   board.replaceChildren(
     h(
       'div',
-      { class: LQ_CLASS.card, 'data-part': 'api' },
+      { class: `${PART_CLASS.card} ${LQ_CLASS.card}`, 'data-part': 'api' },
       h('div', { class: LQ_CLASS.title }, 'API'),
       h('div', { class: LQ_CLASS.code }, 'LPUSH'),
       h('div', { class: `${LQ_CLASS.muted} ${LAB_ONLY}` }, 'ставит и сразу отвечает 202'),

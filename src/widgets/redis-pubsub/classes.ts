@@ -26,4 +26,6 @@ export const PS_CLASS = {
   token: 'w-ps-token',
   empty: 'w-ps-empty',
   legend: 'w-ps-legend',
+  ok: 'w-ps-ok',
+  bad: 'w-ps-bad',
 } as const;

@@ -4,10 +4,10 @@
  * shows its message next to itself; Enter in a field acts like its button and never reaches
  * reveal.js as navigation. The kit refuses what does not fit (a fifth subscriber of one's own).
  */
-import { h, actionButton } from '../runtime/dom.ts';
-import { createField, type Field } from '../runtime/field.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
+import { actionButton } from '../runtime/dom.ts';
+import { createField } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { inputRows, onButton, submitOnEnter } from '../runtime/parts.ts';
 import { PS_CLASS } from './classes.ts';
 import {
   isStudentClient,
@@ -52,34 +52,17 @@ export function pubsubLab(host: KitHost<PubSubView, PubSubAction>): LabPanel<Pub
     const { client } = studentSubscriber(own + 1);
     pattern.setError(host.act({ type: 'join', client, pattern: name }));
   };
-  const onEnter = (field: Field, run: () => void): void => {
-    disposer.listen(field.input, 'keydown', (event) => {
-      if (event.key !== 'Enter') return;
-      event.preventDefault();
-      event.stopPropagation();
-      run();
-    });
-  };
-  disposer.listen(publish, 'click', onPublish);
-  disposer.listen(add, 'click', onAdd);
-  onEnter(channel, onPublish);
-  onEnter(message, onPublish);
-  onEnter(pattern, onAdd);
+  submitOnEnter(disposer, [channel, message], onPublish, publish);
+  submitOnEnter(disposer, [pattern], onAdd, add);
   // The subscriber cards' buttons (in the picture, lab face only).
-  disposer.listen(host.root, 'click', (event) => {
-    const button = event.target instanceof Element ? event.target.closest('button') : null;
-    const sub = host.view().subscribers.find((s) => s.client === button?.dataset['client']);
-    if (!button || !sub) return;
+  onButton(disposer, host.root, (button) => {
+    const sub = host.view().subscribers.find((s) => s.client === button.dataset['client']);
+    if (!sub) return;
     const type = button.name === 'leave' ? 'leave' : 'join';
     host.notify(host.act({ type, client: sub.client, pattern: sub.pattern }));
   });
   host.element.append(
-    h(
-      'div',
-      { class: `${WIDGET_CLASS.inputs} ${PS_CLASS.panel}` },
-      h('div', { class: WIDGET_CLASS.inputGroup }, channel.element, message.element, publish),
-      h('div', { class: WIDGET_CLASS.inputGroup }, pattern.element, add),
-    ),
+    inputRows(PS_CLASS.panel, [channel.element, message.element, publish], [pattern.element, add]),
   );
   return {
     reset() {

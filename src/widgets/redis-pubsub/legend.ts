@@ -1,25 +1,15 @@
 /** The legend under the board: every mark it draws, shape first (colour is never the only cue). */
-import { h } from '../runtime/dom.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
+import { legend } from '../runtime/parts.ts';
 import { PS_CLASS } from './classes.ts';
 import { MARK } from './picture.ts';
 
 /** Builds the legend element. */
 export function pubsubLegend(): HTMLElement {
-  const item = (mark: string, text: string, cls = ''): HTMLElement =>
-    h(
-      'li',
-      { class: WIDGET_CLASS.legendItem },
-      h('span', { class: `${PS_CLASS.mark} ${cls}`, 'aria-hidden': 'true' }, mark),
-      ` ${text}`,
-    );
-  return h(
-    'ul',
-    { class: `${WIDGET_CLASS.legend} ${PS_CLASS.legend}`, 'aria-label': 'Легенда' },
-    item(MARK.channel, 'SUBSCRIBE: канал точно'),
-    item(MARK.pattern, 'PSUBSCRIBE: шаблон'),
-    item(MARK.got, 'получил', 'w-ps-ok'),
-    item(MARK.lost, 'пропало', 'w-ps-bad'),
-    item(MARK.gone, 'отписался'),
-  );
+  return legend(PS_CLASS.legend, [
+    { mark: MARK.channel, markClass: PS_CLASS.mark, text: 'SUBSCRIBE: канал точно' },
+    { mark: MARK.pattern, markClass: PS_CLASS.mark, text: 'PSUBSCRIBE: шаблон' },
+    { mark: MARK.got, markClass: `${PS_CLASS.mark} ${PS_CLASS.ok}`, text: 'получил' },
+    { mark: MARK.lost, markClass: `${PS_CLASS.mark} ${PS_CLASS.bad}`, text: 'пропало' },
+    { mark: MARK.gone, markClass: PS_CLASS.mark, text: 'отписался' },
+  ]);
 }

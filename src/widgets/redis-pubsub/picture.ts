@@ -7,6 +7,7 @@
 import { h } from '../runtime/dom.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { LAB_ONLY, type KitHost, type Painter } from '../runtime/kit.ts';
+import { PART_CLASS, board as boardOf } from '../runtime/parts.ts';
 import { animateBoard, motionOf } from './animate.ts';
 import { clip, subscribersWord } from './caption.ts';
 import { PS_CLASS } from './classes.ts';
@@ -19,7 +20,7 @@ function publisherCard(view: PubSubView): HTMLElement {
   const p = view.publish;
   const card = h(
     'div',
-    { class: PS_CLASS.card, 'data-part': 'publisher' },
+    { class: `${PART_CLASS.card} ${PS_CLASS.card}`, 'data-part': 'publisher' },
     h('div', { class: PS_CLASS.cardTitle }, 'Издатель'),
   );
   if (!p) {
@@ -59,7 +60,7 @@ function row(r: RowView): HTMLElement {
 }
 
 function redisCard(view: PubSubView): HTMLElement {
-  const rows = h('ul', { class: PS_CLASS.rows });
+  const rows = h('ul', { class: `${PART_CLASS.plainList} ${PS_CLASS.rows}` });
   for (const r of view.rows) rows.append(row(r));
   const p = view.publish;
   // The red row tells the frame in which the message was lost, not every later one.
@@ -84,7 +85,7 @@ function redisCard(view: PubSubView): HTMLElement {
   }
   return h(
     'div',
-    { class: PS_CLASS.card, 'data-part': 'redis' },
+    { class: `${PART_CLASS.card} ${PS_CLASS.card}`, 'data-part': 'redis' },
     h('div', { class: PS_CLASS.cardTitle }, 'Redis: подписки'),
     h(
       'div',
@@ -103,12 +104,16 @@ function fateText(s: SubscriberView): string {
 
 function subscriberCard(s: SubscriberView): HTMLElement {
   const cls = [
+    PART_CLASS.card,
     PS_CLASS.sub,
     s.fate === 'got' ? PS_CLASS.subGot : '',
     s.active ? '' : PS_CLASS.subGone,
   ].join(' ');
   const command = s.kind === 'pattern' ? 'PSUBSCRIBE' : 'SUBSCRIBE';
-  const inbox = h('ol', { class: PS_CLASS.inbox, 'aria-label': `Получено: ${s.received}` });
+  const inbox = h('ol', {
+    class: `${PART_CLASS.plainList} ${PS_CLASS.inbox}`,
+    'aria-label': `Получено: ${s.received}`,
+  });
   for (const m of s.inbox) inbox.append(h('li', { class: PS_CLASS.msg }, clip(m, 28)));
   if (s.inbox.length === 0) inbox.append(h('li', { class: PS_CLASS.empty }, 'пусто'));
   const toggle = h(
@@ -156,12 +161,7 @@ function subscriberCard(s: SubscriberView): HTMLElement {
 
 /** Builds the board into the kit's picture (its subscribers' buttons are handled by the lab). */
 export function pubsubPicture(host: KitHost<PubSubView, PubSubAction>): Painter<PubSubView> {
-  const board = h('div', {
-    class: PS_CLASS.board,
-    role: 'group',
-    'aria-label': 'Издатель, Redis и подписчики',
-  });
-  host.element.append(board);
+  const board = boardOf(host, PS_CLASS.board, 'Издатель, Redis и подписчики');
   return (view, _previous, animate) => {
     renderBoard(board, view);
     if (view.publish) host.root.dataset['receivers'] = String(view.publish.receivers);
@@ -173,7 +173,7 @@ export function pubsubPicture(host: KitHost<PubSubView, PubSubAction>): Painter<
 /** The board for `view`: publisher → Redis → subscribers. */
 export function renderBoard(board: HTMLElement, view: PubSubView): void {
   const subs = h('ul', {
-    class: PS_CLASS.subs,
+    class: `${PART_CLASS.plainList} ${PS_CLASS.subs}`,
     'aria-label': `${view.subscribers.length} ${subscribersWord(view.subscribers.length)}`,
   });
   for (const s of view.subscribers) subs.append(subscriberCard(s));

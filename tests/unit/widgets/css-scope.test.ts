@@ -29,6 +29,8 @@ const SHARED = new Set([
   'w-toolbar',
   'w-stage',
   'w-stage-fill',
+  'w-card',
+  'w-plain-list',
 ]);
 
 /** A selector list split at its top-level commas (not those inside `:not(…)` or `:is(…)`). */
