@@ -46,18 +46,38 @@ export const EXCHANGE_KINDS: readonly ExchangeKind[] = ['direct', 'fanout', 'top
 
 type BindSpec = readonly [queue: string, routingKey: string, args?: Record<string, unknown>];
 
+/** One exchange of each type, `prefix.type` (the topic one may have its own name). */
+function exchangesNamed(prefix: string, topic = `${prefix}.topic`): Record<ExchangeKind, string> {
+  return {
+    direct: `${prefix}.direct`,
+    fanout: `${prefix}.fanout`,
+    topic,
+    headers: `${prefix}.headers`,
+  };
+}
+
+/** Queues from `[name, consumer]` pairs. */
+function queuesOf(...pairs: readonly (readonly [string, string])[]): ScenarioQueue[] {
+  return pairs.map(([name, consumer]) => ({ name, consumer }));
+}
+
+/**
+ * Declares the exchanges and queues and binds them: the fanout exchange binds every queue (with
+ * an empty key), the other types as `bindings` say.
+ */
 function topology(
   exchanges: Readonly<Record<ExchangeKind, string>>,
   queues: readonly ScenarioQueue[],
-  bindings: Readonly<Record<ExchangeKind, readonly BindSpec[]>>,
+  bindings: Readonly<Record<Exclude<ExchangeKind, 'fanout'>, readonly BindSpec[]>>,
 ): RabbitCommand[] {
   const out: RabbitCommand[] = [];
   for (const kind of EXCHANGE_KINDS) {
     out.push({ type: 'exchange.declare', exchange: exchanges[kind], kind });
   }
   for (const q of queues) out.push({ type: 'queue.declare', queue: q.name });
+  const all = { ...bindings, fanout: queues.map((q): BindSpec => [q.name, '']) };
   for (const kind of EXCHANGE_KINDS) {
-    for (const [queue, routingKey, args] of bindings[kind]) {
+    for (const [queue, routingKey, args] of all[kind]) {
       out.push({
         type: 'queue.bind',
         queue,
@@ -85,18 +105,12 @@ function publish(
   };
 }
 
-const ORDERS = {
-  direct: 'orders.direct',
-  fanout: 'orders.fanout',
-  topic: 'orders.topic',
-  headers: 'orders.headers',
-} as const;
-
-const ORDER_QUEUES: readonly ScenarioQueue[] = [
-  { name: 'billing', consumer: 'оплата' },
-  { name: 'notifications', consumer: 'рассылка' },
-  { name: 'audit', consumer: 'аудит' },
-];
+const ORDERS = exchangesNamed('orders');
+const ORDER_QUEUES = queuesOf(
+  ['billing', 'оплата'],
+  ['notifications', 'рассылка'],
+  ['audit', 'аудит'],
+);
 
 /** Architecture (slide 17): the four types in turn, one publish each, then an unroutable one. */
 export const ARCHITECTURE_SCENARIO: RoutingScenario = {
@@ -109,11 +123,6 @@ export const ARCHITECTURE_SCENARIO: RoutingScenario = {
       ['billing', 'order.paid'],
       ['notifications', 'order.created'],
       ['audit', 'order.paid'],
-    ],
-    fanout: [
-      ['billing', ''],
-      ['notifications', ''],
-      ['audit', ''],
     ],
     topic: [
       ['billing', 'order.*.paid'],
@@ -144,18 +153,12 @@ export const ARCHITECTURE_SCENARIO: RoutingScenario = {
   ],
 };
 
-const GUIDED = {
-  direct: 'orders.direct',
-  fanout: 'orders.fanout',
-  topic: 'orders',
-  headers: 'orders.headers',
-} as const;
-
-const GUIDED_QUEUES: readonly ScenarioQueue[] = [
-  { name: 'emails', consumer: 'email-сервис' },
-  { name: 'payments', consumer: 'оплата' },
-  { name: 'audit-eu', consumer: 'аудит' },
-];
+const GUIDED = exchangesNamed('orders', 'orders');
+const GUIDED_QUEUES = queuesOf(
+  ['emails', 'email-сервис'],
+  ['payments', 'оплата'],
+  ['audit-eu', 'аудит'],
+);
 
 /** Guided (slide 18): one message — producer → exchange → binding → queue → consumer → ack. */
 export const GUIDED_SCENARIO: RoutingScenario = {
@@ -169,11 +172,6 @@ export const GUIDED_SCENARIO: RoutingScenario = {
         ['emails', 'order.created'],
         ['payments', 'payment.done'],
         ['audit-eu', 'order.created.eu'],
-      ],
-      fanout: [
-        ['emails', ''],
-        ['payments', ''],
-        ['audit-eu', ''],
       ],
       topic: [
         ['emails', 'order.*'],
@@ -204,32 +202,19 @@ export const GUIDED_SCENARIO: RoutingScenario = {
   ],
 };
 
-const LOGS = {
-  direct: 'logs.direct',
-  fanout: 'logs.fanout',
-  topic: 'logs',
-  headers: 'logs.headers',
-} as const;
-
-const LOG_QUEUES: readonly ScenarioQueue[] = [
-  { name: 'errors', consumer: 'Consumer 1' },
-  { name: 'payments', consumer: 'Consumer 2' },
-];
+const LOGS = exchangesNamed('logs', 'logs');
+const LOG_QUEUES = queuesOf(['errors', 'Consumer 1'], ['payments', 'Consumer 2']);
 
 /** Topic (slide 26): the lecture's example on exchange 'logs', then `*` vs `#`, an unroutable key. */
 export const TOPIC_SCENARIO: RoutingScenario = {
   story: 'topic',
   seed: 26,
   exchanges: LOGS,
-  queues: [...LOG_QUEUES, { name: 'all-logs', consumer: 'Consumer 3' }],
+  queues: [...LOG_QUEUES, ...queuesOf(['all-logs', 'Consumer 3'])],
   setup: topology(LOGS, LOG_QUEUES, {
     direct: [
       ['errors', 'error.payment'],
       ['payments', 'info.payment'],
-    ],
-    fanout: [
-      ['errors', ''],
-      ['payments', ''],
     ],
     topic: [
       ['errors', 'error.*'],

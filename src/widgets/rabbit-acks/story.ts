@@ -33,105 +33,99 @@ export interface AcksStory {
 const QUEUE = 'tasks';
 const DLQ = 'tasks.dlq';
 
-const ACK_SCENE: SceneSpec = {
-  seed: 19,
-  queue: QUEUE,
-  deadLetterQueue: DLQ,
-  workers: [
-    { id: 'w1', name: 'Воркер 1', msPerTask: 1000 },
-    { id: 'w2', name: 'Воркер 2', msPerTask: 2000 },
-  ],
-  prefetch: 1,
-  faults: {},
-};
-
-/** The prefetch comparison: one fast and one slow worker, the same eight tasks. */
-function prefetchScene(prefetch: number): SceneSpec {
+/** A scene on the queue `tasks`: workers w1, w2, … with their names and seconds per task. */
+function scene(
+  seed: number,
+  workers: readonly (readonly [name: string, seconds: number])[],
+  { deadLetterQueue = DLQ, prefetch = 1, faults = {} }: Partial<SceneSpec> = {},
+): SceneSpec {
   return {
-    seed: 190 + prefetch,
+    seed,
     queue: QUEUE,
-    deadLetterQueue: DLQ,
-    workers: [
-      { id: 'w1', name: 'Воркер 1 (быстрый)', msPerTask: 1000 },
-      { id: 'w2', name: 'Воркер 2 (медленный)', msPerTask: 3000 },
-    ],
+    deadLetterQueue,
+    workers: workers.map(([name, seconds], i) => ({
+      id: `w${i + 1}`,
+      name,
+      msPerTask: seconds * 1000,
+    })),
     prefetch,
-    faults: {},
+    faults,
   };
 }
 
+/** Steps played in one scene: each its actions and its lead. */
+function inScene(
+  where: SceneSpec,
+  ...steps: readonly (readonly [actions: readonly AcksAction[], lead: string])[]
+): AcksStep[] {
+  return steps.map(([actions, lead]) => ({ scene: where, actions, lead }));
+}
+
+const ACK_SCENE = scene(19, [
+  ['Воркер 1', 1],
+  ['Воркер 2', 2],
+]);
+
+/** The prefetch comparison: one fast and one slow worker, the same eight tasks. */
+function prefetchScene(prefetch: number): SceneSpec {
+  const workers = [
+    ['Воркер 1 (быстрый)', 1],
+    ['Воркер 2 (медленный)', 3],
+  ] as const;
+  return scene(190 + prefetch, workers, { prefetch });
+}
+
 const run = (ms: number): AcksAction => ({ type: 'run', ms });
+const publish = (count: number): AcksAction => ({ type: 'publish', count });
 
 /** `acks` (slide 19): ack, a worker crash and redelivery, then unlimited prefetch vs prefetch=1. */
 export const ACKS_STORY: AcksStory = {
   start: ACK_SCENE,
   steps: [
-    {
-      scene: ACK_SCENE,
-      actions: [{ type: 'publish', count: 4 }],
-      lead: 'prefetch=1, ручной ack:',
-    },
-    { scene: ACK_SCENE, actions: [run(1000)], lead: 'Прошла 1 с:' },
-    {
-      scene: ACK_SCENE,
-      actions: [{ type: 'crash', worker: 'w1' }],
-      lead: 'Сбой воркера:',
-    },
-    { scene: ACK_SCENE, actions: [run(1000)], lead: 'Ещё 1 с:' },
-    {
-      scene: prefetchScene(0),
-      actions: [{ type: 'publish', count: 8 }, run(4000)],
-      lead: 'prefetch=0 (без лимита), 4 с спустя:',
-    },
-    {
-      scene: prefetchScene(1),
-      actions: [{ type: 'publish', count: 8 }, run(4000)],
-      lead: 'prefetch=1, те же 8 задач, 4 с спустя:',
-    },
+    ...inScene(
+      ACK_SCENE,
+      [[publish(4)], 'prefetch=1, ручной ack:'],
+      [[run(1000)], 'Прошла 1 с:'],
+      [[{ type: 'crash', worker: 'w1' }], 'Сбой воркера:'],
+      [[run(1000)], 'Ещё 1 с:'],
+    ),
+    ...inScene(prefetchScene(0), [[publish(8), run(4000)], 'prefetch=0 (без лимита), 4 с спустя:']),
+    ...inScene(prefetchScene(1), [
+      [publish(8), run(4000)],
+      'prefetch=1, те же 8 задач, 4 с спустя:',
+    ]),
   ],
 };
 
-const CONSUMER_SCENE: SceneSpec = {
-  seed: 24,
-  queue: QUEUE,
-  // examples/rabbitmq/consumer.py: queue_declare(queue=QUEUE, durable=True), no x-dead-letter-exchange.
-  deadLetterQueue: null,
-  workers: [
-    { id: 'w1', name: 'Воркер 1', msPerTask: 1000 },
-    { id: 'w2', name: 'Воркер 2', msPerTask: 1000 },
+const CONSUMER_SCENE = scene(
+  24,
+  [
+    ['Воркер 1', 1],
+    ['Воркер 2', 1],
   ],
-  prefetch: 1,
-  // Task 2 makes the callback raise; task 5 is not JSON at all.
-  faults: { 2: 'error', 5: 'invalid' },
-};
+  {
+    // examples/rabbitmq/consumer.py: queue_declare(queue=QUEUE, durable=True), no x-dead-letter-exchange.
+    deadLetterQueue: null,
+    // Task 2 makes the callback raise; task 5 is not JSON at all.
+    faults: { 2: 'error', 5: 'invalid' },
+  },
+);
 
 /** `consumer` (slide 24): the consumer on the slide — ack, nack with one retry, a crash, reject. */
 export const CONSUMER_STORY: AcksStory = {
   start: CONSUMER_SCENE,
-  steps: [
-    {
-      scene: CONSUMER_SCENE,
-      actions: [{ type: 'publish', count: 4 }],
-      lead: 'basic_qos(prefetch_count=1):',
-    },
-    { scene: CONSUMER_SCENE, actions: [run(1000)], lead: 'Первый сбой задачи 2:' },
-    { scene: CONSUMER_SCENE, actions: [run(1000)], lead: 'Второй сбой той же задачи:' },
-    {
-      scene: CONSUMER_SCENE,
-      actions: [{ type: 'crash', worker: 'w1' }],
-      lead: 'Сбой процесса:',
-    },
-    {
-      scene: CONSUMER_SCENE,
-      actions: [{ type: 'revive', worker: 'w1' }, run(1000)],
-      lead: 'Задача 4 пришла повторно — callback проверяет task_id:',
-    },
-    {
-      scene: CONSUMER_SCENE,
-      actions: [{ type: 'publish', count: 1 }, run(1000)],
-      lead: 'Вариант не из consumer.py:',
-    },
-  ],
+  steps: inScene(
+    CONSUMER_SCENE,
+    [[publish(4)], 'basic_qos(prefetch_count=1):'],
+    [[run(1000)], 'Первый сбой задачи 2:'],
+    [[run(1000)], 'Второй сбой той же задачи:'],
+    [[{ type: 'crash', worker: 'w1' }], 'Сбой процесса:'],
+    [
+      [{ type: 'revive', worker: 'w1' }, run(1000)],
+      'Задача 4 пришла повторно — callback проверяет task_id:',
+    ],
+    [[publish(1), run(1000)], 'Вариант не из consumer.py:'],
+  ),
 };
 
 /** Every story by the name the slide gives it. */
