@@ -7,7 +7,7 @@
 import { s } from '../runtime/dom.ts';
 import type { Disposer } from '../runtime/disposer.ts';
 import { CA_CLASS } from './classes.ts';
-import { flightMs, tokenAt, type NodeName } from './route.ts';
+import { BOXES, flightMs, tokenAt, type Box, type NodeName } from './route.ts';
 
 /** Starts a flight in `svg`; returns a function that stops it and removes the token. */
 export function flyToken(
@@ -16,6 +16,7 @@ export function flyToken(
   dbMs: number,
   speed: number,
   disposer: Disposer,
+  boxes: Readonly<Record<NodeName, Box>> = BOXES,
 ): () => void {
   const total = flightMs(route, dbMs);
   const token = s('circle', { class: CA_CLASS.token, r: 13, 'aria-hidden': 'true' });
@@ -33,7 +34,7 @@ export function flyToken(
   const tick = (now: number): void => {
     start ??= now;
     const t = (now - start) * speed;
-    const p = tokenAt(route, t, dbMs);
+    const p = tokenAt(route, t, dbMs, boxes);
     token.setAttribute('cx', p.x.toFixed(1));
     token.setAttribute('cy', p.y.toFixed(1));
     if (t >= total) {

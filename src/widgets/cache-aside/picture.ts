@@ -3,7 +3,8 @@
  * drawn in its colour AND line style (✓ solid green hit, ✗ dashed red miss, thick dashed DB read,
  * blue SETEX) and labelled with the Redis commands the core answered; the keys Redis holds, with
  * the TTL left, are drawn in its box. Beside it, in the lab only: the hit ratio and response
- * times, the keys and the last requests (./panel.ts).
+ * times, the keys and the last requests (./panel.ts). A narrow box (a phone's lab) gets the
+ * narrow drawing (./route.ts NARROW), redrawn when the kit says the box crossed NARROW_BELOW.
  */
 import { h, s } from '../runtime/dom.ts';
 import { LAB_ONLY, type KitHost, type Painter } from '../runtime/kit.ts';
@@ -13,7 +14,16 @@ import { formatSeconds } from './caption.ts';
 import { CA_CLASS } from './classes.ts';
 import type { CacheLabAction, CacheView } from './logic.ts';
 import { keysList, requestLog, statsList } from './panel.ts';
-import { BOXES, VIEW, centre, routeFor, type NodeName } from './route.ts';
+import {
+  NARROW,
+  NARROW_BELOW,
+  WIDE,
+  centre,
+  routeFor,
+  type CacheGeometry,
+  type LabelSpot,
+  type NodeName,
+} from './route.ts';
 
 /** How an edge looks after the last request. */
 export type EdgeState = 'idle' | 'hit' | 'miss' | 'db' | 'setex' | 'put' | 'del';
@@ -32,8 +42,8 @@ export function edgeStates(
   };
 }
 
-function node(name: NodeName, title: string, sub: string): SVGGElement {
-  const b = BOXES[name];
+function node(g: CacheGeometry, name: NodeName, title: string, sub: string): SVGGElement {
+  const b = g.boxes[name];
   return s(
     'g',
     { class: CA_CLASS.node, 'data-node': name },
@@ -50,8 +60,8 @@ const KEY_ROWS = 2;
  * Redis's box: its title and what it holds — each key with its TTL left as a number and a bar,
  * the keys that just expired struck out, or «пусто».
  */
-function redisNode(view: CacheView, expired: readonly string[]): SVGGElement {
-  const b = BOXES.redis;
+function redisNode(geo: CacheGeometry, view: CacheView, expired: readonly string[]): SVGGElement {
+  const b = geo.boxes.redis;
   const g = s(
     'g',
     { class: CA_CLASS.node, 'data-node': 'redis' },
@@ -99,9 +109,15 @@ function redisNode(view: CacheView, expired: readonly string[]): SVGGElement {
   return g;
 }
 
-function edge(id: string, from: NodeName, to: NodeName, state: EdgeState): SVGLineElement {
-  const a = centre(from);
-  const b = centre(to);
+function edge(
+  g: CacheGeometry,
+  id: string,
+  from: NodeName,
+  to: NodeName,
+  state: EdgeState,
+): SVGLineElement {
+  const a = centre(from, g.boxes);
+  const b = centre(to, g.boxes);
   return s('line', {
     class: `${CA_CLASS.edge} ${CA_CLASS.edge}--${state}`,
     'data-edge': id,
@@ -113,11 +129,11 @@ function edge(id: string, from: NodeName, to: NodeName, state: EdgeState): SVGLi
   });
 }
 
-function label(x: number, y: number, text: string, anchor = 'middle'): SVGTextElement {
+function label({ x, y, anchor }: LabelSpot, text: string): SVGTextElement {
   return s('text', { class: CA_CLASS.edgeLabel, x, y, 'text-anchor': anchor }, text);
 }
 
-function mark(x: number, y: number, hit: boolean): SVGGElement {
+function mark({ x, y }: LabelSpot, hit: boolean): SVGGElement {
   // Shape as well as colour: a circle with ✓ for a hit, a square with ✗ for a miss.
   const shape = hit
     ? s('circle', { cx: x, cy: y, r: 19 })
@@ -137,30 +153,22 @@ export function updateEdges(
   return { 'client-app': 'put', 'app-redis': update.found ? 'del' : 'idle', 'app-db': 'db' };
 }
 
-/** Where the hops' labels go: above and below FastAPI → Redis, beside FastAPI → DB. */
-const AT = {
-  clientApp: { x: (BOXES.client.x + BOXES.client.w + BOXES.app.x) / 2, y: centre('app').y - 26 },
-  redisAbove: { x: (BOXES.app.x + BOXES.app.w + BOXES.redis.x) / 2, y: centre('app').y - 26 },
-  redisBelow: { x: (BOXES.app.x + BOXES.app.w + BOXES.redis.x) / 2, y: centre('app').y + 48 },
-  dbRight: { x: centre('app').x + 20, y: (BOXES.app.y + BOXES.app.h + BOXES.db.y) / 2 + 9 },
-  dbLeft: { x: centre('app').x - 20, y: (BOXES.app.y + BOXES.app.h + BOXES.db.y) / 2 + 9 },
-} as const;
-
 /** The hit ratio over the top left corner («Попадания: 3 из 5 · 60 %»), once there are requests. */
 function ratioText(view: CacheView): string {
   const { hits, requests, hitPercent } = view.stats;
   return hitPercent === undefined ? '' : `Попадания: ${hits} из ${requests} · ${hitPercent} %`;
 }
 
-/** Draws the diagram of `view` into a fresh SVG. */
-export function drawDiagram(view: CacheView): SVGSVGElement {
+/** Draws the diagram of `view` into a fresh SVG, on the wide drawing unless `g` says otherwise. */
+export function drawDiagram(view: CacheView, g: CacheGeometry = WIDE): SVGSVGElement {
+  const at = g.spots;
   const { record, update } = view;
   const { dbMs, ttlSeconds } = view.settings;
   const expired = view.run.last?.kind === 'wait' ? view.run.expired : [];
   const states = update ? updateEdges(update) : edgeStates(record);
   const svg = s('svg', {
     class: CA_CLASS.svg,
-    viewBox: `0 0 ${VIEW.w} ${VIEW.h}`,
+    viewBox: `0 0 ${g.view.w} ${g.view.h}`,
     preserveAspectRatio: 'xMinYMin meet',
     role: 'img',
     'aria-label': 'Клиент, FastAPI, Redis и база данных: путь последнего запроса',
@@ -168,39 +176,39 @@ export function drawDiagram(view: CacheView): SVGSVGElement {
   // Drawn in this order: hops, (the flying request), boxes, then every label on top, so nothing
   // that moves ever covers a box's or a hop's text.
   svg.append(
-    edge('client-app', 'client', 'app', states['client-app']),
-    edge('app-redis', 'app', 'redis', states['app-redis']),
-    edge('app-db', 'app', 'db', states['app-db']),
+    edge(g, 'client-app', 'client', 'app', states['client-app']),
+    edge(g, 'app-redis', 'app', 'redis', states['app-redis']),
+    edge(g, 'app-db', 'app', 'db', states['app-db']),
   );
   const answered = record ?? update;
   svg.append(
-    node('client', 'Клиент', answered ? `ответ ${answered.ms} мс` : 'curl'),
-    node('app', 'FastAPI', update ? 'update_price()' : 'get_product()'),
-    redisNode(view, expired),
-    node('db', 'База данных', `${dbMs} мс на запрос`),
+    node(g, 'client', 'Клиент', answered ? `ответ ${answered.ms} мс` : 'curl'),
+    node(g, 'app', 'FastAPI', update ? 'update_price()' : 'get_product()'),
+    redisNode(g, view, expired),
+    node(g, 'db', 'База данных', `${dbMs} мс на запрос`),
   );
   const ratio = ratioText(view);
   if (ratio) svg.append(s('text', { class: CA_CLASS.ratio, x: 4, y: 34 }, ratio));
   if (update) {
-    svg.append(label(AT.clientApp.x, AT.clientApp.y, `PUT /products/${update.productId}`));
-    svg.append(label(AT.dbRight.x, AT.dbRight.y, `① цена в БД, ${update.dbMs} мс`, 'start'));
+    svg.append(label(at.clientApp, `PUT /products/${update.productId}`));
+    svg.append(label(at.dbRight, `① цена в БД, ${update.dbMs} мс`));
     svg.append(
       update.found
-        ? label(AT.redisAbove.x, AT.redisAbove.y, `② DEL ${update.key}`)
-        : label(AT.dbLeft.x, AT.dbLeft.y, '404 — товара нет', 'end'),
+        ? label(at.redisAbove, `② DEL ${update.key}`)
+        : label(at.dbLeft, '404 — товара нет'),
     );
   }
   if (record) {
-    svg.append(label(AT.clientApp.x, AT.clientApp.y, `GET /products/${record.productId}`));
+    svg.append(label(at.clientApp, `GET /products/${record.productId}`));
     const hit = record.source === 'cache';
-    svg.append(label(AT.redisAbove.x, AT.redisAbove.y, hit ? '① GET → данные' : '① GET → (nil)'));
-    svg.append(mark(AT.redisAbove.x, AT.redisAbove.y - 52, hit));
+    svg.append(label(at.redisAbove, hit ? '① GET → данные' : '① GET → (nil)'));
+    svg.append(mark(at.mark, hit));
     if (!hit) {
-      svg.append(label(AT.dbRight.x, AT.dbRight.y, `② запрос к БД, ${record.dbMs} мс`, 'start'));
+      svg.append(label(at.dbRight, `② запрос к БД, ${record.dbMs} мс`));
       svg.append(
         record.source === 'db'
-          ? label(AT.redisBelow.x, AT.redisBelow.y, `③ SETEX ${ttlSeconds} с`)
-          : label(AT.dbLeft.x, AT.dbLeft.y, '404 — не кэшируем', 'end'),
+          ? label(at.redisBelow, `③ SETEX ${ttlSeconds} с`)
+          : label(at.dbLeft, '404 — не кэшируем'),
       );
     }
   }
@@ -221,9 +229,10 @@ export function cachePicture(host: KitHost<CacheView, CacheLabAction>): Painter<
     stopFlight = undefined;
   };
   host.disposer.add(stop);
-  return (view, previous, animate) => {
+  return (view, previous, animate, { width }) => {
     stop();
-    const svg = drawDiagram(view);
+    const g = width > 0 && width < NARROW_BELOW ? NARROW : WIDE;
+    const svg = drawDiagram(view, g);
     figure.replaceChildren(svg);
     side.replaceChildren(
       statsList(view),
@@ -246,7 +255,7 @@ export function cachePicture(host: KitHost<CacheView, CacheLabAction>): Painter<
       ? routeFor(view.update.found ? 'update' : 'update-404')
       : view.record && routeFor(view.record.source);
     if (animate && fresh && route) {
-      stopFlight = flyToken(svg, route, view.settings.dbMs, host.speed(), host.disposer);
+      stopFlight = flyToken(svg, route, view.settings.dbMs, host.speed(), host.disposer, g.boxes);
     }
     return [];
   };

@@ -33,10 +33,98 @@ export const BOXES: Readonly<Record<NodeName, Box>> = {
   db: { x: 430, y: 270, w: 240, h: 96 },
 };
 
-/** Centre of a node. */
-export function centre(node: NodeName): { x: number; y: number } {
-  const b = BOXES[node];
-  return { x: b.x + b.w / 2, y: b.y + b.h / 2 };
+/** Where a hop's label is written: its anchor point and which end of the text sits there. */
+export interface LabelSpot {
+  readonly x: number;
+  readonly y: number;
+  readonly anchor: 'start' | 'middle' | 'end';
+}
+
+/** One drawing of the diagram: its size, its boxes and where the hops' labels go. */
+export interface CacheGeometry {
+  readonly narrow: boolean;
+  readonly view: { readonly w: number; readonly h: number };
+  readonly boxes: Readonly<Record<NodeName, Box>>;
+  /** Above and below FastAPI → Redis, beside FastAPI → DB, the client's hop, and the ✓/✗ mark. */
+  readonly spots: Readonly<
+    Record<'clientApp' | 'redisAbove' | 'redisBelow' | 'dbRight' | 'dbLeft' | 'mark', LabelSpot>
+  >;
+}
+
+const mid = (b: Box): { x: number; y: number } => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
+
+/** The stage's drawing: the boxes above, labels beside their hops. */
+export const WIDE: CacheGeometry = {
+  narrow: false,
+  view: VIEW,
+  boxes: BOXES,
+  spots: {
+    clientApp: {
+      x: (BOXES.client.x + BOXES.client.w + BOXES.app.x) / 2,
+      y: mid(BOXES.app).y - 26,
+      anchor: 'middle',
+    },
+    redisAbove: {
+      x: (BOXES.app.x + BOXES.app.w + BOXES.redis.x) / 2,
+      y: mid(BOXES.app).y - 26,
+      anchor: 'middle',
+    },
+    redisBelow: {
+      x: (BOXES.app.x + BOXES.app.w + BOXES.redis.x) / 2,
+      y: mid(BOXES.app).y + 48,
+      anchor: 'middle',
+    },
+    dbRight: {
+      x: mid(BOXES.app).x + 20,
+      y: (BOXES.app.y + BOXES.app.h + BOXES.db.y) / 2 + 9,
+      anchor: 'start',
+    },
+    dbLeft: {
+      x: mid(BOXES.app).x - 20,
+      y: (BOXES.app.y + BOXES.app.h + BOXES.db.y) / 2 + 9,
+      anchor: 'end',
+    },
+    mark: {
+      x: (BOXES.app.x + BOXES.app.w + BOXES.redis.x) / 2,
+      y: mid(BOXES.app).y - 78,
+      anchor: 'middle',
+    },
+  },
+};
+
+/**
+ * The phone's drawing (the same type sizes on a drawing less than half as wide): the client over
+ * FastAPI, the database beside FastAPI, Redis under it; the hops' labels right of the vertical
+ * hops, in the band between FastAPI and Redis one line each.
+ */
+export const NARROW: CacheGeometry = {
+  narrow: true,
+  view: { w: 560, h: 700 },
+  boxes: {
+    client: { x: 10, y: 56, w: 280, h: 100 },
+    app: { x: 10, y: 236, w: 280, h: 100 },
+    db: { x: 320, y: 236, w: 236, h: 100 },
+    redis: { x: 10, y: 470, w: 280, h: 220 },
+  },
+  spots: {
+    clientApp: { x: 166, y: 206, anchor: 'start' },
+    dbRight: { x: 556, y: 374, anchor: 'end' },
+    redisAbove: { x: 166, y: 412, anchor: 'start' },
+    mark: { x: 116, y: 403, anchor: 'middle' },
+    redisBelow: { x: 166, y: 452, anchor: 'start' },
+    dbLeft: { x: 166, y: 452, anchor: 'start' },
+  },
+};
+
+/** Below this width of the picture's box (CSS px) the narrow drawing reads better. */
+export const NARROW_BELOW = 680;
+
+/** Centre of a node (in the wide drawing unless `boxes` says otherwise). */
+export function centre(
+  node: NodeName,
+  boxes: Readonly<Record<NodeName, Box>> = BOXES,
+): { x: number; y: number } {
+  return mid(boxes[node]);
 }
 
 /** The hops a request makes, by how the handler answered (mirrors get_product / update_price). */
@@ -75,6 +163,7 @@ export function tokenAt(
   route: readonly NodeName[],
   t: number,
   dbMs: number,
+  boxes: Readonly<Record<NodeName, Box>> = BOXES,
 ): { x: number; y: number; hop: number } {
   const first = route[0];
   if (first === undefined) throw new RangeError('tokenAt: empty route');
@@ -85,11 +174,11 @@ export function tokenAt(
     const d = hopMs(from, to, dbMs);
     if (left <= d) {
       const f = easeInOut(left / d);
-      const a = centre(from);
-      const b = centre(to);
+      const a = centre(from, boxes);
+      const b = centre(to, boxes);
       return { x: lerp(a.x, b.x, f), y: lerp(a.y, b.y, f), hop: i };
     }
     left -= d;
   }
-  return { ...centre(at(route, route.length - 1)), hop: route.length - 1 };
+  return { ...centre(at(route, route.length - 1), boxes), hop: route.length - 1 };
 }
