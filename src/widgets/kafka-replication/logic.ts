@@ -15,7 +15,8 @@ import {
   type KafkaState,
   type PartitionState,
 } from '../../broker/kafka/index.ts';
-import { refuse, replay, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
+import { commandBatches } from '../runtime/batches.ts';
+import { replay, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
 import { validateShortText, type Validation } from '../runtime/validate.ts';
 import { WIDGETS } from '../../lecture/names.ts';
 import { caption } from './caption.ts';
@@ -247,11 +248,7 @@ export const replicationLogic: WidgetLogic<
       { state: initKafka(27, { brokers: [...BROKERS] }), sent: [], last: [], lastSent: [] },
       SETUP,
     ),
-  play: (model, _story, step) => run(model, STEPS[step - 1] ?? []),
-  act(model, action) {
-    const reason = unfit(model, action);
-    return reason === undefined ? run(model, commandsOf(action)) : refuse(reason);
-  },
+  ...commandBatches({ steps: STEPS, send: run, unfit, commands: commandsOf }),
   view: viewOf,
   caption,
 };

@@ -7,6 +7,7 @@
  * deliveries in hand (the oldest in work, the rest in its prefetch buffer), what it acked, the
  * dead-letter queue — and when the work would be done if nobody intervened.
  */
+import { stepAll } from '../../broker/core/replay.ts';
 import { refuse, replay, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
 import { validateIntInRange, type Validation } from '../runtime/validate.ts';
 import { caption } from './caption.ts';
@@ -191,17 +192,20 @@ function unfit(sim: AcksSim, action: AcksAction): string | undefined {
   }
 }
 
+/** The simulation after `actions` and everything they made happen, in order. */
 function playActions(
   sim: AcksSim,
   actions: readonly AcksAction[],
 ): { sim: AcksSim; log: Happening[] } {
-  let next = sim;
-  const log: Happening[] = [];
-  for (const action of actions) {
-    next = stepSim(next, action);
-    log.push(...next.log);
-  }
-  return { sim: next, log };
+  const played = stepAll(
+    (state: AcksSim, action: AcksAction) => {
+      const next = stepSim(state, action);
+      return { state: next, events: next.log };
+    },
+    sim,
+    actions,
+  );
+  return { sim: played.state, log: played.events };
 }
 
 /** The rabbit-acks widget's logic (stories `acks` and `consumer`). */

@@ -14,7 +14,8 @@ import {
 } from '../../broker/redis/index.ts';
 import { own } from '../../broker/core/record.ts';
 import { stepAll } from '../../broker/core/replay.ts';
-import { refuse, replay, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
+import { commandBatches } from '../runtime/batches.ts';
+import { replay, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
 import { validateShortText, type Validation } from '../runtime/validate.ts';
 import { caption } from './caption.ts';
 import {
@@ -240,14 +241,7 @@ export function viewOf(model: QueueModel, at: FrameAt<string>): QueueView {
 export const listQueueLogic: WidgetLogic<QueueModel, QueueView, QueueAction, 'list-queue'> = {
   init: () =>
     send({ state: initRedis(), workers: new Map(), crashes: [], last: [] }, LIST_QUEUE_SETUP),
-  play(model, _story, step) {
-    const batch = LIST_QUEUE_SCENARIO[step - 1];
-    return batch ? send(model, batch) : model;
-  },
-  act(model, action) {
-    const reason = unfit(model, action);
-    return reason === undefined ? send(model, actionCommands(action)) : refuse(reason);
-  },
+  ...commandBatches({ steps: LIST_QUEUE_SCENARIO, send, unfit, commands: actionCommands }),
   view: viewOf,
   caption,
 };

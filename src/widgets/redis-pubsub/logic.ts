@@ -14,7 +14,8 @@ import {
 } from '../../broker/redis/index.ts';
 import { own } from '../../broker/core/record.ts';
 import { stepAll } from '../../broker/core/replay.ts';
-import { refuse, replay, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
+import { commandBatches } from '../runtime/batches.ts';
+import { replay, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
 import { validateShortText, type Validation } from '../runtime/validate.ts';
 import { caption } from './caption.ts';
 import { PUBLISHER, PUBSUB_SCENARIO, PUBSUB_STEPS, SCRIPTED_SUBSCRIBERS } from './story.ts';
@@ -316,14 +317,7 @@ export const pubsubLogic: WidgetLogic<PubSubModel, PubSubView, PubSubAction, 'pu
     rowsHit: new Set(),
     published: 0,
   }),
-  play(model, _story, step) {
-    const batch = PUBSUB_SCENARIO[step - 1];
-    return batch ? send(model, batch) : model;
-  },
-  act(model, action) {
-    const reason = unfit(model, action);
-    return reason === undefined ? send(model, actionCommands(action)) : refuse(reason);
-  },
+  ...commandBatches({ steps: PUBSUB_SCENARIO, send, unfit, commands: actionCommands }),
   view: (model: PubSubModel, _at: FrameAt<'pubsub'>) => viewOf(model),
   caption,
 };
