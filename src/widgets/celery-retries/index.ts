@@ -11,13 +11,15 @@ import { celeryLab } from './lab.ts';
 import { celeryLegend } from './legend.ts';
 import { celeryLogic } from './logic.ts';
 import { legendForFace } from './marks.ts';
-import { celeryPicture } from './picture.ts';
+import { NARROW_BELOW, celeryPicture } from './picture.ts';
 import './celery-retries.css';
 
 export const celeryRetriesWidget = defineWidget({
   name: 'celery-retries',
   logic: celeryLogic,
   picture: celeryPicture,
+  // Narrower than this the timeline draws the phone's layout.
+  breakpoints: [NARROW_BELOW],
   // The stage lists only the marks the story draws; the lab lists them all.
   legend: (view, { face }) => legendForFace(celeryLegend(), view, face),
   lab: celeryLab,

@@ -63,11 +63,11 @@ export function axisMaxFor(ms: number): number {
   return Math.ceil(s / 3600) * 3_600_000;
 }
 
-/** Tick step in seconds for about 4–8 ticks on [0, max ms] (labels of 25 units apart). */
-export function tickStepS(maxMs: number): number {
+/** Tick step in seconds for at most `most` (8: about 4–8) ticks on [0, max ms]. */
+export function tickStepS(maxMs: number, most = 8): number {
   const s = maxMs / 1000;
   for (const t of [0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600])
-    if (s / t <= 8) return t;
+    if (s / t <= most) return t;
   return 7200;
 }
 

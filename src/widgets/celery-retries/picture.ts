@@ -2,7 +2,9 @@
  * The picture: the task's declaration as Python, the row of AsyncResult.state values, and the
  * timeline as SVG — lane labels, second ticks, run bars with an outcome glyph, waits on the lane
  * where the message is (the broker's queue, or a worker holding a countdown message unacked until
- * its ETA), crash and redelivery marks and a "now" line. The facts line is the lab's.
+ * its ETA), crash and redelivery marks and a "now" line. The facts line is the lab's. A narrow
+ * box (a phone's lab) gets the narrow timeline (NARROW_GEOMETRY): each lane's name above its row,
+ * fewer ticks, the type at the stage's minimum — it fits the column instead of scrolling sideways.
  */
 import { h, replaceChildren, s } from '../runtime/dom.ts';
 import { LAB_ONLY, type KitHost, type Painter } from '../runtime/kit.ts';
@@ -23,8 +25,51 @@ import {
 } from './layout.ts';
 import { statesVisited, type CeleryAction, type CeleryView } from './logic.ts';
 
-/** SVG geometry (viewBox units). */
-export const GEOMETRY = { width: 1000, left: 150, right: 975, top: 6, lane: 48, bar: 34 } as const;
+/** One drawing of the timeline (viewBox units): `pitch` between lanes, `lane` a lane's row. */
+export interface TimelineGeometry {
+  readonly narrow: boolean;
+  readonly width: number;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly pitch: number;
+  readonly lane: number;
+  readonly bar: number;
+  /** The most ticks on the axis (their numbers must not touch). */
+  readonly ticks: number;
+}
+
+/** The stage's drawing (and a laptop's lab): lane names left of the rows. */
+export const GEOMETRY: TimelineGeometry = {
+  narrow: false,
+  width: 1000,
+  left: 150,
+  right: 975,
+  top: 6,
+  pitch: 48,
+  lane: 48,
+  bar: 34,
+  ticks: 8,
+};
+
+/**
+ * The phone's drawing: 25-unit type (≥ 15 px on a 340 px column), each lane's name on a line
+ * above its row, room right of the axis for a run's end glyph.
+ */
+export const NARROW_GEOMETRY: TimelineGeometry = {
+  narrow: true,
+  width: 560,
+  left: 8,
+  right: 528,
+  top: 34,
+  pitch: 80,
+  lane: 48,
+  bar: 34,
+  ticks: 5,
+};
+
+/** Below this width of the picture's box (CSS px) the narrow timeline reads better. */
+export const NARROW_BELOW = 680;
 
 const LANE_TEXT: Readonly<Record<Lane, string>> = {
   broker: 'брокер',
@@ -33,36 +78,54 @@ const LANE_TEXT: Readonly<Record<Lane, string>> = {
 };
 
 /** x of a virtual time on the axis. */
-export function xOf(ms: number, axisMaxMs: number): number {
-  const { left, right } = GEOMETRY;
+export function xOf(ms: number, axisMaxMs: number, g: TimelineGeometry = GEOMETRY): number {
+  const { left, right } = g;
   return left + (Math.min(ms, axisMaxMs) / axisMaxMs) * (right - left);
 }
 
-const laneY = (lane: Lane): number => GEOMETRY.top + LANES.indexOf(lane) * GEOMETRY.lane;
+const laneY = (lane: Lane, g: TimelineGeometry): number => g.top + LANES.indexOf(lane) * g.pitch;
+
+/** A tick number's anchor: centred on its tick, but never past either end of a narrow drawing. */
+function tickAnchor(g: TimelineGeometry, x: number): 'start' | 'middle' | 'end' {
+  if (!g.narrow) return 'middle';
+  if (x < g.left + 24) return 'start';
+  return x > g.width - 30 ? 'end' : 'middle';
+}
 
 const seconds = (ms: number): string => `${String(Math.round(ms / 100) / 10).replace('.', ',')} с`;
 
-/** The whole picture for a timeline model; `label` is its accessible summary. */
-export function drawTimeline(m: TimelineModel, label: string): SVGSVGElement {
-  const { width, left, right, lane, bar } = GEOMETRY;
-  const axisY = laneY('worker2') + lane + 4;
-  const height = axisY + 30;
+/** The whole picture for a timeline model on drawing `g`; `label` is its accessible summary. */
+export function drawTimeline(
+  m: TimelineModel,
+  label: string,
+  g: TimelineGeometry = GEOMETRY,
+): SVGSVGElement {
+  const { width, left, right, lane, bar, narrow } = g;
+  const laneOf = (l: Lane): number => laneY(l, g);
+  const xAt = (ms: number): number => xOf(ms, m.axisMaxMs, g);
+  const axisY = laneOf('worker2') + lane + 4;
+  const height = axisY + (g.narrow ? 34 : 30);
   const svg = s('svg', {
     class: CR_CLASS.svg,
     viewBox: `0 0 ${width} ${height}`,
     role: 'img',
     'aria-label': label,
   });
+  svg.toggleAttribute('data-narrow', g.narrow);
   for (const l of LANES) {
-    const y = laneY(l);
+    const y = laneOf(l);
     svg.append(
       s('rect', { x: left, y, width: right - left, height: lane - 6, fill: '#f6f8fa' }),
-      s('text', { class: CR_CLASS.laneLabel, x: 8, y: y + lane / 2 + 5 }, LANE_TEXT[l]),
+      s(
+        'text',
+        { class: CR_CLASS.laneLabel, x: 8, y: g.narrow ? y - 8 : y + lane / 2 + 5 },
+        LANE_TEXT[l],
+      ),
     );
   }
-  const step = tickStepS(m.axisMaxMs) * 1000;
+  const step = tickStepS(m.axisMaxMs, g.ticks) * 1000;
   for (let t = 0; t <= m.axisMaxMs + 1; t += step) {
-    const x = xOf(t, m.axisMaxMs);
+    const x = xAt(t);
     svg.append(
       s('line', {
         x1: x,
@@ -72,7 +135,11 @@ export function drawTimeline(m: TimelineModel, label: string): SVGSVGElement {
         stroke: '#5b6470',
         'stroke-width': 2,
       }),
-      s('text', { class: CR_CLASS.tick, x, y: axisY + 24, 'text-anchor': 'middle' }, seconds(t)),
+      s(
+        'text',
+        { class: CR_CLASS.tick, x, y: axisY + 24, 'text-anchor': tickAnchor(g, x) },
+        seconds(t),
+      ),
     );
   }
   svg.append(
@@ -80,9 +147,9 @@ export function drawTimeline(m: TimelineModel, label: string): SVGSVGElement {
   );
 
   for (const w of m.waits) {
-    const x1 = xOf(w.start, m.axisMaxMs);
-    const x2 = Math.max(x1 + 4, xOf(w.end, m.axisMaxMs));
-    const y = laneY(w.lane) + (lane - 6 - bar) / 2;
+    const x1 = xAt(w.start);
+    const x2 = Math.max(x1 + 4, xAt(w.end));
+    const y = laneOf(w.lane) + (lane - 6 - bar) / 2;
     const g = s('g', {
       class: CR_CLASS.wait,
       'data-countdown': w.countdown ?? '',
@@ -100,7 +167,9 @@ export function drawTimeline(m: TimelineModel, label: string): SVGSVGElement {
         'stroke-dasharray': '8 5',
       }),
     );
-    if (w.countdown !== null && x2 - x1 > 40) {
+    // The narrow drawing's type is larger for its width: the countdown needs its whole text.
+    const room = narrow ? 28 + String(w.countdown).length * 14 : 40;
+    if (w.countdown !== null && x2 - x1 > room) {
       g.append(
         s(
           'text',
@@ -120,9 +189,9 @@ export function drawTimeline(m: TimelineModel, label: string): SVGSVGElement {
 
   for (const r of m.runs) {
     const look = RUN_LOOK[r.outcome];
-    const x1 = xOf(r.start, m.axisMaxMs);
-    const x2 = Math.max(x1 + 6, xOf(r.end, m.axisMaxMs));
-    const y = laneY(r.lane) + (lane - 6 - bar) / 2;
+    const x1 = xAt(r.start);
+    const x2 = Math.max(x1 + 6, xAt(r.end));
+    const y = laneOf(r.lane) + (lane - 6 - bar) / 2;
     const g = s('g', {
       class: CR_CLASS.run,
       'data-run': r.run,
@@ -141,7 +210,7 @@ export function drawTimeline(m: TimelineModel, label: string): SVGSVGElement {
         ),
       );
     }
-    if (x2 - x1 > 34) {
+    if (x2 - x1 > (narrow ? 40 : 34)) {
       g.append(
         s(
           'text',
@@ -154,8 +223,8 @@ export function drawTimeline(m: TimelineModel, label: string): SVGSVGElement {
   }
 
   for (const mark of m.marks) {
-    const x = xOf(mark.at, m.axisMaxMs);
-    const cy = laneY(mark.lane) + (lane - 6) / 2;
+    const x = xAt(mark.at);
+    const cy = laneOf(mark.lane) + (lane - 6) / 2;
     if (mark.kind === 'sent') svg.append(s('circle', { cx: x, cy, r: 8, fill: '#5b6470' }));
     if (mark.kind === 'redelivered')
       svg.append(
@@ -173,13 +242,13 @@ export function drawTimeline(m: TimelineModel, label: string): SVGSVGElement {
         ),
       );
   }
-  const nx = xOf(m.now, m.axisMaxMs);
+  const nx = xAt(m.now);
   svg.append(
     s('line', {
       class: CR_CLASS.now,
       x1: nx,
       x2: nx,
-      y1: 4,
+      y1: g.narrow ? g.top - 4 : 4,
       y2: axisY,
       stroke: '#1b1f24',
       'stroke-width': 2,
@@ -253,7 +322,7 @@ export function celeryPicture(host: KitHost<CeleryView, CeleryAction>): Painter<
   host.root.classList.add(CR_CLASS.root);
   host.element.append(decl, stateBar, timeline, facts);
   let shown = new Set<string>();
-  return (view, previous, animate) => {
+  return (view, previous, animate, { width }) => {
     const { frame } = view;
     // Before delay() Celery answers PENDING too: for it an unknown id is a pending task.
     host.root.dataset['state'] = frame.taskState ?? 'PENDING';
@@ -264,6 +333,7 @@ export function celeryPicture(host: KitHost<CeleryView, CeleryAction>): Painter<
     const svg = drawTimeline(
       timelineOf(frame, view.axisMaxMs),
       `Шкала времени задачи: ${facts.textContent}`,
+      width > 0 && width < NARROW_BELOW ? NARROW_GEOMETRY : GEOMETRY,
     );
     replaceChildren(timeline, svg);
     const forward =
