@@ -179,19 +179,28 @@ export function appendRecords(
   const pages = p.pages.slice();
   const lastPage = pages[pages.length - 1];
   const last = lastPage?.[lastPage.length - 1];
-  if (lastPage && last && last.values.length < SMALL_CHUNK) {
+  const prev = lastPage?.[lastPage.length - 2];
+  if (lastPage && last && last.values.length < TAIL_CHUNK) {
     const page = lastPage.slice();
     page[page.length - 1] = {
       baseOffset: last.baseOffset,
-      keys: last.keys.concat(keys),
-      values: last.values.concat(values),
+      keys: joined(last.keys, keys),
+      values: joined(last.values, values),
       timestamps: withRun(last.timestamps, last.values.length, timestamp),
     };
     pages[pages.length - 1] = page;
   } else {
     const chunk: LogChunk = { baseOffset: leo, keys, values, timestamps: [0, timestamp] };
-    if (lastPage && lastPage.length < LOG_PAGE) pages[pages.length - 1] = lastPage.concat(chunk);
-    else pages.push([chunk]);
+    if (lastPage && last && prev && prev.values.length + last.values.length <= SMALL_CHUNK) {
+      // The tail is full: fold it into the small chunk before it and start a new tail, so one-
+      // record appends copy about TAIL_CHUNK records each, not a SMALL_CHUNK-sized chunk.
+      const page = lastPage.slice(0, -1);
+      page[page.length - 1] = joinChunks(prev, last);
+      page.push(chunk);
+      pages[pages.length - 1] = page;
+    } else if (lastPage && lastPage.length < LOG_PAGE) {
+      pages[pages.length - 1] = lastPage.concat(chunk);
+    } else pages.push([chunk]);
   }
   const end = leo + count;
   const next = copyPartition(p);
@@ -204,6 +213,31 @@ export function appendRecords(
     next.replicaLeo = replicaLeo;
   }
   return next;
+}
+
+/** Records per tail chunk: a smaller last chunk grows (a copy) instead of adding a chunk. */
+const TAIL_CHUNK = 8;
+
+/** `a` then `b` in a new array: a copy and pushes, as concat's generic path costs more on short columns. */
+function joined<T>(a: readonly T[], b: readonly T[]): T[] {
+  const out = a.slice();
+  for (let i = 0; i < b.length; i++) out.push(b[i] as T); // i < b.length: always an item
+  return out;
+}
+
+/** Two adjacent chunks as one (`b` starts where `a` ends). */
+function joinChunks(a: LogChunk, b: LogChunk): LogChunk {
+  const shift = a.values.length;
+  let timestamps = a.timestamps;
+  for (let k = 0; k + 1 < b.timestamps.length; k += 2) {
+    timestamps = withRun(timestamps, at(b.timestamps, k) + shift, at(b.timestamps, k + 1));
+  }
+  return {
+    baseOffset: a.baseOffset,
+    keys: joined(a.keys, b.keys),
+    values: joined(a.values, b.values),
+    timestamps,
+  };
 }
 
 /** Timestamp runs with records from index `at` on stamped `timestamp` (shared when unchanged). */

@@ -260,8 +260,9 @@ export const defaultKafkaConfig: KafkaConfig = {
 export const LOG_PAGE = 32;
 
 /**
- * An append of fewer records than this grows a last chunk that is smaller than this, instead of
- * adding a chunk, so one-record produces do not leave a chunk per record.
+ * Small appends end up in chunks of up to this many records, so one-record produces do not leave a
+ * chunk per record: they grow a short tail chunk, and a full tail is folded into the chunk before
+ * it while the two together stay within this size.
  */
 export const SMALL_CHUNK = 64;
 

@@ -186,6 +186,24 @@ describe('the chunked partition log', () => {
     ]);
   });
 
+  it('one-record produces fold into full chunks and keep each record’s own timestamp', () => {
+    // Three records per millisecond, so the folded chunks carry several timestamp runs.
+    const commands: KafkaCommand[] = [topic(1)];
+    for (let i = 0; i < 300; i++) {
+      commands.push({ type: 'produce', topic: 't', value: `s${i}`, acks: 1 });
+      if (i % 3 === 2) commands.push({ type: 'advance', ms: 1 });
+    }
+    const p = part(run(commands).state);
+    const sizes = chunksOf(p).map((c) => c.values.length);
+    // 300 = 4 × 64 + 44: the fold keeps the tail under 8 and everything before it full.
+    expect(sizes.slice(0, 4)).toEqual([SMALL_CHUNK, SMALL_CHUNK, SMALL_CHUNK, SMALL_CHUNK]);
+    expect(sizes.slice(4).reduce((a, b) => a + b, 0)).toBe(300 - 4 * SMALL_CHUNK);
+    expect(sizes.every((n) => n <= SMALL_CHUNK)).toBe(true);
+    expect(logRecords(p).map((r) => [r.offset, r.value, r.timestamp])).toEqual(
+      Array.from({ length: 300 }, (_, i) => [i, `s${i}`, Math.floor(i / 3)]),
+    );
+  });
+
   it('a state stays the same after later steps append to the log it shares', () => {
     let state = run([...many(250), batch([{ value: 'small' }])]).state;
     const snapshot = JSON.stringify(state);
