@@ -2,7 +2,6 @@
 export const KR_CLASS = {
   board: 'w-kr-board',
   producer: 'w-kr-producer',
-  title: 'w-kr-title',
   sent: 'w-kr-sent',
   sentItem: 'w-kr-sent-item',
   value: 'w-kr-value',

@@ -69,7 +69,7 @@ function producerCard(view: ReplicationView): HTMLElement {
   return h(
     'div',
     { class: `${PART_CLASS.card} ${KR_CLASS.producer}`, 'data-part': 'producer' },
-    h('div', { class: KR_CLASS.title }, 'Producer'),
+    h('div', { class: PART_CLASS.title }, 'Producer'),
     list,
   );
 }
@@ -139,7 +139,7 @@ function brokerCard(r: ReplicaView, view: ReplicationView): HTMLElement {
       'data-isr': String(r.inIsr),
       'data-leo': r.leo,
     },
-    h('div', { class: KR_CLASS.title }, `Брокер ${r.broker}`),
+    h('div', { class: PART_CLASS.title }, `Брокер ${r.broker}`),
     h(
       'div',
       { class: KR_CLASS.role },

@@ -3,7 +3,6 @@ export const LQ_CLASS = {
   panel: 'w-lq-panel',
   board: 'w-lq-board',
   card: 'w-lq-card',
-  title: 'w-lq-title',
   code: 'w-lq-code',
   arrow: 'w-lq-arrow',
   lists: 'w-lq-lists',

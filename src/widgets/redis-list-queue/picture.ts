@@ -52,7 +52,7 @@ function listCard(view: QueueView): HTMLElement {
         'data-part': 'queue',
         'data-length': view.queue.length,
       },
-      h('div', { class: LQ_CLASS.title }, h('code', {}, QUEUE), ` — ${view.queue.length}`),
+      h('div', { class: PART_CLASS.title }, h('code', {}, QUEUE), ` — ${view.queue.length}`),
       h(
         'div',
         { class: LQ_CLASS.ends, 'aria-hidden': 'true' },
@@ -70,7 +70,7 @@ function listCard(view: QueueView): HTMLElement {
       },
       h(
         'div',
-        { class: LQ_CLASS.title },
+        { class: PART_CLASS.title },
         h('code', {}, PROCESSING),
         ` — ${view.processing.length}`,
       ),
@@ -142,9 +142,13 @@ function workerCard(w: WorkerView, view: QueueView): HTMLElement {
     { class: cls.join(' '), 'data-worker': w.client, 'data-status': w.status, 'data-mode': w.mode },
     h(
       'div',
-      { class: LQ_CLASS.title },
+      { class: PART_CLASS.title },
       `${w.label} `,
-      h('span', { class: LQ_CLASS.code }, w.mode === 'BRPOP' ? 'BRPOP' : 'BLMOVE ⇄'),
+      h(
+        'span',
+        { class: `${PART_CLASS.code} ${LQ_CLASS.code}` },
+        w.mode === 'BRPOP' ? 'BRPOP' : 'BLMOVE ⇄',
+      ),
       w.done > 0
         ? h('span', { class: LQ_CLASS.muted, title: 'выполнено' }, ` ${MARK.done}${w.done}`)
         : '',
@@ -192,8 +196,8 @@ export function renderBoard(board: HTMLElement, view: QueueView): void {
     h(
       'div',
       { class: `${PART_CLASS.card} ${LQ_CLASS.card}`, 'data-part': 'api' },
-      h('div', { class: LQ_CLASS.title }, 'API'),
-      h('div', { class: LQ_CLASS.code }, 'LPUSH'),
+      h('div', { class: PART_CLASS.title }, 'API'),
+      h('div', { class: `${PART_CLASS.code} ${LQ_CLASS.code}` }, 'LPUSH'),
       h('div', { class: `${LQ_CLASS.muted} ${LAB_ONLY}` }, 'ставит и сразу отвечает 202'),
     ),
     h('span', { class: LQ_CLASS.arrow, 'aria-hidden': 'true' }, '→'),

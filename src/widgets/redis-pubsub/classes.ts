@@ -4,7 +4,6 @@ export const PS_CLASS = {
   hint: 'w-ps-hint',
   board: 'w-ps-board',
   card: 'w-ps-card',
-  cardTitle: 'w-ps-card-title',
   code: 'w-ps-code',
   result: 'w-ps-result',
   resultLost: 'w-ps-result--lost',

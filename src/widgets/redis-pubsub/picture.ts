@@ -21,14 +21,14 @@ function publisherCard(view: PubSubView): HTMLElement {
   const card = h(
     'div',
     { class: `${PART_CLASS.card} ${PS_CLASS.card}`, 'data-part': 'publisher' },
-    h('div', { class: PS_CLASS.cardTitle }, 'Издатель'),
+    h('div', { class: PART_CLASS.title }, 'Издатель'),
   );
   if (!p) {
     card.append(h('p', { class: PS_CLASS.empty }, 'ещё ничего не публиковал'));
     return card;
   }
   card.append(
-    h('div', { class: PS_CLASS.code }, `PUBLISH ${clip(p.channel, 24)}`),
+    h('div', { class: `${PART_CLASS.code} ${PS_CLASS.code}` }, `PUBLISH ${clip(p.channel, 24)}`),
     h('div', { class: `${PS_CLASS.msg} ${PS_CLASS.token}`, 'data-token': '' }, clip(p.message, 60)),
     h(
       'div',
@@ -86,7 +86,7 @@ function redisCard(view: PubSubView): HTMLElement {
   return h(
     'div',
     { class: `${PART_CLASS.card} ${PS_CLASS.card}`, 'data-part': 'redis' },
-    h('div', { class: PS_CLASS.cardTitle }, 'Redis: подписки'),
+    h('div', { class: PART_CLASS.title }, 'Redis: подписки'),
     h(
       'div',
       { class: PS_CLASS.scroll, tabindex: 0, role: 'region', 'aria-label': 'Подписки в Redis' },
@@ -139,7 +139,7 @@ function subscriberCard(s: SubscriberView): HTMLElement {
     },
     h(
       'div',
-      { class: `${PS_CLASS.cardTitle} ${PS_CLASS.subHead}` },
+      { class: `${PART_CLASS.title} ${PS_CLASS.subHead}` },
       h(
         'span',
         {},
@@ -148,7 +148,7 @@ function subscriberCard(s: SubscriberView): HTMLElement {
       ),
       toggle,
     ),
-    h('div', { class: PS_CLASS.code }, `${command} ${clip(s.pattern, 22)}`),
+    h('div', { class: `${PART_CLASS.code} ${PS_CLASS.code}` }, `${command} ${clip(s.pattern, 22)}`),
     h(
       'div',
       { class: `${PS_CLASS.empty} ${PS_CLASS.fate}` },

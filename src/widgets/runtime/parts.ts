@@ -15,6 +15,10 @@ export const PART_CLASS = {
   card: 'w-card',
   /** A list without bullets or indent (rows, cells, inboxes). */
   plainList: 'w-plain-list',
+  /** A card's bold title line. */
+  title: 'w-card-title',
+  /** A command or key in the code face (a `code` inside a card looks the same). */
+  code: 'w-code',
 } as const;
 
 /** One entry of a legend: its mark, then its words. */

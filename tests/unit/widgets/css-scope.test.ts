@@ -31,6 +31,8 @@ const SHARED = new Set([
   'w-stage-fill',
   'w-card',
   'w-plain-list',
+  'w-card-title',
+  'w-code',
 ]);
 
 /** A selector list split at its top-level commas (not those inside `:not(…)` or `:is(…)`). */
