@@ -7,13 +7,14 @@
  * main thread = the page's task time until then (CDP TaskDuration), steadier on a busy machine.
  * Usage: npm run bench:offline [-- --runs 9] (builds dist/ and dist-single/ first).
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS } from '../tests/browser/chromium.ts';
 import { serveStatic } from '../tests/setup/static-server.ts';
+import { sizeByPart, sizeTable } from './size.ts';
 
 const runsAt = process.argv.indexOf('--runs');
 const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 7;
@@ -100,6 +101,7 @@ const browser = await chromium.launch({
 try {
   const size = statSync(singleFile).size;
   console.log(`one-file lecture: ${singleFile} ${size} bytes (${(size / 2 ** 20).toFixed(2)} MiB)`);
+  console.log(`${sizeTable(sizeByPart(readFileSync(singleFile, 'utf8')))}\n`);
   console.log(`${runs} runs each, a fresh browser context per run, 1280×800\n`);
   await bench(browser, [
     { label: 'site, served, first visit', measure: (c) => firstSlide(c, server.url) },

@@ -8,6 +8,8 @@
  * data: URLs are replaced in place.
  */
 import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Plugin, Rollup } from 'vite';
 import subsetFont from 'subset-font';
 
@@ -77,6 +79,26 @@ export async function subsetWoff2(font: Uint8Array, text: string): Promise<Uint8
   return new Uint8Array(subset);
 }
 
+/**
+ * subsetWoff2, read from `dir` when the same face was cut to the same text before (a face costs
+ * ~0.2 s of CPU, mostly woff2's Brotli, and every test run builds the deck more than once).
+ */
+async function cachedSubset(font: Uint8Array, text: string, dir: string): Promise<Uint8Array> {
+  const key = createHash('sha256').update(font).update('\0').update(text).digest('hex');
+  const file = join(dir, `${key}.woff2`);
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch {
+    const subset = await subsetWoff2(font, text);
+    // Written aside and renamed: parallel builds never read half a file.
+    await mkdir(dir, { recursive: true });
+    const part = `${file}.${process.pid}.part`;
+    await writeFile(part, subset);
+    await rename(part, file);
+    return subset;
+  }
+}
+
 const FONT_FILE = /\.woff2$/;
 const DATA_URL = /data:font\/woff2;base64,([A-Za-z0-9+/=]+)/g;
 
@@ -106,9 +128,13 @@ function renamed(fileName: string, content: Uint8Array): string {
  * woff2 data: URL of the bundle to KEPT_RANGES plus the bundle's own characters.
  */
 export function subsetFonts(): Plugin {
+  let cacheDir = '';
   return {
     name: 'lecture-font-subset',
     apply: 'build',
+    configResolved(config) {
+      cacheDir = join(config.cacheDir, 'lecture-font-subset');
+    },
     generateBundle: {
       order: 'post',
       async handler(_options, bundle) {
@@ -117,7 +143,7 @@ export function subsetFonts(): Plugin {
         const subsetData = (base64: string): Promise<string> => {
           let done = cache.get(base64);
           if (done === undefined) {
-            done = subsetWoff2(Buffer.from(base64, 'base64'), text).then((font) =>
+            done = cachedSubset(Buffer.from(base64, 'base64'), text, cacheDir).then((font) =>
               Buffer.from(font).toString('base64'),
             );
             cache.set(base64, done);
@@ -130,7 +156,9 @@ export function subsetFonts(): Plugin {
             file.type === 'asset' && FONT_FILE.test(file.fileName),
         );
         const subsets = await Promise.all(
-          fonts.map((file) => subsetWoff2(new Uint8Array(file.source as Uint8Array), text)),
+          fonts.map((file) =>
+            cachedSubset(new Uint8Array(file.source as Uint8Array), text, cacheDir),
+          ),
         );
         fonts.forEach((file, i) => {
           const font = subsets[i] ?? new Uint8Array(file.source as Uint8Array);
