@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SHARE_MESSAGES } from '../../src/widgets/runtime/share.ts';
+import { SHARE_MESSAGES, encodeShare } from '../../src/widgets/runtime/share.ts';
 import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, pageErrors, repoRoot, screenshotsDir } from './deck-page.ts';
@@ -238,6 +238,29 @@ describe('a broken link changes nothing else', () => {
       await page.close();
     });
   }
+
+  it('forged actions: a wrong shape and one act refuses are skipped with a note, the rest played', async () => {
+    const payload = await encodeShare({
+      widget: 'redis-list-queue',
+      slot: 0,
+      story: 'list-queue',
+      step: 2,
+      actions: [
+        { type: 'crash', worker: 'W9' },
+        { type: 'lpush', value: 5 },
+        { type: 'lpush', value: 'задача из ссылки' },
+      ],
+    });
+    const { page, errors } = await openDeck(browser.context, `${deckUrl}#/s-14?w=${payload}`);
+    await restored(page, { step: '2' });
+    await page.waitForFunction((s) => document.querySelector(`${s} [data-note]`)?.textContent, sel);
+    const shown = await read(page);
+    expect(shown.note).toMatch(
+      /^Из ссылки пропущено 2 действия: 1 действие не этого виджета; .*Воркер 9/,
+    );
+    expect(await page.textContent(`${sel} .w-picture`)).toContain('задача из ссылки');
+    expect(errors).toEqual([]);
+  });
 
   it('truncated: half a real link is refused', async () => {
     const { link } = await deckSession(browser.context, deckUrl);

@@ -13,6 +13,7 @@ import { h, uniqueId } from './dom.ts';
 import { LAB_ONLY } from './kit.ts';
 import type { WidgetHandle } from './mount.ts';
 import { qrSvg } from './share-qr.ts';
+import { fitsActionShape } from './share-schema.ts';
 import './share.css';
 import {
   SHARE_MESSAGES,
@@ -157,10 +158,15 @@ function offer(slot: HTMLElement, handle: WidgetHandle, options: ShareOptions): 
       return;
     }
     options.goTo(state.step);
-    const refused = handle.restore(state.actions);
-    if (refused.length > 0) {
-      const what = countOf(refused.length, ['действие', 'действия', 'действий']);
-      handle.notify(`Из ссылки пропущено ${what}: ${refused.join('; ')}`);
+    // An action of a shape the widget never makes is skipped before `act` sees it.
+    const shaped = state.actions.filter((a) => fitsActionShape(state.widget, a));
+    const misshapen = state.actions.length - shaped.length;
+    const reasons = handle.restore(shaped);
+    const skipped = misshapen + reasons.length;
+    if (skipped > 0) {
+      const actions = (n: number): string => countOf(n, ['действие', 'действия', 'действий']);
+      const why = misshapen > 0 ? [`${actions(misshapen)} не этого виджета`, ...reasons] : reasons;
+      handle.notify(`Из ссылки пропущено ${actions(skipped)}: ${why.join('; ')}`);
     }
   });
 }
