@@ -7,6 +7,7 @@ export const IC_CLASS = {
   scroll: 'w-ic-scroll',
   list: 'w-ic-list',
   empty: 'w-ic-empty',
+  body: 'w-ic-body',
   mark: 'w-ic-mark',
   delivery: 'w-ic-delivery',
   again: 'w-ic-delivery--again',

@@ -6,6 +6,7 @@
  */
 import { h, replaceChildren } from '../runtime/dom.ts';
 import type { KitHost, Painter } from '../runtime/kit.ts';
+import { PART_CLASS } from '../runtime/parts.ts';
 import { IC_CLASS } from './classes.ts';
 import { MARK } from './legend.ts';
 import type { ConsumerTotals, IdempotentView } from './logic.ts';
@@ -145,7 +146,7 @@ const rowsOf = (view: IdempotentView): number => view.executions.length + view.c
 
 /** Builds the panels into the kit's picture. */
 export function idempotentPicture(host: KitHost<IdempotentView, Payment>): Painter<IdempotentView> {
-  const body = h('div', { class: 'w-ic-body' });
+  const body = h('div', { class: `${PART_CLASS.stageColumn} ${IC_CLASS.body}` });
   host.element.append(body);
   return (view, previous, animate) => {
     replaceChildren(body, renderView(view));

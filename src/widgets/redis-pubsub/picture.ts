@@ -161,7 +161,11 @@ function subscriberCard(s: SubscriberView): HTMLElement {
 
 /** Builds the board into the kit's picture (its subscribers' buttons are handled by the lab). */
 export function pubsubPicture(host: KitHost<PubSubView, PubSubAction>): Painter<PubSubView> {
-  const board = boardOf(host, PS_CLASS.board, 'Издатель, Redis и подписчики');
+  const board = boardOf(
+    host,
+    `${PART_CLASS.stageColumn} ${PS_CLASS.board}`,
+    'Издатель, Redis и подписчики',
+  );
   return (view, _previous, animate) => {
     renderBoard(board, view);
     if (view.publish) host.root.dataset['receivers'] = String(view.publish.receivers);

@@ -19,6 +19,11 @@ export const PART_CLASS = {
   title: 'w-card-title',
   /** A command or key in the code face (a `code` inside a card looks the same). */
   code: 'w-code',
+  /**
+   * On the stage, makes the picture holding this element (its direct child) a column that takes
+   * the height the legend and caption leave.
+   */
+  stageColumn: 'w-stage-column',
 } as const;
 
 /** One entry of a legend: its mark, then its words. */

@@ -33,6 +33,7 @@ const SHARED = new Set([
   'w-plain-list',
   'w-card-title',
   'w-code',
+  'w-stage-column',
 ]);
 
 /** A selector list split at its top-level commas (not those inside `:not(…)` or `:is(…)`). */
