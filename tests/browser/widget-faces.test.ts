@@ -2,8 +2,9 @@
  * The two faces of every kit widget, checked from outside as the hall and a student see them.
  * Stage (the deck): on every widget slide, at every step, at 1280×720 and 1920×1080, no visible
  * text under 24 px, no input, select or button but the lab toggle, nothing outside the slide, a
- * caption of at most two lines. Lab (after `L`): every control is reachable by Tab. Phone
- * (the reading view at 390×844): the lab reflows, nothing scrolls sideways.
+ * caption of at most two lines, all inside its box and the box inside the widget. Lab (after
+ * `L`): every control is reachable by Tab. Phone (the reading view at 390×844): the lab reflows,
+ * nothing scrolls sideways.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -147,6 +148,14 @@ async function stageFindings(page: Page, section: string, index: number): Promis
           (window.Reveal?.getScale() ?? 1);
         if (lines > 2.6)
           found.push(`caption of ${lines.toFixed(1)} lines «${caption.textContent?.slice(0, 60)}»`);
+        // Its text inside its own box (a squeezed caption spills its last line onto reveal's
+        // controls), and the box inside the widget's stage.
+        const words = document.createRange();
+        words.selectNodeContents(caption);
+        const spill = words.getBoundingClientRect().bottom - caption.getBoundingClientRect().bottom;
+        if (spill > 1) found.push(`caption text ${spill.toFixed(0)} px below its box`);
+        const below = caption.getBoundingClientRect().bottom - root.getBoundingClientRect().bottom;
+        if (below > 1) found.push(`caption ${below.toFixed(0)} px below the widget`);
       }
       return found;
     },

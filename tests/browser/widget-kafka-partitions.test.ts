@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { kafkaPartitionForKey, logEndOffset } from '../../src/broker/kafka/index.ts';
 import { KP_CLASS } from '../../src/widgets/kafka-partitions/classes.ts';
 import { kafkaView } from '../../src/widgets/kafka-partitions/logic.ts';
@@ -245,5 +245,43 @@ describe('kafka-partitions on every slide that tells a story with it', () => {
       expect(fit.outside, `slide ${section}: rows below the fold`).toEqual([]);
       expect(fit.overflow, `slide ${section}: scrolls by`).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('kafka-partitions on a phone (the reading view at 390×844)', () => {
+  it('draws the narrow picture in its own box, above the legend, and the wide one on a laptop', async () => {
+    const page = await deck.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(new URL('?view=read#s-31', inject('deckUrl')).href);
+    const root = '#s-31 [data-widget="kafka-partitions"]';
+    await page.waitForSelector(`${root} svg`, { state: 'attached' });
+    const layout = () =>
+      page.evaluate((sel) => {
+        const el = document.querySelector<HTMLElement>(sel);
+        const box = (s: string) => el?.querySelector(s)?.getBoundingClientRect();
+        return {
+          drawn: el?.querySelector('svg')?.getAttribute('width'),
+          picture: Math.round(box('.w-picture')?.height ?? 0),
+          pictureBottom: Math.round(box('.w-picture')?.bottom ?? 0),
+          legendTop: Math.round(box('.w-legend')?.top ?? 0),
+          sideways: document.documentElement.scrollWidth - window.innerWidth,
+        };
+      }, root);
+    await expect.poll(async () => (await layout()).drawn).toBe('620');
+    const phone = await layout();
+    // The box holds the drawing (it scrolls inside it when taller): nothing under the legend.
+    expect(phone.picture).toBeGreaterThan(150);
+    expect(phone.legendTop).toBeGreaterThanOrEqual(phone.pictureBottom);
+    expect(phone.sideways).toBeLessThanOrEqual(1);
+    await page.locator(root).scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: join(repoRoot, 'test-results', 'screenshots', 'kafka-partitions-31-390.png'),
+    });
+    // The kit redraws the picture when its box crosses 760 px, and back.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(async () => (await layout()).drawn).toBe('1232');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(async () => (await layout()).drawn).toBe('620');
+    await page.close();
   });
 });
