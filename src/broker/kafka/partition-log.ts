@@ -63,7 +63,10 @@ const chunkStart = (chunk: LogChunk): number => chunk.baseOffset;
 
 /** Where the chunk holding `offset` is (the caller keeps it within [logStartOffset, log end)). */
 function locate(p: PartitionState, offset: number): { page: number; chunk: number } {
-  const page = search(p.pages, offset, pageStart);
+  // Consumers mostly read near the log end: try the last page before searching them all.
+  const last = p.pages.length - 1;
+  const page =
+    last > 0 && offset >= pageStart(at(p.pages, last)) ? last : search(p.pages, offset, pageStart);
   return { page, chunk: search(at(p.pages, page), offset, chunkStart) };
 }
 
