@@ -5,8 +5,9 @@
  * opened from file://. Every load is a fresh browser context (empty cache), other hosts blocked;
  * the pages take turns (round 1 of each, then round 2, …), so a busy machine slows them alike.
  * Per page: ready = navigation start → reveal.js `ready`; painted = the frame after it has been
- * drawn (rAF, then a task); main thread = the page's task time until painted (CDP TaskDuration),
- * steadier on a busy machine. Ratios are medians of the per-round ratios.
+ * drawn (rAF, then a task); main thread = the page's task time until painted (CDP TaskDuration);
+ * CPU = the CPU time of the page's main-thread tasks until painted (a trace's thread time), which
+ * a busy machine stretches least. Ratios are medians of the per-round ratios.
  * Usage: npm run bench:first-slide [-- --runs 9] [-- --no-build]; DECK_OUT_DIR=dist-x builds
  * the site into dist-x/ and the one file into dist-x-single/ (default dist/, dist-single/).
  */
@@ -84,17 +85,53 @@ function markFirstSlide(): void {
   );
 }
 
-type Times = [ready: number, painted: number, mainThread: number];
+type Times = [ready: number, painted: number, mainThread: number, cpu: number];
 
-/** Loads `url` in a fresh context and returns its ready, painted and main-thread times in ms. */
+/** A trace event as CDP reports it (only the fields read here). */
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly ts: number;
+  readonly tdur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/** CPU ms of the renderer main thread's tasks that started before the `bench-painted` mark. */
+function cpuUntilPainted(events: readonly TraceEvent[]): number {
+  const main = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const painted = events.find((e) => e.name === 'bench-painted')?.ts ?? Number.NaN;
+  return events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
+    .filter((e) => e.ts <= painted)
+    .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
+}
+
+/** Loads `url` in a fresh context and returns its ready, painted, main-thread and CPU times in ms. */
 async function firstSlide(context: BrowserContext, url: string): Promise<Times> {
   await context.addInitScript(markFirstSlide);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) =>
+    events.push(...(data.value as object[] as TraceEvent[])),
+  );
+  await cdp.send('Tracing.start', {
+    categories: 'disabled-by-default-devtools.timeline,toplevel,blink.user_timing',
+    transferMode: 'ReportEvents',
+  });
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => performance.getEntriesByName('bench-painted').length > 0);
   const { metrics } = await cdp.send('Performance.getMetrics');
+  const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.end');
+  await traced;
   const task = metrics.find((m) => m.name === 'TaskDuration')?.value;
   // No named helpers inside: tsx would wrap them in its own __name(), unknown to the page.
   const [ready, painted] = await page.evaluate(() => {
@@ -106,7 +143,7 @@ async function firstSlide(context: BrowserContext, url: string): Promise<Times> 
     return [readyMark.startTime, paintedMark.startTime];
   });
   await page.close();
-  return [ready, painted, task === undefined ? Number.NaN : task * 1000];
+  return [ready, painted, task === undefined ? Number.NaN : task * 1000, cpuUntilPainted(events)];
 }
 
 /** The middle value of the finite ones. */
@@ -152,11 +189,11 @@ async function compare(
     await browser.close();
   }
   console.log(`\n${title} (${runs} rounds; medians, ms)`);
-  console.log(`${''.padEnd(26)} ready painted  main thread`);
+  console.log(`${''.padEnd(26)} ready painted  main   CPU`);
   for (const [i, page] of pages.entries()) {
     const own = times[i] ?? [];
-    const col = (k: 0 | 1 | 2): string => ms(median(own.map((t) => t[k])));
-    console.log(`${page.label.padEnd(26)} ${col(0)}  ${col(1)}  ${col(2)}`);
+    const col = (k: 0 | 1 | 2 | 3): string => ms(median(own.map((t) => t[k])));
+    console.log(`${page.label.padEnd(26)} ${col(0)}  ${col(1)}  ${col(2)} ${col(3)}`);
   }
   const ours = times[0] ?? [];
   for (const [i, versus] of [
@@ -164,9 +201,9 @@ async function compare(
     [2, 'bare two-slide page'],
   ] as const) {
     const other = times[i] ?? [];
-    const per = (k: 0 | 1 | 2): string =>
+    const per = (k: 0 | 1 | 2 | 3): string =>
       ratio(median(ours.map((t, round) => t[k] / (other[round]?.[k] ?? NaN))));
-    console.log(`ours / ${versus.padEnd(19)} ${per(0)}  ${per(1)}  ${per(2)}`);
+    console.log(`ours / ${versus.padEnd(19)} ${per(0)}  ${per(1)}  ${per(2)} ${per(3)}`);
   }
 }
 

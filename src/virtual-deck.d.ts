@@ -1,7 +1,8 @@
 // The module the lecture pipeline (src/pipeline/vite-plugin.ts) generates from slides/.
 declare module 'virtual:lecture-deck' {
-  /** Every slide as a reveal.js `<section>`, in section order (hidden ones included). */
-  export const slidesHtml: string;
-  /** How many sections the deck has. */
+  /**
+   * How many sections the deck has (hidden ones included); the sections themselves are in
+   * index.html's `.reveal > .slides`, put there by the same build.
+   */
   export const sectionCount: number;
 }

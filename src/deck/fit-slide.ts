@@ -20,21 +20,54 @@ export function fitZoom(natural: number, available: number): number {
 
 /** Fits one slide's `.slide-body` to the deck height. */
 export function fitSlide(slide: HTMLElement, deckHeight: number): void {
-  const body = slide.querySelector<HTMLElement>(':scope > .slide-body');
-  // reveal.js keeps far-away slides at display: none; they are fitted when they come near.
-  if (!body || slide.offsetHeight === 0) return;
-  body.style.zoom = '';
-  const available = deckHeight - body.offsetTop - BOTTOM_RESERVE;
-  const zoom = fitZoom(body.scrollHeight, available);
-  body.style.zoom = zoom === 1 ? '' : String(zoom);
+  fitSlides([slide], deckHeight);
 }
 
-/** Fits every laid-out slide at start and on each slide change, and the current one when its widgets resize. */
+/**
+ * Fits several slides in three passes — clear the zooms, measure every body, set the zooms — so
+ * the browser lays the slides out once, not twice per slide as a read after each write would.
+ */
+export function fitSlides(slides: Iterable<HTMLElement>, deckHeight: number): void {
+  const bodies: HTMLElement[] = [];
+  for (const slide of slides) {
+    const body = slide.querySelector<HTMLElement>(':scope > .slide-body');
+    if (!body) continue;
+    bodies.push(body);
+    if (body.style.zoom !== '') body.style.zoom = '';
+  }
+  // reveal.js keeps far-away slides at display: none; they are fitted when they come near.
+  const zooms = bodies.map((body) => {
+    const slide = body.parentElement;
+    if (!slide || slide.offsetHeight === 0) return undefined;
+    return fitZoom(body.scrollHeight, deckHeight - body.offsetTop - BOTTOM_RESERVE);
+  });
+  bodies.forEach((body, i) => {
+    const zoom = zooms[i];
+    if (zoom !== undefined && zoom !== 1) body.style.zoom = String(zoom);
+  });
+}
+
+/** Runs `task` once the browser has drawn the next frame (a task after the animation frame). */
+function afterNextPaint(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * Fits the current slide and the next one (the speaker view copies both, zoom included) at start
+ * and on each slide change, the other laid-out slides after the frame is drawn, every laid-out
+ * slide when the overview opens and again once the fonts are in, and the current one when its
+ * widgets resize.
+ */
 export function bindSlideFitting(deck: RevealApi): () => void {
   const height = (): number => Number(deck.getConfig().height ?? 720);
-  const fitAll = (): void => {
-    for (const slide of deck.getSlides()) fitSlide(slide, height());
-  };
+  const fitAll = (): void => fitSlides(deck.getSlides(), height());
   // Widgets mount after the slide is shown and change its height.
   const observer = new ResizeObserver(() => {
     const slide = deck.getCurrentSlide();
@@ -45,14 +78,29 @@ export function bindSlideFitting(deck: RevealApi): () => void {
     for (const slot of deck.getCurrentSlide()?.querySelectorAll('.widget-slot') ?? [])
       observer.observe(slot);
   };
+  let cancelRest = (): void => undefined;
   const onSlide = (): void => {
-    fitAll();
+    const slides = deck.getSlides();
+    const current = deck.getCurrentSlide();
+    const at = current ? slides.indexOf(current) : -1;
+    fitSlides(slides.slice(Math.max(at, 0), at + 2), height());
     observeCurrent();
+    // The slides around are invisible until navigated to, and each is fitted again then.
+    cancelRest();
+    cancelRest = afterNextPaint(fitAll);
   };
-  const unbind = onDeckEvents(deck, { ready: onSlide, slidechanged: onSlide });
-  void document.fonts.ready.then(fitAll);
+  // The overview (O) lays out the slides around too (reveal shows ten each way there).
+  const unbind = onDeckEvents(deck, {
+    ready: onSlide,
+    slidechanged: onSlide,
+    overviewshown: fitAll,
+  });
+  // Each time web fonts finish loading (fonts.ready may resolve before the first one starts).
+  document.fonts.addEventListener('loadingdone', fitAll);
   return () => {
     unbind();
+    document.fonts.removeEventListener('loadingdone', fitAll);
+    cancelRest();
     observer.disconnect();
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The presentation (started by the page's entry, src/main.ts, unless the URL asks for the
- * reading view): puts the built slides into the page, applies the lecture length from the URL,
+ * reading view): takes the built slides already in the page, applies the lecture length from the URL,
  * starts reveal.js with our speaker view (`S`, src/deck/speaker/) and binds code steps, copy
  * buttons and widgets (src/deck/widget-bridge.ts). Exposes the deck as `window.Reveal` (tests,
  * console).
@@ -27,14 +27,12 @@ declare global {
   }
 }
 
-/** Starts the presentation of `slidesHtml` (the built sections) in index.html's `.reveal`. */
-export function startDeck(slidesHtml: string): void {
-  const revealElement = document.querySelector<HTMLElement>('.reveal');
-  const slidesElement = revealElement?.querySelector<HTMLElement>('.slides');
-  if (!revealElement || !slidesElement)
+/** Starts the presentation of the built sections in `slidesElement` (index.html's `.reveal > .slides`). */
+export function startDeck(slidesElement: HTMLElement): void {
+  const revealElement = slidesElement.parentElement;
+  if (!revealElement?.classList.contains('reveal'))
     throw new Error('index.html must contain .reveal > .slides');
 
-  slidesElement.innerHTML = slidesHtml;
   const { minutes, problem } = readLectureLength(window.location.search);
   if (problem) {
     console.warn(problem);

@@ -23,6 +23,10 @@ export function revealConfig(): RevealConfig {
     width: 1280,
     height: 720,
     margin: 0.04,
+    // Slides laid out around the current one (reveal's default is 3): the one before and the one
+    // after, so the first layout before the first slide covers two sections, not four to seven.
+    viewDistance: 1,
+    mobileViewDistance: 1,
     transition: 'fade',
     transitionSpeed: 'fast',
     backgroundTransition: 'none',

@@ -1,13 +1,16 @@
 /**
- * The Vite plugin around the pure pipeline. The browser imports `virtual:lecture-deck`
- * (`slidesHtml`, `sectionCount`) and, lazily, `virtual:lecture-examples` (the included example
+ * The Vite plugin around the pure pipeline. The slides go into index.html itself (in place of
+ * `<!-- lecture-slides -->`), so the browser parses them as HTML while the script loads instead
+ * of parsing them as a script string; the browser imports `virtual:lecture-deck` (`sectionCount`,
+ * to check the page against) and, lazily, `virtual:lecture-examples` (the included example
  * files, each once: src/pipeline/example-files.ts); a malformed slide fails `vite build` and shows
  * in the dev overlay with file and line; editing a slide or an included example reloads the page.
  */
 import { resolve } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { HtmlTagDescriptor, Plugin, Rollup, ViteDevServer } from 'vite';
 import { buildDeck, type BuiltDeck, type SlideSource } from './build-deck.ts';
 import { contentSecurityPolicy } from './csp.ts';
+import { firstSlideFontFiles } from './font-preload.ts';
 import { EXAMPLES_MODULE_ID, exampleFilesModule, readExampleFiles } from './example-files.ts';
 import { readSlides, repoFileReader } from './read-slides.ts';
 import { isSlideError } from './slide-error.ts';
@@ -19,6 +22,8 @@ const RESOLVED_ID = '\0' + DECK_MODULE_ID;
 const RESOLVED_EXAMPLES_ID = '\0' + EXAMPLES_MODULE_ID;
 /** Where index.html wants the Content-Security-Policy meta tag (before any script). */
 const CSP_MARKER = '<!-- content-security-policy -->';
+/** Where index.html wants the slides (inside `.reveal > .slides`). */
+const SLIDES_MARKER = '<!-- lecture-slides -->';
 
 /** Options of the lecture plugin. */
 export interface LectureDeckOptions {
@@ -36,6 +41,30 @@ export function lectureDeck(options: LectureDeckOptions = {}): Plugin {
   let server: ViteDevServer | undefined;
   // Both virtual modules come from one read and build; a watched file's change drops it.
   let built: { readonly sources: readonly SlideSource[]; readonly deck: BuiltDeck } | undefined;
+
+  /** The slides read and built once per change; watches what they read and include. */
+  const deckOf = (
+    sources: readonly SlideSource[],
+    addWatchFile: (file: string) => void,
+  ): BuiltDeck => {
+    watched = new Set(sources.map((s) => resolve(root, s.file)));
+    for (const file of watched) addWatchFile(file);
+    const deck =
+      built?.deck ??
+      buildDeck(sources, {
+        slidesDir,
+        readFile: repoFileReader(root),
+        lectureMinutes: DEFAULT_LECTURE_MINUTES,
+        sections: options.sections ?? (slidesDir === 'slides' ? undefined : sources.length),
+      });
+    built = { sources, deck };
+    for (const file of deck.included) {
+      watched.add(resolve(root, file));
+      addWatchFile(resolve(root, file));
+    }
+    server?.watcher.add([...watched]);
+    return deck;
+  };
 
   const isWatched = (file: string): boolean =>
     watched.has(resolve(file)) ||
@@ -56,30 +85,11 @@ export function lectureDeck(options: LectureDeckOptions = {}): Plugin {
     load(id) {
       if (id !== RESOLVED_ID && id !== RESOLVED_EXAMPLES_ID) return null;
       const sources = built?.sources ?? readSlides(root, slidesDir);
-      watched = new Set(sources.map((s) => resolve(root, s.file)));
-      for (const file of watched) this.addWatchFile(file);
       try {
-        const readFile = repoFileReader(root);
-        const deck =
-          built?.deck ??
-          buildDeck(sources, {
-            slidesDir,
-            readFile,
-            lectureMinutes: DEFAULT_LECTURE_MINUTES,
-            sections: options.sections ?? (slidesDir === 'slides' ? undefined : sources.length),
-          });
-        built = { sources, deck };
-        for (const file of deck.included) {
-          watched.add(resolve(root, file));
-          this.addWatchFile(resolve(root, file));
-        }
-        server?.watcher.add([...watched]);
+        const deck = deckOf(sources, (file) => this.addWatchFile(file));
         if (id === RESOLVED_EXAMPLES_ID)
-          return exampleFilesModule(readExampleFiles(deck.included, readFile));
-        return [
-          `export const slidesHtml = ${JSON.stringify(deck.html)};`,
-          `export const sectionCount = ${deck.sectionCount};`,
-        ].join('\n');
+          return exampleFilesModule(readExampleFiles(deck.included, repoFileReader(root)));
+        return `export const sectionCount = ${deck.sectionCount};`;
       } catch (error) {
         if (!isSlideError(error)) throw error;
         // The deck module (imported by the runtime up front) reports the slide's error; the
@@ -113,16 +123,43 @@ export function lectureDeck(options: LectureDeckOptions = {}): Plugin {
       devServer.watcher.on('add', reload);
       devServer.watcher.on('unlink', reload);
     },
-    transformIndexHtml(html) {
+    transformIndexHtml(html, context) {
       if (!html.includes(CSP_MARKER))
         throw new Error(`index.html must contain ${CSP_MARKER} right after <meta charset>`);
+      if (!html.includes(SLIDES_MARKER))
+        throw new Error(`index.html must contain ${SLIDES_MARKER} inside .reveal > .slides`);
+      let slides = '';
+      try {
+        const sources = built?.sources ?? readSlides(root, slidesDir);
+        slides = deckOf(sources, (file) => server?.watcher.add(file)).html;
+      } catch (error) {
+        // A malformed slide is reported once, with its frame, by the deck module's load.
+        if (!isSlideError(error)) throw error;
+      }
       const policy = contentSecurityPolicy();
-      return html.replace(
-        CSP_MARKER,
-        `<meta http-equiv="Content-Security-Policy" content="${policy}" />`,
-      );
+      return {
+        html: html
+          .replace(CSP_MARKER, `<meta http-equiv="Content-Security-Policy" content="${policy}" />`)
+          .replace(SLIDES_MARKER, () => slides),
+        tags: context.bundle ? fontPreloads(context.bundle) : [],
+      };
     },
   };
+}
+
+/** `<link rel="preload">` for the first slide's font files in the build (none if inlined). */
+function fontPreloads(bundle: Rollup.OutputBundle): HtmlTagDescriptor[] {
+  const files = Object.values(bundle).flatMap((file) =>
+    file.type === 'asset' && file.fileName.endsWith('.css') && typeof file.source === 'string'
+      ? firstSlideFontFiles(file.source, file.fileName)
+      : [],
+  );
+  return [...new Set(files)].map((file) => ({
+    tag: 'link',
+    // Fonts are always fetched in CORS mode: without crossorigin the preload is not reused.
+    attrs: { rel: 'preload', href: `./${file}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+    injectTo: 'head',
+  }));
 }
 
 /** A few lines around `line` with a marker, for Vite's overlay and the terminal. */
