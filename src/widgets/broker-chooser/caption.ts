@@ -2,6 +2,7 @@
 import type { ChooserView } from './logic.ts';
 import { BROKERS, BROKER_TITLE, type Broker, type Recommendation } from './rules.ts';
 import { SYSTEM_NOTE } from './story.ts';
+import { clip } from '../runtime/quote.ts';
 import { isolate } from '../runtime/validate.ts';
 import { countOf, pluralWord } from '../../lecture/russian.ts';
 
@@ -22,15 +23,10 @@ export function questionsWord(n: number): string {
   return pluralWord(n, ['вопрос', 'вопроса', 'вопросов']);
 }
 
-/** Shortens a student's long text for a caption (the panel shows it in full). */
-export function clip(text: string, max = 32): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-}
-
 /** The caption for a frame: lead, the recommendation with its score, what is still open. */
 export function captionFor(lead: string, fullName: string, r: Recommendation): string {
-  const name = clip(fullName);
+  // Shortened for the caption (the panel shows it in full).
+  const name = clip(fullName, 32);
   const others = BROKERS.filter((b) => b !== r.broker)
     .map((b) => `${BROKER_TITLE[b]} ${r.scores[b]}`)
     .join(', ');

@@ -6,7 +6,8 @@
  */
 import { refuse, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
 import { isolate, textProblem, type Validation } from '../runtime/validate.ts';
-import { caption, clip } from './caption.ts';
+import { clip } from '../runtime/quote.ts';
+import { caption } from './caption.ts';
 import {
   QUESTIONS,
   recommend,
@@ -136,7 +137,7 @@ function apply(model: ChooserModel, action: ChooserAction): ChooserModel {
       return {
         ...model,
         name: action.name.trim(),
-        note: `Нагрузка ${isolate(`«${clip(action.name.trim())}»`)}.`,
+        note: `Нагрузка ${isolate(`«${clip(action.name.trim(), 32)}»`)}.`,
       };
     case 'clear':
       return { ...model, answers: {}, cleared: true, note: 'Ответы сброшены.' };

@@ -4,16 +4,11 @@
  * each record it sent (ack, NOT_ENOUGH_REPLICAS, lost although acknowledged).
  */
 import type { KafkaEvent } from '../../broker/kafka/index.ts';
-import { isolate } from '../runtime/validate.ts';
+import { quoted } from '../runtime/quote.ts';
 import type { ReplicationView, Sent } from './logic.ts';
 
-/** Shortens a student's long text for a caption (the picture shows it in full). */
-function clip(text: string, max = 24): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-}
-
-const q = (value: string): string => `«${isolate(clip(value))}»`;
+/** A student's message in a caption: shortened (the picture shows it in full), isolated, quoted. */
+const q = (value: string): string => quoted(value, 24);
 const set = (brokers: readonly number[]): string => `{${brokers.join(', ')}}`;
 
 function brokersText(brokers: readonly number[]): string {

@@ -3,16 +3,12 @@
  * («LPUSH … → Воркер 1 ждал дольше всех и получил его»; «упал — задача потеряна навсегда»).
  */
 import type { RedisEvent } from '../../broker/redis/index.ts';
+import { quoted } from '../runtime/quote.ts';
 import { QUEUE } from './story.ts';
 import { workerLabel, type QueueView } from './logic.ts';
 
-/** Shortens a student's long text for a caption (the board shows it in full). */
-export function clip(text: string, max = 32): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-}
-
-const q = (value: string | undefined): string => `«${clip(value ?? '')}»`;
+/** A student's task in a caption: shortened (the board shows it in full), isolated, quoted. */
+const q = (value: string | undefined): string => quoted(value ?? '', 32);
 
 function sentence(e: RedisEvent, view: QueueView): string | undefined {
   switch (e.type) {

@@ -9,7 +9,7 @@ import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { LAB_ONLY, type KitHost, type Painter } from '../runtime/kit.ts';
 import { PART_CLASS, board as boardOf } from '../runtime/parts.ts';
 import { animateBoard, motionOf } from './animate.ts';
-import { clip } from './caption.ts';
+import { clip } from '../runtime/quote.ts';
 import { LQ_CLASS } from './classes.ts';
 import { PROCESSING, QUEUE } from './story.ts';
 import type { QueueAction, QueueView, WorkerView } from './logic.ts';

@@ -3,27 +3,13 @@
  * A student's text that holds right-to-left letters is isolated, so it cannot reorder the sentence.
  */
 import type { RedisEvent } from '../../broker/redis/index.ts';
-import { isolate } from '../runtime/validate.ts';
+import { shown } from '../runtime/quote.ts';
 import { labelOf, type PubSubView } from './logic.ts';
 import { listRu, pluralWord } from '../../lecture/russian.ts';
 
 /** Russian «подписчик» after a number. */
 export function subscribersWord(n: number): string {
   return pluralWord(n, ['подписчик', 'подписчика', 'подписчиков']);
-}
-
-/** Shortens a student's long text for a caption (the board shows it whole). */
-export function clip(text: string, max = 40): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-}
-
-const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
-
-/** `text` clipped to `max`, isolated when it holds right-to-left letters. */
-function shown(text: string, max: number): string {
-  const short = clip(text, max);
-  return RTL.test(short) ? isolate(short) : short;
 }
 
 function publishCaption(view: PubSubView): string {

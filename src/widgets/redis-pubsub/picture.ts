@@ -9,7 +9,8 @@ import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { LAB_ONLY, type KitHost, type Painter } from '../runtime/kit.ts';
 import { PART_CLASS, board as boardOf } from '../runtime/parts.ts';
 import { animateBoard, motionOf } from './animate.ts';
-import { clip, subscribersWord } from './caption.ts';
+import { clip } from '../runtime/quote.ts';
+import { subscribersWord } from './caption.ts';
 import { PS_CLASS } from './classes.ts';
 import type { PubSubAction, PubSubView, RowView, SubscriberView } from './logic.ts';
 
