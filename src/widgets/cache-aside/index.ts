@@ -10,15 +10,15 @@ import { cacheLab } from './lab.ts';
 import { cacheLegend } from './legend.ts';
 import { cacheLogic } from './logic.ts';
 import { cachePicture } from './picture.ts';
-import { NARROW_BELOW } from './route.ts';
+import { PICTURE_BREAKPOINTS } from './route.ts';
 import './cache-aside.css';
 
 export const cacheAsideWidget = defineWidget({
   name: 'cache-aside',
   logic: cacheLogic,
   picture: cachePicture,
-  // Narrower than this the diagram draws the phone's layout.
-  breakpoints: [NARROW_BELOW],
+  // Where the diagram's own box crosses the width below which it draws the phone's layout.
+  breakpoints: PICTURE_BREAKPOINTS,
   legend: cacheLegend,
   lab: cacheLab,
 });

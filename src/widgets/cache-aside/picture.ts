@@ -231,7 +231,10 @@ export function cachePicture(host: KitHost<CacheView, CacheLabAction>): Painter<
   host.disposer.add(stop);
   return (view, previous, animate, { width }) => {
     stop();
-    const g = width > 0 && width < NARROW_BELOW ? NARROW : WIDE;
+    // In a wide lab the numbers take two fifths of the box beside the diagram: the figure's own
+    // width decides (the breakpoints in ./index.ts are where it crosses NARROW_BELOW).
+    const drawn = figure.clientWidth || width;
+    const g = drawn > 0 && drawn < NARROW_BELOW ? NARROW : WIDE;
     const svg = drawDiagram(view, g);
     figure.replaceChildren(svg);
     side.replaceChildren(

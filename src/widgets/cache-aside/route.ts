@@ -116,8 +116,14 @@ export const NARROW: CacheGeometry = {
   },
 };
 
-/** Below this width of the picture's box (CSS px) the narrow drawing reads better. */
+/** Below this width of the diagram's box (CSS px) the narrow drawing reads better. */
 export const NARROW_BELOW = 680;
+
+/**
+ * Widths of the picture's box where the diagram's box crosses NARROW_BELOW: stacked under 760 px
+ * (the @container rule in ./cache-aside.css), beside the lab's numbers (three fifths) above it.
+ */
+export const PICTURE_BREAKPOINTS = [NARROW_BELOW, 760, 1150] as const;
 
 /** Centre of a node (in the wide drawing unless `boxes` says otherwise). */
 export function centre(

@@ -68,8 +68,11 @@ export const NARROW_GEOMETRY: TimelineGeometry = {
   ticks: 5,
 };
 
-/** Below this width of the picture's box (CSS px) the narrow timeline reads better. */
-export const NARROW_BELOW = 680;
+/**
+ * Below this width of the picture's box (CSS px) the narrow timeline reads better: the wide
+ * drawing's 18-unit tick numbers in the lab are ≥ 14 px only from about 780 px.
+ */
+export const NARROW_BELOW = 780;
 
 const LANE_TEXT: Readonly<Record<Lane, string>> = {
   broker: 'брокер',
@@ -94,6 +97,29 @@ function tickAnchor(g: TimelineGeometry, x: number): 'start' | 'middle' | 'end' 
 
 const seconds = (ms: number): string => `${String(Math.round(ms / 100) / 10).replace('.', ',')} с`;
 
+/**
+ * Where a countdown's words go (their baseline), or undefined when they fit nowhere: in the wait's
+ * box; in the narrow drawing (larger type for its width) only when the whole text fits, else on
+ * the lane's name line above the box, clear of the name.
+ */
+function countdownY(
+  g: TimelineGeometry,
+  lane: Lane,
+  x1: number,
+  x2: number,
+  y: number,
+  text: string,
+): number | undefined {
+  const inBox = y + g.bar / 2 + 8;
+  if (!g.narrow) return x2 - x1 > 40 ? inBox : undefined;
+  const textW = [...text].length * 13 + 8;
+  if (x2 - x1 > textW) return inBox;
+  const centre = (x1 + x2) / 2;
+  const nameEnd = 8 + LANE_TEXT[lane].length * 15 + 10;
+  const clear = centre - textW / 2 > nameEnd && centre + textW / 2 < g.width;
+  return clear ? laneY(lane, g) - 8 : undefined;
+}
+
 /** The whole picture for a timeline model on drawing `g`; `label` is its accessible summary. */
 export function drawTimeline(
   m: TimelineModel,
@@ -101,6 +127,7 @@ export function drawTimeline(
   g: TimelineGeometry = GEOMETRY,
 ): SVGSVGElement {
   const { width, left, right, lane, bar, narrow } = g;
+  const drawing = g;
   const laneOf = (l: Lane): number => laneY(l, g);
   const xAt = (ms: number): number => xOf(ms, m.axisMaxMs, g);
   const axisY = laneOf('worker2') + lane + 4;
@@ -167,20 +194,21 @@ export function drawTimeline(
         'stroke-dasharray': '8 5',
       }),
     );
-    // The narrow drawing's type is larger for its width: the countdown needs its whole text.
-    const room = narrow ? 28 + String(w.countdown).length * 14 : 40;
-    if (w.countdown !== null && x2 - x1 > room) {
+    const text = `↻ ${w.countdown ?? ''} с`;
+    const centre = (x1 + x2) / 2;
+    const place = w.countdown === null ? undefined : countdownY(drawing, w.lane, x1, x2, y, text);
+    if (place !== undefined) {
       g.append(
         s(
           'text',
           {
-            x: (x1 + x2) / 2,
-            y: y + bar / 2 + 8,
+            x: centre,
+            y: place,
             'text-anchor': 'middle',
             fill: WAIT_COLOUR,
             class: CR_CLASS.waitText,
           },
-          `↻ ${w.countdown} с`,
+          text,
         ),
       );
     }
