@@ -11,7 +11,10 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { WIDGETS } from '../../src/lecture/names.ts';
+import { celeryLogic } from '../../src/widgets/celery-retries/logic.ts';
 import { SHARE_MESSAGES, encodeShare } from '../../src/widgets/runtime/share.ts';
+import { replay } from '../../src/widgets/runtime/timeline.ts';
 import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, pageErrors, repoRoot, screenshotsDir } from './deck-page.ts';
@@ -210,6 +213,31 @@ describe('a shared link restores the widget state', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('a slide with two widgets', () => {
+  it('slide 41: the link names the second slot, and only that widget takes the state', async () => {
+    const action = { type: 'number', key: 'maxRetries', value: 5 } as const;
+    const payload = await encodeShare({
+      widget: 'celery-retries',
+      slot: 1,
+      story: 'max-retries',
+      step: 3,
+      actions: [action],
+    });
+    const { page, errors } = await openDeck(browser.context, `${deckUrl}#/s-41?w=${payload}`);
+    const celery = '#s-41 [data-widget="celery-retries"]';
+    await restored(page, { step: '3' }, celery);
+    const expected = replay(celeryLogic, 'max-retries', WIDGETS['celery-retries'].steps, 3, [
+      action,
+    ]);
+    expect(await page.textContent(`${celery} .w-caption`)).toBe(expected.caption);
+    expect(await page.textContent(`${celery} [data-note]`)).toBe('');
+    expect(await page.getAttribute('#s-41 [data-widget="idempotent-consumer"]', 'data-face')).toBe(
+      'stage',
+    );
+    expect(errors).toEqual([]);
   });
 });
 
