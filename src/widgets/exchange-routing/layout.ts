@@ -293,7 +293,4 @@ function layoutNarrow(bindingCounts: readonly number[], tallLabels: boolean): Di
 }
 
 /** Shortens text for a label, keeping the start (the full text goes in a tooltip). */
-export function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
+export { clip } from '../runtime/quote.ts';
