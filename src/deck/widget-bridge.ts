@@ -63,8 +63,9 @@ function openIfShown(m: Mounted): void {
 /** Mounts and destroys widgets as slides change; returns a function that unbinds everything. */
 export function bindWidgets(deck: RevealApi): () => void {
   let active: Mounted[] = [];
-  // A shared widget state (#/s-17?w=…) leaves the hash before reveal.js reads it (initialize).
-  takeSharedLink();
+  // A shared widget state (#/s-17?w=…) leaves the hash before reveal.js reads it (initialize);
+  // on a phone it opens in the reading view instead.
+  takeSharedLink('deck');
 
   const requestStep = (slot: HTMLElement, step: number): void => {
     const steps = [...slot.querySelectorAll<HTMLElement>(`.${WIDGET_STEP_CLASS}`)];

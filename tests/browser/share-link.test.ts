@@ -161,6 +161,19 @@ describe('a shared link restores the widget state', () => {
     }
   });
 
+  it('a deck link on a phone opens in the reading view (reveal’s scroll view would show the title)', async () => {
+    const { link, state } = await deckSession(browser.context, deckUrl, 2);
+    const phone = await browser.context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    const errors = pageErrors(phone);
+    await phone.goto(link);
+    const root = '.reading-slide[data-section="14"] [data-widget="redis-list-queue"]';
+    await restored(phone, state, root);
+    expect(await read(phone, root)).toEqual({ ...state, note: '' });
+    expect(new URL(phone.url()).search).toBe('?view=read');
+    expect(errors).toEqual([]);
+  });
+
   it('in the installed site offline: the service worker serves it and the state comes back', async () => {
     const { page, link, state } = await deckSession(browser.context, deckUrl, 2);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {

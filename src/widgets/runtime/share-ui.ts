@@ -95,6 +95,16 @@ function storyIn(slot: HTMLElement, name: keyof typeof WIDGETS): string {
   return story !== undefined && stories.includes(story) ? story : (stories[0] ?? '');
 }
 
+/** At this width and below reveal.js shows its scroll view (its default scrollActivationWidth). */
+const DECK_SCROLL_VIEW_WIDTH = 435;
+
+function readingLink(section: number, payload: string): string {
+  const url = new URL(window.location.href);
+  url.hash = '';
+  url.searchParams.set('view', 'read');
+  return `${url.href.replace(/#$/, '')}${shareHash(section, payload, 'read')}`;
+}
+
 /** The mounted widget of each slot, for the stage's QR code (src/deck/qr-overlay.ts). */
 const mounted = new WeakMap<HTMLElement, WidgetHandle>();
 
@@ -111,9 +121,15 @@ let pending: { readonly section: number; readonly decoded: Promise<Decoded> } | 
  * Takes a shared state out of the page's hash (`#/s-17?w=…` → `#/s-17`), so the view finds the
  * slide as from any other link; call before the view reads the hash. Returns the section it names.
  */
-export function takeSharedLink(): number | undefined {
+export function takeSharedLink(view: ShareView = 'read'): number | undefined {
   const { anchor, section, payload } = splitShareHash(window.location.hash);
   if (payload === undefined) return undefined;
+  if (view === 'deck' && section !== undefined && window.innerWidth <= DECK_SCROLL_VIEW_WIDTH) {
+    // A phone: reveal.js would show its scroll view, which does not follow a slide link (it opens
+    // on the title); the reading view opens the slide with its lab at the phone's size.
+    window.location.replace(readingLink(section, payload));
+    return section;
+  }
   window.history.replaceState(window.history.state, '', anchor === '' ? '#' : anchor);
   pending = section === undefined ? undefined : { section, decoded: decodeShare(payload) };
   return section;
