@@ -83,7 +83,15 @@ async function deckSession(context: BrowserContext, base: string, step = 3) {
   await page.waitForSelector(`${sel}[data-step="${step}"]`, { state: 'attached' });
   await page.click(`${sel} button[name="lab"]`);
   await act(page, sel);
-  const link = await takeLink(page, sel);
+  const first = await takeLink(page, sel);
+  // One more action with the panel open: its link and code follow the new state.
+  await page.fill(`${sel} input[name="task"]`, 'письмо Пете');
+  await page.click(`${sel} button[name="lpush"]`);
+  await page.waitForFunction(
+    ([s, old]) => document.querySelector<HTMLInputElement>(`${s} .w-share-link`)?.value !== old,
+    [sel, first] as const,
+  );
+  const link = await page.inputValue(`${sel} .w-share-link`);
   return { page, errors, link, state: await read(page) };
 }
 

@@ -227,24 +227,32 @@ function addShareBox(slot: HTMLElement, handle: WidgetHandle, options: ShareOpti
   );
 
   let resetTimer = 0;
-  const fresh = async (): Promise<string> => {
+  /** Renews the link and its code for the state now; a later renewal wins over a slower one. */
+  let generation = 0;
+  const renew = async (): Promise<string> => {
+    const mine = ++generation;
     const link = (await shareLink(slot, handle, options.view)) ?? '';
-    field.value = link;
-    return link;
-  };
-  const drawQr = async (link: string): Promise<void> => {
     const svg = link ? await qrSvg(link, 'QR-код ссылки на это состояние виджета') : undefined;
-    qr.replaceChildren(svg ?? h('p', {}, 'Ссылка слишком длинная для QR-кода — скопируйте её.'));
+    if (mine === generation) {
+      field.value = link;
+      qr.replaceChildren(svg ?? h('p', {}, 'Ссылка слишком длинная для QR-кода — скопируйте её.'));
+    }
+    return link;
   };
   toggle.addEventListener('click', () => {
     const open = panel.hidden;
     panel.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
-    if (!open) return;
-    void fresh()
-      .then(drawQr)
-      .then(() => panel.scrollIntoView({ block: 'nearest' }));
+    if (open) void renew().then(() => panel.scrollIntoView({ block: 'nearest' }));
   });
+  // While the panel is open, every new frame (the caption is said again) renews link and code.
+  const caption = handle.root.querySelector(`:scope > .${WIDGET_CLASS.caption}`);
+  if (caption) {
+    const observer = new MutationObserver(() => {
+      if (!panel.hidden && handle.root.isConnected) void renew();
+    });
+    observer.observe(caption, { childList: true, characterData: true, subtree: true });
+  }
   copy.addEventListener('click', () => {
     const show = (label: string, message: string): void => {
       copy.textContent = label;
@@ -254,11 +262,8 @@ function addShareBox(slot: HTMLElement, handle: WidgetHandle, options: ShareOpti
         copy.textContent = COPY_LABEL;
       }, RESET_AFTER_MS);
     };
-    void fresh()
-      .then(async (link) => {
-        await options.copy(link);
-        await drawQr(link);
-      })
+    void renew()
+      .then((link) => options.copy(link))
       .then(
         () => show(COPIED_LABEL, `${COPIED_LABEL}: ссылка на состояние виджета`),
         () =>
