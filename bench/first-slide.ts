@@ -8,10 +8,11 @@
  * drawn (rAF, then a task); main thread = the page's task time until painted (CDP TaskDuration);
  * CPU = the CPU time of the page's main-thread tasks until painted (a trace's thread time), which
  * a busy machine stretches least. Ratios are medians of the per-round ratios.
+ * It also prints the one file's size by part (bench/size.ts).
  * Usage: npm run bench:first-slide [-- --runs 9] [-- --no-build]; DECK_OUT_DIR=dist-x builds
  * the site into dist-x/ and the one file into dist-x-single/ (default dist/, dist-single/).
  */
-import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +20,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS } from '../tests/browser/chromium.ts';
 import { serveStatic } from '../tests/setup/static-server.ts';
+import { sizeByPart, sizeTable } from './size.ts';
 
 const runsAt = process.argv.indexOf('--runs');
 const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 9;
@@ -218,8 +220,10 @@ const server = await serveStatic(siteDir);
 const singleServer = await serveStatic(singleDir);
 const revealServer = await serveStatic(revealDir);
 try {
-  const size = statSync(singleFile).size;
-  console.log(`one file: ${singleFile} ${size} B; 1280×800, a fresh context per load`);
+  const html = readFileSync(singleFile, 'utf8');
+  console.log(`one file: ${singleFile} ${Buffer.byteLength(html, 'utf8')} B by part:\n`);
+  console.log(sizeTable(sizeByPart(html)));
+  console.log('\n1280×800, a fresh context per load');
   await compare('served', [
     { label: 'our deck (site)', url: server.url },
     { label: 'reveal.js demo.html', url: `${revealServer.url}demo.html` },
