@@ -15,6 +15,7 @@ import { bindSlideFitting } from './fit-slide.ts';
 import { showLengthNotice } from './length-notice.ts';
 import { revealConfig } from './reveal-config.ts';
 import { bindQrOverlay } from './qr-overlay.ts';
+import { bindScrollViewLink } from './scroll-view-link.ts';
 import { bindShortcuts } from './shortcuts.ts';
 import { addWidgetStepFragments, bindWidgets } from './widget-bridge.ts';
 
@@ -56,6 +57,7 @@ export function startDeck(slidesElement: HTMLElement): void {
   bindWidgets(deck);
   bindShortcuts();
   bindQrOverlay(deck);
+  bindScrollViewLink(deck);
   deck.on('ready', () => performance.mark('deck-ready'));
   void deck.initialize();
 }

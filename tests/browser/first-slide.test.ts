@@ -128,6 +128,29 @@ describe('first slide', () => {
     await page.close();
   });
 
+  it(`lands a deep link (#/s-${deep?.section}) on a phone, where reveal.js shows its scroll view`, async () => {
+    // At 435 px and below reveal.js scrolls instead of stepping, and opened every link on the title.
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${deckUrl}#/s-${deep?.section}`);
+    await page.waitForFunction(() => window.Reveal?.isReady() === true);
+    await page.waitForFunction(
+      (id) => {
+        const box = document.getElementById(id)?.getBoundingClientRect();
+        return (
+          document.querySelector('.reveal-scroll') !== null &&
+          box !== undefined &&
+          box.top >= -1 &&
+          box.top < window.innerHeight / 2
+        );
+      },
+      `s-${deep?.section}`,
+      { timeout: 5000 },
+    );
+    expect((await current(page)).id).toBe(`s-${deep?.section}`);
+    await page.close();
+  });
+
   it('has every shown slide to navigate to, in order, each fitted when it is reached', async () => {
     const { page, errors } = await openDeck(browser.context, deckUrl);
     await page.evaluate(installMeasure);
