@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { kafkaPartitionForKey, logEndOffset } from '../../src/broker/kafka/index.ts';
 import { KP_CLASS } from '../../src/widgets/kafka-partitions/classes.ts';
+import { NARROW_WIDTH, VIEW_WIDTH } from '../../src/widgets/kafka-partitions/layout.ts';
 import { kafkaView } from '../../src/widgets/kafka-partitions/logic.ts';
 import {
   KAFKA_STEPS,
@@ -267,7 +268,7 @@ describe('kafka-partitions on a phone (the reading view at 390×844)', () => {
           sideways: document.documentElement.scrollWidth - window.innerWidth,
         };
       }, root);
-    await expect.poll(async () => (await layout()).drawn).toBe('620');
+    await expect.poll(async () => (await layout()).drawn).toBe(String(NARROW_WIDTH));
     const phone = await layout();
     // The box holds the drawing (it scrolls inside it when taller): nothing under the legend.
     expect(phone.picture).toBeGreaterThan(150);
@@ -279,9 +280,9 @@ describe('kafka-partitions on a phone (the reading view at 390×844)', () => {
     });
     // The kit redraws the picture when its box crosses 760 px, and back.
     await page.setViewportSize({ width: 1280, height: 800 });
-    await expect.poll(async () => (await layout()).drawn).toBe('1232');
+    await expect.poll(async () => (await layout()).drawn).toBe(String(VIEW_WIDTH));
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(async () => (await layout()).drawn).toBe('620');
+    await expect.poll(async () => (await layout()).drawn).toBe(String(NARROW_WIDTH));
     await page.close();
   });
 });

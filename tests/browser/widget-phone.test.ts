@@ -1,10 +1,10 @@
 /**
- * The labs whose pictures are drawings (exchange-routing, order-flow, cache-aside, celery-retries)
- * on a phone: the reading view at 390×844 in portrait, where a student plays with them after class
- * (and, as a check of the widths between, a tablet at 768×1024 and a laptop at 1280×800). They
- * must reflow, not shrink: at several steps of every slot, the smallest text in the picture is
- * ≥ 14 px on screen (font size times the SVG's screen matrix, as widget-faces measures), and
- * nothing in the widget is wider than the column or scrolls sideways.
+ * The labs whose pictures are drawings (exchange-routing, order-flow, cache-aside, celery-retries,
+ * kafka-partitions) on a phone: the reading view at 390×844 in portrait, where a student plays
+ * with them after class (and, as a check of the widths between, a tablet at 768×1024 and a laptop
+ * at 1280×800). They must reflow, not shrink: at several steps of every slot, the smallest text in
+ * the picture is ≥ 14 px on screen (font size times the SVG's screen matrix, as widget-faces
+ * measures), and nothing in the widget is wider than the column or scrolls sideways.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -26,6 +26,7 @@ const DRAWN: readonly WidgetName[] = [
   'order-flow',
   'cache-aside',
   'celery-retries',
+  'kafka-partitions',
 ];
 
 /** The first step, the first move, the middle and the last of a widget with `steps` steps. */

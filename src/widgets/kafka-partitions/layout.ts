@@ -31,16 +31,31 @@ export const MEMBER_H = 44;
 export const LINKS_X = MEMBERS_X - 36;
 
 /**
- * The narrow drawing (a phone's lab, a narrow reading column): the same type on a drawing half
- * as wide — the last NARROW_CELLS cells per row, the group's lag under the formula, the members
- * in two columns below the rows (no lines: colour, shape and their partitions say who owns what).
+ * The narrow drawing (a phone's lab, a narrow reading column): the same type on a drawing less
+ * than half as wide — the last NARROW_CELLS cells per row, the group's lag under the formula, the
+ * members in two columns below the rows, each box two lines (its name, then its partitions; no
+ * lines: colour, shape and their partitions say who owns what). 552 units on a phone's 335 px
+ * picture box draw the 25-unit type at 15.2 px.
  */
-export const NARROW_WIDTH = 620;
+export const NARROW_WIDTH = 552;
 export const NARROW_CELLS = 3;
 /** Below this width of the picture's box (CSS px) the narrow drawing reads better. */
 export const NARROW_BELOW = 760;
 const NARROW_HEADER = 80;
 const NARROW_MEMBER_W = NARROW_WIDTH / 2 - 8;
+/** A narrow member box: two lines. */
+export const NARROW_MEMBER_H = 72;
+/** The narrow rows' cells: a tighter grid so three cells and «lag 12 · B 0» fit the width. */
+const NARROW_GRID: CellGrid = { x: 70, width: 116, gap: 4 };
+/** The stage's cell grid. */
+const WIDE_GRID: CellGrid = { x: CELLS_X, width: CELL_W, gap: CELL_GAP };
+
+/** Where the cells of a row go: the first one's left edge, a cell's width and the gap. */
+export interface CellGrid {
+  readonly x: number;
+  readonly width: number;
+  readonly gap: number;
+}
 
 /** One partition row. */
 export interface RowBox {
@@ -66,10 +81,15 @@ export interface KafkaLayout {
   readonly narrow: boolean;
   /** Cells drawn per row. */
   readonly cells: number;
-  /** Left edge of each member box (and of group B's, last), and their width. */
+  /** Left edge of each member box (and of group B's, last), their width and height. */
   readonly memberLeft: readonly number[];
   readonly groupBLeft: number;
   readonly memberWidth: number;
+  readonly memberHeight: number;
+  /** Where «группа A: нет consumer'ов» is written when the group has nobody. */
+  readonly note: { readonly x: number; readonly midY: number };
+  /** The rows' cell grid. */
+  readonly grid: CellGrid;
   /** Top of the first row (under the header). */
   readonly top: number;
   /** Where the lag text starts. */
@@ -94,20 +114,25 @@ function rowsOf(partitions: number, top: number): RowBox[] {
   return rows;
 }
 
-/** The narrow drawing: rows, then the members two by two, then group B. */
+/**
+ * The narrow drawing: rows, then the members two by two (or, with nobody in group A, a line
+ * saying so), then group B.
+ */
 function layoutNarrow(partitions: number, members: number, hasGroupB: boolean): KafkaLayout {
   const rows = rowsOf(partitions, NARROW_HEADER);
   const below = NARROW_HEADER + partitions * rowPitch(partitions) + 12;
   const place = (i: number) => ({
-    top: below + Math.floor(i / 2) * (MEMBER_H + 8),
+    top: below + Math.floor(i / 2) * (NARROW_MEMBER_H + 8),
     left: 4 + (i % 2) * (NARROW_MEMBER_W + 8),
   });
   const boxes = Array.from({ length: members }, (_, i) => place(i));
-  const b = hasGroupB ? place(members % 2 === 0 ? members : members + 1) : null;
+  // Group B starts a new line of boxes; the note of an empty group A takes the first line.
+  const b = hasGroupB ? place(members === 0 ? 0 : members + (members % 2)) : null;
+  const bTop = b === null ? 0 : members === 0 ? b.top + MEMBER_H + 8 : b.top;
   const lowest = Math.max(
-    below - 12,
-    ...boxes.map((x) => x.top + MEMBER_H),
-    (b?.top ?? 0) + MEMBER_H,
+    below + (members === 0 ? MEMBER_H : -12),
+    ...boxes.map((x) => x.top + NARROW_MEMBER_H),
+    b === null ? 0 : bTop + MEMBER_H,
   );
   return {
     width: NARROW_WIDTH,
@@ -115,14 +140,17 @@ function layoutNarrow(partitions: number, members: number, hasGroupB: boolean): 
     rowPitch: rowPitch(partitions),
     rows,
     members: boxes.map((x) => x.top),
-    groupB: b?.top ?? null,
+    groupB: b === null ? null : bTop,
     narrow: true,
     cells: NARROW_CELLS,
     memberLeft: boxes.map((x) => x.left),
     groupBLeft: b?.left ?? 4,
     memberWidth: NARROW_MEMBER_W,
+    memberHeight: NARROW_MEMBER_H,
+    note: { x: 4, midY: below + MEMBER_H / 2 },
+    grid: NARROW_GRID,
     top: NARROW_HEADER,
-    lagX: cellX(NARROW_CELLS) + 2,
+    lagX: cellX(NARROW_CELLS, NARROW_GRID) + 2,
   };
 }
 
@@ -163,14 +191,17 @@ export function layoutKafka(
     memberLeft: memberTops.map(() => MEMBERS_X),
     groupBLeft: MEMBERS_X,
     memberWidth: MEMBER_W,
+    memberHeight: MEMBER_H,
+    note: { x: MEMBERS_X, midY: rows[0]?.midY ?? 80 },
+    grid: WIDE_GRID,
     top: HEADER_HEIGHT,
     lagX: LAG_X,
   };
 }
 
-/** Left edge of the cell at index `i` of the shown window. */
-export function cellX(i: number): number {
-  return CELLS_X + i * (CELL_W + CELL_GAP);
+/** Left edge of the cell at index `i` of the shown window (on the stage's grid by default). */
+export function cellX(i: number, grid: CellGrid = WIDE_GRID): number {
+  return grid.x + i * (grid.width + grid.gap);
 }
 
 /**
@@ -182,11 +213,12 @@ export function boundaryX(
   windowStart: number,
   windowLength: number,
   cells: number = VISIBLE_CELLS,
+  grid: CellGrid = WIDE_GRID,
 ): { x: number; clipped: boolean } {
   const i = offset - windowStart;
-  if (i < 0) return { x: CELLS_X - CELL_GAP / 2, clipped: true };
+  if (i < 0) return { x: grid.x - grid.gap / 2, clipped: true };
   const capped = Math.min(i, Math.max(windowLength, cells));
-  return { x: cellX(capped) - CELL_GAP / 2, clipped: i > capped };
+  return { x: cellX(capped, grid) - grid.gap / 2, clipped: i > capped };
 }
 
 /** A key shortened to fit a cell (the full key is in the cell's title); `narrow`: one char less. */

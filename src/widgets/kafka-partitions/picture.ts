@@ -14,7 +14,6 @@ import { animateFrame } from './animate.ts';
 import { keyText, plural, runs } from './caption.ts';
 import { KP_CLASS } from './classes.ts';
 import {
-  CELL_W,
   FONT,
   LINKS_X,
   MEMBERS_X,
@@ -25,6 +24,7 @@ import {
   cellX,
   fitKey,
   layoutKafka,
+  type CellGrid,
   type KafkaLayout,
   type RowBox,
 } from './layout.ts';
@@ -152,7 +152,7 @@ export function formulaText(view: KafkaView, narrow = false): string {
   }
   // The formula is recomputed from the core's partitioner so it can never disagree with the log.
   const p = kafkaPartitionForKey(last.key, n);
-  return `murmur2("${keyText(last.key, 16)}") mod ${n} = ${p}`;
+  return `murmur2("${keyText(last.key, narrow ? 12 : 16)}") mod ${n} = ${p}`;
 }
 
 /** A member's partitions in its box: «P0–P2», «P1 P3», or «16 парт.» when that is too long. */
@@ -183,14 +183,18 @@ function drawRow(view: KafkaView, p: PartitionView, row: RowBox, layout: KafkaLa
     'data-end-offset': p.endOffset,
     'data-last': p.last ? 'true' : 'false',
   });
-  g.append(label(4, row.midY, FONT.name, `P${p.index}`, { class: KP_CLASS.rowLabel }));
+  // The narrow rows' label is the text size, so «P63» leaves room for the «…» before the cells.
+  const labelSize = layout.narrow ? FONT.text : FONT.name;
+  g.append(label(4, row.midY, labelSize, `P${p.index}`, { class: KP_CLASS.rowLabel }));
+  const { grid } = layout;
   const cells = p.cells.slice(-layout.cells);
   const windowStart = cells[0]?.offset ?? p.endOffset;
   if (windowStart > p.logStart) {
-    g.append(label(cellX(0) - 26, row.midY, FONT.text, '…', { class: KP_CLASS.muted }));
+    const x = grid.x - (layout.narrow ? 21 : 26);
+    g.append(label(x, row.midY, FONT.text, '…', { class: KP_CLASS.muted }));
   }
   cells.forEach((c, i) => {
-    const x = cellX(i);
+    const x = cellX(i, grid);
     const isLast = p.last && view.last?.offset === c.offset;
     const cell = s('g', { class: KP_CLASS.cell, 'data-offset': c.offset });
     cell.append(
@@ -198,7 +202,7 @@ function drawRow(view: KafkaView, p: PartitionView, row: RowBox, layout: KafkaLa
       s('rect', {
         x,
         y: row.cellY,
-        width: CELL_W,
+        width: grid.width,
         height: row.cellH,
         rx: 5,
         class: isLast ? KP_CLASS.cellLast : KP_CLASS.cellRect,
@@ -213,7 +217,12 @@ function drawRow(view: KafkaView, p: PartitionView, row: RowBox, layout: KafkaLa
     );
     g.append(cell);
   });
-  drawMarkers(g, view, p, row, { start: windowStart, length: cells.length, cells: layout.cells });
+  drawMarkers(g, view, p, row, {
+    start: windowStart,
+    length: cells.length,
+    cells: layout.cells,
+    grid,
+  });
   drawLag(g, p, row, layout.lagX);
   return g;
 }
@@ -223,9 +232,10 @@ function drawMarkers(
   view: KafkaView,
   p: PartitionView,
   row: RowBox,
-  shown: { start: number; length: number; cells: number },
+  shown: { start: number; length: number; cells: number; grid: CellGrid },
 ): void {
-  const at = (offset: number) => boundaryX(offset, shown.start, shown.length, shown.cells);
+  const at = (offset: number) =>
+    boundaryX(offset, shown.start, shown.length, shown.cells, shown.grid);
   if (p.a?.committed != null) {
     const { x } = at(p.a.committed);
     g.append(
@@ -265,44 +275,59 @@ function drawLag(g: SVGElement, p: PartitionView, row: RowBox, x: number): void 
   g.append(label(x, row.midY, FONT.text, parts.join(' · '), { class: KP_CLASS.lag }));
 }
 
-/** Where a member's box goes. */
+/** Where a member's box goes; `nameY` is the middle of its name's line. */
 interface Box {
   readonly left: number;
   readonly top: number;
   readonly width: number;
+  readonly height: number;
+  readonly nameY: number;
 }
 
-function memberBox(box: Box, colour: string, mark: SVGElement, name: string): SVGElement[] {
-  const cy = box.top + MEMBER_H / 2;
+/**
+ * A member's box, its mark and its name (the narrow drawing's at the text size: «consumer-16» and
+ * «группа B (analytics)» fit its half-width box).
+ */
+function memberBox(
+  box: Box,
+  colour: string,
+  mark: SVGElement,
+  name: string,
+  narrow: boolean,
+): SVGElement[] {
   return [
     s('rect', {
       x: box.left,
       y: box.top,
       width: box.width,
-      height: MEMBER_H,
+      height: box.height,
       rx: 8,
       stroke: colour,
       class: KP_CLASS.memberRect,
     }),
     mark,
-    label(box.left + 36, cy, FONT.name, name),
+    label(box.left + (narrow ? 34 : 36), box.nameY, narrow ? FONT.text : FONT.name, name),
   ];
 }
 
 function drawMembers(svg: SVGElement, view: KafkaView, layout: KafkaLayout): void {
   const group = view.groupA;
-  if (!layout.narrow && (!group || group.members.length === 0)) {
+  if (!group || group.members.length === 0) {
     svg.append(
-      label(MEMBERS_X, layout.rows[0]?.midY ?? 80, FONT.text, "группа A: нет consumer'ов", {
+      label(layout.note.x, layout.note.midY, FONT.text, "группа A: нет consumer'ов", {
         class: KP_CLASS.muted,
       }),
     );
   }
+  const { narrow } = layout;
   group?.members.forEach((m, i) => {
     const top = layout.members[i] ?? 0;
-    const box = { left: layout.memberLeft[i] ?? MEMBERS_X, top, width: layout.memberWidth };
+    const height = layout.memberHeight;
+    // The narrow box has two lines: the name, then the partitions under it.
+    const cy = narrow ? top + 22 : top + height / 2;
+    const left = layout.memberLeft[i] ?? MEMBERS_X;
+    const box = { left, top, width: layout.memberWidth, height, nameY: cy };
     const look = memberLook(m.slot);
-    const cy = top + MEMBER_H / 2;
     // The narrow drawing has its members below the rows: no lines (colour and shape say it).
     for (const part of layout.narrow ? [] : m.partitions) {
       const row = layout.rows[part];
@@ -322,25 +347,30 @@ function drawMembers(svg: SVGElement, view: KafkaView, layout: KafkaLayout): voi
       'data-partitions': m.partitions.join(','),
     });
     const mark = shapeMark(look.shape, box.left + 18, cy, 10, look.colour);
+    const owned = memberPartitions(m.partitions);
     g.append(
-      ...memberBox(box, look.colour, mark, m.memberId),
-      label(box.left + box.width - 8, cy, FONT.text, memberPartitions(m.partitions), {
-        'text-anchor': 'end',
-        class: KP_CLASS.muted,
-      }),
+      ...memberBox(box, look.colour, mark, m.memberId, narrow),
+      narrow
+        ? label(box.left + 34, top + 52, FONT.text, owned, { class: KP_CLASS.muted })
+        : label(box.left + box.width - 8, cy, FONT.text, owned, {
+            'text-anchor': 'end',
+            class: KP_CLASS.muted,
+          }),
     );
     svg.append(g);
   });
   if (view.groupB && layout.groupB !== null) {
-    const box = { left: layout.groupBLeft, top: layout.groupB, width: layout.memberWidth };
-    const mark = shapeMark(
-      'hollow-diamond',
-      box.left + 18,
-      box.top + MEMBER_H / 2,
-      9,
-      GROUP_B_COLOUR,
-    );
-    svg.append(...memberBox(box, GROUP_B_COLOUR, mark, `группа B (${GROUP_B})`));
+    // Group B's box is one line in both drawings.
+    const top = layout.groupB;
+    const box = {
+      left: layout.groupBLeft,
+      top,
+      width: layout.memberWidth,
+      height: MEMBER_H,
+      nameY: top + MEMBER_H / 2,
+    };
+    const mark = shapeMark('hollow-diamond', box.left + 18, box.nameY, 9, GROUP_B_COLOUR);
+    svg.append(...memberBox(box, GROUP_B_COLOUR, mark, `группа B (${GROUP_B})`, narrow));
   }
 }
 
@@ -351,8 +381,7 @@ function drawHeader(svg: SVGElement, view: KafkaView, narrow: boolean): void {
   if (view.groupA) lags.push(`lag A (${GROUP_A}): ${view.groupA.totalLag}`);
   if (view.groupB) lags.push(`B: ${view.groupB.totalLag}`);
   if (narrow) {
-    // The second header line: the group's lag, or that group A has nobody.
-    if (!view.groupA?.members.length) lags.unshift("группа A: нет consumer'ов");
+    // The second header line: the groups' lag (that group A has nobody is said below the rows).
     svg.append(label(4, 58, FONT.text, lags.join(' · '), { class: KP_CLASS.lagTotal }));
     return;
   }
