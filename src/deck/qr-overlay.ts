@@ -5,6 +5,7 @@
  * localhost) gets a note saying so instead of a code that would lead nowhere. Esc or `Q` closes
  * it and focus returns; no key reaches reveal.js or a widget behind it.
  */
+import { bindKeyDialog } from './key-dialog.ts';
 import type { RevealApi } from './reveal-api.ts';
 import { WIDGET_OPEN_CLASS } from './widget-bridge.ts';
 import { qrSvg } from '../widgets/runtime/share-qr.ts';
@@ -16,13 +17,6 @@ export const QR_OVERLAY_CLASS = 'qr-overlay';
 
 const isQ = (event: KeyboardEvent): boolean =>
   event.code === 'KeyQ' || ['q', 'Q', 'й', 'Й'].includes(event.key);
-
-function inField(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName))
-  );
-}
 
 /** The link the overlay shows for `slide`: its widget's state (the open one first) or the slide. */
 async function linkFor(slide: HTMLElement): Promise<{ link: string; what: string }> {
@@ -45,24 +39,6 @@ async function linkFor(slide: HTMLElement): Promise<{ link: string; what: string
     link: `${url.href.replace(/#$/, '')}${section ? `#s-${section}` : ''}`,
     what: 'Этот слайд в режиме чтения.',
   };
-}
-
-function buildDialog(doc: Document): HTMLDialogElement {
-  const dialog = doc.createElement('dialog');
-  dialog.className = QR_OVERLAY_CLASS;
-  dialog.setAttribute('aria-labelledby', 'qr-overlay-title');
-  const title = doc.createElement('h2');
-  title.id = 'qr-overlay-title';
-  title.textContent = 'Откройте на телефоне';
-  const body = doc.createElement('div');
-  body.className = `${QR_OVERLAY_CLASS}__body`;
-  const close = doc.createElement('button');
-  close.type = 'button';
-  close.className = `${QR_OVERLAY_CLASS}__close`;
-  close.textContent = 'Закрыть (Esc)';
-  close.addEventListener('click', () => dialog.close());
-  dialog.append(title, body, close);
-  return dialog;
 }
 
 async function fill(body: HTMLElement, slide: HTMLElement | undefined): Promise<void> {
@@ -97,54 +73,18 @@ async function fill(body: HTMLElement, slide: HTMLElement | undefined): Promise<
 
 /** Binds `Q` on the deck page; returns a function that removes the overlay and the key. */
 export function bindQrOverlay(deck: RevealApi, doc: Document = document): () => void {
-  let dialog: HTMLDialogElement | null = null;
-  let returnTo: HTMLElement | null = null;
-
-  const open = (): void => {
-    if (!dialog) {
-      const made = buildDialog(doc);
-      made.addEventListener('keydown', (event) => {
-        event.stopPropagation();
-        // The close button is the one control: Tab keeps focus on it.
-        if (event.key === 'Tab') {
-          event.preventDefault();
-          made.querySelector<HTMLButtonElement>(`.${QR_OVERLAY_CLASS}__close`)?.focus();
-        } else if (isQ(event) && !event.ctrlKey && !event.metaKey && !event.altKey) {
-          event.preventDefault();
-          made.close();
-        }
-      });
-      made.addEventListener('close', () => {
-        returnTo?.focus({ preventScroll: true });
-        returnTo = null;
-      });
-      doc.body.append(made);
-      dialog = made;
-    }
-    if (dialog.open) return;
-    const active = doc.activeElement;
-    returnTo = active instanceof HTMLElement ? active : null;
-    const body = dialog.querySelector<HTMLElement>(`.${QR_OVERLAY_CLASS}__body`);
-    if (body) {
-      body.replaceChildren();
-      delete body.dataset['link'];
-      void fill(body, deck.getCurrentSlide() ?? undefined);
-    }
-    dialog.showModal();
-    dialog.querySelector<HTMLButtonElement>(`.${QR_OVERLAY_CLASS}__close`)?.focus();
-  };
-
-  const onKey = (event: KeyboardEvent): void => {
-    if (!isQ(event) || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (inField(event.target) || dialog?.open) return;
-    if (doc.querySelector('dialog[open]')) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    open();
-  };
-  doc.addEventListener('keydown', onKey, { capture: true });
-  return () => {
-    doc.removeEventListener('keydown', onKey, { capture: true });
-    dialog?.remove();
-  };
+  return bindKeyDialog(
+    {
+      className: QR_OVERLAY_CLASS,
+      title: 'Откройте на телефоне',
+      isKey: isQ,
+      content: (d) => d.createElement('div'),
+      onOpen: (body) => {
+        body.replaceChildren();
+        delete body.dataset['link'];
+        void fill(body, deck.getCurrentSlide() ?? undefined);
+      },
+    },
+    doc,
+  );
 }
