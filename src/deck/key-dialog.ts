@@ -4,6 +4,7 @@
  * reveal.js sees the key), Esc or the key again closes it, and focus returns to where it was.
  * While it is open no key reaches reveal.js or a widget behind it, and Tab stays on its button.
  */
+import './key-dialog.css';
 
 /** What an overlay is. */
 export interface KeyDialog {
@@ -31,7 +32,7 @@ function pressed(spec: KeyDialog, event: KeyboardEvent): boolean {
 
 function buildDialog(spec: KeyDialog, doc: Document): HTMLDialogElement {
   const dialog = doc.createElement('dialog');
-  dialog.className = spec.className;
+  dialog.className = `key-dialog ${spec.className}`;
   dialog.setAttribute('aria-labelledby', `${spec.className}-title`);
   const title = doc.createElement('h2');
   title.id = `${spec.className}-title`;
@@ -40,7 +41,7 @@ function buildDialog(spec: KeyDialog, doc: Document): HTMLDialogElement {
   content.classList.add(`${spec.className}__body`);
   const close = doc.createElement('button');
   close.type = 'button';
-  close.className = `${spec.className}__close`;
+  close.className = `key-dialog__close ${spec.className}__close`;
   close.textContent = 'Закрыть (Esc)';
   close.addEventListener('click', () => dialog.close());
   dialog.append(title, content, close);
