@@ -4,20 +4,16 @@
  * (session_timeout_ms) партиции 2 и 3 → consumer-1»), short enough for two lines on the stage.
  */
 import { recordAt, type KafkaEvent, type KafkaState } from '../../broker/kafka/index.ts';
-import { isolate } from '../runtime/validate.ts';
+import { shown } from '../runtime/quote.ts';
 import { lastProduced, sessionTimeout, type KafkaFrameView } from './logic.ts';
 import { GROUP_A, GROUP_B } from './story.ts';
 import { listRu as russianList, pluralWord } from '../../lecture/russian.ts';
 
+/** A key in a caption: at most this many characters (then «…»), isolated when right-to-left. */
+const KEY_CHARS = 32;
+
 /** What a caption is told from: the frame's states, events, lead and settings. */
 type Told = Pick<KafkaFrameView, 'state' | 'before' | 'events' | 'lead' | 'settings'>;
-
-/** A key as a caption shows it: shortened, and isolated unless plain ASCII (it cannot reorder). */
-export function keyText(key: string, max = 32): string {
-  const chars = [...key];
-  const short = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : key;
-  return /^[\x20-\x7e]*$/.test(short) ? short : isolate(short);
-}
 
 /** Russian plural form for n: one / few / many. */
 export function plural(n: number, one: string, few: string, many: string): string {
@@ -167,7 +163,7 @@ function produceFact(r: Told): string | null {
   if (produced.length === 1) {
     return last.key === null
       ? `Запись без ключа → партиция ${last.partition}, offset ${last.offset} (kafka-python: случайная).`
-      : `Запись с ключом ${keyText(last.key)} → партиция ${last.partition}, offset ${last.offset}.`;
+      : `Запись с ключом ${shown(last.key, KEY_CHARS)} → партиция ${last.partition}, offset ${last.offset}.`;
   }
   const keyless =
     r.events.length > 0 &&

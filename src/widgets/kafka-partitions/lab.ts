@@ -7,8 +7,9 @@
 import type { AssignorName } from '../../broker/kafka/index.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { actionButton, h } from '../runtime/dom.ts';
-import { createField, type Field } from '../runtime/field.ts';
+import { createField } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { alertLine, applyOnChange, labelled, submitOnEnter } from '../runtime/parts.ts';
 import { validateIntInRange, type Validation } from '../runtime/validate.ts';
 import { KP_CLASS } from './classes.ts';
 import {
@@ -40,15 +41,6 @@ function assignorOf(value: string): AssignorName {
 /** Builds the lab into the kit's element. */
 export function kafkaLab(host: KitHost<KafkaFrameView, KafkaAction>): LabPanel<KafkaFrameView> {
   const { disposer } = host;
-  const onEnter = (field: Field, run: () => void): void => {
-    disposer.listen(field.input, 'keydown', (e) => {
-      if (e.key !== 'Enter') return;
-      e.preventDefault();
-      // Stop reveal.js from reading Enter typed in a field as navigation.
-      e.stopPropagation();
-      run();
-    });
-  };
   const partitions = createField({
     name: 'partitions',
     label: 'Партиций',
@@ -84,17 +76,8 @@ export function kafkaLab(host: KitHost<KafkaFrameView, KafkaAction>): LabPanel<K
   const commit = actionButton('commit', 'commit A');
   const pollB = actionButton('poll-b', 'poll B');
   const seek = actionButton('seek', 'Seek');
-  const consumerError = h('span', {
-    class: WIDGET_CLASS.fieldError,
-    role: 'alert',
-    hidden: true,
-    'data-error': 'consumers',
-  });
-
-  const showConsumerError = (message: string | undefined): void => {
-    consumerError.hidden = message === undefined;
-    consumerError.textContent = message ?? '';
-  };
+  const consumerError = alertLine({ 'data-error': 'consumers' });
+  const showConsumerError = consumerError.show;
   const applyPartitions = (): void => {
     const n = partitions.read(validatePartitions);
     // The same count again (Enter, then the change event) is no new action.
@@ -110,12 +93,10 @@ export function kafkaLab(host: KitHost<KafkaFrameView, KafkaAction>): LabPanel<K
     const n = seekField.read((raw) => validateIntInRange(raw, 0, MAX_SEEK_OFFSET, 'Offset'));
     if (n !== undefined) seekField.setError(host.act({ kind: 'seek', offset: n }));
   };
-  disposer.listen(partitions.input, 'change', applyPartitions);
-  onEnter(partitions, applyPartitions);
-  disposer.listen(produce, 'click', doProduce);
-  onEnter(key, doProduce);
-  disposer.listen(seek, 'click', doSeek);
-  onEnter(seekField, doSeek);
+  // Enter in a field acts like its button and never reaches reveal.js.
+  applyOnChange(disposer, partitions, applyPartitions);
+  submitOnEnter(disposer, [key], doProduce, produce);
+  submitOnEnter(disposer, [seekField], doSeek, seek);
   disposer.listen(assignor, 'change', () => {
     const chosen = assignorOf(assignor.value);
     if (chosen !== host.view().settings.assignor) {
@@ -136,13 +117,8 @@ export function kafkaLab(host: KitHost<KafkaFrameView, KafkaAction>): LabPanel<K
       { class: `${WIDGET_CLASS.inputs} ${KP_CLASS.controls}` },
       partitions.element,
       h('div', { class: KP_CLASS.group }, key.element, produce),
-      h(
-        'div',
-        { class: WIDGET_CLASS.field },
-        h('label', { for: assignor.id }, 'Стратегия'),
-        assignor,
-      ),
-      h('div', { class: KP_CLASS.group }, add, remove, crash, consumerError),
+      labelled('Стратегия', assignor),
+      h('div', { class: KP_CLASS.group }, add, remove, crash, consumerError.element),
       h('div', { class: KP_CLASS.group }, poll, commit, pollB),
       h('div', { class: KP_CLASS.group }, seekField.element, seek),
     ),

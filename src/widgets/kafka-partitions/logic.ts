@@ -21,6 +21,7 @@ import {
   type KafkaState,
   type LagRow,
 } from '../../broker/kafka/index.ts';
+import { stepAll } from '../../broker/core/replay.ts';
 import { refuse, replay, type FrameAt, type WidgetLogic } from '../runtime/timeline.ts';
 import { textProblem, utf8Length, type Validation } from '../runtime/validate.ts';
 import { caption } from './caption.ts';
@@ -279,26 +280,12 @@ function unfit(model: KafkaModel, action: KafkaAction): string | undefined {
   }
 }
 
-function apply(
-  state: KafkaState,
-  commands: readonly KafkaCommand[],
-): { state: KafkaState; events: KafkaEvent[] } {
-  let s = state;
-  const events: KafkaEvent[] = [];
-  for (const c of commands) {
-    const r = stepKafka(s, c);
-    s = r.state;
-    events.push(...r.events);
-  }
-  return { state: s, events };
-}
-
 /** The model before the first step of `story` with `settings`: the topic is created. */
 export function initWith(story: KafkaStoryName, settings?: KafkaSettings): KafkaModel {
   const s = KAFKA_STORIES[story];
   const chosen = settings ?? { partitions: s.defaultPartitions, assignor: 'range' };
   const fresh = initKafka(s.seed, { stickyBatchRecords: s.stickyBatchRecords });
-  const { state } = apply(fresh, [
+  const { state } = stepAll(stepKafka, fresh, [
     { type: 'createTopic', name: s.topic, partitions: chosen.partitions },
   ]);
   return {
@@ -317,7 +304,7 @@ export function initWith(story: KafkaStoryName, settings?: KafkaSettings): Kafka
 function play(model: KafkaModel, step: number): KafkaModel {
   const scripted = KAFKA_STORIES[model.story].steps[step - 1];
   if (!scripted) return model;
-  const r = apply(model.state, scripted.commands(model.settings));
+  const r = stepAll(stepKafka, model.state, scripted.commands(model.settings));
   return {
     ...model,
     played: step,
@@ -331,7 +318,11 @@ function play(model: KafkaModel, step: number): KafkaModel {
 
 function actOnCluster(model: KafkaModel, action: StudentAction): KafkaModel {
   const story = KAFKA_STORIES[model.story];
-  const r = apply(model.state, commandsFor(action, model.state, story, model.settings));
+  const r = stepAll(
+    stepKafka,
+    model.state,
+    commandsFor(action, model.state, story, model.settings),
+  );
   return {
     ...model,
     done: [...model.done, action],

@@ -11,7 +11,8 @@ import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { h, s } from '../runtime/dom.ts';
 import type { KitHost, Painter } from '../runtime/kit.ts';
 import { animateFrame } from './animate.ts';
-import { keyText, plural, runs } from './caption.ts';
+import { shown } from '../runtime/quote.ts';
+import { plural, runs } from './caption.ts';
 import { KP_CLASS } from './classes.ts';
 import {
   FONT,
@@ -152,7 +153,7 @@ export function formulaText(view: KafkaView, narrow = false): string {
   }
   // The formula is recomputed from the core's partitioner so it can never disagree with the log.
   const p = kafkaPartitionForKey(last.key, n);
-  return `murmur2("${keyText(last.key, narrow ? 12 : 16)}") mod ${n} = ${p}`;
+  return `murmur2("${shown(last.key, narrow ? 12 : 16)}") mod ${n} = ${p}`;
 }
 
 /** A member's partitions in its box: «P0–P2», «P1 P3», or «16 парт.» when that is too long. */

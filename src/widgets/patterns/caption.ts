@@ -1,4 +1,5 @@
 /** What each frame says in words (the caption and the live region), from the views alone. */
+import { clip } from '../runtime/quote.ts';
 import { isolate } from '../runtime/validate.ts';
 import { decodeEvent, eventLabel } from './account.ts';
 import type { FanoutView } from './logic-fanout.ts';
@@ -7,13 +8,8 @@ import { EVENTS_TOPIC, type SourcingView } from './logic-sourcing.ts';
 import type { PatternsView } from './logic.ts';
 import { countOf, listRu } from '../../lecture/russian.ts';
 
-/** Shortens a student's long text for a caption (the picture shows it in full). */
-export function clip(text: string, max = 32): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-}
-
-const quoted = (body: string): string => `«${clip(body)}»`;
+/** A student's text in «», shortened for a caption (the picture shows it in full). */
+const quoted = (body: string): string => `«${clip(body, 32)}»`;
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Pub/Sub vs Task Queue: who got the latest messages. */

@@ -9,8 +9,9 @@
  */
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { actionButton, h } from '../runtime/dom.ts';
-import { createField, type Field } from '../runtime/field.ts';
+import { createField } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
+import { alertLine, applyOnChange, onButton, submitOnEnter } from '../runtime/parts.ts';
 import { PT_CLASS } from './classes.ts';
 import { DEFAULT_RECEIVERS } from './logic-fanout.ts';
 import {
@@ -124,11 +125,8 @@ export function patternsLab(host: KitHost<PatternsView, PatternsAction>): LabPan
     inputMode: 'numeric',
     size: 4,
   });
-  const replayError = h('span', { class: WIDGET_CLASS.fieldError, role: 'alert', hidden: true });
-  const setReplayError = (text: string | undefined): void => {
-    replayError.textContent = text ?? '';
-    replayError.hidden = text === undefined;
-  };
+  const replayError = alertLine();
+  const setReplayError = replayError.show;
   const publish = actionButton('publish', 'Отправить');
   const append = actionButton('append', 'Записать событие');
   const replay = actionButton('replay', 'Новый читатель с offset 0');
@@ -137,7 +135,7 @@ export function patternsLab(host: KitHost<PatternsView, PatternsAction>): LabPan
     h('div', { class: `${WIDGET_CLASS.inputs} ${PT_CLASS.inputs}` }, ...children);
   const groups: Record<PatternId, HTMLElement> = {
     fanout: group(receivers.element, message.element, publish),
-    sourcing: group(amount.element, append, replay, replayError),
+    sourcing: group(amount.element, append, replay, replayError.element),
     rpc: group(n.element, request),
   };
 
@@ -176,27 +174,15 @@ export function patternsLab(host: KitHost<PatternsView, PatternsAction>): LabPan
     if (value !== undefined) n.setError(act({ type: 'request', n: value }));
   };
 
-  disposer.listen(receivers.input, 'change', onReceivers);
-  disposer.listen(publish, 'click', onPublish);
-  disposer.listen(append, 'click', onAppend);
+  // Enter in a field acts like its button and never reaches reveal.js.
+  applyOnChange(disposer, receivers, onReceivers);
+  submitOnEnter(disposer, [message], onPublish, publish);
+  submitOnEnter(disposer, [amount], onAppend, append);
   disposer.listen(replay, 'click', onReplay);
-  disposer.listen(request, 'click', onRequest);
-  const enter = (field: Field, act: () => void): void =>
-    disposer.listen(field.input, 'keydown', (event) => {
-      if (event.key !== 'Enter') return;
-      event.preventDefault();
-      // reveal.js must not read Enter typed in a field as navigation.
-      event.stopPropagation();
-      act();
-    });
-  enter(receivers, onReceivers);
-  enter(message, onPublish);
-  enter(amount, onAppend);
-  enter(n, onRequest);
+  submitOnEnter(disposer, [n], onRequest, request);
   // «Ответить» on a request a server holds (in the picture, lab face only).
-  disposer.listen(host.root, 'click', (event) => {
-    const button = event.target instanceof Element ? event.target.closest('button') : null;
-    const correlationId = button?.name === 'answer' ? button.dataset['correlationId'] : undefined;
+  onButton(disposer, host.root, (button) => {
+    const correlationId = button.name === 'answer' ? button.dataset['correlationId'] : undefined;
     if (correlationId === undefined) return;
     host.notify(act({ type: 'answer', correlationId }));
     // The answered request's button is gone: the next request goes from the field.
