@@ -15,6 +15,11 @@ export const CHUNK_TYPE = 'text/x-lecture-chunk';
 const MARKER = 'lecture-chunk:';
 /** The attribute of a chunk element whose text is the code deflated (raw) and base64-encoded. */
 export const DEFLATED = 'data-deflated';
+/**
+ * The attribute of a chunk that imports no other chunk statically: its inflated bytes become
+ * its blob: module as they are, never decoded into a string, searched and encoded again.
+ */
+export const LEAF = 'data-leaf';
 /** The global that replaces `import(…)` in chunk code (chunks are not at their file URLs). */
 const IMPORT_FN = '__lectureImport';
 
@@ -122,7 +127,8 @@ function assertNoCycle(imports: ReadonlyMap<string, readonly string[]>): void {
  * once, the rest when the page is parsed, before any lecture content exists and before a lazy
  * chunk can be imported. A chunk stored deflated (base64 of raw deflate, a third of the code's
  * size) is inflated by the browser (DecompressionStream) when it is first needed, with its
- * static imports; then its text becomes a blob: URL, and only these texts ever do.
+ * static imports; then its text becomes a blob: URL, and only these texts ever do. A chunk that
+ * imports none (the entry, most widgets) goes from inflated bytes to its blob: URL directly.
  */
 export function loaderScript(entry: string): string {
   return [
@@ -147,12 +153,13 @@ export function loaderScript(entry: string): string {
     `  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);`,
     `  return bytes;`,
     `};`,
-    `const inflate = (base64) => {`,
-    `  const bytes = decode(base64);`,
-    `  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));`,
-    `  return new Response(stream).text();`,
-    `};`,
+    `const inflated = (base64) =>`,
+    `  new Response(new Blob([decode(base64)]).stream().pipeThrough(new DecompressionStream('deflate-raw')));`,
+    `const inflate = (base64) => inflated(base64).text();`,
     `const urls = new Map();`,
+    `const leaves = new Map();`,
+    `const leafUrl = (el) =>`,
+    `  inflated(el.textContent).blob().then((bytes) => URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })));`,
     `const texts = new Map();`,
     `const textOf = (name) => {`,
     `  let text = texts.get(name);`,
@@ -166,6 +173,15 @@ export function loaderScript(entry: string): string {
     `};`,
     `const ready = async (name) => {`,
     `  if (urls.has(name)) return;`,
+    `  const el = chunks.get(name);`,
+    `  if (!leaves.has(name) && el?.hasAttribute('${LEAF}') && el.hasAttribute('${DEFLATED}')) {`,
+    `    leaves.set(name, leafUrl(el));`,
+    `    chunks.delete(name);`,
+    `  }`,
+    `  if (leaves.has(name)) {`,
+    `    urls.set(name, await leaves.get(name));`,
+    `    return;`,
+    `  }`,
     `  const text = await textOf(name);`,
     `  texts.set(name, text);`,
     `  await Promise.all([...text.matchAll(/${MARKER}([\\w.-]+)/g)].map((m) => ready(m[1])));`,
@@ -242,7 +258,8 @@ export function chunkedScripts(
   // Base64 cannot end the element early; level 9 because the file is built once, read often.
   const deflated = (c: (typeof linked)[number]): string => {
     const text = deflateRawSync(c.code, { level: 9 }).toString('base64');
-    return `<script type="${CHUNK_TYPE}" data-chunk="${c.name}" ${DEFLATED}>${text}</script>`;
+    const leaf = c.imports.length === 0 ? ` ${LEAF}` : '';
+    return `<script type="${CHUNK_TYPE}" data-chunk="${c.name}" ${DEFLATED}${leaf}>${text}</script>`;
   };
   return {
     head: [

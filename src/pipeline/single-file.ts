@@ -44,6 +44,13 @@ export function externalReferences(html: string): string[] {
 
 const ENTRY_SCRIPT = /<script type="module" crossorigin src="\.\/([\w.-]+\.js)"><\/script>\n?/;
 
+/**
+ * Opened from file:// the page has no Content-Type charset; without a byte order mark Chromium
+ * decodes the 0.9 MB more slowly (TextResourceDecoder 7.2 → 4.7 ms CPU in a trace, median of 11
+ * loads), though `<meta charset>` is the first tag. Served, the header says UTF-8 anyway.
+ */
+export const UTF8_BOM = '\uFEFF';
+
 const POLICY_TAG = /<meta http-equiv="Content-Security-Policy"[^>]*>\n?/;
 
 /**
@@ -97,7 +104,7 @@ export function singleFileLecture(): Plugin {
         const html = withSingleFilePolicy(String(page.source));
         const left = externalReferences(html);
         if (left.length > 0) this.error(`one-file build still references files: ${left.join(' ')}`);
-        page.source = html;
+        page.source = `${UTF8_BOM}${html}`;
       },
     },
   };
