@@ -86,8 +86,11 @@ export interface KafkaLayout {
   readonly groupBLeft: number;
   readonly memberWidth: number;
   readonly memberHeight: number;
-  /** Where «группа A: нет consumer'ов» is written when the group has nobody. */
-  readonly note: { readonly x: number; readonly midY: number };
+  /**
+   * Where «группа A: нет consumer'ов» is written when the group has nobody; null: on the narrow
+   * header's second line, before the lag (there is room for both without group B).
+   */
+  readonly note: { readonly x: number; readonly midY: number } | null;
   /** The rows' cell grid. */
   readonly grid: CellGrid;
   /** Top of the first row (under the header). */
@@ -115,8 +118,8 @@ function rowsOf(partitions: number, top: number): RowBox[] {
 }
 
 /**
- * The narrow drawing: rows, then the members two by two (or, with nobody in group A, a line
- * saying so), then group B.
+ * The narrow drawing: rows, then the members two by two (or, with nobody in group A but a group
+ * B, a line saying so), then group B.
  */
 function layoutNarrow(partitions: number, members: number, hasGroupB: boolean): KafkaLayout {
   const rows = rowsOf(partitions, NARROW_HEADER);
@@ -126,11 +129,12 @@ function layoutNarrow(partitions: number, members: number, hasGroupB: boolean): 
     left: 4 + (i % 2) * (NARROW_MEMBER_W + 8),
   });
   const boxes = Array.from({ length: members }, (_, i) => place(i));
-  // Group B starts a new line of boxes; the note of an empty group A takes the first line.
+  // Group B starts a new line of boxes; the note of an empty group A takes the line before it.
+  const noteBelow = members === 0 && hasGroupB;
   const b = hasGroupB ? place(members === 0 ? 0 : members + (members % 2)) : null;
-  const bTop = b === null ? 0 : members === 0 ? b.top + MEMBER_H + 8 : b.top;
+  const bTop = b === null ? 0 : noteBelow ? b.top + MEMBER_H + 8 : b.top;
   const lowest = Math.max(
-    below + (members === 0 ? MEMBER_H : -12),
+    below - 12,
     ...boxes.map((x) => x.top + NARROW_MEMBER_H),
     b === null ? 0 : bTop + MEMBER_H,
   );
@@ -147,7 +151,7 @@ function layoutNarrow(partitions: number, members: number, hasGroupB: boolean): 
     groupBLeft: b?.left ?? 4,
     memberWidth: NARROW_MEMBER_W,
     memberHeight: NARROW_MEMBER_H,
-    note: { x: 4, midY: below + MEMBER_H / 2 },
+    note: noteBelow ? { x: 4, midY: below + MEMBER_H / 2 } : null,
     grid: NARROW_GRID,
     top: NARROW_HEADER,
     lagX: cellX(NARROW_CELLS, NARROW_GRID) + 2,

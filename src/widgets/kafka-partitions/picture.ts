@@ -313,9 +313,9 @@ function memberBox(
 
 function drawMembers(svg: SVGElement, view: KafkaView, layout: KafkaLayout): void {
   const group = view.groupA;
-  if (!group || group.members.length === 0) {
+  if ((!group || group.members.length === 0) && layout.note !== null) {
     svg.append(
-      label(layout.note.x, layout.note.midY, FONT.text, "группа A: нет consumer'ов", {
+      label(layout.note.x, layout.note.midY, FONT.text, NOBODY_IN_A, {
         class: KP_CLASS.muted,
       }),
     );
@@ -375,14 +375,19 @@ function drawMembers(svg: SVGElement, view: KafkaView, layout: KafkaLayout): voi
   }
 }
 
+/** Said where group A's members would be when it has nobody. */
+const NOBODY_IN_A = "группа A: нет consumer'ов";
+
 /** The header: the formula on the left, total lag of each group on the right. */
-function drawHeader(svg: SVGElement, view: KafkaView, narrow: boolean): void {
+function drawHeader(svg: SVGElement, view: KafkaView, layout: KafkaLayout): void {
+  const { narrow } = layout;
   svg.append(label(4, 22, FONT.text, formulaText(view, narrow), { class: KP_CLASS.formula }));
   const lags: string[] = [];
   if (view.groupA) lags.push(`lag A (${GROUP_A}): ${view.groupA.totalLag}`);
   if (view.groupB) lags.push(`B: ${view.groupB.totalLag}`);
   if (narrow) {
-    // The second header line: the groups' lag (that group A has nobody is said below the rows).
+    // The second header line: the groups' lag, after «nobody in A» unless that is below the rows.
+    if (!view.groupA?.members.length && layout.note === null) lags.unshift(NOBODY_IN_A);
     svg.append(label(4, 58, FONT.text, lags.join(' · '), { class: KP_CLASS.lagTotal }));
     return;
   }
@@ -424,7 +429,7 @@ export function renderKafka(
     role: 'img',
     'aria-label': describeView(view),
   });
-  drawHeader(svg, view, layout.narrow);
+  drawHeader(svg, view, layout);
   // Lines and member boxes first, so the rows' markers draw over the lines.
   const rows = s('g', {});
   view.partitions.forEach((p, i) => {

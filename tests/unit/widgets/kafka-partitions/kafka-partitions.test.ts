@@ -334,10 +334,12 @@ describe('layout', () => {
     expect(l.height).toBeGreaterThanOrEqual((l.groupB ?? 0) + MEMBER_H);
     // «lag — · B 0» is 111 units wide in the deck's font at 25 (measured in Chromium).
     expect(l.lagX + 118).toBeLessThanOrEqual(NARROW_WIDTH);
-    // With nobody in group A, its note takes the first line below the rows, group B the next.
+    // With nobody in group A and a group B, its note takes the first line below the rows, group
+    // B the next; without group B the note is on the header's second line (note: null).
     const empty = layoutKafka(6, 0, true, true);
-    expect(empty.note.midY).toBeGreaterThan((empty.rows.at(-1)?.y ?? 0) + empty.rowPitch);
-    expect(empty.groupB).toBeGreaterThanOrEqual(empty.note.midY + MEMBER_H / 2);
+    expect(empty.note?.midY).toBeGreaterThan((empty.rows.at(-1)?.y ?? 0) + empty.rowPitch);
+    expect(empty.groupB).toBeGreaterThanOrEqual((empty.note?.midY ?? 0) + MEMBER_H / 2);
+    expect(layoutKafka(6, 0, false, true).note).toBeNull();
   });
 
   it('names a member’s partitions in a few characters, whatever it owns (no overlap at 64)', () => {
