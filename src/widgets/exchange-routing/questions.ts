@@ -1,8 +1,8 @@
 /**
  * Predict, then see: before a step that publishes, «how many queues will get this key?». The
- * answer is read from the kit's next frame (the queues the step's publish grew), so it is the
- * core's routing; asked only while the student's bindings are the story's own, which the step's
- * publish goes through.
+ * answer is the core's routing of the step's publish as the kit's next frame plays it (the story's
+ * state, then the student's actions replayed); asked only while the student's queues and bindings
+ * are the story's own, so what they see is what the publish goes through.
  */
 import {
   makeQuestion,
@@ -22,22 +22,9 @@ export const ROUTING_QUESTION_STEPS: Readonly<Record<RoutingStory, readonly numb
   topic: [0, 3],
 };
 
-/** Ready messages per queue. */
-function depths(model: RoutingModel): Map<string, number> {
-  return new Map(
-    model.state.queueOrder.map((q) => [q, model.state.queues[q]?.messages.length ?? 0]),
-  );
-}
-
 /** Queues and bindings, as a comparable string. */
 function topologyOf(model: RoutingModel): string {
   return JSON.stringify([model.state.queueOrder, model.state.bindings]);
-}
-
-/** The queues a step grew by one message each (what its one publish reached). */
-export function queuesReached(before: RoutingModel, after: RoutingModel): string[] {
-  const was = depths(before);
-  return [...depths(after)].filter(([q, n]) => n > (was.get(q) ?? 0)).map(([q]) => q);
 }
 
 const ask: Asker<RoutingModel, RoutingView, StudentAction, RoutingStory> = ({
@@ -45,7 +32,6 @@ const ask: Asker<RoutingModel, RoutingView, StudentAction, RoutingStory> = ({
   step,
   actions,
   now,
-  next,
 }) => {
   if (!ROUTING_QUESTION_STEPS[story].includes(step)) return undefined;
   const scenario = ROUTING_STORIES[story];
@@ -59,7 +45,11 @@ const ask: Asker<RoutingModel, RoutingView, StudentAction, RoutingStory> = ({
   const scripted =
     actions.length === 0 ? now : replay(routingLogic, story, EXCHANGE_ROUTING_STEPS, step, []);
   if (topologyOf(now.model) !== topologyOf(scripted.model)) return undefined;
-  const reached = queuesReached(now.model, next.model);
+  // The kit's next frame publishes on the story's state, then replays the actions: its state
+  // right after the step is the step played on the story's frame now.
+  const after = routingLogic.play(scripted.model, story, step + 1);
+  if (!after.last || after.last === scripted.model.last) return undefined;
+  const reached = [...new Set(after.last.queues)];
   const kind = scenario.steps[step]?.kind ?? now.model.kind;
   const key = publish.routingKey;
   const count = reached.length;
