@@ -155,6 +155,33 @@ for (const size of SIZES) {
       });
     }
 
+    it(`kafka-partitions at the lab's limits (64 partitions, 16 consumers, long keys): picture text ≥ ${MIN_PX} px, nothing wider than the column`, async () => {
+      const root = `.reading-slide[data-section="32"] .widget-slot[data-widget-slot="kafka-partitions"] [data-widget]`;
+      await page.evaluate(() =>
+        document.querySelector('.reading-slide[data-section="32"]')?.scrollIntoView(),
+      );
+      await page.waitForSelector(`${root}[data-face="lab"]`, { state: 'attached' });
+      await page.fill(`${root} input[name="partitions"]`, '64');
+      await page.press(`${root} input[name="partitions"]`, 'Enter');
+      // Up to the group's limit (the story may have members already; a refused add changes nothing).
+      for (let i = 0; i < 16; i++) await page.click(`${root} button[name="add-consumer"]`);
+      for (const key of ['user-42', 'order-1234567890', '']) {
+        await page.fill(`${root} input[name="key"]`, key);
+        await page.click(`${root} button[name="produce"]`);
+      }
+      await page.waitForFunction(
+        (sel) => document.querySelectorAll(`${sel} [data-consumer]`).length >= 16,
+        root,
+      );
+      await settled(page);
+      const findings = await phoneFindings(page, root, MIN_PX);
+      await page.locator(`${root} .w-picture`).screenshot({
+        path: `${screenshotsDir()}/${size.name}-kafka-partitions-limits.png`,
+      });
+      expect(findings).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+
     it('the charts (4, 5): their figures tables fit the column; the page never scrolls sideways', async () => {
       // The deck's `.reveal table` rule (28 px, for the stage) once outranked the table's own
       // size in the reading view: slide 5's table was 1,608 px wide at 768 and 1280.
