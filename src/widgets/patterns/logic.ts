@@ -152,18 +152,28 @@ export function accountOf(model: PatternsModel): Account | undefined {
   return model.sourcing.readers[0]?.account;
 }
 
-function actOn(model: PatternsModel, action: PatternsAction): PatternsModel | Refusal {
+/** What is wrong with `action` whatever the state (its values), if anything. */
+function valueProblem(action: PatternsAction): Refusal | undefined {
   const fail = (v: Validation<unknown>): Refusal | undefined =>
     v.ok ? undefined : refuse(v.message);
   switch (action.type) {
-    case 'receivers': {
-      const bad = fail(validateReceivers(String(action.n)));
-      return bad ?? { ...model, fanout: fanoutRebuild(model.fanout, action.n) };
-    }
-    case 'publish': {
-      const bad = fail(validateMessage(action.body));
-      return bad ?? { ...model, fanout: fanoutPublish(model.fanout, [action]) };
-    }
+    case 'receivers':
+      return fail(validateReceivers(String(action.n)));
+    case 'publish':
+      return fail(validateMessage(action.body));
+    case 'request':
+      return fail(validateFibN(String(action.n)));
+    default:
+      return undefined;
+  }
+}
+
+function actOn(model: PatternsModel, action: PatternsAction): PatternsModel | Refusal {
+  switch (action.type) {
+    case 'receivers':
+      return { ...model, fanout: fanoutRebuild(model.fanout, action.n) };
+    case 'publish':
+      return { ...model, fanout: fanoutPublish(model.fanout, [action]) };
     case 'append': {
       const account = accountOf(model);
       const problem = account ? eventProblem(action.event, account) : 'Счёт ещё не открыт.';
@@ -175,13 +185,10 @@ function actOn(model: PatternsModel, action: PatternsAction): PatternsModel | Re
       return model.sourcing.readers.length >= MAX_READERS
         ? refuse(`Не больше ${MAX_READERS} читателей — нажмите «Сначала».`)
         : { ...model, sourcing: sourcingApply(model.sourcing, [action]) };
-    case 'request': {
-      const bad = fail(validateFibN(String(action.n)));
-      if (bad) return bad;
+    case 'request':
       return model.rpc.requests.length >= MAX_REQUESTS
         ? refuse(`Не больше ${MAX_REQUESTS} запросов — нажмите «Сначала».`)
         : { ...model, rpc: rpcApply(model.rpc, action) };
-    }
     case 'answer':
       return heldByServer(model.rpc, action.correlationId)
         ? { ...model, rpc: rpcApply(model.rpc, action) }
@@ -217,6 +224,8 @@ export const patternsLogic: WidgetLogic<PatternsModel, PatternsView, PatternsAct
     return { ...next, rpc: rpcPlay(model.rpc, local) };
   },
   act(model, action) {
+    const bad = valueProblem(action);
+    if (bad) return bad;
     // Another pattern's action waits for its own pattern's steps: here it changes nothing.
     if (patternOf(action) !== patternAt(model.step).id) return model;
     return actOn(model, action);

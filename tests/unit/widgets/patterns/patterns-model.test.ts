@@ -7,9 +7,11 @@ import {
   replayAccount,
   EMPTY_ACCOUNT,
 } from '../../../../src/widgets/patterns/account.ts';
+import { patternsLogic } from '../../../../src/widgets/patterns/logic.ts';
 import { fanoutView } from '../../../../src/widgets/patterns/logic-fanout.ts';
 import { fib, rpcView, RPC_SERVERS } from '../../../../src/widgets/patterns/logic-rpc.ts';
 import { MAX_READERS, sourcingView } from '../../../../src/widgets/patterns/logic-sourcing.ts';
+import { isRefusal } from '../../../../src/widgets/runtime/timeline.ts';
 import {
   FANOUT_SCRIPT,
   firstStepOf,
@@ -172,5 +174,25 @@ describe('request-reply: replies matched by correlation_id', () => {
       { type: 'answer', correlationId: 'nope' },
     ]);
     expect(view.requests.map((r) => r.replyOrder)).toEqual([2, 1]);
+  });
+});
+
+describe("an action's values are checked on any pattern's step (a shared link can carry any)", () => {
+  const onRpc = patternsLogic.play(patternsLogic.init('patterns'), 'patterns', firstStepOf('rpc'));
+
+  it('refuses out-of-range receivers, a blank message and fib(41) even while another pattern shows', () => {
+    expect(isRefusal(patternsLogic.act(onRpc, { type: 'receivers', n: 1e6 }))).toBe(true);
+    expect(isRefusal(patternsLogic.act(onRpc, { type: 'receivers', n: 0 }))).toBe(true);
+    expect(isRefusal(patternsLogic.act(onRpc, { type: 'publish', body: '   ' }))).toBe(true);
+    const onFanout = patternsLogic.play(
+      patternsLogic.init('patterns'),
+      'patterns',
+      firstStepOf('fanout'),
+    );
+    expect(isRefusal(patternsLogic.act(onFanout, { type: 'request', n: 41 }))).toBe(true);
+  });
+
+  it("keeps a valid action of another pattern for that pattern's steps", () => {
+    expect(patternsLogic.act(onRpc, { type: 'receivers', n: 4 })).toBe(onRpc);
   });
 });
