@@ -72,6 +72,8 @@ describe('the chunk scripts of the one file', () => {
     expect(body).toMatch(/^<script type="text\/x-lecture-chunk" data-chunk="widget-b.js"/);
     expect(loaderScript('index-a.js')).toContain('const entry = "index-a.js";');
     expect(loaderScript('index-a.js')).toContain("new DecompressionStream('deflate-raw')");
+    // The entry is imported once the page is parsed, not preloaded too (it cost CPU, saved no time).
+    expect(loaderScript('index-a.js')).not.toContain('modulepreload');
     // The loader finds every marker, whatever a chunk's name holds (dashes, underscores, dots).
     const marker = /text\.replace\(\/(.+)\/g,/.exec(loaderScript('index-a.js'))?.[1] ?? '';
     const linked = 'from"lecture-chunk:a-B_9x.js";from"lecture-chunk:c.d-e.js"';
