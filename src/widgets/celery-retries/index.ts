@@ -13,6 +13,7 @@ import { celeryLogic } from './logic.ts';
 import { legendForFace } from './marks.ts';
 import { NARROW_BELOW, celeryPicture } from './picture.ts';
 import './celery-retries.css';
+import { celeryQuestion } from './questions.ts';
 
 export const celeryRetriesWidget = defineWidget({
   name: 'celery-retries',
@@ -23,6 +24,7 @@ export const celeryRetriesWidget = defineWidget({
   // The stage lists only the marks the story draws; the lab lists them all.
   legend: (view, { face }) => legendForFace(celeryLegend(), view, face),
   lab: celeryLab,
+  question: ({ story, step, actions }) => celeryQuestion(story, step, actions),
 });
 
 export default celeryRetriesWidget;

@@ -17,7 +17,7 @@ import { CELERY_STEPS, type CeleryStoryName } from './story.ts';
 export const FATE = {
   lost: 'Потеряется навсегда',
   again: 'Брокер отдаст её снова',
-  retry: 'Celery сам вызовет retry',
+  retry: 'Celery сам её повторит',
 } as const;
 
 /** The final states a run can end in, as `AsyncResult.state` says. */

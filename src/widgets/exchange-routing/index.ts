@@ -11,6 +11,7 @@ import { NARROW_BELOW } from './layout.ts';
 import { routingLegend } from './legend.ts';
 import { routingLogic } from './logic.ts';
 import { routingPicture } from './picture.ts';
+import { routingQuestion } from './questions.ts';
 
 export const exchangeRoutingWidget = defineWidget({
   name: 'exchange-routing',
@@ -20,6 +21,7 @@ export const exchangeRoutingWidget = defineWidget({
   breakpoints: [NARROW_BELOW],
   legend: routingLegend,
   lab: routingLab,
+  question: ({ story, step, actions }) => routingQuestion(story, step, actions),
 });
 
 export default exchangeRoutingWidget;

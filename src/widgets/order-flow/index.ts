@@ -12,6 +12,7 @@ import { orderFlowLegend } from './legend.ts';
 import { orderFlowLogic } from './logic.ts';
 import { orderFlowPicture } from './picture.ts';
 import './order-flow.css';
+import { orderFlowQuestion } from './questions.ts';
 
 export const orderFlowWidget = defineWidget({
   name: 'order-flow',
@@ -21,6 +22,7 @@ export const orderFlowWidget = defineWidget({
   breakpoints: [NARROW_BELOW],
   legend: orderFlowLegend,
   lab: orderFlowLab,
+  question: ({ story, step, actions }) => orderFlowQuestion(story, step, actions),
 });
 
 export default orderFlowWidget;

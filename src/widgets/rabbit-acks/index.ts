@@ -12,6 +12,7 @@ import { acksLegend } from './legend.ts';
 import { acksLogic } from './logic.ts';
 import { acksPicture } from './picture.ts';
 import './rabbit-acks.css';
+import { acksQuestion } from './questions.ts';
 
 export const rabbitAcksWidget = defineWidget({
   name: 'rabbit-acks',
@@ -19,6 +20,7 @@ export const rabbitAcksWidget = defineWidget({
   picture: acksPicture,
   legend: acksLegend,
   lab: acksLab,
+  question: ({ story, step, actions }) => acksQuestion(story, step, actions),
 });
 
 export default rabbitAcksWidget;

@@ -10,6 +10,7 @@ import { listQueueLegend } from './legend.ts';
 import { listQueueLogic } from './logic.ts';
 import { listQueuePicture } from './picture.ts';
 import './redis-list-queue.css';
+import { listQueueQuestion } from './questions.ts';
 
 export const redisListQueueWidget = defineWidget({
   name: 'redis-list-queue',
@@ -17,6 +18,7 @@ export const redisListQueueWidget = defineWidget({
   picture: listQueuePicture,
   legend: listQueueLegend,
   lab: listQueueLab,
+  question: ({ step, actions }) => listQueueQuestion(step, actions),
 });
 
 export default redisListQueueWidget;

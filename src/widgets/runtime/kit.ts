@@ -11,6 +11,8 @@
 import { WIDGETS, storyOf, type StoryOf, type WidgetName } from '../../lecture/names.ts';
 import type { Disposer } from './disposer.ts';
 import { h, uniqueId } from './dom.ts';
+import type { Question } from './question.ts';
+import { questionBox } from './question-box.ts';
 import { Timeline, type WidgetLogic } from './timeline.ts';
 import type { WidgetFace, WidgetHost, WidgetModule, WidgetView } from './types.ts';
 
@@ -100,6 +102,15 @@ export interface WidgetDefinition<W extends WidgetName, M, V, A> {
   legend?(view: V, size: PictureSize): HTMLElement;
   /** Builds the lab's inputs into `host.element` (shown in the lab face only). */
   lab?(host: KitHost<V, A>): LabPanel<V>;
+  /**
+   * The question about scripted step `step + 1` (runtime/question.ts). The lab asks it before the
+   * step; the student's pick shows the answer and plays the step. The stage never shows it.
+   */
+  question?(at: {
+    readonly story: StoryOf<W>;
+    readonly step: number;
+    readonly actions: readonly A[];
+  }): Question | undefined;
 }
 
 /** A widget module the runtime mounts, from a kit definition. */
@@ -199,8 +210,30 @@ function mountDefinition<W extends WidgetName, M, V, A>(
     host.say(frame.caption);
     message = undefined;
     showNote(frame.dropped);
+    ask();
     restoreFocus(host.root, focus);
   };
+
+  /** The question answered last and the step its pick played (its verdict stays on that step). */
+  let answered: { question: Question; chosen: number; step: number } | undefined;
+  const questions = definition.question
+    ? questionBox(host.disposer, LAB_ONLY, (question, chosen) => {
+        answered = { question, chosen, step: timeline.frame.step + 1 };
+        host.requestStep(answered.step);
+      })
+    : undefined;
+  function ask(): void {
+    if (!questions) return;
+    const step = timeline.frame.step;
+    if (answered?.step !== step) answered = undefined;
+    if (answered) {
+      questions.show({ kind: 'answered', ...answered });
+      return;
+    }
+    const actions = timeline.actions;
+    const question = face === 'lab' ? definition.question?.({ story, step, actions }) : undefined;
+    questions.show(question ? { kind: 'ask', question } : { kind: 'none' });
+  }
 
   function act(action: A): string | undefined {
     const refused = timeline.act(action);
@@ -210,7 +243,7 @@ function mountDefinition<W extends WidgetName, M, V, A>(
 
   const paint = definition.picture(hostFor(pictureElement));
   const lab = definition.lab?.(hostFor(labElement));
-  host.root.append(labElement, note, pictureElement);
+  host.root.append(labElement, note, ...(questions ? [questions.element] : []), pictureElement);
   // The legend goes right after the picture with the first frame.
   drawLegend(timeline.frame.view, sizeNow());
   if (breakpoints.length > 0 && typeof ResizeObserver === 'function') {

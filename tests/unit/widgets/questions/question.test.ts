@@ -6,6 +6,7 @@ import {
   makeQuestion,
   windowAround,
 } from '../../../../src/widgets/runtime/question.ts';
+import { glossaryRules, termViolations } from '../../glossary-terms.ts';
 import { everyQuestion } from './all-questions.ts';
 
 describe('makeQuestion', () => {
@@ -96,6 +97,10 @@ describe('every scripted question', () => {
       expect(q.explain.endsWith('.')).toBe(true);
       expect(q.explain).not.toMatch(/[.!?]\s+[А-ЯЁA-Z]/u);
       for (const c of q.choices) expect(c.trim()).toBe(c);
+      // The glossary's terms, as in every widget text (the explain too: it shows after the pick).
+      const rules = glossaryRules('widget');
+      const text = [q.text, ...q.choices, q.explain].join('\n');
+      expect(termViolations(q.id, text, rules)).toEqual([]);
     },
   );
 });
