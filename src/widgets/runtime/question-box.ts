@@ -60,7 +60,7 @@ export function questionBox(
           disabled: answered !== undefined,
           'data-right': answered !== undefined && i === question.answer,
           'data-wrong': answered === i && i !== question.answer,
-          'aria-pressed': answered === undefined ? undefined : String(answered === i),
+          'data-chosen': answered === i,
         }),
       );
       const verdict =
