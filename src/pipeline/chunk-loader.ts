@@ -8,6 +8,7 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import { parseAst } from 'vite';
+import { FIRST_SLIDE_FACES } from './font-preload.ts';
 
 /** The `type` of the inert script elements that hold chunk code. */
 export const CHUNK_TYPE = 'text/x-lecture-chunk';
@@ -205,11 +206,24 @@ export function loaderScript(entry: string): string {
     `  return import(urlOf(name));`,
     `};`,
     `Object.defineProperty(globalThis, '${IMPORT_FN}', { value: load });`,
+    `parsed`,
+    `  .then(() => Promise.all(${JSON.stringify(firstSlideFonts())}.map((font) => document.fonts.load(font, 'Aя'))))`,
+    `  .catch((error) => console.error(error));`,
     `ready(entry)`,
     `  .then(() => load(entry))`,
     `  .catch((error) => console.error(error));`,
     `}`,
   ].join('\n');
+}
+
+/**
+ * The first slide's faces as `document.fonts.load()` shorthands. The one file's fonts are data:
+ * URLs, decoded when a layout first asks for them; loaded (Latin and Cyrillic subsets, by the
+ * sample text) while the entry's blob: module is fetched, they are ready for reveal's first
+ * layout, which then needs no second pass when they arrive (as the site's preloaded files are).
+ */
+function firstSlideFonts(): string[] {
+  return FIRST_SLIDE_FACES.weights.map((weight) => `${weight} 1em "${FIRST_SLIDE_FACES.family}"`);
 }
 
 /** Script text safe inside `<script>`: no `</script` or `<!--` (same JS meaning). */

@@ -74,6 +74,10 @@ describe('the chunk scripts of the one file', () => {
     expect(loaderScript('index-a.js')).toContain("new DecompressionStream('deflate-raw')");
     // The entry is imported once the page is parsed, not preloaded too (it cost CPU, saved no time).
     expect(loaderScript('index-a.js')).not.toContain('modulepreload');
+    // The first slide's faces (data: URLs in the one file) are loaded before reveal's first layout.
+    expect(loaderScript('index-a.js')).toContain(
+      `["400 1em \\"PT Sans\\"","700 1em \\"PT Sans\\""].map((font) => document.fonts.load(font, 'Aя'))`,
+    );
     // The loader finds every marker, whatever a chunk's name holds (dashes, underscores, dots).
     const marker = /text\.replace\(\/(.+)\/g,/.exec(loaderScript('index-a.js'))?.[1] ?? '';
     const linked = 'from"lecture-chunk:a-B_9x.js";from"lecture-chunk:c.d-e.js"';
