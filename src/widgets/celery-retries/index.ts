@@ -24,7 +24,7 @@ export const celeryRetriesWidget = defineWidget({
   // The stage lists only the marks the story draws; the lab lists them all.
   legend: (view, { face }) => legendForFace(celeryLegend(), view, face),
   lab: celeryLab,
-  question: ({ story, step, actions }) => celeryQuestion(story, step, actions),
+  question: ({ story, step, actions, now }) => celeryQuestion(story, step, actions, now),
 });
 
 export default celeryRetriesWidget;

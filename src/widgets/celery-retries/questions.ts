@@ -4,6 +4,7 @@
  * from the kit's next frame under the student's settings (a setting reshapes the whole story).
  */
 import { makeQuestion, questionFor, type Asker, type Question } from '../runtime/question.ts';
+import type { Frame } from '../runtime/timeline.ts';
 import {
   celeryLogic,
   type CeleryAction,
@@ -75,6 +76,9 @@ export function celeryQuestion(
   story: CeleryStoryName,
   step: number,
   actions: readonly CeleryAction[] = [],
+  now?: Frame<CeleryModel, CeleryView>,
 ): Question | undefined {
-  return questionFor(celeryLogic, CELERY_STEPS, ask, { story, step, actions });
+  return questionFor(celeryLogic, CELERY_STEPS, ask, { story, step, actions, now }, (s, n) => {
+    return CELERY_QUESTIONS[s]?.[n] !== undefined;
+  });
 }

@@ -21,7 +21,7 @@ export const exchangeRoutingWidget = defineWidget({
   breakpoints: [NARROW_BELOW],
   legend: routingLegend,
   lab: routingLab,
-  question: ({ story, step, actions }) => routingQuestion(story, step, actions),
+  question: ({ story, step, actions, now }) => routingQuestion(story, step, actions, now),
 });
 
 export default exchangeRoutingWidget;

@@ -13,7 +13,7 @@ import {
 } from '../runtime/question.ts';
 import { routingLogic, type RoutingModel, type RoutingView, type StudentAction } from './logic.ts';
 import { EXCHANGE_ROUTING_STEPS, ROUTING_STORIES, type RoutingStory } from './story.ts';
-import { replay } from '../runtime/timeline.ts';
+import { replay, type Frame } from '../runtime/timeline.ts';
 
 /** The steps asked before (0 = before step 1), per story: where the lecture stops to ask. */
 export const ROUTING_QUESTION_STEPS: Readonly<Record<RoutingStory, readonly number[]>> = {
@@ -76,6 +76,13 @@ export function routingQuestion(
   story: RoutingStory,
   step: number,
   actions: readonly StudentAction[] = [],
+  now?: Frame<RoutingModel, RoutingView>,
 ): Question | undefined {
-  return questionFor(routingLogic, EXCHANGE_ROUTING_STEPS, ask, { story, step, actions });
+  return questionFor(
+    routingLogic,
+    EXCHANGE_ROUTING_STEPS,
+    ask,
+    { story, step, actions, now },
+    (s, n) => ROUTING_QUESTION_STEPS[s].includes(n),
+  );
 }

@@ -13,6 +13,7 @@ import {
   type Asker,
   type Question,
 } from '../runtime/question.ts';
+import type { Frame } from '../runtime/timeline.ts';
 import {
   kafkaPartitionsLogic,
   type KafkaAction,
@@ -96,16 +97,21 @@ const ask: Asker<KafkaModel, KafkaFrameView, KafkaAction, KafkaStoryName> = ({
   next,
 }) => {
   const asker = ASKED[story]?.[step];
-  if (!asker) return undefined;
-  const settingsOnly = actions.every((a) => a.kind === 'partitions' || a.kind === 'assignor');
-  return settingsOnly ? asker(story, step, now.view, next.view) : undefined;
+  return asker && asks(story, step, actions) ? asker(story, step, now.view, next.view) : undefined;
 };
+
+/** Asked at the chosen steps while the student has changed only settings (they replay the story). */
+function asks(story: KafkaStoryName, step: number, actions: readonly KafkaAction[]): boolean {
+  const settingsOnly = actions.every((a) => a.kind === 'partitions' || a.kind === 'assignor');
+  return settingsOnly && ASKED[story]?.[step] !== undefined;
+}
 
 /** The question before step `step + 1` of `story` with the student's `actions`, or undefined. */
 export function kafkaQuestion(
   story: KafkaStoryName,
   step: number,
   actions: readonly KafkaAction[] = [],
+  now?: Frame<KafkaModel, KafkaFrameView>,
 ): Question | undefined {
-  return questionFor(kafkaPartitionsLogic, KAFKA_STEPS, ask, { story, step, actions });
+  return questionFor(kafkaPartitionsLogic, KAFKA_STEPS, ask, { story, step, actions, now }, asks);
 }

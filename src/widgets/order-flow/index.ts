@@ -22,7 +22,7 @@ export const orderFlowWidget = defineWidget({
   breakpoints: [NARROW_BELOW],
   legend: orderFlowLegend,
   lab: orderFlowLab,
-  question: ({ story, step, actions }) => orderFlowQuestion(story, step, actions),
+  question: ({ story, step, actions, now }) => orderFlowQuestion(story, step, actions, now),
 });
 
 export default orderFlowWidget;

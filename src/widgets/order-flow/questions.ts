@@ -6,6 +6,7 @@
  */
 import { orderFlow } from '../../broker/orderflow/index.ts';
 import { makeQuestion, questionFor, type Asker, type Question } from '../runtime/question.ts';
+import type { Frame } from '../runtime/timeline.ts';
 import { formatMs } from './labels.ts';
 import {
   orderFlowLogic,
@@ -73,6 +74,15 @@ export function orderFlowQuestion(
   story: StoryKind,
   step: number,
   actions: readonly OrderFlowAction[] = [],
+  now?: Frame<OrderFlowModel, OrderFlowFrameView>,
 ): Question | undefined {
-  return questionFor(orderFlowLogic, ORDER_FLOW_STEPS, ask, { story, step, actions });
+  return questionFor(
+    orderFlowLogic,
+    ORDER_FLOW_STEPS,
+    ask,
+    { story, step, actions, now },
+    (s, n) => {
+      return n === ORDER_FLOW_STEPS - 1 || n === (s === 'sync' ? 3 : 1);
+    },
+  );
 }

@@ -20,7 +20,7 @@ export const rabbitAcksWidget = defineWidget({
   picture: acksPicture,
   legend: acksLegend,
   lab: acksLab,
-  question: ({ story, step, actions }) => acksQuestion(story, step, actions),
+  question: ({ story, step, actions, now }) => acksQuestion(story, step, actions, now),
 });
 
 export default rabbitAcksWidget;

@@ -4,6 +4,7 @@
  * frame draws the task; asked on the story as scripted (a student's actions replay after the step).
  */
 import { makeQuestion, questionFor, type Asker, type Question } from '../runtime/question.ts';
+import type { Frame } from '../runtime/timeline.ts';
 import { acksLogic, type AcksModel, type AcksView, type ChipView } from './logic.ts';
 import type { AcksAction } from './sim.ts';
 import { RABBIT_ACKS_STEPS, type AcksStoryName } from './story.ts';
@@ -107,6 +108,15 @@ export function acksQuestion(
   story: AcksStoryName,
   step: number,
   actions: readonly AcksAction[] = [],
+  now?: Frame<AcksModel, AcksView>,
 ): Question | undefined {
-  return questionFor(acksLogic, RABBIT_ACKS_STEPS, ask, { story, step, actions });
+  return questionFor(
+    acksLogic,
+    RABBIT_ACKS_STEPS,
+    ask,
+    { story, step, actions, now },
+    (s, n, acts) => {
+      return acts.length === 0 && ACKS_QUESTION_STEPS[s][n] !== undefined;
+    },
+  );
 }

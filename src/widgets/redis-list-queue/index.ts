@@ -18,7 +18,7 @@ export const redisListQueueWidget = defineWidget({
   picture: listQueuePicture,
   legend: listQueueLegend,
   lab: listQueueLab,
-  question: ({ step, actions }) => listQueueQuestion(step, actions),
+  question: ({ step, actions, now }) => listQueueQuestion(step, actions, now),
 });
 
 export default redisListQueueWidget;

@@ -5,6 +5,7 @@
  * after the step, so the worker or task asked about could differ from what they see).
  */
 import { makeQuestion, questionFor, type Asker, type Question } from '../runtime/question.ts';
+import type { Frame } from '../runtime/timeline.ts';
 import { listQueueLogic, type QueueAction, type QueueModel, type QueueView } from './logic.ts';
 import { LIST_QUEUE_SCENARIO, LIST_QUEUE_STEPS, PROCESSING, QUEUE } from './story.ts';
 
@@ -70,6 +71,10 @@ const ask: Asker<QueueModel, QueueView, QueueAction, Story> = ({ step, actions, 
 export function listQueueQuestion(
   step: number,
   actions: readonly QueueAction[] = [],
+  now?: Frame<QueueModel, QueueView>,
 ): Question | undefined {
-  return questionFor(listQueueLogic, LIST_QUEUE_STEPS, ask, { story: 'list-queue', step, actions });
+  const at = { story: 'list-queue' as const, step, actions, now };
+  return questionFor(listQueueLogic, LIST_QUEUE_STEPS, ask, at, (_story, n, acts) => {
+    return acts.length === 0 && LIST_QUEUE_QUESTION_STEPS.includes(n);
+  });
 }

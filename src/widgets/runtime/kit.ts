@@ -13,7 +13,7 @@ import type { Disposer } from './disposer.ts';
 import { h, uniqueId } from './dom.ts';
 import type { Question } from './question.ts';
 import { questionBox } from './question-box.ts';
-import { Timeline, type WidgetLogic } from './timeline.ts';
+import { Timeline, type Frame, type WidgetLogic } from './timeline.ts';
 import type { WidgetFace, WidgetHost, WidgetModule, WidgetView } from './types.ts';
 
 /** Class of elements (in the picture or anywhere in the root) shown only in the lab face. */
@@ -110,6 +110,8 @@ export interface WidgetDefinition<W extends WidgetName, M, V, A> {
     readonly story: StoryOf<W>;
     readonly step: number;
     readonly actions: readonly A[];
+    /** The frame shown now (so the question need not replay it). */
+    readonly now: Frame<M, V>;
   }): Question | undefined;
 }
 
@@ -230,8 +232,8 @@ function mountDefinition<W extends WidgetName, M, V, A>(
       questions.show({ kind: 'answered', ...answered });
       return;
     }
-    const actions = timeline.actions;
-    const question = face === 'lab' ? definition.question?.({ story, step, actions }) : undefined;
+    const at = { story, step, actions: timeline.actions, now: timeline.frame };
+    const question = face === 'lab' ? definition.question?.(at) : undefined;
     questions.show(question ? { kind: 'ask', question } : { kind: 'none' });
   }
 

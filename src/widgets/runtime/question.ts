@@ -90,17 +90,39 @@ export function windowAround(answer: number, min: number, max: number, salt: str
 
 /**
  * The question before scripted step `step + 1` of `story` with the student's `actions` in force,
- * asked of the frames the kit shows (steps 1..n, then the actions); undefined past the last step.
+ * asked of the frames the kit shows (steps 1..n, then the actions); undefined past the last step
+ * or where `asks` says no question is asked (checked first: no frame is replayed then). `now`,
+ * when the caller has it (the kit's current frame), is used instead of replaying it; both frames
+ * are replayed only when the asker reads them.
  */
 export function questionFor<M, V, A, S extends string>(
   logic: WidgetLogic<M, V, A, S>,
   stepCount: number,
   ask: Asker<M, V, A, S>,
-  at: { readonly story: S; readonly step: number; readonly actions: readonly A[] },
+  at: {
+    readonly story: S;
+    readonly step: number;
+    readonly actions: readonly A[];
+    readonly now?: Frame<M, V> | undefined;
+  },
+  asks: (story: S, step: number, actions: readonly A[]) => boolean = () => true,
 ): Question | undefined {
   const { story, step, actions } = at;
   if (!Number.isInteger(step) || step < 0 || step >= stepCount) return undefined;
-  const now = replay(logic, story, stepCount, step, actions);
-  const next = replay(logic, story, stepCount, step + 1, actions);
-  return ask({ story, step, actions, now, next });
+  if (!asks(story, step, actions)) return undefined;
+  let now = at.now?.step === step ? at.now : undefined;
+  let next: Frame<M, V> | undefined;
+  return ask({
+    story,
+    step,
+    actions,
+    get now() {
+      now ??= replay(logic, story, stepCount, step, actions);
+      return now;
+    },
+    get next() {
+      next ??= replay(logic, story, stepCount, step + 1, actions);
+      return next;
+    },
+  });
 }

@@ -22,12 +22,17 @@ import {
   FATE as CELERY_FATE,
 } from '../../../../src/widgets/celery-retries/questions.ts';
 import { CELERY_STEPS } from '../../../../src/widgets/celery-retries/story.ts';
-import { routingView, type StudentAction } from '../../../../src/widgets/exchange-routing/logic.ts';
+import {
+  routingLogic,
+  routingView,
+  type StudentAction,
+} from '../../../../src/widgets/exchange-routing/logic.ts';
 import {
   ROUTING_QUESTION_STEPS,
   routingQuestion,
 } from '../../../../src/widgets/exchange-routing/questions.ts';
 import {
+  EXCHANGE_ROUTING_STEPS,
   ROUTING_STORIES,
   type RoutingStory,
 } from '../../../../src/widgets/exchange-routing/story.ts';
@@ -112,6 +117,9 @@ describe('exchange-routing questions', () => {
         fc.array(action, { maxLength: 6 }),
         ([story, step], actions) => {
           const q = routingQuestion(story, step, actions);
+          // The kit passes its current frame: the same question without replaying it.
+          const frame = replay(routingLogic, story, EXCHANGE_ROUTING_STEPS, step, actions);
+          expect(routingQuestion(story, step, actions, frame)).toEqual(q);
           const topology = (v: ReturnType<typeof routingView>) =>
             JSON.stringify([v.state.queueOrder, v.state.bindings]);
           const scenario = ROUTING_STORIES[story];
