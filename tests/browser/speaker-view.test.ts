@@ -254,12 +254,16 @@ describe('speaker view', () => {
 
     // The lecturer opens the lab and pushes two tasks: «Дальше» shows step 2 with them.
     await page.click(`${root} button[name="lab"]`);
+    // One task at a time, each seen in the preview: read after both at once, a busy machine could
+    // catch the preview between its two redraws.
+    let previewed = before;
     for (const task of ['письмо Олегу', 'письмо Ане']) {
       await page.fill(`${root} input[name="task"]`, task);
       await page.press(`${root} input[name="task"]`, 'Enter');
+      const last = previewed;
+      await expect.poll(() => readOut(popup, preview)).not.toEqual(last);
+      previewed = await readOut(popup, preview);
     }
-    await expect.poll(() => readOut(popup, preview)).not.toEqual(before);
-    const previewed = await readOut(popup, preview);
     expect(previewed.step).toBe('2');
     await popup.screenshot({ path: join(shots, 'speaker-next-step-lab-actions.png') });
 
