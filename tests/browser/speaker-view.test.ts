@@ -254,15 +254,20 @@ describe('speaker view', () => {
 
     // The lecturer opens the lab and pushes two tasks: «Дальше» shows step 2 with them.
     await page.click(`${root} button[name="lab"]`);
-    // One task at a time, each seen in the preview: read after both at once, a busy machine could
-    // catch the preview between its two redraws.
+    // One task at a time, each seen in the preview: read once after both, a loaded CI run caught
+    // the preview while it was being redrawn (no widget in it: step undefined).
     let previewed = before;
     for (const task of ['письмо Олегу', 'письмо Ане']) {
       await page.fill(`${root} input[name="task"]`, task);
       await page.press(`${root} input[name="task"]`, 'Enter');
-      const last = previewed;
-      await expect.poll(() => readOut(popup, preview)).not.toEqual(last);
-      previewed = await readOut(popup, preview);
+      const last = JSON.stringify(previewed);
+      await expect
+        .poll(async () => {
+          const now = await readOut(popup, preview);
+          if (now.step === '2' && JSON.stringify(now) !== last) previewed = now;
+          return JSON.stringify(previewed) !== last;
+        })
+        .toBe(true);
     }
     expect(previewed.step).toBe('2');
     await popup.screenshot({ path: join(shots, 'speaker-next-step-lab-actions.png') });
