@@ -3,7 +3,8 @@
  * topic's partitions as offset logs, keys hashed to partitions, consumer group A with
  * rebalances, group B reading independently, lag and replay — driven by the core's Kafka model
  * (./logic.ts). The stage shows the picture, the legend and the caption; the lab adds the
- * partition count, keys, the assignor, consumers, poll, commit and seek.
+ * partition count, keys, the assignor, consumers, poll, commit and seek, and asks before the key
+ * steps which partition a key goes to and what a joining consumer gets (./questions.ts).
  */
 import { defineWidget } from '../runtime/kit.ts';
 import './kafka-partitions.css';
@@ -12,6 +13,7 @@ import { NARROW_BELOW } from './layout.ts';
 import { kafkaLegend } from './legend.ts';
 import { kafkaPartitionsLogic } from './logic.ts';
 import { kafkaPicture } from './picture.ts';
+import { kafkaQuestion } from './questions.ts';
 
 export const kafkaPartitionsWidget = defineWidget({
   name: 'kafka-partitions',
@@ -21,6 +23,7 @@ export const kafkaPartitionsWidget = defineWidget({
   breakpoints: [NARROW_BELOW],
   legend: kafkaLegend,
   lab: kafkaLab,
+  question: ({ story, step, actions, now }) => kafkaQuestion(story, step, actions, now),
 });
 
 export default kafkaPartitionsWidget;
