@@ -3,8 +3,7 @@
  * task end?» before the last step of the retry stories (slides 38, 41). The answers are read
  * from the kit's next frame under the student's settings (a setting reshapes the whole story).
  */
-import { makeQuestion, questionFor, type Asker, type Question } from '../runtime/question.ts';
-import type { Frame } from '../runtime/timeline.ts';
+import { makeQuestion, questionsOf, type Asker } from '../runtime/question.ts';
 import {
   celeryLogic,
   type CeleryAction,
@@ -72,13 +71,9 @@ const ask: Asker<CeleryModel, CeleryView, CeleryAction, CeleryStoryName> = ({
 }) => CELERY_QUESTIONS[story]?.[step]?.(story, step, now.view, next.view);
 
 /** The question before step `step + 1` of `story` with the student's `actions`, or undefined. */
-export function celeryQuestion(
-  story: CeleryStoryName,
-  step: number,
-  actions: readonly CeleryAction[] = [],
-  now?: Frame<CeleryModel, CeleryView>,
-): Question | undefined {
-  return questionFor(celeryLogic, CELERY_STEPS, ask, { story, step, actions, now }, (s, n) => {
-    return CELERY_QUESTIONS[s]?.[n] !== undefined;
-  });
-}
+export const celeryQuestion = questionsOf(
+  celeryLogic,
+  CELERY_STEPS,
+  ask,
+  (s, n) => CELERY_QUESTIONS[s]?.[n] !== undefined,
+);

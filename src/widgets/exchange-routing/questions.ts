@@ -4,16 +4,10 @@
  * state, then the student's actions replayed); asked only while the student's queues and bindings
  * are the story's own, so what they see is what the publish goes through.
  */
-import {
-  makeQuestion,
-  questionFor,
-  windowAround,
-  type Asker,
-  type Question,
-} from '../runtime/question.ts';
+import { makeQuestion, questionsOf, windowAround, type Asker } from '../runtime/question.ts';
 import { routingLogic, type RoutingModel, type RoutingView, type StudentAction } from './logic.ts';
 import { EXCHANGE_ROUTING_STEPS, ROUTING_STORIES, type RoutingStory } from './story.ts';
-import { replay, type Frame } from '../runtime/timeline.ts';
+import { replay } from '../runtime/timeline.ts';
 
 /** The steps asked before (0 = before step 1), per story: where the lecture stops to ask. */
 export const ROUTING_QUESTION_STEPS: Readonly<Record<RoutingStory, readonly number[]>> = {
@@ -72,17 +66,6 @@ const ask: Asker<RoutingModel, RoutingView, StudentAction, RoutingStory> = ({
 };
 
 /** The question before step `step + 1` of `story` with the student's `actions`, or undefined. */
-export function routingQuestion(
-  story: RoutingStory,
-  step: number,
-  actions: readonly StudentAction[] = [],
-  now?: Frame<RoutingModel, RoutingView>,
-): Question | undefined {
-  return questionFor(
-    routingLogic,
-    EXCHANGE_ROUTING_STEPS,
-    ask,
-    { story, step, actions, now },
-    (s, n) => ROUTING_QUESTION_STEPS[s].includes(n),
-  );
-}
+export const routingQuestion = questionsOf(routingLogic, EXCHANGE_ROUTING_STEPS, ask, (s, n) =>
+  ROUTING_QUESTION_STEPS[s].includes(n),
+);

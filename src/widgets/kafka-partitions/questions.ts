@@ -8,12 +8,11 @@
 import { countOf } from '../../lecture/russian.ts';
 import {
   makeQuestion,
-  questionFor,
+  questionsOf,
   windowAround,
   type Asker,
   type Question,
 } from '../runtime/question.ts';
-import type { Frame } from '../runtime/timeline.ts';
 import {
   kafkaPartitionsLogic,
   type KafkaAction,
@@ -107,11 +106,4 @@ function asks(story: KafkaStoryName, step: number, actions: readonly KafkaAction
 }
 
 /** The question before step `step + 1` of `story` with the student's `actions`, or undefined. */
-export function kafkaQuestion(
-  story: KafkaStoryName,
-  step: number,
-  actions: readonly KafkaAction[] = [],
-  now?: Frame<KafkaModel, KafkaFrameView>,
-): Question | undefined {
-  return questionFor(kafkaPartitionsLogic, KAFKA_STEPS, ask, { story, step, actions, now }, asks);
-}
+export const kafkaQuestion = questionsOf(kafkaPartitionsLogic, KAFKA_STEPS, ask, asks);

@@ -5,8 +5,7 @@
  * so a student's durations and failures change them.
  */
 import { orderFlow } from '../../broker/orderflow/index.ts';
-import { makeQuestion, questionFor, type Asker, type Question } from '../runtime/question.ts';
-import type { Frame } from '../runtime/timeline.ts';
+import { makeQuestion, questionsOf, type Asker } from '../runtime/question.ts';
 import { formatMs } from './labels.ts';
 import {
   orderFlowLogic,
@@ -70,19 +69,9 @@ const ask: Asker<OrderFlowModel, OrderFlowFrameView, OrderFlowAction, StoryKind>
 };
 
 /** The question before step `step + 1` of `story` with the student's `actions`, or undefined. */
-export function orderFlowQuestion(
-  story: StoryKind,
-  step: number,
-  actions: readonly OrderFlowAction[] = [],
-  now?: Frame<OrderFlowModel, OrderFlowFrameView>,
-): Question | undefined {
-  return questionFor(
-    orderFlowLogic,
-    ORDER_FLOW_STEPS,
-    ask,
-    { story, step, actions, now },
-    (s, n) => {
-      return n === ORDER_FLOW_STEPS - 1 || n === (s === 'sync' ? 3 : 1);
-    },
-  );
-}
+export const orderFlowQuestion = questionsOf(
+  orderFlowLogic,
+  ORDER_FLOW_STEPS,
+  ask,
+  (s, n) => n === ORDER_FLOW_STEPS - 1 || n === (s === 'sync' ? 3 : 1),
+);

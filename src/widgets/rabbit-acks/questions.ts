@@ -3,8 +3,7 @@
  * the queue, with the other worker, deleted or dead-lettered. The answer is where the kit's next
  * frame draws the task; asked on the story as scripted (a student's actions replay after the step).
  */
-import { makeQuestion, questionFor, type Asker, type Question } from '../runtime/question.ts';
-import type { Frame } from '../runtime/timeline.ts';
+import { makeQuestion, questionsOf, type Asker } from '../runtime/question.ts';
 import { acksLogic, type AcksModel, type AcksView, type ChipView } from './logic.ts';
 import type { AcksAction } from './sim.ts';
 import { RABBIT_ACKS_STEPS, type AcksStoryName } from './story.ts';
@@ -104,19 +103,9 @@ const ask: Asker<AcksModel, AcksView, AcksAction, AcksStoryName> = ({
 };
 
 /** The question before step `step + 1` of `story` with the student's `actions`, or undefined. */
-export function acksQuestion(
-  story: AcksStoryName,
-  step: number,
-  actions: readonly AcksAction[] = [],
-  now?: Frame<AcksModel, AcksView>,
-): Question | undefined {
-  return questionFor(
-    acksLogic,
-    RABBIT_ACKS_STEPS,
-    ask,
-    { story, step, actions, now },
-    (s, n, acts) => {
-      return acts.length === 0 && ACKS_QUESTION_STEPS[s][n] !== undefined;
-    },
-  );
-}
+export const acksQuestion = questionsOf(
+  acksLogic,
+  RABBIT_ACKS_STEPS,
+  ask,
+  (s, n, acts) => acts.length === 0 && ACKS_QUESTION_STEPS[s][n] !== undefined,
+);

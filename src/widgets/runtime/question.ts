@@ -126,3 +126,25 @@ export function questionFor<M, V, A, S extends string>(
     },
   });
 }
+
+/** A widget's questions: before step `step + 1` of `story`, with the student's `actions`. */
+export type QuestionAt<M, V, A, S extends string> = (
+  story: S,
+  step: number,
+  actions?: readonly A[],
+  now?: Frame<M, V>,
+) => Question | undefined;
+
+/**
+ * The question function of a widget whose `logic` has `stepCount` steps: `ask` reads the frames,
+ * `asks` says (cheaply, before any replay) where a question is asked at all.
+ */
+export function questionsOf<M, V, A, S extends string>(
+  logic: WidgetLogic<M, V, A, S>,
+  stepCount: number,
+  ask: Asker<M, V, A, S>,
+  asks?: (story: S, step: number, actions: readonly A[]) => boolean,
+): QuestionAt<M, V, A, S> {
+  return (story, step, actions = [], now) =>
+    questionFor(logic, stepCount, ask, { story, step, actions, now }, asks);
+}
