@@ -28,8 +28,11 @@ export function questionBox(
   labOnly: string,
   pick: (question: Question, chosen: number) => void,
 ): { readonly element: HTMLElement; show(state: QuestionState): void } {
-  const element = h('section', {
+  // A div, never a <section>: reveal.js takes any section inside a slide for a vertical slide
+  // (a deep link to a widget slide then landed on the box, and jumps to a step never arrived).
+  const element = h('div', {
     class: `${QUESTION_CLASS.box} ${labOnly}`,
+    role: 'group',
     'aria-label': 'Предскажите следующий шаг',
     hidden: true,
   });

@@ -18,6 +18,8 @@ describe('the lab asks before a step, answers, then plays it', () => {
     expect(box(root)?.hidden).toBe(false);
     expect(box(root)?.textContent).toContain(q?.text);
     expect(choices(root).map((b) => b.textContent)).toEqual(q?.choices);
+    // reveal.js takes any <section> inside a slide for a vertical slide.
+    expect(root.querySelector('section')).toBeNull();
   });
 
   it('a wrong pick says so, names the right answer and plays the step', () => {
