@@ -246,8 +246,6 @@ function mountDefinition<W extends WidgetName, M, V, A>(
   const paint = definition.picture(hostFor(pictureElement));
   const lab = definition.lab?.(hostFor(labElement));
   host.root.append(labElement, note, ...(questions ? [questions.element] : []), pictureElement);
-  // The legend goes right after the picture with the first frame.
-  drawLegend(timeline.frame.view, sizeNow());
   if (breakpoints.length > 0 && typeof ResizeObserver === 'function') {
     // The box crossed a breakpoint: the same frame in the other layout (the caption, the note and
     // the lab stay as they are).
@@ -294,7 +292,10 @@ function mountDefinition<W extends WidgetName, M, V, A>(
       showNote(timeline.frame.dropped);
     },
     // The lab and the stage lay the picture out differently: draw the frame again, unanimated.
+    // The face the root was made with is the one mount.ts announces first: nothing to redraw
+    // (its first `show` draws the first frame, legend included).
     faceChanged(next) {
+      if (next === face) return;
       face = next;
       draw(false);
     },

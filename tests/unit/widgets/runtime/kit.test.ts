@@ -176,3 +176,36 @@ describe('the legend is a function of the view', () => {
     handle.destroy();
   });
 });
+
+describe('mounting draws the first frame once', () => {
+  it('one paint, one legend and one question at mount; a face change draws again', () => {
+    let paints = 0;
+    let legends = 0;
+    let questions = 0;
+    const module = defineWidget({
+      name: 'redis-list-queue',
+      logic: counterLogic,
+      picture: () => () => {
+        paints++;
+      },
+      legend: () => {
+        legends++;
+        return document.createElement('ul');
+      },
+      question: () => {
+        questions++;
+        return undefined;
+      },
+    });
+    const slot = document.createElement('div');
+    document.body.append(slot);
+    const handle = mountWidget(slot, 'redis-list-queue', module, { face: 'lab' });
+    expect({ paints, legends, questions }).toEqual({ paints: 1, legends: 1, questions: 1 });
+    // The face it already shows: nothing to draw.
+    handle.setFace('lab');
+    expect(paints).toBe(1);
+    handle.setFace('stage');
+    expect(paints).toBe(2);
+    handle.destroy();
+  });
+});
