@@ -2,6 +2,7 @@
  * Celery's defaults and the checks on a configuration. Bad configuration is a programmer error
  * and throws RangeError with the option's Celery name.
  */
+import { put } from '../core/record.ts';
 import type {
   BeatEntry,
   CeleryConfig,
@@ -96,7 +97,7 @@ export function resolveConfig(options: CeleryOptions = {}): CeleryConfig {
   for (const [name, partial] of Object.entries(options.tasks ?? { task: {} })) {
     const def = { ...DEFAULT_TASK, ...partial };
     checkTask(name, def);
-    tasks[name] = def;
+    put(tasks, name, def);
   }
   const config: CeleryConfig = {
     transport: options.transport ?? 'redis',

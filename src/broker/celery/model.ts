@@ -77,8 +77,7 @@ export function initCelery(config: CeleryConfig, seed: number): CeleryState {
 }
 
 function sendTask(ctx: StepContext, command: Extract<CeleryCommand, { type: 'send' }>): string {
-  if (own(ctx.state.config.tasks, command.name) === undefined)
-    throw new RangeError(`celery: unregistered task ${command.name}`);
+  definitionOf(ctx, command.name); // throws on an unregistered task
   const taskId = command.taskId ?? `task-${ctx.state.nextTaskNumber}`;
   if (own(ctx.state.tasks, taskId))
     throw new RangeError(`celery: task id ${taskId} already in use`);

@@ -5,6 +5,7 @@
  * (early ack: ack right before running), and on return ack (late ack), retry or fail.
  */
 import { nextFloat, type PrngState } from '../core/prng.ts';
+import { own } from '../core/record.ts';
 import { retryCountdown } from './backoff.ts';
 import {
   applyTransport,
@@ -27,8 +28,7 @@ import type {
 
 /** A registered task's definition, by own key (a task named `constructor` is not the prototype's). */
 export function definitionOf(ctx: StepContext, name: string): TaskDefinition {
-  const tasks = ctx.state.config.tasks;
-  const def = Object.hasOwn(tasks, name) ? tasks[name] : undefined;
+  const def = own(ctx.state.config.tasks, name);
   if (!def) throw new RangeError(`celery: unregistered task ${name}`);
   return def;
 }

@@ -295,6 +295,16 @@ describe('Celery task names and ids', () => {
     expect(Object.keys(state.tasks)).toEqual(['constructor', '__proto__']);
   });
 
+  it('a task registered as __proto__ is a task, not the config record’s prototype', () => {
+    // JSON.parse keeps __proto__ as an own key, as a config read from a file or a link would.
+    const tasks = JSON.parse('{ "__proto__": { "durationMs": 100 } }') as Record<string, object>;
+    const { events } = runCelery({ ...options, tasks }, [
+      { type: 'send', name: '__proto__', taskId: 't' },
+      { type: 'advance', ms: 1000 },
+    ]);
+    expect(ofType(events, 'task-succeeded').map((e) => e.taskId)).toEqual(['t']);
+  });
+
   it('a task named constructor or toString is not registered because Object has one', () => {
     for (const name of ['constructor', 'toString']) {
       expect(() => runCelery(options, [{ type: 'send', name }])).toThrow(
