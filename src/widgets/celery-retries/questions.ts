@@ -55,7 +55,7 @@ function endQuestion(story: CeleryStoryName, step: number, now: CeleryView, next
 }
 
 /** Before which step (0 = before step 1) each story asks, and what. */
-export const CELERY_QUESTIONS: Partial<
+const CELERY_QUESTIONS: Partial<
   Record<CeleryStoryName, Readonly<Record<number, typeof endQuestion>>>
 > = {
   acks: { 2: crashQuestion },

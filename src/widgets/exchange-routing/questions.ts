@@ -27,7 +27,7 @@ const ask: Asker<RoutingModel, RoutingView, StudentAction, RoutingStory> = ({
   actions,
   now,
 }) => {
-  if (!ROUTING_QUESTION_STEPS[story].includes(step)) return undefined;
+  // Called only at ROUTING_QUESTION_STEPS (`questionsOf` checks before replaying a frame).
   const scenario = ROUTING_STORIES[story];
   const publishes = (scenario.steps[step]?.commands ?? []).filter(
     (c) => c.type === 'basic.publish',

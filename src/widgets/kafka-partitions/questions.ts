@@ -88,16 +88,13 @@ const ASKED: Partial<Record<KafkaStoryName, Readonly<Record<number, typeof parti
   architecture: { 3: joinQuestion },
 };
 
+/** Called only where `asks` says yes (the kit checks it first, before replaying a frame). */
 const ask: Asker<KafkaModel, KafkaFrameView, KafkaAction, KafkaStoryName> = ({
   story,
   step,
-  actions,
   now,
   next,
-}) => {
-  const asker = ASKED[story]?.[step];
-  return asker && asks(story, step, actions) ? asker(story, step, now.view, next.view) : undefined;
-};
+}) => ASKED[story]?.[step]?.(story, step, now.view, next.view);
 
 /** Asked at the chosen steps while the student has changed only settings (they replay the story). */
 function asks(story: KafkaStoryName, step: number, actions: readonly KafkaAction[]): boolean {

@@ -58,20 +58,23 @@ function failureQuestion(story: StoryKind, step: number, next: OrderFlowFrameVie
   });
 }
 
+/** The question asked before step `step + 1` of `story`, if any. */
+function askerAt(story: StoryKind, step: number): typeof whenQuestion | undefined {
+  if (step === ORDER_FLOW_STEPS - 1) return failureQuestion;
+  if (step === (story === 'sync' ? 3 : 1)) return whenQuestion;
+  return undefined;
+}
+
 const ask: Asker<OrderFlowModel, OrderFlowFrameView, OrderFlowAction, StoryKind> = ({
   story,
   step,
   next,
-}) => {
-  if (step === ORDER_FLOW_STEPS - 1) return failureQuestion(story, step, next.view);
-  if (step === (story === 'sync' ? 3 : 1)) return whenQuestion(story, step, next.view);
-  return undefined;
-};
+}) => askerAt(story, step)?.(story, step, next.view);
 
 /** The question before step `step + 1` of `story` with the student's `actions`, or undefined. */
 export const orderFlowQuestion = questionsOf(
   orderFlowLogic,
   ORDER_FLOW_STEPS,
   ask,
-  (s, n) => n === ORDER_FLOW_STEPS - 1 || n === (s === 'sync' ? 3 : 1),
+  (s, n) => askerAt(s, n) !== undefined,
 );

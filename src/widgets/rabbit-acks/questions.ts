@@ -11,15 +11,13 @@ import { RABBIT_ACKS_STEPS, type AcksStoryName } from './story.ts';
 /** Before which steps a question is asked, and what it is about. */
 type Subject = 'crash' | 'requeued' | 'fails-again';
 
-export const ACKS_QUESTION_STEPS: Readonly<
-  Record<AcksStoryName, Readonly<Record<number, Subject>>>
-> = {
+const ACKS_QUESTION_STEPS: Readonly<Record<AcksStoryName, Readonly<Record<number, Subject>>>> = {
   acks: { 2: 'crash', 3: 'requeued' },
   consumer: { 2: 'fails-again', 3: 'crash' },
 };
 
 /** The places a task can be drawn in, in words. */
-export function placeNames(view: AcksView): {
+function placeNames(view: AcksView): {
   readonly queue: string;
   readonly dead: string;
   readonly lost: string;
@@ -32,7 +30,7 @@ export function placeNames(view: AcksView): {
 }
 
 /** Where `task` is drawn in `view`: a worker's name (held or acked), the queue, dead, or lost. */
-export function placeOf(view: AcksView, task: number): string {
+function placeOf(view: AcksView, task: number): string {
   const names = placeNames(view);
   const is = (c: ChipView): boolean => c.task === task;
   const worker = view.workers.find((w) => w.held.some(is) || w.acked.some(is));
@@ -80,16 +78,10 @@ function subjectOf(subject: Subject, view: AcksView): { task: number; text: stri
   }
 }
 
-const ask: Asker<AcksModel, AcksView, AcksAction, AcksStoryName> = ({
-  story,
-  step,
-  actions,
-  now,
-  next,
-}) => {
+const ask: Asker<AcksModel, AcksView, AcksAction, AcksStoryName> = ({ story, step, now, next }) => {
+  // Asked only where `asks` below says so: the scripted story at a step of the table.
   const subject = ACKS_QUESTION_STEPS[story][step];
-  if (actions.length > 0 || subject === undefined) return undefined;
-  const about = subjectOf(subject, now.view);
+  const about = subject && subjectOf(subject, now.view);
   if (!about) return undefined;
   const place = placeOf(next.view, about.task);
   const names = placeNames(next.view);

@@ -12,7 +12,7 @@ import { LIST_QUEUE_SCENARIO, LIST_QUEUE_STEPS, PROCESSING, QUEUE } from './stor
 type Story = 'list-queue';
 
 /** Nobody waits: the task stays in the list. */
-export const NOBODY = `Никто: останется в ${QUEUE}`;
+const NOBODY = `Никто: останется в ${QUEUE}`;
 /** Where a crashed worker's task can end up. */
 export const FATE = {
   lost: 'Пропадёт навсегда',
@@ -21,7 +21,7 @@ export const FATE = {
 } as const;
 
 /** The steps asked before (0 = before step 1). */
-export const LIST_QUEUE_QUESTION_STEPS: readonly number[] = [0, 4, 6];
+const LIST_QUEUE_QUESTION_STEPS: readonly number[] = [0, 4, 6];
 
 function takerQuestion(step: number, now: QueueView, next: QueueView): Question | undefined {
   const push = LIST_QUEUE_SCENARIO[step]?.[0];
@@ -62,10 +62,9 @@ function crashQuestion(step: number, now: QueueView, next: QueueView): Question 
   });
 }
 
-const ask: Asker<QueueModel, QueueView, QueueAction, Story> = ({ step, actions, now, next }) => {
-  if (actions.length > 0 || !LIST_QUEUE_QUESTION_STEPS.includes(step)) return undefined;
-  return takerQuestion(step, now.view, next.view) ?? crashQuestion(step, now.view, next.view);
-};
+/** Called only where `asks` below says yes: the scripted story at LIST_QUEUE_QUESTION_STEPS. */
+const ask: Asker<QueueModel, QueueView, QueueAction, Story> = ({ step, now, next }) =>
+  takerQuestion(step, now.view, next.view) ?? crashQuestion(step, now.view, next.view);
 
 /** The question before step `step + 1` with the student's `actions`, or undefined. */
 export function listQueueQuestion(
