@@ -9,7 +9,8 @@ import { bindKeyDialog } from './key-dialog.ts';
 import type { RevealApi } from './reveal-api.ts';
 import { WIDGET_OPEN_CLASS } from './widget-bridge.ts';
 import { qrSvg } from '../widgets/runtime/share-qr.ts';
-import { mountedIn, shareLink, unreachableReason } from '../widgets/runtime/share-ui.ts';
+import { mountedIn } from '../widgets/runtime/mount.ts';
+import { shareLink, unreachableReason } from '../widgets/runtime/share-ui.ts';
 import './qr-overlay.css';
 
 /** The overlay's class; tests find it by this name. */

@@ -7,14 +7,13 @@
  */
 import { WIDGET_OPEN_CLASS, stepFromFragments } from '../widget-bridge.ts';
 import { widgetInSlot } from '../../widgets/catalog.ts';
-import { mountWidget, mountedWidget, type WidgetHandle } from '../../widgets/runtime/mount.ts';
+import { mountWidget, mountedIn, type WidgetHandle } from '../../widgets/runtime/mount.ts';
 
 /** The action log of the deck's widget in each widget slot of `section` ([] where none). */
 export function deckActions(section: ParentNode): (readonly unknown[])[] {
-  return [...section.querySelectorAll<HTMLElement>('.widget-slot')].map((slot) => {
-    const root = slot.querySelector(':scope > [data-widget]');
-    return (root && mountedWidget(root)?.actions()) ?? [];
-  });
+  return [...section.querySelectorAll<HTMLElement>('.widget-slot')].map(
+    (slot) => mountedIn(slot)?.actions() ?? [],
+  );
 }
 
 const logIds = new WeakMap<object, number>();

@@ -54,15 +54,17 @@ export interface MountOptions {
   onFace?: (face: WidgetFace) => void;
 }
 
-/** The handle of each mounted root, while it is mounted (see `mountedWidget`). */
+/** The handle of each mounted root, while it is mounted (see `mountedIn`). */
 const mounted = new WeakMap<Element, WidgetHandle>();
 
 /**
- * The handle of the widget mounted as `root` (a `[data-widget]` element), or undefined: how the
- * speaker view's «Дальше» reads the action log of the deck's widget on the current slide.
+ * The handle of the widget mounted in `slot` now (its `[data-widget]` child), or undefined: how
+ * the speaker view's «Дальше» reads the action log of the deck's widget on the current slide, and
+ * the stage's QR code (src/deck/qr-overlay.ts) the state of the slide's widget.
  */
-export function mountedWidget(root: Element): WidgetHandle | undefined {
-  return mounted.get(root);
+export function mountedIn(slot: ParentNode): WidgetHandle | undefined {
+  const root = slot.querySelector(':scope > [data-widget]');
+  return root ? mounted.get(root) : undefined;
 }
 
 /** Keys a focused control handles itself: the deck must not see them (Space would turn the slide). */

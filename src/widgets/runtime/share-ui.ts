@@ -105,15 +105,6 @@ function readingLink(section: number, payload: string): string {
   return `${url.href.replace(/#$/, '')}${shareHash(section, payload, 'read')}`;
 }
 
-/** The mounted widget of each slot, for the stage's QR code (src/deck/qr-overlay.ts). */
-const mounted = new WeakMap<HTMLElement, WidgetHandle>();
-
-/** The widget mounted in `slot` now, if any. */
-export function mountedIn(slot: HTMLElement): WidgetHandle | undefined {
-  const handle = mounted.get(slot);
-  return handle?.root.isConnected ? handle : undefined;
-}
-
 /** The state the page was opened with, until the widget it names takes it. */
 let pending: { readonly section: number; readonly decoded: Promise<Decoded> } | undefined;
 
@@ -140,7 +131,6 @@ export function takeSharedLink(view: ShareView = 'read'): number | undefined {
  * shared state into it when the link names this slot.
  */
 export function shareWidget(slot: HTMLElement, handle: WidgetHandle, options: ShareOptions): void {
-  mounted.set(slot, handle);
   if (handle.hasLab) addShareBox(slot, handle, options);
   offer(slot, handle, options);
 }
