@@ -24,7 +24,6 @@ import { expireMember, rebalance, type GroupContext } from './consumer-group.ts'
 import { commitOffsets, findMember, poll, seek, seekAll } from './consumer-ops.ts';
 import type { Acks, KafkaCommand, KafkaEvent, ProduceResult } from './events.ts';
 import {
-  copyPartition,
   defaultKafkaConfig,
   logEndOffset,
   type GroupState,
@@ -372,16 +371,17 @@ function appendToPartition(
   const t = topicIn(d.topics, topic);
   const before = partitionIn(t, partition);
   const lastOffset = logEndOffset(before) + values.length - 1;
-  let p = appendRecords(before, keys, values, d.clock.now, t.config.segmentRecords);
+  const appended = appendRecords(before, keys, values, d.clock.now, t.config.segmentRecords);
+  let p: PartitionState;
   if (acks !== 'all') {
     // The leader answers at once: what the producer hears comes first, then the high watermark.
     announce(acks === 0 ? 'none' : 'ack');
-    p = updateHighWatermark(p, t.config.minInsyncReplicas, d.emit);
+    p = updateHighWatermark(appended, t.config.minInsyncReplicas, d.emit);
   } else {
-    const waiting = copyPartition(p);
-    waiting.pendingAcks = p.pendingAcks.concat({ id, offset: lastOffset });
+    // appendRecords returned a fresh copy: the pending ack goes straight into it.
+    appended.pendingAcks = appended.pendingAcks.concat({ id, offset: lastOffset });
     const events: KafkaEvent[] = [];
-    p = updateHighWatermark(waiting, t.config.minInsyncReplicas, (e) => events.push(e));
+    p = updateHighWatermark(appended, t.config.minInsyncReplicas, (e) => events.push(e));
     const ackedNow = events.some((e) => e.type === 'produceAcked' && e.id === id);
     announce(ackedNow ? 'ack' : 'pending');
     for (const e of events) if (!(e.type === 'produceAcked' && e.id === id)) d.emit(e);

@@ -10,6 +10,7 @@ import {
   logEndOffset,
   SMALL_CHUNK,
   type LogChunk,
+  type PartitionDraft,
   type PartitionState,
   type Segment,
   type StoredRecord,
@@ -166,8 +167,8 @@ export function logRecords(p: PartitionState): StoredRecord[] {
  * Appends records at the log end, all with CreateTime `timestamp`, rolling a new segment when the
  * active one holds `segmentRecords`. `keys[i]` and `values[i]` are one record. The arrays become
  * the new chunk's columns as they are (the caller hands over fresh arrays and never changes them);
- * a last chunk smaller than SMALL_CHUNK is grown instead, with a copy. Copies only the last page,
- * the page list and the last segment chunk.
+ * a last chunk smaller than TAIL_CHUNK is grown instead, with a copy. Copies only the last page,
+ * the page list and the last segment chunk. The result is a fresh copy the caller may change.
  */
 export function appendRecords(
   p: PartitionState,
@@ -175,9 +176,9 @@ export function appendRecords(
   values: readonly string[],
   timestamp: number,
   segmentRecords: number,
-): PartitionState {
+): PartitionDraft {
   const count = values.length;
-  if (count === 0) return p;
+  if (count === 0) return copyPartition(p);
   const leo = logEndOffset(p);
   const pages = p.pages.slice();
   const lastPage = pages[pages.length - 1];
