@@ -4,7 +4,7 @@
  * celery-retries): each fits its narrow viewBox with nothing overlapping, and the kit's width
  * picks it — the narrow one below 680 px, the wide one above, redrawn when the box crosses.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_INPUT } from '../../../src/broker/orderflow/index.ts';
 import type { WidgetName } from '../../../src/lecture/names.ts';
 import cacheAsideWidget from '../../../src/widgets/cache-aside/index.ts';
@@ -21,7 +21,7 @@ import orderFlowWidget from '../../../src/widgets/order-flow/index.ts';
 import { NARROW, WIDE, sceneAt } from '../../../src/widgets/order-flow/layout.ts';
 import { frameAt } from '../../../src/widgets/order-flow/story.ts';
 import type { KitModule } from '../../../src/widgets/runtime/kit.ts';
-import { mountWidget } from '../../../src/widgets/runtime/mount.ts';
+import { mountSized, useFakeResizeObserver } from './sized-mount.ts';
 
 /** Boxes given by their centre (exchange-routing) as left/top/right/bottom. */
 const edges = (b: { x: number; y: number; w: number; h: number }, centred: boolean) =>
@@ -108,22 +108,7 @@ describe('cache-aside: the narrow diagram', () => {
   });
 });
 
-/** A ResizeObserver the test triggers by hand. */
-class FakeObserver {
-  static made: FakeObserver[] = [];
-  constructor(readonly callback: () => void) {
-    FakeObserver.made.push(this);
-  }
-  observe(): void {}
-  disconnect(): void {}
-}
-
-const realObserver = globalThis.ResizeObserver;
-afterEach(() => {
-  globalThis.ResizeObserver = realObserver;
-  FakeObserver.made = [];
-  document.body.replaceChildren();
-});
+useFakeResizeObserver();
 
 const WIDGET_MODULES: readonly [WidgetName, KitModule, number][] = [
   ['exchange-routing', exchangeRoutingWidget, DIAGRAM_WIDTH],
@@ -135,22 +120,14 @@ const WIDGET_MODULES: readonly [WidgetName, KitModule, number][] = [
 describe('the kit picks the drawing by the picture’s width', () => {
   for (const [name, module, wideWidth] of WIDGET_MODULES) {
     it(`${name}: 560 units wide below 680 px, ${wideWidth} above, redrawn when the box crosses`, () => {
-      globalThis.ResizeObserver = FakeObserver as unknown as typeof ResizeObserver;
-      const slot = document.createElement('div');
-      document.body.append(slot);
-      const handle = mountWidget(slot, name, module);
-      const picture = handle.root.querySelector<HTMLElement>('.w-picture') as HTMLElement;
-      let width = 337;
-      Object.defineProperty(picture, 'clientWidth', { configurable: true, get: () => width });
+      const { handle, picture, resize } = mountSized(name, module, 337);
       const drawnWidth = () =>
         Number(picture.querySelector('svg[viewBox]')?.getAttribute('viewBox')?.split(' ')[2]);
       handle.setStep(2, false);
       expect(drawnWidth()).toBe(560);
-      width = 1232;
-      FakeObserver.made[0]?.callback();
+      resize(1232);
       expect(drawnWidth()).toBe(wideWidth);
-      width = 679;
-      FakeObserver.made[0]?.callback();
+      resize(679);
       expect(drawnWidth()).toBe(560);
       handle.destroy();
     });
