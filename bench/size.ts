@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
+import { DEFLATED } from '../src/pipeline/chunk-loader.ts';
 
 /** One part of the file: bytes in the file, and bytes of the text it holds (inflated). */
 export interface SizePart {
@@ -21,8 +22,9 @@ const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 const FONT = /url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\)/g;
 const NOTES = /<aside class="notes"[\s\S]*?<\/aside>/g;
 const SECTION = /<section\b[\s\S]*?<\/section>/g;
+/** A chunk element: its name, its other attributes (data-deflated, data-leaf), its text. */
 const CHUNK =
-  /<script type="text\/x-lecture-chunk" data-chunk="([^"]+)"( data-deflated)?>([\s\S]*?)<\/script>/g;
+  /<script type="text\/x-lecture-chunk" data-chunk="([^"]+)"([^>]*)>([\s\S]*?)<\/script>/g;
 
 /** The chunk a file name belongs to, by what the lecture's build calls it. */
 function chunkPart(name: string, entry: boolean): string {
@@ -54,7 +56,8 @@ export function sizeByPart(html: string): SizePart[] {
   let page = html;
   const entry = /const entry = "([^"]+)"/.exec(html)?.[1];
   for (const m of html.matchAll(CHUNK)) {
-    const [element, name = '', deflated, body = ''] = m;
+    const [element, name = '', attributes = '', body = ''] = m;
+    const deflated = attributes.includes(DEFLATED);
     const code = deflated ? inflateRawSync(Buffer.from(body, 'base64')).toString('utf8') : body;
     const overhead = bytes(element) - bytes(body);
     add('page: markup', overhead);
