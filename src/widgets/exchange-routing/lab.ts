@@ -10,7 +10,7 @@ import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { actionButton, h } from '../runtime/dom.ts';
 import { createField, type Field } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
-import { onButton, submitOnEnter } from '../runtime/parts.ts';
+import { alertLine, onButton, submitOnEnter, type AlertLine } from '../runtime/parts.ts';
 import { validateRoutingKey } from '../runtime/validate.ts';
 import { ER_CLASS } from './classes.ts';
 import {
@@ -32,12 +32,6 @@ const KIND_LABEL: Readonly<Record<ExchangeKind, string>> = {
   headers: 'headers — заголовки',
 };
 
-/** Shows `message` in an alert slot, or hides it. */
-function say(slot: HTMLElement, message: string | undefined): void {
-  slot.textContent = message ?? '';
-  slot.hidden = message === undefined;
-}
-
 /** Builds the lab into the kit's element. */
 export function routingLab(host: KitHost<RoutingView, StudentAction>): LabPanel<RoutingView> {
   const { disposer } = host;
@@ -57,7 +51,7 @@ export function routingLab(host: KitHost<RoutingView, StudentAction>): LabPanel<
   });
   const publish = actionButton('publish', 'Отправить');
   const cards = h('div', { class: ER_CLASS.queues });
-  const queueError = h('span', { class: WIDGET_CLASS.fieldError, role: 'alert', hidden: true });
+  const queueError = alertLine();
   const kind = (): ExchangeKind => host.view().exchange.kind;
   const queueOf = (name: string): QueueView | undefined =>
     host.view().queues.find((q) => q.name === name);
@@ -98,6 +92,8 @@ export function routingLab(host: KitHost<RoutingView, StudentAction>): LabPanel<
 
   // Binding fields carry their Field object so that errors show next to the right input.
   const fields = new WeakMap<HTMLInputElement, Field>();
+  // Each card's «+ привязка» button and the line under it that shows its refusal.
+  const bindErrors = new WeakMap<HTMLButtonElement, AlertLine>();
   disposer.listen(cards, 'change', (event) => {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || input.name !== 'binding-key') return;
@@ -117,16 +113,14 @@ export function routingLab(host: KitHost<RoutingView, StudentAction>): LabPanel<
     }
     if (button.name === 'add-binding') {
       const binding = newBinding();
-      const slot = button.parentElement?.querySelector<HTMLElement>('[role="alert"]');
       const refused =
         typeof binding === 'string' ? binding : host.act({ type: 'bind', queue, binding });
-      if (slot) say(slot, refused);
+      bindErrors.get(button)?.show(refused);
     }
     if (button.name === 'add-queue') {
       const binding = newBinding();
       const name = nextQueueName(host.view().queues.map((q) => q.name));
-      say(
-        queueError,
+      queueError.show(
         typeof binding === 'string'
           ? binding
           : host.act({ type: 'add-queue', queue: name, binding }),
@@ -164,14 +158,14 @@ export function routingLab(host: KitHost<RoutingView, StudentAction>): LabPanel<
       });
       el.append(h('div', { class: ER_CLASS.binding }, field.element, remove));
     });
-    el.append(
-      actionButton('add-binding', '+ привязка', {
-        'data-queue-name': q.name,
-        'data-focus-key': `${q.name}/add`,
-        'aria-label': `+ привязка очереди ${q.name}`,
-      }),
-      h('span', { class: WIDGET_CLASS.fieldError, role: 'alert', hidden: true }),
-    );
+    const add = actionButton('add-binding', '+ привязка', {
+      'data-queue-name': q.name,
+      'data-focus-key': `${q.name}/add`,
+      'aria-label': `+ привязка очереди ${q.name}`,
+    });
+    const refusal = alertLine();
+    bindErrors.set(add, refusal);
+    el.append(add, refusal.element);
     return el;
   };
 
@@ -202,13 +196,13 @@ export function routingLab(host: KitHost<RoutingView, StudentAction>): LabPanel<
       const addQueue = actionButton('add-queue', '+ очередь', { 'data-focus-key': 'add-queue' });
       cards.replaceChildren(
         ...view.queues.map((q) => card(view, q)),
-        h('div', { class: ER_CLASS.card }, addQueue, queueError),
+        h('div', { class: ER_CLASS.card }, addQueue, queueError.element),
       );
     },
     reset() {
       keyField.setError(undefined);
       headersField.setError(undefined);
-      say(queueError, undefined);
+      queueError.show(undefined);
     },
   };
 }
