@@ -3,7 +3,7 @@
  * completion, ISR shrink/expand and leader election (clean from the ISR; unclean only when
  * unclean.leader.election.enable). Pure functions over PartitionState that report events.
  */
-import { copyPartition, logEndOffset, type PartitionState } from './state.ts';
+import { copyPartition, logEndOffset, type PartitionDraft, type PartitionState } from './state.ts';
 import { truncateTo } from './partition-log.ts';
 import type { KafkaEvent } from './events.ts';
 
@@ -20,17 +20,17 @@ export function updateHighWatermark(p: PartitionState, minIsr: number, emit: Emi
   let hw = leo;
   for (const b of p.isr) hw = Math.min(hw, p.replicaLeo[b] ?? 0);
   hw = Math.max(hw, Math.min(p.highWatermark, leo));
-  let cur = p;
+  // One copy at most, made on the first change (only the high watermark and pendingAcks change).
+  let next: PartitionDraft | undefined;
   if (hw !== p.highWatermark) {
-    const next = copyPartition(cur);
+    next = copyPartition(p);
     next.highWatermark = hw;
-    cur = next;
     emit({ type: 'highWatermark', topic: p.topic, partition: p.partition, offset: hw });
   }
-  if (cur.pendingAcks.some((a) => a.offset < hw)) {
-    for (const a of cur.pendingAcks) {
+  if (p.pendingAcks.some((a) => a.offset < hw)) {
+    for (const a of p.pendingAcks) {
       if (a.offset >= hw) continue;
-      if (cur.isr.length < minIsr) {
+      if (p.isr.length < minIsr) {
         emit({
           type: 'produceFailed',
           id: a.id,
@@ -49,9 +49,10 @@ export function updateHighWatermark(p: PartitionState, minIsr: number, emit: Emi
         });
       }
     }
-    cur = { ...cur, pendingAcks: cur.pendingAcks.filter((a) => a.offset >= hw) };
+    next ??= copyPartition(p);
+    next.pendingAcks = p.pendingAcks.filter((a) => a.offset >= hw);
   }
-  return cur;
+  return next ?? p;
 }
 
 /** Live followers fetch up to `maxRecords` from the leader; an in-sync follower rejoins the ISR. */
