@@ -3,6 +3,7 @@
  * Values are what amqplib sends for them: strings (longstr), numbers, booleans, `null` (void),
  * arrays, nested objects (tables), and amqplib's typed form `{ '!': 'double', value: 1 }`.
  */
+import { own } from '../core/record.ts';
 import { amqpEqual, toTerm } from './field-value.ts';
 
 /** A decoded field value as Erlang's ~p prints it (void is `undefined`, a double keeps `.0`). */
@@ -64,11 +65,8 @@ export function headersMatch(
     const expected = bindingArguments[key];
     if (expected === undefined || key === 'x-match') continue;
     if (!withX && key.startsWith('x-')) continue;
-    const present =
-      headers !== undefined && Object.hasOwn(headers, key) && headers[key] !== undefined;
-    const ok =
-      present &&
-      (expected === null || amqpEqual(expected, (headers as Record<string, unknown>)[key]));
+    const actual = headers === undefined ? undefined : own(headers, key);
+    const ok = actual !== undefined && (expected === null || amqpEqual(expected, actual));
     // `all` fails on the first miss, `any` succeeds on the first hit.
     if (ok !== needAll) return ok;
   }

@@ -5,6 +5,7 @@
  * knows (rabbit_misc:assert_args_equivalence over rabbit_amqqueue:declare_args()), so an unknown
  * `x-foo` may differ freely. Values are typed as amqplib sends them (see field-value.ts).
  */
+import { own } from '../core/record.ts';
 import { toTerm } from './field-value.ts';
 import { MAX_EXPIRY } from './expiration.ts';
 
@@ -50,7 +51,7 @@ const OVERFLOW_MODES = ['drop-head', 'reject-publish', 'reject-publish-dlx'];
 type Args = Readonly<Record<string, unknown>>;
 
 function present(args: Args, key: string): boolean {
-  return Object.hasOwn(args, key) && args[key] !== undefined;
+  return own(args, key) !== undefined;
 }
 
 /** The reason a validator gives, as Erlang's ~p prints it; undefined when the value is fine. */
