@@ -23,9 +23,6 @@ if (!slides || found !== sectionCount)
 
 const mode = viewModeFrom(window.location.search);
 if (mode === 'deck') startDeck(slides);
-else {
-  const slidesHtml = slides.innerHTML;
-  void import('./reading/reading-view.ts').then((m) => m.startReadingView(slidesHtml, mode));
-}
+else void import('./reading/reading-view.ts').then((m) => m.startReadingView(slides, mode));
 // The reading view is offline-capable too: a student may open it first.
 if (mode !== 'print') registerServiceWorker();

@@ -28,12 +28,9 @@ interface ReadingSlide {
   readonly article: HTMLElement;
 }
 
-function sectionsOf(slidesHtml: string): HTMLElement[] {
-  const template = document.createElement('template');
-  // The pipeline's own build output (slides/ rendered at build time), not user input.
-  template.innerHTML = slidesHtml;
-  // `:scope` means nothing in a fragment: take the top-level sections directly.
-  return [...template.content.children].filter(
+/** The top-level sections of the page's `.reveal > .slides` (already parsed with the page). */
+function sectionsOf(slides: ParentNode): HTMLElement[] {
+  return [...slides.children].filter(
     (el): el is HTMLElement => el instanceof HTMLElement && el.tagName === 'SECTION',
   );
 }
@@ -119,13 +116,14 @@ function fitFrames(main: HTMLElement): void {
 }
 
 /**
- * Replaces the page with the reading view built from the deck's slides. In `print` form (the PDF
- * handout) there are no questions, every widget step is a static frame, and
- * `<html data-print-ready="true">` says when the page may be printed.
+ * Replaces the page with the reading view built from the deck's slides (`deck`, the page's
+ * `.reveal > .slides`: its sections move into the view, never serialized and parsed again). In
+ * `print` form (the PDF handout) there are no questions, every widget step is a static frame,
+ * and `<html data-print-ready="true">` says when the page may be printed.
  */
-export function startReadingView(slidesHtml: string, form: 'read' | 'print' = 'read'): void {
+export function startReadingView(deck: ParentNode, form: 'read' | 'print' = 'read'): void {
   const print = form === 'print';
-  const sections = sectionsOf(slidesHtml);
+  const sections = sectionsOf(deck);
   const slides = sections.map(toArticle).filter((s): s is ReadingSlide => s !== undefined);
   const byPart = new Map<PartName, ReadingSlide[]>();
   for (const slide of slides) byPart.set(slide.part, [...(byPart.get(slide.part) ?? []), slide]);
