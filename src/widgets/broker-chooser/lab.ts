@@ -6,9 +6,8 @@
  */
 import { h, actionButton } from '../runtime/dom.ts';
 import { createField } from '../runtime/field.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
-import { applyOnChange } from '../runtime/parts.ts';
+import { applyOnChange, inputRows } from '../runtime/parts.ts';
 import { BC_CLASS } from './classes.ts';
 import {
   throughputFor,
@@ -78,7 +77,7 @@ export function chooserLab(host: KitHost<ChooserView, ChooserAction>): LabPanel<
     h(
       'div',
       { class: BC_CLASS.lab },
-      h('div', { class: `${WIDGET_CLASS.inputs} ${BC_CLASS.top}` }, name.element, rate.element),
+      inputRows(BC_CLASS.top, name.element, rate.element),
       form,
       clear,
     ),

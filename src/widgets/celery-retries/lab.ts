@@ -5,10 +5,9 @@
  * Every change is an action the kit logs, so the clicker keeps its step and the settings stay.
  */
 import { h, actionButton } from '../runtime/dom.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { createField, type Field } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
-import { applyOnChange } from '../runtime/parts.ts';
+import { applyOnChange, inputRows, labelled } from '../runtime/parts.ts';
 import { CR_CLASS } from './classes.ts';
 import { NUMBER_LABEL, validateSetting, type CeleryAction, type CeleryView } from './logic.ts';
 import type { CelerySettings, FlagKey, NumberKey, RetryKind } from './story.ts';
@@ -41,13 +40,10 @@ export function celeryLab(host: KitHost<CeleryView, CeleryAction>): LabPanel<Cel
   const select = (name: string, label: string, options: readonly (readonly [string, string])[]) => {
     const el = h('select', { id: host.id(`w-cr-${name}`), name });
     for (const [value, text] of options) el.append(h('option', { value }, text));
-    return {
-      el,
-      wrap: h('div', { class: WIDGET_CLASS.field }, h('label', { for: el.id }, label), el),
-    };
+    return { el, wrap: labelled(label, el) };
   };
   const act = (action: CeleryAction): void => host.notify(host.act(action));
-  const grid = h('div', { class: `${WIDGET_CLASS.inputs} ${CR_CLASS.inputs}` });
+  const grid = inputRows(CR_CLASS.inputs);
   const transport = select('transport', 'Брокер', [
     ['redis', 'Redis'],
     ['rabbitmq', 'RabbitMQ'],

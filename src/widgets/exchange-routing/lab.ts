@@ -6,11 +6,17 @@
  * and said where the student acted. Cards are rebuilt per frame; listeners are delegated.
  */
 import type { ExchangeKind } from '../../broker/rabbitmq/index.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { actionButton, h } from '../runtime/dom.ts';
 import { createField, type Field } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
-import { alertLine, onButton, submitOnEnter, type AlertLine } from '../runtime/parts.ts';
+import {
+  alertLine,
+  inputRows,
+  labelled,
+  onButton,
+  submitOnEnter,
+  type AlertLine,
+} from '../runtime/parts.ts';
 import { validateRoutingKey } from '../runtime/validate.ts';
 import { ER_CLASS } from './classes.ts';
 import {
@@ -170,22 +176,15 @@ export function routingLab(host: KitHost<RoutingView, StudentAction>): LabPanel<
   };
 
   host.element.append(
-    h(
-      'div',
-      { class: `${WIDGET_CLASS.inputs} ${ER_CLASS.panel}` },
-      h(
-        'div',
-        { class: WIDGET_CLASS.inputGroup },
-        h('div', { class: WIDGET_CLASS.field }, h('label', { for: select.id }, 'Exchange'), select),
-      ),
-      h(
-        'div',
-        { class: WIDGET_CLASS.inputGroup },
+    inputRows(
+      ER_CLASS.panel,
+      [labelled('Exchange', select)],
+      [
         keyField.element,
         headersField.element,
         h('label', { class: ER_CLASS.hint, for: mandatory.id }, mandatory, ' mandatory'),
         publish,
-      ),
+      ],
     ),
     cards,
   );

@@ -5,11 +5,10 @@
  * nothing. Enter in a field acts and never reaches reveal.js as navigation.
  */
 import type { AssignorName } from '../../broker/kafka/index.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { actionButton, h } from '../runtime/dom.ts';
 import { createField } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
-import { alertLine, applyOnChange, labelled, submitOnEnter } from '../runtime/parts.ts';
+import { alertLine, applyOnChange, inputRows, labelled, submitOnEnter } from '../runtime/parts.ts';
 import { validateIntInRange, type Validation } from '../runtime/validate.ts';
 import { KP_CLASS } from './classes.ts';
 import {
@@ -112,9 +111,8 @@ export function kafkaLab(host: KitHost<KafkaFrameView, KafkaAction>): LabPanel<K
   disposer.listen(commit, 'click', () => host.notify(host.act({ kind: 'commit' })));
 
   host.element.append(
-    h(
-      'div',
-      { class: `${WIDGET_CLASS.inputs} ${KP_CLASS.controls}` },
+    inputRows(
+      KP_CLASS.controls,
       partitions.element,
       h('div', { class: KP_CLASS.group }, key.element, produce),
       labelled('Стратегия', assignor),

@@ -4,10 +4,9 @@
  * an invalid one changes nothing but its own field.
  */
 import { h, actionButton } from '../runtime/dom.ts';
-import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { createField, type Field } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
-import { applyOnChange } from '../runtime/parts.ts';
+import { applyOnChange, inputRows, labelled } from '../runtime/parts.ts';
 import {
   WORKER_TASKS,
   type OrderDurations,
@@ -31,7 +30,7 @@ export function orderFlowLab(
   const { disposer } = host;
   const input = () => host.view().input;
   const fields = new Map<keyof OrderDurations, Field>();
-  const grid = h('div', { class: `${WIDGET_CLASS.inputs} ${OF_CLASS.inputs}` });
+  const grid = inputRows(OF_CLASS.inputs);
   for (const spec of DURATION_FIELDS) {
     const field = createField({
       name: spec.name,
@@ -59,14 +58,7 @@ export function orderFlowLab(
       host.notify(host.act({ type: 'failures', task, count: Number(select.value) }));
     });
     selects.set(task, select);
-    grid.append(
-      h(
-        'div',
-        { class: WIDGET_CLASS.field },
-        h('label', { for: select.id }, WORKER_TITLE[task]),
-        select,
-      ),
-    );
+    grid.append(labelled(WORKER_TITLE[task], select));
   }
   const slideInput = actionButton('reset-inputs', 'Как на слайде');
   grid.append(slideInput);

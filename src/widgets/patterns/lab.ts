@@ -7,11 +7,10 @@
  * left there, replayed on the same state. Every field is a runtime `Field`: a message next
  * to it, aria-invalid, and Enter acts like its button; what the logic refuses shows there too.
  */
-import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { actionButton, h } from '../runtime/dom.ts';
 import { createField } from '../runtime/field.ts';
 import type { KitHost, LabPanel } from '../runtime/kit.ts';
-import { alertLine, applyOnChange, onButton, submitOnEnter } from '../runtime/parts.ts';
+import { alertLine, applyOnChange, inputRows, onButton, submitOnEnter } from '../runtime/parts.ts';
 import { PT_CLASS } from './classes.ts';
 import { DEFAULT_RECEIVERS } from './logic-fanout.ts';
 import {
@@ -132,7 +131,7 @@ export function patternsLab(host: KitHost<PatternsView, PatternsAction>): LabPan
   const replay = actionButton('replay', 'Новый читатель с offset 0');
   const request = actionButton('request', 'Отправить запрос');
   const group = (...children: HTMLElement[]): HTMLElement =>
-    h('div', { class: `${WIDGET_CLASS.inputs} ${PT_CLASS.inputs}` }, ...children);
+    inputRows(PT_CLASS.inputs, ...children);
   const groups: Record<PatternId, HTMLElement> = {
     fanout: group(receivers.element, message.element, publish),
     sourcing: group(amount.element, append, replay, replayError.element),
