@@ -14,13 +14,16 @@ import { FIRST_SLIDE_FACES } from './font-preload.ts';
 export const CHUNK_TYPE = 'text/x-lecture-chunk';
 /** What a static import specifier becomes; the loader swaps it for the chunk's blob: URL. */
 const MARKER = 'lecture-chunk:';
-/** The attribute of a chunk element whose text is the code deflated (raw) and base64-encoded. */
+/**
+ * The attribute of a chunk element whose text is the code deflated (raw) and base64-encoded:
+ * every chunk's (the loader inflates them all), marked for readers of the file (bench/size.ts).
+ */
 export const DEFLATED = 'data-deflated';
 /**
  * The attribute of a chunk that imports no other chunk statically: its inflated bytes become
  * its blob: module as they are, never decoded into a string, searched and encoded again.
  */
-export const LEAF = 'data-leaf';
+const LEAF = 'data-leaf';
 /** The global that replaces `import(…)` in chunk code (chunks are not at their file URLs). */
 const IMPORT_FN = '__lectureImport';
 
@@ -169,7 +172,7 @@ export function loaderScript(entry: string): string {
     `  if (text !== undefined) return text;`,
     `  const el = chunks.get(name);`,
     `  if (el == null) throw new Error('lecture chunk missing: ' + name);`,
-    `  text = el.hasAttribute('${DEFLATED}') ? inflate(el.textContent) : el.textContent;`,
+    `  text = inflate(el.textContent);`,
     `  texts.set(name, text);`,
     `  chunks.delete(name);`,
     `  return text;`,
@@ -177,7 +180,7 @@ export function loaderScript(entry: string): string {
     `const ready = async (name) => {`,
     `  if (urls.has(name)) return;`,
     `  const el = chunks.get(name);`,
-    `  if (!leaves.has(name) && el?.hasAttribute('${LEAF}') && el.hasAttribute('${DEFLATED}')) {`,
+    `  if (!leaves.has(name) && el?.hasAttribute('${LEAF}')) {`,
     `    leaves.set(name, leafUrl(el));`,
     `    chunks.delete(name);`,
     `  }`,
@@ -226,11 +229,6 @@ function firstSlideFonts(): string[] {
   return FIRST_SLIDE_FACES.weights.map((weight) => `${weight} 1em "${FIRST_SLIDE_FACES.family}"`);
 }
 
-/** Script text safe inside `<script>`: no `</script` or `<!--` (same JS meaning). */
-function scriptText(code: string): string {
-  return code.replace(/<(\/script|!--)/gi, '\\x3C$1');
-}
-
 /** The entry and every chunk it imports statically (directly or not). */
 function entryClosure(entry: string, imports: ReadonlyMap<string, readonly string[]>): Set<string> {
   const found = new Set<string>();
@@ -246,14 +244,13 @@ function entryClosure(entry: string, imports: ReadonlyMap<string, readonly strin
 /**
  * The elements that replace the entry's `<script src>`: for <head> (after the policy), the
  * entry's chunks as inert scripts and the loader; for the end of <body>, the other chunks.
- * `entry` is the entry chunk's file name. Every chunk is stored deflated, or all but the entry's
- * with `deflateEntry: false` (the entry then needs no inflating before it can be compiled; the
- * one file measured the same time to the first slide either way, 975 kB against 647 kB).
+ * `entry` is the entry chunk's file name. Every chunk is stored deflated, the entry's too (kept
+ * plain it needs no inflating before it is compiled, but the one file measured the same time to
+ * the first slide either way, 975 kB against 647 kB).
  */
 export function chunkedScripts(
   chunks: readonly ChunkCode[],
   entry: string,
-  { deflateEntry = true }: { readonly deflateEntry?: boolean } = {},
 ): { head: string; body: string } {
   const names = new Set(chunks.map((c) => c.fileName));
   const odd = [...names].filter((name) => !/^[\w.-]+$/.test(name));
@@ -263,8 +260,6 @@ export function chunkedScripts(
   const imports = new Map(linked.map((c) => [c.name, c.imports]));
   assertNoCycle(imports);
   const first = entryClosure(entry, imports);
-  const plain = (c: (typeof linked)[number]): string =>
-    `<script type="${CHUNK_TYPE}" data-chunk="${c.name}">${scriptText(c.code)}</script>`;
   // Base64 cannot end the element early; level 9 because the file is built once, read often.
   const deflated = (c: (typeof linked)[number]): string => {
     const text = deflateRawSync(c.code, { level: 9 }).toString('base64');
@@ -273,7 +268,7 @@ export function chunkedScripts(
   };
   return {
     head: [
-      ...linked.filter((c) => first.has(c.name)).map(deflateEntry ? deflated : plain),
+      ...linked.filter((c) => first.has(c.name)).map(deflated),
       `<script>${loaderScript(entry)}</script>`,
     ].join('\n'),
     body: linked

@@ -84,20 +84,6 @@ describe('the chunk scripts of the one file', () => {
     expect(linked.replace(new RegExp(marker, 'g'), '$1')).toBe('from"a-B_9x.js";from"c.d-e.js"');
   });
 
-  it('can keep the entry and its imports as plain script text', () => {
-    const scripts = scriptsOf(chunkedScripts(chunks, 'index-a.js', { deflateEntry: false }));
-    expect(scripts.map((m) => m[1])).toEqual([
-      ' type="text/x-lecture-chunk" data-chunk="index-a.js"',
-      ' type="text/x-lecture-chunk" data-chunk="shared-c.js"',
-      '',
-      ' type="text/x-lecture-chunk" data-chunk="widget-b.js" data-deflated data-leaf',
-    ]);
-    expect(scripts[0]?.[2]).toBe(
-      'import"lecture-chunk:shared-c.js";__lectureImport("widget-b.js");',
-    );
-    expect(scripts[1]?.[2]).toBe('export const c="ё";');
-  });
-
   it('refuses chunks that import each other in a circle, or a missing entry', () => {
     const a = { fileName: 'index-a.js', code: 'import"./shared-c.js";' };
     const c = { fileName: 'shared-c.js', code: 'import"./index-a.js";' };
