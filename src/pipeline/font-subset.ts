@@ -14,7 +14,7 @@ import type { Plugin, Rollup } from 'vite';
 import subsetFont from 'subset-font';
 
 /** Code point ranges every face keeps whatever the slides say today (inclusive). */
-export const KEPT_RANGES: readonly (readonly [number, number])[] = [
+const KEPT_RANGES: readonly (readonly [number, number])[] = [
   [0x20, 0x7e], // Basic Latin
   [0xa0, 0xff], // Latin-1: nbsp, «», ©, ×, ä…
   [0x400, 0x45f], // Cyrillic with ё, Ё
