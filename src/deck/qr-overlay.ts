@@ -10,7 +10,7 @@ import type { RevealApi } from './reveal-api.ts';
 import { WIDGET_OPEN_CLASS } from './widget-bridge.ts';
 import { qrSvg } from '../widgets/runtime/share-qr.ts';
 import { mountedIn } from '../widgets/runtime/mount.ts';
-import { shareLink, unreachableReason } from '../widgets/runtime/share-ui.ts';
+import { pageLink, shareLink, unreachableReason } from '../widgets/runtime/share-ui.ts';
 import './qr-overlay.css';
 
 /** The overlay's class; tests find it by this name. */
@@ -32,12 +32,9 @@ async function linkFor(slide: HTMLElement): Promise<{ link: string; what: string
     const done = actions > 0 ? `, действий студента: ${actions}` : '';
     return { link, what: `Виджет на шаге ${handle.step} из ${handle.stepCount}${done}.` };
   }
-  const url = new URL(window.location.href);
-  url.hash = '';
-  url.searchParams.set('view', 'read');
   const section = slide.dataset['section'];
   return {
-    link: `${url.href.replace(/#$/, '')}${section ? `#s-${section}` : ''}`,
+    link: pageLink('read', section ? `#s-${section}` : ''),
     what: 'Этот слайд в режиме чтения.',
   };
 }

@@ -2,6 +2,7 @@
  * reveal.js settings of the deck, in one typed place. Only src/deck touches reveal.js.
  */
 import type { RevealConfig } from 'reveal.js';
+import { SCROLL_VIEW_WIDTH } from './scroll-view-link.ts';
 import { SpeakerViewPlugin } from './speaker/plugin.ts';
 
 /** The deck's configuration; `slideNumber` shows the lecture's section number, not a count. */
@@ -32,6 +33,8 @@ export function revealConfig(): RevealConfig {
     backgroundTransition: 'none',
     // Fragments (code steps, reveals) count in the URL, so a reload returns to the same step.
     fragmentInURL: true,
+    // Phones get reveal's scroll view (its default width, named once for the links that need it).
+    scrollActivationWidth: SCROLL_VIEW_WIDTH,
     pdfSeparateFragments: false,
     // Our own speaker view on `S` (src/deck/speaker/) instead of reveal's notes plugin.
     plugins: [SpeakerViewPlugin()],

@@ -1,8 +1,12 @@
 /**
- * A slide link on a phone. At 435 px and below reveal.js shows its scroll view (its default
- * `scrollActivationWidth`), which does not follow the link it was opened with: `#/s-14` opened on
- * the title. Once the deck is ready, the slide the link named is scrolled into view.
+ * A slide link on a phone. At {@link SCROLL_VIEW_WIDTH} px and below reveal.js shows its scroll
+ * view, which does not follow the link it was opened with: `#/s-14` opened on the title. Once the
+ * deck is ready, the slide the link named is scrolled into view. (A shared widget state opens in
+ * the reading view there instead: `takeSharedLink` in src/widgets/runtime/share-ui.ts.)
  */
+
+/** At this width and below reveal.js shows its scroll view (the deck's `scrollActivationWidth`). */
+export const SCROLL_VIEW_WIDTH = 435;
 
 /** What `bindScrollViewLink` needs of the deck. */
 export interface ScrollViewDeck {

@@ -6,6 +6,7 @@
  */
 import { onDeckEvents } from './deck-events.ts';
 import type { RevealApi } from './reveal-api.ts';
+import { SCROLL_VIEW_WIDTH } from './scroll-view-link.ts';
 import { widgetInSlot } from '../widgets/catalog.ts';
 import { mountWidget, type WidgetHandle } from '../widgets/runtime/mount.ts';
 import { shareWidget, takeSharedLink } from '../widgets/runtime/share-ui.ts';
@@ -64,8 +65,8 @@ function openIfShown(m: Mounted): void {
 export function bindWidgets(deck: RevealApi): () => void {
   let active: Mounted[] = [];
   // A shared widget state (#/s-17?w=…) leaves the hash before reveal.js reads it (initialize);
-  // on a phone it opens in the reading view instead.
-  takeSharedLink('deck');
+  // on a phone (reveal's scroll view) it opens in the reading view instead.
+  takeSharedLink('deck', window.innerWidth <= SCROLL_VIEW_WIDTH);
 
   const requestStep = (slot: HTMLElement, step: number): void => {
     const steps = [...slot.querySelectorAll<HTMLElement>(`.${WIDGET_STEP_CLASS}`)];

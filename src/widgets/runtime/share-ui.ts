@@ -73,11 +73,16 @@ export async function shareLink(
     step: handle.step,
     actions: handle.actions(),
   });
+  return pageLink(view, shareHash(place.section, payload, view));
+}
+
+/** This page's address in `view` (the reading view: `?view=read`), ending with `hash` (or ''). */
+export function pageLink(view: ShareView, hash: string): string {
   const url = new URL(window.location.href);
   url.hash = '';
   if (view === 'read') url.searchParams.set('view', 'read');
   else url.searchParams.delete('view');
-  return `${url.href.replace(/#$/, '')}${shareHash(place.section, payload, view)}`;
+  return `${url.href.replace(/#$/, '')}${hash}`;
 }
 
 /** Why a phone in the hall cannot open a link to this page, or undefined when it can. */
@@ -95,30 +100,24 @@ function storyIn(slot: HTMLElement, name: keyof typeof WIDGETS): string {
   return story !== undefined && stories.includes(story) ? story : (stories[0] ?? '');
 }
 
-/** At this width and below reveal.js shows its scroll view (its default scrollActivationWidth). */
-const DECK_SCROLL_VIEW_WIDTH = 435;
-
-function readingLink(section: number, payload: string): string {
-  const url = new URL(window.location.href);
-  url.hash = '';
-  url.searchParams.set('view', 'read');
-  return `${url.href.replace(/#$/, '')}${shareHash(section, payload, 'read')}`;
-}
-
 /** The state the page was opened with, until the widget it names takes it. */
 let pending: { readonly section: number; readonly decoded: Promise<Decoded> } | undefined;
 
 /**
  * Takes a shared state out of the page's hash (`#/s-17?w=…` → `#/s-17`), so the view finds the
  * slide as from any other link; call before the view reads the hash. Returns the section it names.
+ * `inReadingView`: the deck on a phone, where reveal.js shows its scroll view (which does not
+ * follow a slide link; src/deck/scroll-view-link.ts): the page is replaced by the reading view of
+ * the link, which opens the slide with its lab at the phone's size.
  */
-export function takeSharedLink(view: ShareView = 'read'): number | undefined {
+export function takeSharedLink(
+  view: ShareView = 'read',
+  inReadingView = false,
+): number | undefined {
   const { anchor, section, payload } = splitShareHash(window.location.hash);
   if (payload === undefined) return undefined;
-  if (view === 'deck' && section !== undefined && window.innerWidth <= DECK_SCROLL_VIEW_WIDTH) {
-    // A phone: reveal.js would show its scroll view, which does not follow a slide link (it opens
-    // on the title); the reading view opens the slide with its lab at the phone's size.
-    window.location.replace(readingLink(section, payload));
+  if (view === 'deck' && section !== undefined && inReadingView) {
+    window.location.replace(pageLink('read', shareHash(section, payload, 'read')));
     return section;
   }
   window.history.replaceState(window.history.state, '', anchor === '' ? '#' : anchor);
