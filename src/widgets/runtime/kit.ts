@@ -224,15 +224,21 @@ function mountDefinition<W extends WidgetName, M, V, A>(
         host.requestStep(answered.step);
       })
     : undefined;
+  /** What the box was last filled for: a draw of the same frame, face and answer keeps it. */
+  let asked: { frame: Frame<M, V>; face: WidgetFace; answered: typeof answered } | undefined;
   function ask(): void {
     if (!questions) return;
-    const step = timeline.frame.step;
+    // The timeline keeps its frame object until the step or the actions change.
+    const frame = timeline.frame;
+    const step = frame.step;
     if (answered?.step !== step) answered = undefined;
+    if (asked?.frame === frame && asked.face === face && asked.answered === answered) return;
+    asked = { frame, face, answered };
     if (answered) {
       questions.show({ kind: 'answered', ...answered });
       return;
     }
-    const at = { story, step, actions: timeline.actions, now: timeline.frame };
+    const at = { story, step, actions: timeline.actions, now: frame };
     const question = face === 'lab' ? definition.question?.(at) : undefined;
     questions.show(question ? { kind: 'ask', question } : { kind: 'none' });
   }

@@ -209,3 +209,35 @@ describe('mounting draws the first frame once', () => {
     handle.destroy();
   });
 });
+
+describe('the question is asked once per frame', () => {
+  it('a draw of the same frame neither asks again nor rebuilds the box', () => {
+    const asked: string[] = [];
+    const module = defineWidget({
+      name: 'redis-list-queue',
+      logic: counterLogic,
+      picture: () => () => undefined,
+      question: ({ step, actions }) => {
+        asked.push(`${step}/${actions.length}`);
+        return { id: `q${step}`, text: 'Сколько?', choices: ['1', '2'], answer: 0, explain: '.' };
+      },
+    });
+    const slot = document.createElement('div');
+    document.body.append(slot);
+    const handle = mountWidget(slot, 'redis-list-queue', module, { face: 'lab' });
+    const box = (): Element | null => handle.root.querySelector('.w-question__text');
+    const first = box();
+    expect(asked).toEqual(['0/0']);
+    // The deck shows the step its fragments say right after mounting: the same frame.
+    handle.setStep(0, false);
+    expect(asked).toEqual(['0/0']);
+    expect(box()).toBe(first);
+    handle.setStep(1, false);
+    handle.restore([2]);
+    expect(asked).toEqual(['0/0', '1/0', '1/1']);
+    handle.setFace('stage');
+    handle.setFace('lab');
+    expect(asked).toEqual(['0/0', '1/0', '1/1', '1/1']);
+    handle.destroy();
+  });
+});
