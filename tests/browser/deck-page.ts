@@ -3,9 +3,12 @@
  * origin), console errors and uncaught page errors. Also reads the expected slides from disk.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium, type TestBrowser } from './chromium.ts';
 import { displayTitle } from '../../src/pipeline/display-title.ts';
 import { parseSlide, type ParsedSlide } from '../../src/pipeline/parse-slide.ts';
 
@@ -105,4 +108,48 @@ export function currentSlide(page: Page): Promise<SlideView> {
       last: deck.isLastSlide() && !deck.availableFragments().next,
     };
   });
+}
+
+/** A one-file lecture built for a test: its folder, its HTML file and that file's file:// URL. */
+export interface OneFile {
+  readonly dir: string;
+  readonly file: string;
+  readonly url: string;
+}
+
+/**
+ * Builds the one-file lecture (`vite build --mode single`) into `<DECK_OUT_DIR>-<suffix>` (next
+ * to the served deck's build dir, so parallel runs and test files stay apart).
+ */
+export async function buildOneFile(suffix: string): Promise<OneFile> {
+  const dir = resolve(repoRoot, `${process.env['DECK_OUT_DIR'] ?? 'dist'}-${suffix}`);
+  await build({
+    root: repoRoot,
+    configFile: resolve(repoRoot, 'vite.config.ts'),
+    mode: 'single',
+    logLevel: 'warn',
+    build: { outDir: dir, emptyOutDir: true },
+  });
+  const file = join(dir, 'index.html');
+  return { dir, file, url: pathToFileURL(file).href };
+}
+
+/**
+ * A test file's Chromium (launchChromium), started before its tests and closed after them: the
+ * file's whole browser set-up. Read `context` inside tests and hooks.
+ */
+export function useBrowser(): { readonly context: BrowserContext } {
+  let browser: TestBrowser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get context() {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser.context;
+    },
+  };
 }

@@ -5,20 +5,12 @@
  * navigate to, and the slides reveal.js lays out later are fitted like the first one.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { MIN_ZOOM } from '../../src/deck/fit-slide.ts';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { expectedSlides, openDeck } from './deck-page.ts';
+import { expectedSlides, openDeck, useBrowser } from './deck-page.ts';
 
 const deckUrl = inject('deckUrl');
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const slides = expectedSlides();
 const shown = slides.filter((s) => !s.hidden);

@@ -5,10 +5,8 @@
  * speaker view opened — no errors, nothing asked of any host.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIDGET_NAMES, isWidgetName } from '../../src/lecture/names.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
@@ -24,11 +22,11 @@ import {
   withoutClipboardApi,
 } from './copy-file.ts';
 import {
+  buildOneFile,
   currentSlide,
   expectedSlides,
   openDeck,
   pageErrors,
-  repoRoot,
   screenshotsDir,
 } from './deck-page.ts';
 import {
@@ -42,23 +40,16 @@ import {
 const inflated = (base64: string): string =>
   inflateRawSync(Buffer.from(base64, 'base64')).toString('utf8');
 
-/** Next to the served deck's build dir (DECK_OUT_DIR), so parallel runs stay apart. */
-const outDir = resolve(repoRoot, `${process.env['DECK_OUT_DIR'] ?? 'dist'}-single`);
-const file = join(outDir, 'index.html');
-const fileUrl = pathToFileURL(file).href;
+let outDir: string;
+let file: string;
+let fileUrl: string;
 const visible = expectedSlides().filter((s) => !s.hidden);
 const shots = screenshotsDir();
 let browser: TestBrowser;
 let guard: HostGuard;
 
 beforeAll(async () => {
-  await build({
-    root: repoRoot,
-    configFile: resolve(repoRoot, 'vite.config.ts'),
-    mode: 'single',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  ({ dir: outDir, file, url: fileUrl } = await buildOneFile('single'));
   browser = await launchChromium();
   guard = await guardOtherHosts(browser.context, 'file');
 });

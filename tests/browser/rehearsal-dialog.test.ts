@@ -4,19 +4,11 @@
  * that opened it.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { openDeck, pageErrors, screenshotsDir } from './deck-page.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { openDeck, pageErrors, screenshotsDir, useBrowser } from './deck-page.ts';
 
 const deckUrl = inject('deckUrl');
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Where focus is in the speaker window: inside the report, on a control behind it, or nowhere. */
 const focusPlace = (popup: Page): Promise<string> =>

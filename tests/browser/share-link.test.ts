@@ -6,10 +6,8 @@
  * truncated and oversized links get a Russian note and change nothing else. `Q` on the stage
  * shows the state's QR code (axe, focus, Esc/Q), or says why not from file://.
  */
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WIDGETS } from '../../src/lecture/names.ts';
 import { celeryLogic } from '../../src/widgets/celery-retries/logic.ts';
@@ -17,7 +15,7 @@ import { SHARE_MESSAGES, encodeShare } from '../../src/widgets/runtime/share.ts'
 import { replay } from '../../src/widgets/runtime/timeline.ts';
 import { axeFindings } from './axe.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
-import { openDeck, pageErrors, repoRoot, screenshotsDir } from './deck-page.ts';
+import { buildOneFile, openDeck, pageErrors, screenshotsDir } from './deck-page.ts';
 import { guardOtherHosts } from './other-hosts.ts';
 
 const deckUrl = inject('deckUrl');
@@ -200,16 +198,8 @@ describe('a shared link restores the widget state', () => {
   });
 
   it('in the one file from file:// with the network blocked', async () => {
-    const outDir = resolve(repoRoot, `${process.env['DECK_OUT_DIR'] ?? 'dist'}-share-single`);
-    await build({
-      root: repoRoot,
-      configFile: resolve(repoRoot, 'vite.config.ts'),
-      mode: 'single',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
+    const { url: fileUrl } = await buildOneFile('share-single');
     const { link, state } = await deckSession(browser.context, deckUrl, 4);
-    const fileUrl = pathToFileURL(join(outDir, 'index.html')).href;
     const fresh = await launchChromium();
     try {
       const guard = await guardOtherHosts(fresh.context, 'file');

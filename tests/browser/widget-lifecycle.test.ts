@@ -3,21 +3,13 @@
  * nothing behind when it is left. Walking every slide forward and back three times (every
  * fragment, so every widget step) must leave the JS heap within 10 % of where it was.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { openDeck } from './deck-page.ts';
+import { openDeck, useBrowser } from './deck-page.ts';
 import { heapAfterGc, objectHeapAfterGc } from './slide-walk.ts';
 
 const deckUrl = inject('deckUrl');
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Every step forward to the end, then every step back to the start. */
 async function walkThereAndBack(page: Page): Promise<void> {
