@@ -13,36 +13,12 @@ import { SPAN_STYLE, WORKER_TITLE, formatMs, formatNumber } from './labels.ts';
 import { taskStatesAt, type TaskState } from './tasks.ts';
 import { tickStep, viewsAt, type Frame } from './story.ts';
 
-/**
- * The SVG's user-space size. It is drawn about 1:1 on the stage at 1280×720 (0.96–1 screen px per
- * unit), so every text is at least 26 units: ≥ 24 px on screen.
- */
-export const VIEW_W = 1200;
-export const VIEW_H = 406;
-/** The timeline's x range: lane titles (and the workers' list boxes) live left of PLOT_X. */
-export const PLOT_X = 272;
-export const PLOT_W = 890;
 export const ROW_H = 40;
 export const BAR_H = 32;
 /** Width of one bold label character at 26 px, used to decide whether a label fits in a bar. */
 const CHAR_W = 14.5;
 /** Room a bar's shape marker takes before its text. */
 export const MARKER_W = 34;
-
-/** Top y of each section header and of each lane row. */
-export const SECTION_Y: Readonly<Record<OrderFlowMode, number>> = { sync: 0, async: 128 };
-export const LANE_Y: Readonly<Record<OrderFlowMode, Partial<Record<Lane, number>>>> = {
-  sync: { client: 38, api: 78 },
-  async: {
-    client: 166,
-    api: 206,
-    'worker:email': 246,
-    'worker:inventory': 286,
-    'worker:warehouse': 326,
-  },
-};
-/** The axis line's y. */
-export const AXIS_Y = 370;
 
 /**
  * Where everything sits in one drawing. The wide one (the stage, a laptop's lab) has the lane
@@ -64,18 +40,31 @@ export interface TimelineGeometry {
   readonly axisY: number;
 }
 
-/** The stage's drawing: about 1:1 on the stage at 1280×720. */
+/**
+ * The stage's drawing: about 1:1 on the stage at 1280×720 (0.96–1 screen px per unit), so every
+ * text is at least 26 units: ≥ 24 px on screen. Lane titles (and the workers' list boxes) live
+ * left of `plotX`.
+ */
 export const WIDE: TimelineGeometry = {
   narrow: false,
-  width: VIEW_W,
-  height: VIEW_H,
-  plotX: PLOT_X,
-  plotW: PLOT_W,
-  sectionY: SECTION_Y,
-  laneY: LANE_Y,
+  width: 1200,
+  height: 406,
+  plotX: 272,
+  plotW: 890,
+  sectionY: { sync: 0, async: 128 },
+  laneY: {
+    sync: { client: 38, api: 78 },
+    async: {
+      client: 166,
+      api: 206,
+      'worker:email': 246,
+      'worker:inventory': 286,
+      'worker:warehouse': 326,
+    },
+  },
   headlineDy: 32,
   linesDy: 38,
-  axisY: AXIS_Y,
+  axisY: 370,
 };
 
 /** Pitch of a narrow lane: its title's line, then its row. */

@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_INPUT, resolveInput } from '../../../../src/broker/orderflow/index.ts';
 import { captionFor } from '../../../../src/widgets/order-flow/caption.ts';
 import { formatMs, pluralFailures } from '../../../../src/widgets/order-flow/labels.ts';
-import {
-  PLOT_W,
-  PLOT_X,
-  barText,
-  sceneAt,
-  xOf,
-} from '../../../../src/widgets/order-flow/layout.ts';
+import { WIDE, barText, sceneAt, xOf } from '../../../../src/widgets/order-flow/layout.ts';
 import { frameAt } from '../../../../src/widgets/order-flow/story.ts';
 import { taskStatesAt } from '../../../../src/widgets/order-flow/tasks.ts';
 import { orderFlow } from '../../../../src/broker/orderflow/index.ts';
@@ -16,9 +10,9 @@ import { durationFor, momentBetween, startOf } from '../../../../src/widgets/ord
 
 describe('order-flow layout', () => {
   it('maps ms onto the plot linearly', () => {
-    expect(xOf(0, 3000)).toBe(PLOT_X);
-    expect(xOf(3000, 3000)).toBe(PLOT_X + PLOT_W);
-    expect(xOf(1500, 3000)).toBe(PLOT_X + PLOT_W / 2);
+    expect(xOf(0, 3000)).toBe(WIDE.plotX);
+    expect(xOf(3000, 3000)).toBe(WIDE.plotX + WIDE.plotW);
+    expect(xOf(1500, 3000)).toBe(WIDE.plotX + WIDE.plotW / 2);
   });
 
   it('draws the sync bars in sequence and the response of both designs', () => {
