@@ -131,7 +131,8 @@ export function lectureDeck(options: LectureDeckOptions = {}): Plugin {
       let slides = '';
       try {
         const sources = built?.sources ?? readSlides(root, slidesDir);
-        slides = deckOf(sources, (file) => server?.watcher.add(file)).html;
+        // deckOf hands the dev server's watcher every file it read already (no Rollup context here).
+        slides = deckOf(sources, () => {}).html;
       } catch (error) {
         // A malformed slide is reported once, with its frame, by the deck module's load.
         if (!isSlideError(error)) throw error;
