@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WIDGETS, type WidgetName } from '../../src/lecture/names.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
-import { screenshotsDir } from './deck-page.ts';
+import { pageErrors, screenshotsDir } from './deck-page.ts';
 import { settled } from './widget-page.ts';
 
 /** The phone first: the size the labs are made for; then two widths between it and the stage. */
@@ -93,12 +93,12 @@ for (const size of SIZES) {
   describe(`drawn widget labs in the reading view at ${size.width}×${size.height} (${size.name}): reflow, not shrink`, () => {
     let browser: TestBrowser;
     let page: Page;
-    const errors: string[] = [];
+    let errors: string[] = [];
 
     beforeAll(async () => {
       browser = await launchChromium();
       page = await browser.context.newPage();
-      page.on('pageerror', (e) => errors.push(e.message));
+      errors = pageErrors(page);
       await page.setViewportSize({ width: size.width, height: size.height });
       // The same frames without the flights: a step is drawn at once.
       await page.emulateMedia({ reducedMotion: 'reduce' });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listQueueQuestion } from '../../src/widgets/redis-list-queue/questions.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
-import { screenshotsDir } from './deck-page.ts';
+import { pageErrors, screenshotsDir } from './deck-page.ts';
+import { settled } from './widget-page.ts';
 
 const readUrl = new URL('?view=read#s-14', inject('deckUrl')).href;
 const sel = '.reading-slide[data-section="14"] [data-widget="redis-list-queue"]';
@@ -32,8 +33,7 @@ describe('the lab asks before the step and plays it after the pick', () => {
       const q = listQueueQuestion(0);
       if (!q) throw new Error('slide 14 has a question before step 1');
       const page = await browser.context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
+      const errors = pageErrors(page);
       await page.setViewportSize({ width, height });
       await page.goto(readUrl);
       await page.waitForSelector(`${sel}[data-face="lab"][data-step="0"]`);
@@ -55,9 +55,7 @@ describe('the lab asks before the step and plays it after the pick', () => {
       await page.waitForSelector(`${sel}[data-step="1"]`);
       expect(await shown.textContent()).toContain(`Нет: ${q.choices[q.answer]}. ${q.explain}`);
       expect(await page.getAttribute(`${sel} li[data-worker="W1"]`, 'data-status')).toBe('busy');
-      await page.waitForFunction(() =>
-        document.getAnimations().every((a) => a.playState !== 'running'),
-      );
+      await settled(page);
       await page.screenshot({ path: join(dir, `question-read-answered-${width}.png`) });
       expect(errors).toEqual([]);
       await page.close();
