@@ -82,12 +82,15 @@ export function bindSlideFitting(deck: RevealApi): () => void {
   const onSlide = (): void => {
     const slides = deck.getSlides();
     const current = deck.getCurrentSlide();
-    const at = current ? slides.indexOf(current) : -1;
-    fitSlides(slides.slice(Math.max(at, 0), at + 2), height());
+    const from = Math.max(current ? slides.indexOf(current) : -1, 0);
+    fitSlides(slides.slice(from, from + 2), height());
     observeCurrent();
-    // The slides around are invisible until navigated to, and each is fitted again then.
+    // The slides around are invisible until navigated to, and each is fitted again then; the two
+    // just fitted are left as they are (clearing their zoom would lay the shown slide out again).
     cancelRest();
-    cancelRest = afterNextPaint(fitAll);
+    cancelRest = afterNextPaint(() =>
+      fitSlides([...slides.slice(0, from), ...slides.slice(from + 2)], height()),
+    );
   };
   // The overview (O) lays out the slides around too (reveal shows ten each way there).
   const unbind = onDeckEvents(deck, {
