@@ -4,7 +4,7 @@ import type { LegendKey } from './legend.ts';
 import type { CeleryView } from './logic.ts';
 
 /** The marks the story draws at some step under its settings (running: before it ends). */
-export function marksOf(view: CeleryView): ReadonlySet<LegendKey> {
+function marksOf(view: CeleryView): ReadonlySet<LegendKey> {
   const whole = timelineOf(view.final, view.axisMaxMs);
   return new Set<LegendKey>([
     'running',

@@ -121,7 +121,7 @@ function countdownY(
 }
 
 /** The whole picture for a timeline model on drawing `g`; `label` is its accessible summary. */
-export function drawTimeline(
+function drawTimeline(
   m: TimelineModel,
   label: string,
   g: TimelineGeometry = GEOMETRY,

@@ -104,7 +104,7 @@ export function edgePoints(e: EdgeLayout, n = 16): Point[] {
 }
 
 /** Where a delivered, unacked copy sits: in the gap between its queue and its consumer. */
-export function atConsumer(queue: Box, consumer: Box): Point {
+function atConsumer(queue: Box, consumer: Box): Point {
   return { x: (queue.x + queue.w / 2 + consumer.x - consumer.w / 2) / 2, y: consumer.y };
 }
 

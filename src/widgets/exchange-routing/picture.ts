@@ -119,7 +119,7 @@ function consumerMarks(at: Point, delivered: number, unacked: number): SVGElemen
 }
 
 /** The layout for a frame: two-line labels on a headers exchange; `narrow` for a phone's box. */
-export function layoutOf(view: RoutingView, narrow = false): DiagramLayout {
+function layoutOf(view: RoutingView, narrow = false): DiagramLayout {
   return layoutDiagram(
     view.queues.map((q) => q.bindings.length),
     view.exchange.kind === 'headers',

@@ -44,7 +44,7 @@ export const NARROW_BELOW = 760;
 const NARROW_HEADER = 80;
 const NARROW_MEMBER_W = NARROW_WIDTH / 2 - 8;
 /** A narrow member box: two lines. */
-export const NARROW_MEMBER_H = 72;
+const NARROW_MEMBER_H = 72;
 /** The narrow rows' cells: a tighter grid so three cells and «lag 12 · B 0» fit the width. */
 const NARROW_GRID: CellGrid = { x: 70, width: 116, gap: 4 };
 /** The stage's cell grid. */

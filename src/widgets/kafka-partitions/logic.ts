@@ -335,7 +335,7 @@ function actOnCluster(model: KafkaModel, action: StudentAction): KafkaModel {
 }
 
 /** How the lab names a student's action (in the note about one a settings change left out). */
-export function actionName(action: StudentAction): string {
+function actionName(action: StudentAction): string {
   switch (action.kind) {
     case 'produce':
       return action.key === null ? '«Отправить» без ключа' : `«Отправить» ${action.key}`;

@@ -442,7 +442,7 @@ export function renderKafka(
 }
 
 /** The narrow drawing for a picture box `width` CSS px wide (0: not laid out, draw the wide one). */
-export function isNarrowWidth(width: number): boolean {
+function isNarrowWidth(width: number): boolean {
   return width > 0 && width < NARROW_BELOW;
 }
 

@@ -33,7 +33,7 @@ const SECTION_TITLE: Readonly<Record<OrderFlowMode, string>> = {
 };
 
 /** The SVG and the function that draws a scene (laid out on `geometry`) into it. */
-export interface TimelineView {
+interface TimelineView {
   readonly svg: SVGSVGElement;
   readonly geometry: TimelineGeometry;
   draw(scene: Scene): void;
@@ -89,7 +89,7 @@ function barElement(bar: SceneBar, hatchId: string): SVGGElement {
 }
 
 /** Builds the skeleton of the `g` drawing into a new SVG element. */
-export function createTimeline(g: TimelineGeometry = WIDE): TimelineView {
+function createTimeline(g: TimelineGeometry = WIDE): TimelineView {
   const titleId = uniqueId('w-of-title');
   const hatchId = uniqueId('w-of-hatch');
   const title = s('title', { id: titleId });

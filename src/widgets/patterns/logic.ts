@@ -6,13 +6,7 @@
  * waits, changing nothing, on another pattern's steps); what does not fit is refused with the
  * reason the field shows, never thrown. Who gets what is decided by the core, never here.
  */
-import {
-  refuse,
-  replay,
-  type FrameAt,
-  type Refusal,
-  type WidgetLogic,
-} from '../runtime/timeline.ts';
+import { refuse, type FrameAt, type Refusal, type WidgetLogic } from '../runtime/timeline.ts';
 import { validateIntInRange, validateShortText, type Validation } from '../runtime/validate.ts';
 import type { Account, AccountEvent } from './account.ts';
 import { caption } from './caption.ts';
@@ -48,7 +42,6 @@ import {
   type SourcingView,
 } from './logic-sourcing.ts';
 import {
-  PATTERNS_STEPS,
   patternAt,
   type PatternId,
   type PublishAction,
@@ -233,8 +226,3 @@ export const patternsLogic: WidgetLogic<PatternsModel, PatternsView, PatternsAct
   view: viewOf,
   caption,
 };
-
-/** The frame after `step` scripted steps and the student's `actions`, replayed from scratch. */
-export function patternsView(step: number, actions: readonly PatternsAction[] = []): PatternsView {
-  return replay(patternsLogic, 'patterns', PATTERNS_STEPS, step, actions).view;
-}
