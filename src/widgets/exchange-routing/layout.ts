@@ -79,7 +79,6 @@ export const BINDING_SPREAD = 44;
 /** The same for two-line labels (a headers binding: x-match, then its pairs). */
 const TALL_SPREAD = 68;
 
-/** A point on a cubic Bézier at parameter t. */
 /** A point on an edge's cubic Bézier (from `via` when it has one) at parameter t. */
 export function bezierPoint(
   e: Pick<EdgeLayout, 'from' | 'via' | 'c1' | 'c2' | 'to'>,
