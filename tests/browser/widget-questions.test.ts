@@ -4,10 +4,9 @@
  * verdict and plays the step. Screenshots at 1280×720 and on a phone (390×844).
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { listQueueQuestion } from '../../src/widgets/redis-list-queue/questions.ts';
-import { launchChromium, type TestBrowser } from './chromium.ts';
-import { pageErrors, screenshotsDir } from './deck-page.ts';
+import { pageErrors, screenshotsDir, useBrowser } from './deck-page.ts';
 import { settled } from './widget-page.ts';
 
 const readUrl = new URL('?view=read#s-14', inject('deckUrl')).href;
@@ -15,13 +14,7 @@ const sel = '.reading-slide[data-section="14"] [data-widget="redis-list-queue"]'
 const box = `${sel} .w-question`;
 const buttons = `${box} button[name="question-choice"]`;
 
-let browser: TestBrowser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the lab asks before the step and plays it after the pick', () => {
   it.each([
