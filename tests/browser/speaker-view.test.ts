@@ -339,7 +339,11 @@ describe('speaker view', () => {
       await page.evaluate((n) => window.Reveal?.slide(n), i);
       await synced();
       const id = await page.evaluate(() => window.Reveal?.getCurrentSlide().id);
-      expect({ id, outside: await outside() }).toEqual({ id, outside: [] });
+      // Polled: the copy can be caught before its charts have sized to the box (a loaded CI run
+      // saw slide 4's two canvases and caption off the box once); what must hold is where it ends.
+      await expect
+        .poll(async () => ({ id, outside: await outside() }))
+        .toEqual({ id, outside: [] });
     }
 
     // Slide 24 step by step, each frame of its widget in both previews.
