@@ -111,37 +111,52 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/live/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./', message: 'src/live (protocol, session) imports nothing of ours.' },
+            { group: ['node:*', 'fs', 'path', 'ws'], message: 'src/live is pure: no Node module.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/pipeline/**/*.ts'],
     rules: layerRules(
-      ['deck', 'reading', 'widgets', 'page', 'broker'],
+      ['deck', 'reading', 'widgets', 'page', 'broker', 'live', 'live-server'],
       'src/pipeline (the build) imports only src/lecture of ours.',
     ),
   },
   {
     files: ['src/widgets/**/*.ts'],
     rules: layerRules(
-      ['deck', 'reading', 'pipeline', 'page'],
+      ['deck', 'reading', 'pipeline', 'page', 'live-server'],
       'src/widgets never import the views (deck, reading), the page layer or the build.',
     ),
   },
   {
     files: ['src/page/**/*.ts'],
     rules: layerRules(
-      ['deck', 'reading', 'pipeline', 'widgets'],
+      ['deck', 'reading', 'pipeline', 'widgets', 'live-server'],
       'src/page is shared by the deck and the reading view: it imports neither, nor the build.',
     ),
   },
   {
     files: ['src/deck/**/*.ts'],
     rules: layerRules(
-      ['reading', 'pipeline'],
+      ['reading', 'pipeline', 'live-server'],
       'src/deck never imports the reading view (src/main.ts chooses) or the build.',
     ),
   },
   {
     files: ['src/reading/**/*.ts'],
     rules: layerRules(
-      ['deck', 'pipeline'],
+      ['deck', 'pipeline', 'live-server'],
       'src/reading never imports the deck (shared DOM code lives in src/page) or the build.',
     ),
   },

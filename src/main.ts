@@ -22,7 +22,12 @@ if (!slides || found !== sectionCount)
   );
 
 const mode = viewModeFrom(window.location.search);
-if (mode === 'deck') startDeck(slides);
-else void import('./reading/reading-view.ts').then((m) => m.startReadingView(slides, mode));
+// Live mode's phone views (follow, remote) are wired in by issue 15 §3; until then a phone that
+// opens the lecture server's address reads the lecture, and a remote address opens the deck.
+if (mode === 'deck' || mode === 'remote') startDeck(slides);
+else
+  void import('./reading/reading-view.ts').then((m) =>
+    m.startReadingView(slides, mode === 'print' ? 'print' : 'read'),
+  );
 // The reading view is offline-capable too: a student may open it first.
 if (mode !== 'print') registerServiceWorker();
