@@ -59,6 +59,15 @@ export interface LiveState {
   readonly question: LiveQuestion | null;
   /** True once the lecturer showed the hall's votes (and the answer). */
   readonly revealed: boolean;
+  /** The speaker view's lecture timer, for the remote: time run so far and whether it runs. */
+  readonly timer?: LiveTimer;
+}
+
+/** The lecture timer as the speaker view keeps it. */
+export interface LiveTimer {
+  /** Milliseconds of lecture time run when the state was sent. */
+  readonly elapsed: number;
+  readonly running: boolean;
 }
 
 /** What a remote may ask the lecturer's deck to do. */
@@ -202,7 +211,12 @@ export function parseState(value: unknown): LiveState | undefined {
   }
   const parsedQuestion = parseQuestion(question);
   if (parsedQuestion === undefined || typeof revealed !== 'boolean') return undefined;
-  return { slide, h, v, f, widgets: parsedWidgets, question: parsedQuestion, revealed };
+  const state = { slide, h, v, f, widgets: parsedWidgets, question: parsedQuestion, revealed };
+  const timer = value['timer'];
+  if (timer === undefined) return state;
+  if (!isRecord(timer) || !isIndex(timer['elapsed'], 1e9) || typeof timer['running'] !== 'boolean')
+    return undefined;
+  return { ...state, timer: { elapsed: timer['elapsed'], running: timer['running'] } };
 }
 
 function parseJson(text: string, limit: number): Parsed<Json> {
