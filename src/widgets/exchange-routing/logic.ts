@@ -14,6 +14,7 @@ import {
   type RabbitCommand,
   type RabbitState,
 } from '../../broker/rabbitmq/index.ts';
+import { own } from '../../broker/core/record.ts';
 import { refuse, replay, type WidgetLogic } from '../runtime/timeline.ts';
 import { utf8Length } from '../runtime/validate.ts';
 import { caption } from './caption.ts';
@@ -301,9 +302,7 @@ export function viewOf(model: RoutingModel, at: { step: number; actions: number 
   }
   const queues = state.queueOrder.map((name): QueueView => {
     const got = shown?.queues.includes(name);
-    const ready = Object.hasOwn(state.queues, name)
-      ? (state.queues[name]?.messages.length ?? 0)
-      : 0;
+    const ready = own(state.queues, name)?.messages.length ?? 0;
     return {
       name,
       consumer: scenario.queues.find((q) => q.name === name)?.consumer ?? 'consumer',

@@ -209,7 +209,7 @@ function unfit(model: QueueModel, action: QueueAction): string | undefined {
 /** The frame a model shows. */
 export function viewOf(model: QueueModel, at: FrameAt<string>): QueueView {
   const { state } = model;
-  const waiting = Object.hasOwn(state.blockedOn, QUEUE) ? (state.blockedOn[QUEUE] ?? []) : [];
+  const waiting = own(state.blockedOn, QUEUE) ?? [];
   const workers = [...model.workers].map(([client, w]): WorkerView => {
     const c = clientOf(state, client);
     const place = waiting.indexOf(client);

@@ -4,6 +4,7 @@
  * shapes before it reaches the widget's `act`, which checks the ranges and the state: a forged
  * `{"type":"send","acks":7}` or `{"type":"lpush","value":5}` is skipped, never played. Pure.
  */
+import { own } from '../../broker/core/record.ts';
 import type { WidgetName } from '../../lecture/names.ts';
 
 /** A field's rule: a JSON type, one of listed values, a nested shape, or one of several shapes. */
@@ -130,7 +131,7 @@ function fits(shape: Shape, value: unknown): boolean {
   if (!isPlain(value)) return false;
   for (const key of Object.keys(value)) if (!Object.hasOwn(shape, key)) return false;
   return Object.entries(shape).every(([key, rule]) =>
-    obeys(rule, Object.hasOwn(value, key) ? value[key] : undefined, Object.hasOwn(value, key)),
+    obeys(rule, own(value, key), Object.hasOwn(value, key)),
   );
 }
 

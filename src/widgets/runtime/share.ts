@@ -9,6 +9,7 @@
  * checked here, and its actions still go through the widget's own `act` when restored.
  */
 import { WIDGETS, isWidgetName, type WidgetName } from '../../lecture/names.ts';
+import { own } from '../../broker/core/record.ts';
 import { MAX_ACTIONS } from './timeline.ts';
 
 /** What a link says about one widget instance. */
@@ -86,7 +87,7 @@ export async function decodeShare(payload: string): Promise<Decoded> {
   if (payload.length > MAX_SHARE_CHARS) return { ok: false, message: SHARE_MESSAGES.tooLong };
   const dot = payload.indexOf('.');
   const version = dot < 0 ? '' : payload.slice(0, dot);
-  const decoder = Object.hasOwn(DECODERS, version) ? DECODERS[version] : undefined;
+  const decoder = own(DECODERS, version);
   if (!decoder) {
     // A number we do not know is another version's link; anything else is not a link of ours.
     const message = /^\d{1,4}$/.test(version)
@@ -143,10 +144,6 @@ function mapOf(value: unknown): Map<unknown, unknown> | undefined {
   const pairs = entries.filter((e): e is [unknown, unknown] => Array.isArray(e) && e.length === 2);
   if (pairs.length !== entries.length) throw new Error('share: a map entry is not a pair');
   return new Map(pairs);
-}
-
-function own(record: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
