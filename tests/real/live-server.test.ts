@@ -1,0 +1,93 @@
+/**
+ * The lecture server over real sockets on 127.0.0.1: a phone says hello and is welcomed, the
+ * deck's files are served, the votes export needs the lecturer's key, and a page of another
+ * site cannot open the WebSocket.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { LIVE_VERSION, parseServerMessage, type ServerMessage } from '../../src/live/protocol.ts';
+import { startLiveServer, type LiveServer } from '../../src/live-server/server.ts';
+
+let root: string;
+let server: LiveServer;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'live-server-'));
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Лекция</title>');
+  server = await startLiveServer({ root, port: 0, host: '127.0.0.1', lecturerKey: 'k'.repeat(32) });
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Opens a socket to /live and collects what the server sends, parsed. */
+function connect(headers: Record<string, string> = {}): Promise<{
+  ws: WebSocket;
+  next: () => Promise<ServerMessage>;
+}> {
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/live`, { headers });
+  const queue: ServerMessage[] = [];
+  const waiting: ((m: ServerMessage) => void)[] = [];
+  ws.on('message', (data) => {
+    const parsed = parseServerMessage(String(data));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const take = waiting.shift();
+    if (take) take(parsed.message);
+    else queue.push(parsed.message);
+  });
+  const next = (): Promise<ServerMessage> => {
+    const m = queue.shift();
+    return m ? Promise.resolve(m) : new Promise((resolve) => waiting.push(resolve));
+  };
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve({ ws, next }));
+    ws.once('error', reject);
+  });
+}
+
+describe('live server', () => {
+  it('welcomes a phone that says hello as a follower', async () => {
+    const { ws, next } = await connect();
+    ws.send(JSON.stringify({ t: 'hello', v: LIVE_VERSION, role: 'follower', id: 'phone-1' }));
+    const welcome = await next();
+    expect(welcome).toEqual({
+      t: 'welcome',
+      role: 'follower',
+      state: null,
+      tally: null,
+      voted: null,
+    });
+    expect(server.session.census().follower).toBe(1);
+    ws.close();
+  });
+
+  it('serves index.html for / (not cached) and the votes export only with the key', async () => {
+    const page = await fetch(`http://127.0.0.1:${server.port}/?live`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(await page.text()).toContain('Лекция');
+    expect((await fetch(`http://127.0.0.1:${server.port}/live/votes.csv`)).status).toBe(403);
+    const wrong = await fetch(`http://127.0.0.1:${server.port}/live/votes.csv?key=nope`);
+    expect(wrong.status).toBe(403);
+    const csv = await fetch(server.votesUrl);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it("refuses a WebSocket from another site's page and accepts one from its own", async () => {
+    const own = `http://127.0.0.1:${server.port}`;
+    await expect(connect({ Origin: 'http://evil.example' })).rejects.toThrow(/403/);
+    await expect(
+      connect({ Origin: 'http://evil.example:1', Host: 'evil.example:1' }),
+    ).rejects.toThrow(/403/);
+    const { ws } = await connect({ Origin: own });
+    ws.close();
+  });
+});
