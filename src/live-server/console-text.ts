@@ -1,0 +1,65 @@
+/**
+ * What `npm run live` prints, as pure functions of their inputs (tested in Node): the laptop's
+ * addresses in the hall's network, a listen error in plain Russian, the votes' summary.
+ */
+import type { NetworkInterfaceInfo } from 'node:os';
+import type { QuestionResult } from '../live/session.ts';
+
+const PRIVATE_V4 = [/^192\.168\./, /^10\./, /^172\.(1[6-9]|2\d|3[01])\./];
+
+/**
+ * The laptop's non-internal IPv4 addresses, private networks (Wi-Fi of a hall) first,
+ * link-local (169.254.*: no DHCP answered) last.
+ */
+export function lanAddresses(interfaces: NodeJS.Dict<readonly NetworkInterfaceInfo[]>): string[] {
+  const found: string[] = [];
+  for (const list of Object.values(interfaces))
+    for (const info of list ?? [])
+      if (info.family === 'IPv4' && !info.internal && !found.includes(info.address))
+        found.push(info.address);
+  const rank = (a: string): number =>
+    PRIVATE_V4.some((r) => r.test(a)) ? 0 : a.startsWith('169.254.') ? 2 : 1;
+  return found.sort((a, b) => rank(a) - rank(b));
+}
+
+/** Why the server could not listen, and what to do, in Russian. */
+export function listenErrorText(error: unknown, host: string, port: number): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'EADDRINUSE':
+      return (
+        `Порт ${port} уже занят: его держит другая программа (может быть, уже запущенный ` +
+        `npm run live). Закройте её или выберите другой порт: npm run live -- --port ${port + 1}`
+      );
+    case 'EACCES':
+      return `Нет прав открыть порт ${port}. Выберите порт больше 1024: npm run live -- --port 8080`;
+    case 'EADDRNOTAVAIL':
+      return `Адреса ${host} у этого компьютера нет. Уберите --host или укажите 0.0.0.0.`;
+    default:
+      return `Сервер не запустился на ${host}:${port}: ${String(error)}`;
+  }
+}
+
+function plural(n: number, one: string, few: string, many: string): string {
+  const tens = n % 100;
+  const units = n % 10;
+  if (tens >= 11 && tens <= 14) return many;
+  if (units === 1) return one;
+  return units >= 2 && units <= 4 ? few : many;
+}
+
+/** «5 вопросов, 312 голосов» — the line printed when the server stops. */
+export function votesSummary(results: readonly QuestionResult[]): string {
+  const votes = results.reduce((sum, r) => sum + r.counts.reduce((a, b) => a + b, 0), 0);
+  const questions = results.length;
+  return (
+    `${questions} ${plural(questions, 'вопрос', 'вопроса', 'вопросов')}, ` +
+    `${votes} ${plural(votes, 'голос', 'голоса', 'голосов')}`
+  );
+}
+
+/** «Телефонов в зале: 12, пульт подключён» — printed when the audience changes. */
+export function audienceText(followers: number, remotes: number): string {
+  const remote = remotes > 0 ? ', пульт подключён' : '';
+  return `Телефонов в зале: ${followers}${remote}`;
+}
