@@ -142,6 +142,7 @@ export const LIVE_ERRORS = {
   badChoice: 'Такого варианта ответа нет.',
   rate: 'Слишком много сообщений: подождите секунду.',
   full: 'Слишком много подключений к лекции.',
+  tooManyVoters: 'На этот вопрос ответило слишком много страниц: новые голоса не принимаются.',
 } as const;
 
 /** A parsed message, or why it is refused. */

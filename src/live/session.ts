@@ -9,7 +9,7 @@
  * deck; one vote per page id and question (a second replaces the first), only on the open
  * question and only before its answer is shown; a refused message changes nothing and its
  * sender gets one message saying why. Memory is bounded: connections ≤ `maxConnections`, votes
- * kept for the last {@link MAX_QUESTIONS_KEPT} questions.
+ * kept for the last {@link MAX_QUESTIONS_KEPT} questions, ≤ {@link MAX_VOTERS} pages each.
  */
 import {
   LIVE_ERRORS,
@@ -64,6 +64,11 @@ export const FOLLOWER_RATE: Rate = { perSecond: 5, burst: 20 };
 export const LECTURER_RATE: Rate = { perSecond: 60, burst: 200 };
 /** Questions whose votes are kept (the lecture asks 22; going back to one finds its votes). */
 export const MAX_QUESTIONS_KEPT = 100;
+/**
+ * Pages counted per question. A page chooses its own id, so one phone that reconnects under new
+ * ids could otherwise grow a question's votes without end; a hall is far below this.
+ */
+export const MAX_VOTERS = MAX_CONNECTIONS;
 
 interface Connection {
   role: LiveRole | undefined;
@@ -92,6 +97,12 @@ export interface QuestionResult {
 
 export class LiveSession {
   private readonly connections = new Map<ConnId, Connection>();
+  /** Connections by role, kept with `connections`: a vote's recipients without a scan of all. */
+  private readonly byRole: Record<LiveRole, Set<ConnId>> = {
+    lecturer: new Set(),
+    follower: new Set(),
+    remote: new Set(),
+  };
   private readonly votes = new Map<string, Votes>();
   /** Questions seen, by id: their text and choices, for the export. */
   private readonly asked = new Map<
@@ -135,6 +146,7 @@ export class LiveSession {
     const c = this.connections.get(conn);
     if (!c) return [];
     this.connections.delete(conn);
+    if (c.role) this.byRole[c.role].delete(conn);
     return c.role === 'follower' || c.role === 'remote' ? [this.audience()] : [];
   }
 
@@ -160,9 +172,11 @@ export class LiveSession {
 
   /** Connections by role (and not yet introduced), for the server's console and the tests. */
   census(): Record<LiveRole | 'unknown', number> {
-    const census = { lecturer: 0, follower: 0, remote: 0, unknown: 0 };
-    for (const c of this.connections.values()) census[c.role ?? 'unknown'] += 1;
-    return census;
+    const lecturer = this.byRole.lecturer.size;
+    const follower = this.byRole.follower.size;
+    const remote = this.byRole.remote.size;
+    const unknown = this.connections.size - lecturer - follower - remote;
+    return { lecturer, follower, remote, unknown };
   }
 
   /** Every question asked so far with its counts, in the order first asked. */
@@ -199,9 +213,7 @@ export class LiveSession {
   }
 
   private connsOf(...roles: LiveRole[]): ConnId[] {
-    const found: ConnId[] = [];
-    for (const [id, c] of this.connections) if (c.role && roles.includes(c.role)) found.push(id);
-    return found;
+    return roles.flatMap((role) => [...this.byRole[role]]);
   }
 
   private audience(): Send {
@@ -242,6 +254,7 @@ export class LiveSession {
     if (wanted !== undefined && m.key !== wanted) return [this.error(conn, LIVE_ERRORS.badKey)];
     c.role = m.role;
     c.page = m.id;
+    this.byRole[m.role].add(conn);
     if (m.role === 'lecturer') {
       // The lecturer's budget from now on (a held → key sends many states).
       c.tokens = this.options.lecturerRate.burst;
@@ -252,7 +265,8 @@ export class LiveSession {
     const welcome: ServerMessage = {
       t: 'welcome',
       role: m.role,
-      state: this.state ? this.forFollowers(this.state) : null,
+      // The lecturer's deck that comes back gets its state whole (the answer too).
+      state: this.state && m.role !== 'lecturer' ? this.forFollowers(this.state) : this.state,
       tally: showTally ? this.tally() : null,
       voted,
       ...(m.role === 'lecturer'
@@ -325,6 +339,8 @@ export class LiveSession {
     const votes = this.votes.get(q.id);
     if (!votes) return [this.error(conn, LIVE_ERRORS.noQuestion)];
     const earlier = votes.byPage.get(page);
+    if (earlier === undefined && votes.byPage.size >= MAX_VOTERS)
+      return [this.error(conn, LIVE_ERRORS.tooManyVoters)];
     if (earlier !== undefined) votes.counts[earlier] = (votes.counts[earlier] ?? 1) - 1;
     votes.byPage.set(page, choice);
     votes.counts[choice] = (votes.counts[choice] ?? 0) + 1;
