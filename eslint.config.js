@@ -154,6 +154,13 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/remote/**/*.ts'],
+    rules: layerRules(
+      ['deck', 'reading', 'widgets', 'pipeline', 'live-server'],
+      "src/remote (the lecturer's phone) imports only src/lecture, src/page and src/live of ours.",
+    ),
+  },
+  {
     files: ['src/reading/**/*.ts'],
     rules: layerRules(
       ['deck', 'pipeline', 'live-server'],

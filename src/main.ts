@@ -3,7 +3,8 @@
  * slides, which the build put into index.html's `.reveal > .slides` (parsed with the page, not
  * carried in this script). The presentation (src/deck/) by default; `?view=read` the reading
  * view, `?view=print` its print form for the PDF handout (src/reading/), loaded only when asked
- * for. Neither view imports the other; what both use lives in src/lecture/ (pure) and src/page/
+ * for; from the lecture server, `?live` a phone that follows the lecturer (src/reading/follow-view.ts)
+ * and `?live&remote=KEY` the lecturer's remote (src/remote/). Neither view imports the other; what both use lives in src/lecture/ (pure) and src/page/
  * (DOM).
  */
 import 'reveal.js/reveal.css';
@@ -22,12 +23,18 @@ if (!slides || found !== sectionCount)
   );
 
 const mode = viewModeFrom(window.location.search);
-// Live mode's phone views (follow, remote) are wired in by issue 15 §3; until then a phone that
-// opens the lecture server's address reads the lecture, and a remote address opens the deck.
-if (mode === 'deck' || mode === 'remote') startDeck(slides);
-else
-  void import('./reading/reading-view.ts').then((m) =>
-    m.startReadingView(slides, mode === 'print' ? 'print' : 'read'),
-  );
-// The reading view is offline-capable too: a student may open it first.
-if (mode !== 'print') registerServiceWorker();
+// Live mode (issue 15 §3, `npm run live`): a student's phone follows the lecturer (`?live`), the
+// lecturer's phone is a remote (`?live&remote=KEY`); both are loaded only when asked for.
+// One loader per view, each its own function: the minifier folded three `import()` branches of
+// one if/else into one preload call carrying the reading view's CSS for all three.
+const views = {
+  follow: () => import('./reading/follow-view.ts').then((m) => m.startFollowView(slides)),
+  remote: () => import('./remote/remote-view.ts').then((m) => m.startRemoteView(slides)),
+  read: () => import('./reading/reading-view.ts').then((m) => m.startReadingView(slides, 'read')),
+  print: () => import('./reading/reading-view.ts').then((m) => m.startReadingView(slides, 'print')),
+};
+if (mode === 'deck') startDeck(slides);
+else void views[mode]();
+// The reading view is offline-capable too: a student may open it first. The live views come from
+// the lecture server and need it: no service worker answers for them from a cache.
+if (mode === 'deck' || mode === 'read') registerServiceWorker();
