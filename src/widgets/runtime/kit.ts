@@ -12,9 +12,9 @@ import { WIDGETS, storyOf, type StoryOf, type WidgetName } from '../../lecture/n
 import type { Disposer } from './disposer.ts';
 import { h, uniqueId } from './dom.ts';
 import type { Question } from './question.ts';
-import { questionBox } from './question-box.ts';
-import { Timeline, type Frame, type WidgetLogic } from './timeline.ts';
-import type { WidgetFace, WidgetHost, WidgetModule, WidgetView } from './types.ts';
+import { questionBox, type QuestionTally } from './question-box.ts';
+import { Timeline, replay, type Frame, type WidgetLogic } from './timeline.ts';
+import type { StageQuestion, WidgetFace, WidgetHost, WidgetModule, WidgetView } from './types.ts';
 
 /** Class of elements (in the picture or anywhere in the root) shown only in the lab face. */
 export const LAB_ONLY = 'w-lab-only';
@@ -104,7 +104,8 @@ export interface WidgetDefinition<W extends WidgetName, M, V, A> {
   lab?(host: KitHost<V, A>): LabPanel<V>;
   /**
    * The question about scripted step `step + 1` (runtime/question.ts). The lab asks it before the
-   * step; the student's pick shows the answer and plays the step. The stage never shows it.
+   * step; the student's pick shows the answer and plays the step. The stage asks it of the hall as
+   * a lettered list and marks the answer on step `step + 1` (runtime/question-box.ts).
    */
   question?(at: {
     readonly story: StoryOf<W>;
@@ -224,22 +225,74 @@ function mountDefinition<W extends WidgetName, M, V, A>(
         host.requestStep(answered.step);
       })
     : undefined;
-  /** What the box was last filled for: a draw of the same frame, face and answer keeps it. */
-  let asked: { frame: Frame<M, V>; face: WidgetFace; answered: typeof answered } | undefined;
+  /** The hall's votes (live mode), shown on the stage with the question they answer. */
+  let tally: QuestionTally | undefined;
+  /** The stage's question of a frame (the timeline keeps its frame object until it changes). */
+  let staged: { frame: Frame<M, V>; shown: StageQuestion | undefined } | undefined;
+  /**
+   * What the stage asks at this frame: the question about the next step, or, on the step that
+   * answered one, that question with its answer (`answered`, and `previous` when the step also
+   * asks the next question).
+   */
+  function stageQuestion(): StageQuestion | undefined {
+    const frame = timeline.frame;
+    if (staged?.frame === frame) return staged.shown;
+    const at = { story, step: frame.step, actions: timeline.actions, now: frame };
+    const next = definition.question?.(at);
+    // The question asked one step back, of that step's own frame (replayed only if read).
+    let before: Frame<M, V> | undefined;
+    const back = {
+      story,
+      step: frame.step - 1,
+      actions: at.actions,
+      get now(): Frame<M, V> {
+        before ??= replay(definition.logic, story, timeline.stepCount, frame.step - 1, at.actions);
+        return before;
+      },
+    };
+    const last = frame.step > 0 ? definition.question?.(back) : undefined;
+    const shown: StageQuestion | undefined = next
+      ? { question: next, answered: false, ...(last ? { previous: last } : {}) }
+      : last
+        ? { question: last, answered: true }
+        : undefined;
+    staged = { frame, shown };
+    return shown;
+  }
+
+  /** What the box was last filled for: a draw of the same frame, face, answer and tally keeps it. */
+  let asked:
+    | { frame: Frame<M, V>; face: WidgetFace; answered: typeof answered; tally: typeof tally }
+    | undefined;
   function ask(): void {
     if (!questions) return;
-    // The timeline keeps its frame object until the step or the actions change.
     const frame = timeline.frame;
     const step = frame.step;
     if (answered?.step !== step) answered = undefined;
-    if (asked?.frame === frame && asked.face === face && asked.answered === answered) return;
-    asked = { frame, face, answered };
+    if (
+      asked?.frame === frame &&
+      asked.face === face &&
+      asked.answered === answered &&
+      asked.tally === tally
+    )
+      return;
+    asked = { frame, face, answered, tally };
+    if (face === 'stage') {
+      const shown = stageQuestion();
+      // On the stage the box takes the legend's place, under the picture.
+      if (questions.element.previousElementSibling !== pictureElement)
+        pictureElement.after(questions.element);
+      questions.show(shown ? { kind: 'stage', ...shown, tally } : { kind: 'none' });
+      return;
+    }
+    if (questions.element.nextElementSibling !== pictureElement)
+      pictureElement.before(questions.element);
     if (answered) {
       questions.show({ kind: 'answered', ...answered });
       return;
     }
     const at = { story, step, actions: timeline.actions, now: frame };
-    const question = face === 'lab' ? definition.question?.(at) : undefined;
+    const question = definition.question?.(at);
     questions.show(question ? { kind: 'ask', question } : { kind: 'none' });
   }
 
@@ -304,6 +357,11 @@ function mountDefinition<W extends WidgetName, M, V, A>(
       if (next === face) return;
       face = next;
       draw(false);
+    },
+    question: () => (definition.question ? stageQuestion() : undefined),
+    showTally(next) {
+      tally = next;
+      ask();
     },
   };
 }

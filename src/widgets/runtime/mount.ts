@@ -9,7 +9,8 @@ import { Disposer } from './disposer.ts';
 import { prefersReducedMotion } from './motion.ts';
 import './widgets.css';
 import { LAB_ONLY } from './kit.ts';
-import type { WidgetFace, WidgetModule, WidgetView } from './types.ts';
+import type { QuestionTally } from './question-box.ts';
+import type { StageQuestion, WidgetFace, WidgetModule, WidgetView } from './types.ts';
 
 export interface WidgetHandle {
   readonly name: string;
@@ -33,6 +34,10 @@ export interface WidgetHandle {
   restore(actions: readonly unknown[]): readonly string[];
   /** Shows `message` in the lab's note (kit widgets) until the next frame. */
   notify(message: string | undefined): void;
+  /** The stage's question at the current step (kit widgets with questions), or undefined. */
+  question(): StageQuestion | undefined;
+  /** Shows the hall's votes (live mode) in the stage's question box; undefined hides them. */
+  showTally(tally: QuestionTally | undefined): void;
   /** Removes every element, listener, frame and timer the widget made. */
   destroy(): void;
 }
@@ -208,6 +213,8 @@ export function mountWidget(
     actions: () => view.actions?.() ?? [],
     restore: (actions) => view.restore?.(actions) ?? actions.map(() => 'виджет без действий'),
     notify: (message) => view.notify?.(message),
+    question: () => view.question?.(),
+    showTally: (tally) => view.showTally?.(tally),
     destroy() {
       mounted.delete(root);
       disposer.dispose();

@@ -4,6 +4,8 @@
  * bridge, the caption/live region and destruction.
  */
 import type { Disposer } from './disposer.ts';
+import type { Question } from './question.ts';
+import type { QuestionTally } from './question-box.ts';
 
 export interface WidgetHost {
   /** The widget's single root element (inside its slide's slot); the widget fills it. */
@@ -42,6 +44,22 @@ export interface WidgetView {
   restore?(actions: readonly unknown[]): readonly string[];
   /** Shows `message` in the lab's note until the next frame (undefined clears it). */
   notify?(message: string | undefined): void;
+  /**
+   * The question the stage shows at the current step (issue 15 §2): the one about the next step,
+   * or on the step that played one, that question `answered`. Undefined: none (or no questions).
+   */
+  question?(): StageQuestion | undefined;
+  /** Shows the hall's votes with the stage's question they answer; undefined hides them. */
+  showTally?(tally: QuestionTally | undefined): void;
+}
+
+/** The stage's question at a step (see `WidgetView.question`). */
+export interface StageQuestion {
+  readonly question: Question;
+  /** True on the step that played it: the stage marks the right choice. */
+  readonly answered: boolean;
+  /** On a step that answers one question and asks the next: the one it answered. */
+  readonly previous?: Question;
 }
 
 /** A widget module, loaded with its slide by dynamic import; `kit` ones have a stage and a lab face. */

@@ -45,10 +45,11 @@ describe('the lab asks before a step, answers, then plays it', () => {
     expect(box(root)?.textContent).toContain(`Верно. ${q?.explain}`);
   });
 
-  it('the stage never shows it, and a student action withdraws it', () => {
+  it('the stage shows it without buttons, and a student action withdraws it', () => {
     const { root } = dom.mount();
     dom.handle?.setFace('stage');
-    expect(box(root)?.hidden).toBe(true);
+    expect(box(root)?.hidden).toBe(false);
+    expect(choices(root)).toEqual([]);
     dom.handle?.setFace('lab');
     expect(box(root)?.hidden).toBe(false);
     root

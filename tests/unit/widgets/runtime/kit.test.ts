@@ -235,9 +235,13 @@ describe('the question is asked once per frame', () => {
     handle.setStep(1, false);
     handle.restore([2]);
     expect(asked).toEqual(['0/0', '1/0', '1/1']);
+    // The stage asks about the next step and the one just played (its answer), once.
     handle.setFace('stage');
+    expect(asked).toEqual(['0/0', '1/0', '1/1', '1/1', '0/1']);
+    handle.setStep(1, false);
+    expect(asked).toHaveLength(5);
     handle.setFace('lab');
-    expect(asked).toEqual(['0/0', '1/0', '1/1', '1/1']);
+    expect(asked).toEqual(['0/0', '1/0', '1/1', '1/1', '0/1', '1/1']);
     handle.destroy();
   });
 });
