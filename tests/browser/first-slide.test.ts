@@ -111,6 +111,59 @@ describe('first slide', () => {
     await page.close();
   });
 
+  it('asks Intl for nothing before the first slide (its Russian data costs 10–18 ms)', async () => {
+    const page = await browser.context.newPage();
+    // Counts every locale-aware call until reveal.js is ready; the page's scripts run after this.
+    await page.addInitScript(() => {
+      const calls: string[] = [];
+      let ready = false;
+      window.addEventListener('ready', () => (ready = true), { capture: true, once: true });
+      Object.assign(window, { intlBeforeReady: calls });
+      for (const name of [
+        'PluralRules',
+        'ListFormat',
+        'NumberFormat',
+        'DateTimeFormat',
+        'Collator',
+        'RelativeTimeFormat',
+        'Segmenter',
+      ] as const) {
+        const original = Intl[name] as unknown as new (...args: unknown[]) => object;
+        const counted = new Proxy(original, {
+          construct(target, args, newTarget) {
+            if (!ready) calls.push(`Intl.${name}`);
+            return Reflect.construct(target, args, newTarget) as object;
+          },
+        });
+        Object.defineProperty(Intl, name, { value: counted, configurable: true, writable: true });
+      }
+      for (const [owner, method] of [
+        [Number.prototype, 'toLocaleString'],
+        [Date.prototype, 'toLocaleString'],
+        [Date.prototype, 'toLocaleDateString'],
+        [Date.prototype, 'toLocaleTimeString'],
+        [String.prototype, 'localeCompare'],
+      ] as const) {
+        const original = owner[method as keyof typeof owner] as (...args: unknown[]) => unknown;
+        Object.defineProperty(owner, method, {
+          value: function (this: unknown, ...args: unknown[]) {
+            if (!ready) calls.push(method);
+            return original.apply(this, args);
+          },
+          configurable: true,
+          writable: true,
+        });
+      }
+    });
+    await page.goto(deckUrl);
+    await page.waitForFunction(() => window.Reveal?.isReady() === true);
+    const calls = await page.evaluate(
+      () => (window as unknown as { intlBeforeReady: string[] }).intlBeforeReady,
+    );
+    expect(calls).toEqual([]);
+    await page.close();
+  });
+
   it('lands #/title on the title screen', async () => {
     const { page } = await openDeck(browser.context, `${deckUrl}#/s-5`);
     await page.goto(`${deckUrl}#/title`);

@@ -40,7 +40,11 @@ export const MAX_SHARE_JSON_BYTES = 256 * 1024;
 const NOTE_START = 'Виджет показан с начала истории.';
 export const SHARE_MESSAGES = {
   damaged: `Ссылка на состояние виджета повреждена или обрезана. ${NOTE_START}`,
-  tooLong: `Ссылка на состояние виджета длиннее ${MAX_SHARE_CHARS.toLocaleString('ru-RU')} знаков — такую не открываем. ${NOTE_START}`,
+  // A getter: the page loads this module before the first slide, and the first 'ru-RU' Intl
+  // call loads Chromium's CLDR data (10–18 ms of the main thread), not needed until a link fails.
+  get tooLong(): string {
+    return `Ссылка на состояние виджета длиннее ${MAX_SHARE_CHARS.toLocaleString('ru-RU')} знаков — такую не открываем. ${NOTE_START}`;
+  },
   newer: (version: string) =>
     `Ссылка сделана другой версией лекции (формат ${version}), эта версия её не читает. ${NOTE_START}`,
   otherWidget: `Ссылка ведёт к виджету, которого на этом слайде нет. ${NOTE_START}`,
