@@ -4,10 +4,10 @@
  * reveal.js page (reveal's dist css/js, written into a temp dir), each served from loopback and
  * opened from file://. Every load is a fresh browser context (empty cache), other hosts blocked;
  * the pages take turns (round 1 of each, then round 2, …), so a busy machine slows them alike.
- * Per page: ready = navigation start → reveal.js `ready`; painted = the frame after it has been
- * drawn (rAF, then a task); main thread = the page's task time until painted (CDP TaskDuration);
- * CPU = the CPU time of the page's main-thread tasks until painted (a trace's thread time), which
- * a busy machine stretches least. Ratios are medians of the per-round ratios.
+ * Per page (bench/first-slide-load.ts): ready = navigation start → reveal.js `ready`; painted =
+ * the frame after it has been drawn (rAF, then a task); main thread = the page's task time until
+ * painted (CDP TaskDuration); CPU = the CPU time of the page's main-thread tasks until painted
+ * (a trace's thread time), which a busy machine stretches least. Ratios are medians of the per-round ratios.
  * It also prints the one file's size by part (bench/size.ts).
  * Usage: npm run bench:first-slide [-- --runs 9] [-- --no-build]; DECK_OUT_DIR=dist-x builds
  * the site into dist-x/ and the one file into dist-x-single/ (default dist/, dist-single/).
@@ -20,6 +20,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS } from '../tests/browser/chromium.ts';
 import { serveStatic } from '../tests/setup/static-server.ts';
+import { loadFirstSlide } from './first-slide-load.ts';
 import { sizeByPart, sizeTable } from './size.ts';
 
 const runsAt = process.argv.indexOf('--runs');
@@ -68,91 +69,12 @@ writeFileSync(
 `,
 );
 
-/**
- * Runs in every page before its own scripts: marks reveal's `ready` (a capture listener on
- * window sees it whether or not it bubbles) and the end of the frame that first draws the slide,
- * which it also logs to the console for the bench to wait on.
- */
-function markFirstSlide(): void {
-  window.addEventListener(
-    'ready',
-    () => {
-      performance.mark('bench-ready');
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          performance.mark('bench-painted');
-          console.debug('bench-painted');
-        };
-        channel.port2.postMessage(null);
-      });
-    },
-    { capture: true, once: true },
-  );
-}
-
 type Times = [ready: number, painted: number, mainThread: number, cpu: number];
-
-/** A trace event as CDP reports it (only the fields read here). */
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly ts: number;
-  readonly tdur?: number;
-  readonly args?: { readonly name?: string };
-}
-
-/** CPU ms of the renderer main thread's tasks that started before the `bench-painted` mark. */
-function cpuUntilPainted(events: readonly TraceEvent[]): number {
-  const main = new Set(
-    events
-      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const painted = events.find((e) => e.name === 'bench-painted')?.ts ?? Number.NaN;
-  return events
-    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
-    .filter((e) => e.ts <= painted)
-    .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
-}
 
 /** Loads `url` in a fresh context and returns its ready, painted, main-thread and CPU times in ms. */
 async function firstSlide(context: BrowserContext, url: string): Promise<Times> {
-  await context.addInitScript(markFirstSlide);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (data) =>
-    events.push(...(data.value as object[] as TraceEvent[])),
-  );
-  await cdp.send('Tracing.start', {
-    categories: 'disabled-by-default-devtools.timeline,toplevel,blink.user_timing',
-    transferMode: 'ReportEvents',
-  });
-  // Told by a console message, not by polling: a poll would run Playwright's script in the page
-  // (some 8 ms of the main thread) before the slide, and count it.
-  const drawn = page.waitForEvent('console', (message) => message.text() === 'bench-painted');
-  await page.goto(url, { waitUntil: 'commit' });
-  await drawn;
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const traced = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.end');
-  await traced;
-  const task = metrics.find((m) => m.name === 'TaskDuration')?.value;
-  // No named helpers inside: tsx would wrap them in its own __name(), unknown to the page.
-  const [ready, painted] = await page.evaluate(() => {
-    const slide = document.querySelector('.reveal .slides > section.present');
-    const visible = slide !== null && getComputedStyle(slide).visibility !== 'hidden';
-    const [readyMark] = performance.getEntriesByName('bench-ready');
-    const [paintedMark] = performance.getEntriesByName('bench-painted');
-    if (!visible || !readyMark || !paintedMark) return [NaN, NaN];
-    return [readyMark.startTime, paintedMark.startTime];
-  });
-  await page.close();
-  return [ready, painted, task === undefined ? Number.NaN : task * 1000, cpuUntilPainted(events)];
+  const { ready, painted, mainThread, cpu } = await loadFirstSlide(context, url);
+  return [ready, painted, mainThread, cpu];
 }
 
 /** The middle value of the finite ones. */

@@ -3,9 +3,11 @@
  * the first slide from file:// against the served site — cold first visit, and a repeat visit
  * offline from the service worker's cache. Each run is a fresh browser context (empty cache);
  * the modes take turns, so a busy machine slows them alike.
- * Time to first slide = navigation start → reveal.js ready (`deck-ready` mark, slide visible);
- * main thread = the page's task time until then (CDP TaskDuration), steadier on a busy machine.
- * Usage: npm run bench:offline [-- --runs 9] (builds dist/ and dist-single/ first).
+ * Loads are timed by bench/first-slide-load.ts, as in bench:first-slide: time to first slide =
+ * navigation start → reveal.js `ready` (slide visible); main thread = the page's task time until
+ * the first slide is drawn (CDP TaskDuration), steadier on a busy machine.
+ * Usage: npm run bench:offline [-- --runs 9] (builds dist/ and dist-single/ first;
+ * DECK_OUT_DIR=dist-x builds into dist-x/ and dist-x-single/).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,41 +16,26 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS } from '../tests/browser/chromium.ts';
 import { serveStatic } from '../tests/setup/static-server.ts';
+import { loadFirstSlide } from './first-slide-load.ts';
 import { sizeByPart, sizeTable } from './size.ts';
 
 const runsAt = process.argv.indexOf('--runs');
 const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 7;
-const siteDir = resolve(process.env['DECK_DIR'] ?? 'dist');
-const singleDir = resolve(process.env['SINGLE_DIR'] ?? 'dist-single');
+const outDir = process.env['DECK_OUT_DIR'] ?? 'dist';
+const siteDir = resolve(process.env['DECK_DIR'] ?? outDir);
+const singleDir = resolve(process.env['SINGLE_DIR'] ?? `${outDir}-single`);
 
 await build({ logLevel: 'warn', build: { outDir: siteDir, emptyOutDir: true } });
 await build({ logLevel: 'warn', mode: 'single', build: { outDir: singleDir, emptyOutDir: true } });
 const singleFile = join(singleDir, 'index.html');
 
-/**
- * Loads `url` in `context` and returns [first contentful paint, deck ready, the page's main-thread
- * task time until then] in ms. The last one depends little on how busy the machine is.
- */
-async function firstSlide(context: BrowserContext, url: string): Promise<Times> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(url);
-  await page.waitForFunction(() => window.Reveal?.isReady() === true);
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const task = metrics.find((m) => m.name === 'TaskDuration')?.value;
-  const [paint, ready] = await page.evaluate(() => {
-    const slide = document.querySelector('.reveal .slides > section.present');
-    const visible = slide !== null && getComputedStyle(slide).visibility !== 'hidden';
-    const deck = performance.getEntriesByName('deck-ready')[0]?.startTime ?? Number.NaN;
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-    return [fcp ?? Number.NaN, visible ? deck : Number.NaN] as [number, number];
-  });
-  await page.close();
-  return [paint, ready, task === undefined ? Number.NaN : task * 1000];
-}
-
 type Times = [paint: number, ready: number, mainThread: number];
+
+/** Loads `url` in `context`: first contentful paint, first slide, main-thread task time, in ms. */
+async function firstSlide(context: BrowserContext, url: string): Promise<Times> {
+  const { paint, ready, mainThread } = await loadFirstSlide(context, url);
+  return [paint, ready, mainThread];
+}
 
 /** Median, min and max of a list (runs without a figure left out), rounded to ms. */
 function summary(values: number[]): string {
