@@ -93,7 +93,7 @@ describe(`Redis examples (Debian: ${VERSIONS})`, () => {
       timeoutMs: 30_000,
     });
     await waitForSubscribers(channel, 1);
-    const result = await subscriber.stop();
+    const result = await subscriber.stop(15_000);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Подписчик остановлен');
     expect(result.stderr).not.toContain('Traceback');
@@ -181,7 +181,9 @@ describe(`Redis examples (Debian: ${VERSIONS})`, () => {
     await db.client.del('email_queue');
     const worker = startPython(['email_worker.py'], { cwd: EXAMPLES, env: env() });
     await worker.waitForOutput(/Воркер ждёт задачи/);
-    const result = await worker.stop();
+    // 15 s before SIGKILL, not the default 5: on two cores shared with a browser test run, CI
+    // once saw the interpreter take longer than 5 s to reach its KeyboardInterrupt handler.
+    const result = await worker.stop(15_000);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Воркер остановлен');
     expect(result.stderr).not.toContain('Traceback');
