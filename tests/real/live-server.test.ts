@@ -90,4 +90,63 @@ describe('live server', () => {
     const { ws } = await connect({ Origin: own });
     ws.close();
   });
+
+  it('refuses an upgrade on another path', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/elsewhere`);
+    await expect(
+      new Promise((resolve, reject) => {
+        ws.once('open', resolve);
+        ws.once('error', reject);
+      }),
+    ).rejects.toThrow(/404/);
+  });
+});
+
+describe('live server limits', () => {
+  it('caps the sockets one address holds and frees the place when one closes', async () => {
+    const small = await startLiveServer({ root, port: 0, maxPerAddress: 3 });
+    const open = (): Promise<WebSocket> =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${small.port}/live`);
+        ws.once('open', () => resolve(ws));
+        ws.once('error', reject);
+      });
+    try {
+      const three = await Promise.all([open(), open(), open()]);
+      await expect(open()).rejects.toThrow(/429/);
+      const first = three[0]!;
+      await new Promise((resolve) => {
+        first.once('close', resolve);
+        first.close();
+      });
+      // The server sees the close a moment after the client does.
+      await expect.poll(() => small.session.census().unknown).toBe(2);
+      const again = await open();
+      for (const ws of [...three, again]) ws.close();
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('drops a socket that stops answering pings', async () => {
+    const quick = await startLiveServer({ root, port: 0, heartbeatMs: 50 });
+    try {
+      // autoPong off: a phone whose browser froze or whose Wi-Fi went away without a FIN.
+      const ws = new WebSocket(`ws://127.0.0.1:${quick.port}/live`, { autoPong: false });
+      const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+      await new Promise((resolve) => ws.once('open', resolve));
+      ws.send(JSON.stringify({ t: 'hello', v: LIVE_VERSION, role: 'follower', id: 'frozen' }));
+      await expect.poll(() => quick.session.census().follower).toBe(1);
+      expect(await closed).toBe(1006);
+      await expect.poll(() => quick.session.census().follower).toBe(0);
+      // A socket that answers stays.
+      const live = new WebSocket(`ws://127.0.0.1:${quick.port}/live`);
+      await new Promise((resolve) => live.once('open', resolve));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(live.readyState).toBe(WebSocket.OPEN);
+      live.close();
+    } finally {
+      await quick.close();
+    }
+  });
 });
