@@ -7,6 +7,8 @@
  */
 import Reveal from 'reveal.js';
 import { readLectureLength } from '../lecture/lecture-length.ts';
+import { queryValue } from '../lecture/query.ts';
+import { liveRoleFrom } from '../lecture/view-mode.ts';
 import { bindCopyButtons } from '../page/copy-button.ts';
 import { applyLecturePlan } from '../page/lecture-plan.ts';
 import { bindBrowseMode } from './browse-mode.ts';
@@ -58,6 +60,14 @@ export function startDeck(slidesElement: HTMLElement): void {
   bindShortcuts();
   bindQrOverlay(deck);
   bindScrollViewLink(deck);
+  // Live mode (`npm run live`, the lecturer's `?live&key=…`): loaded only then, so the deck
+  // without it opens no socket and adds nothing to the page.
+  const liveKey = queryValue(window.location.search, 'key');
+  if (liveRoleFrom(window.location.search) === 'lecturer' && liveKey) {
+    void import('./live-lecturer.ts').then(({ startLiveLecturer }) =>
+      startLiveLecturer(deck, liveKey),
+    );
+  }
   deck.on('ready', () => performance.mark('deck-ready'));
   void deck.initialize();
 }

@@ -16,6 +16,14 @@ import './qr-overlay.css';
 /** The overlay's class; tests find it by this name. */
 export const QR_OVERLAY_CLASS = 'qr-overlay';
 
+/** In live mode (src/deck/live-lecturer.ts): the address the hall joins at, from the server. */
+let liveJoinUrl: string | undefined;
+
+/** Live mode's join address: `Q` then shows its QR code instead of the widget's state. */
+export function setLiveJoinUrl(url: string | undefined): void {
+  liveJoinUrl = url;
+}
+
 const isQ = (event: KeyboardEvent): boolean =>
   event.code === 'KeyQ' || ['q', 'Q', 'й', 'Й'].includes(event.key);
 
@@ -47,6 +55,18 @@ async function fill(body: HTMLElement, slide: HTMLElement | undefined): Promise<
     p.textContent = text;
     return p;
   };
+  if (liveJoinUrl) {
+    const join = liveJoinUrl;
+    const svg = await qrSvg(join, 'QR-код: адрес лекции для телефонов');
+    const address = paragraph(join, 'address');
+    body.replaceChildren(
+      ...(svg ? [svg] : []),
+      address,
+      paragraph('Слайды лекции и голосование — на вашем телефоне.', 'what'),
+    );
+    body.dataset['link'] = join;
+    return;
+  }
   const reason = unreachableReason();
   if (reason) {
     body.replaceChildren(

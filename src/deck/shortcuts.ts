@@ -27,6 +27,11 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly ac
     keys: ['Q'],
     action: 'показать залу QR-код состояния виджета (откроется на телефоне); закрыть — Esc или Q',
   },
+  {
+    keys: ['V'],
+    action:
+      'в живом режиме (npm run live): показать залу голоса телефонов; без него — пауза, как B',
+  },
   { keys: ['?'], action: 'эта справка; закрыть — Esc или ?' },
   { keys: ['/'], action: 'в режиме чтения (?view=read): поиск по лекции' },
 ];

@@ -62,6 +62,8 @@ export class SpeakerView {
   private readonly planLine: HTMLElement;
   private readonly nextHeading: HTMLElement;
   private readonly summary: HTMLElement;
+  /** Live mode's panel (src/deck/live-lecturer.ts fills it); empty and hidden otherwise. */
+  readonly livePanel: HTMLElement;
   private shownSlide: string | null = null;
   private shownNext: string | null = null;
 
@@ -104,6 +106,8 @@ export class SpeakerView {
     this.nextHeading = el('h2', { class: C.heading });
     this.summary = el('div', { class: C.summary });
     this.summary.hidden = true;
+    this.livePanel = el('section', { class: 'speaker-live', 'aria-label': 'Зал: голоса' });
+    this.livePanel.hidden = true;
     this.notes = new NotesPanel(el, storage);
 
     this.root = el(
@@ -128,6 +132,7 @@ export class SpeakerView {
           this.summary,
           this.planLine,
         ),
+        this.livePanel,
         this.notes.element,
       ),
     );

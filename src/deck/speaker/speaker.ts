@@ -19,9 +19,11 @@ import { SpeakerView } from './speaker-view.ts';
 import { openSpeakerWindow, resetSpeakerDocument } from './speaker-window.ts';
 import speakerCss from './speaker.css?inline';
 import { loadTimer, saveTimer } from './timer-store.ts';
+import { setSpeakerControl, speakerChanged } from './speaker-control.ts';
 import {
   advance,
   elapsedSeconds,
+  isRunning,
   isWaiting,
   pause,
   resume,
@@ -128,6 +130,7 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
     timer = change(timer, clock.now());
     saveTimer(timerStorage, timer);
     tick();
+    speakerChanged();
   };
 
   /** Redraws the window; without `copyCurrent`, all but the current slide's copy. */
@@ -310,6 +313,7 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
     popup.addEventListener('pagehide', () => closeView());
     render();
     tickTimer = window.setInterval(tick, TICK_MS);
+    speakerChanged();
   };
 
   const closeView = (): void => {
@@ -369,8 +373,24 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
   });
   window.addEventListener('pagehide', onPageHide);
   deck.addKeyBinding({ keyCode: 83, key: 'S', description: 'Режим докладчика' }, open);
+  // Live mode (src/deck/live-lecturer.ts): the remote reads, pauses and resumes the timer; the
+  // hall's votes get a panel in the window.
+  setSpeakerControl({
+    timer: () => {
+      if (!timer) return undefined;
+      const now = clock.now();
+      return { elapsed: Math.round(elapsedSeconds(timer, now) * 1000), running: isRunning(timer) };
+    },
+    pause: () => update((t, now) => pause(t, 'questions', now)),
+    resume: () => {
+      begin();
+      update((t, now) => resume(t, 'questions', now));
+    },
+    panel: () => (view && win && !win.closed ? view.livePanel : undefined),
+  });
 
   return () => {
+    setSpeakerControl(undefined);
     closeView();
     unbindDeck();
     window.removeEventListener('pagehide', onPageHide);

@@ -28,6 +28,9 @@ export const QUESTION_CLASS = {
   previous: 'w-question__previous',
 } as const;
 
+/** Choices this long or shorter fit four to a row with their bars (the stage's 1180 px). */
+const SHORT_CHOICE = 8;
+
 /** The letters the stage puts before its choices (a question has at most four). */
 export const CHOICE_LETTERS = ['А', 'Б', 'В', 'Г'] as const;
 
@@ -89,12 +92,15 @@ export function stageChoices(
 ): HTMLOListElement {
   const counts = tally?.question === question.id ? tally.counts : undefined;
   const total = counts?.reduce((sum, n) => sum + n, 0) ?? 0;
+  // Short choices (numbers, partitions) keep one row with their bars; longer ones take two.
+  const short = question.choices.every((choice) => choice.length <= SHORT_CHOICE);
   return h(
     'ol',
     {
       class: QUESTION_CLASS.list,
       'data-tally': counts !== undefined,
       'data-answered': answered,
+      'data-columns': short ? question.choices.length : 2,
     },
     ...question.choices.map((choice, i) => {
       const right = answered && i === question.answer;
@@ -105,7 +111,16 @@ export function stageChoices(
         { 'data-choice': i, 'data-right': right },
         h('span', { class: QUESTION_CLASS.letter }, `${choiceLetter(i)}.`),
         h('span', { class: QUESTION_CLASS.choice }, choice),
-        ...(right ? [h('strong', { class: QUESTION_CLASS.mark }, '✓ верно')] : []),
+        // With the bars there is room for the tick only; the words go to screen readers.
+        ...(right
+          ? [
+              h(
+                'strong',
+                { class: QUESTION_CLASS.mark, ...(counts ? { 'aria-label': 'верно' } : {}) },
+                counts ? '✓' : '✓ верно',
+              ),
+            ]
+          : []),
         ...(counts === undefined
           ? []
           : [
