@@ -88,6 +88,10 @@ if (lan.length === 0) {
     console.log(`  или http://${other}:${server.port}/?live (другая сеть ноутбука)`);
   console.log('');
   console.log(renderUnicodeCompact(server.joinUrl, { border: 2 }));
+  console.log('Не открывается на телефоне? Телефон должен быть в той же сети, что и ноутбук');
+  console.log(
+    `(гостевой Wi-Fi часто разделяет устройства), а брандмауэр — пропускать порт ${server.port}.`,
+  );
 }
 console.log('');
 console.log('Пульт для телефона лектора — QR-код в режиме докладчика (клавиша S).');
@@ -95,27 +99,30 @@ console.log(`Голоса — таблица CSV, пока сервер рабо
 console.log('');
 console.log('Остановить: Ctrl+C.');
 
-let stopping = false;
-async function stop(): Promise<void> {
+let warnedAt: number | undefined;
+let closing = false;
+async function stop(force: boolean): Promise<void> {
   const summary = votesSummary(server.session.results());
   const voted = server.session.results().some((r) => r.counts.some((c) => c > 0));
-  if (voted && !stopping) {
+  // Ctrl+C reaches this process both from the terminal and relayed by npm and tsx: one press
+  // can arrive as two signals a few milliseconds apart, so a second within 0.7 s is the same one.
+  const sameKeyPress = warnedAt !== undefined && Date.now() - warnedAt < 700;
+  if ((sameKeyPress && !force) || closing) return;
+  if (voted && !force && warnedAt === undefined) {
     // The votes are only in memory: the first Ctrl+C says where to take them, the second stops.
-    stopping = true;
+    warnedAt = Date.now();
     console.log('');
     console.log(`Итоги: ${summary}. Голоса не сохраняются на диск — выгрузите их сейчас:`);
     console.log(`  ${server.votesUrl}`);
     console.log('Нажмите Ctrl+C ещё раз, чтобы остановить сервер.');
     return;
   }
+  closing = true;
   console.log('');
   console.log(`Сервер остановлен. Итоги: ${summary}.`);
   if (pending) clearTimeout(pending);
   await server.close();
   process.exit(0);
 }
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => {
-  stopping = true;
-  void stop();
-});
+process.on('SIGINT', () => void stop(false));
+process.on('SIGTERM', () => void stop(true));
