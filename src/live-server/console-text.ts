@@ -6,20 +6,31 @@ import type { NetworkInterfaceInfo } from 'node:os';
 import type { QuestionResult } from '../live/session.ts';
 
 const PRIVATE_V4 = [/^192\.168\./, /^10\./, /^172\.(1[6-9]|2\d|3[01])\./];
+/** Interfaces of containers, VMs and VPNs: phones in the hall are not on them. */
+const VIRTUAL = /^(docker|br-|veth|virbr|vmnet|vboxnet|vethernet|utun|tun|tap|wg|zt|tailscale)/i;
 
 /**
- * The laptop's non-internal IPv4 addresses, private networks (Wi-Fi of a hall) first,
- * link-local (169.254.*: no DHCP answered) last.
+ * The laptop's non-internal IPv4 addresses, best first: private networks (a hall's Wi-Fi) on
+ * real interfaces, then other addresses, then those of containers, VMs and VPNs, and link-local
+ * (169.254.*: no DHCP answered) last.
  */
 export function lanAddresses(interfaces: NodeJS.Dict<readonly NetworkInterfaceInfo[]>): string[] {
-  const found: string[] = [];
-  for (const list of Object.values(interfaces))
-    for (const info of list ?? [])
-      if (info.family === 'IPv4' && !info.internal && !found.includes(info.address))
-        found.push(info.address);
-  const rank = (a: string): number =>
-    PRIVATE_V4.some((r) => r.test(a)) ? 0 : a.startsWith('169.254.') ? 2 : 1;
-  return found.sort((a, b) => rank(a) - rank(b));
+  const found: { address: string; rank: number }[] = [];
+  for (const [name, list] of Object.entries(interfaces))
+    for (const info of list ?? []) {
+      if (info.family !== 'IPv4' || info.internal) continue;
+      if (found.some((f) => f.address === info.address)) continue;
+      const a = info.address;
+      const rank = a.startsWith('169.254.')
+        ? 3
+        : VIRTUAL.test(name)
+          ? 2
+          : PRIVATE_V4.some((r) => r.test(a))
+            ? 0
+            : 1;
+      found.push({ address: a, rank });
+    }
+  return found.sort((x, y) => x.rank - y.rank).map((f) => f.address);
 }
 
 /** Why the server could not listen, and what to do, in Russian. */

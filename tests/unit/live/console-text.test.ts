@@ -20,7 +20,7 @@ function v4(address: string, internal = false): NetworkInterfaceInfo {
 }
 
 describe('lanAddresses', () => {
-  it('keeps non-internal IPv4, private networks first, link-local last, no repeats', () => {
+  it('keeps non-internal IPv4: private Wi-Fi first, containers and VPNs after, link-local last', () => {
     const v6: NetworkInterfaceInfo = {
       address: 'fe80::1',
       netmask: 'ffff:ffff:ffff:ffff::',
@@ -32,11 +32,19 @@ describe('lanAddresses', () => {
     };
     const found = lanAddresses({
       lo: [v4('127.0.0.1', true)],
-      docker0: [v4('169.254.3.4')],
+      docker0: [v4('172.17.0.1')],
+      eth1: [v4('169.254.3.4')],
       eth0: [v4('203.0.113.7'), v6],
       wlan0: [v4('192.168.1.23'), v4('192.168.1.23')],
+      tailscale0: [v4('100.64.0.9')],
     });
-    expect(found).toEqual(['192.168.1.23', '203.0.113.7', '169.254.3.4']);
+    expect(found).toEqual([
+      '192.168.1.23',
+      '203.0.113.7',
+      '172.17.0.1',
+      '100.64.0.9',
+      '169.254.3.4',
+    ]);
     expect(lanAddresses({ lo: [v4('127.0.0.1', true)] })).toEqual([]);
   });
 });
