@@ -32,7 +32,10 @@ export interface LiveServerOptions {
   maxPerAddress?: number;
   /** Connections at once in all (the session's cap; default its MAX_CONNECTIONS). */
   maxConnections?: number;
-  /** Milliseconds between heartbeats; a socket silent for two is dropped (default 15 000). */
+  /**
+   * Milliseconds between heartbeats (default 15 000): a socket that did not answer the last ping,
+   * or has not said hello for a whole interval, is dropped.
+   */
   heartbeatMs?: number;
   /** Called when the number of phones or remotes changes (the console prints it). */
   onAudience?: (followers: number, remotes: number) => void;
@@ -150,6 +153,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
 
   const sockets = new Map<ConnId, WebSocket>();
   const alive = new Set<WebSocket>();
+  /** Sockets not yet welcomed, and whether a heartbeat has already seen them so. */
+  const strangers = new Map<ConnId, boolean>();
   const perAddress = new Map<string, number>();
   let nextId = 0;
 
@@ -158,6 +163,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     for (const send of sends) {
       if (send.message.t === 'audience')
         options.onAudience?.(send.message.followers, send.message.remotes);
+      if (send.message.t === 'welcome') for (const id of send.to) strangers.delete(id);
       if (send.to.length === 0) continue;
       const frame = Buffer.from(JSON.stringify(send.message));
       for (const id of send.to) {
@@ -214,6 +220,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       return;
     }
     dispatch(refused);
+    strangers.set(id, false);
     ws.on('pong', () => alive.add(ws));
     ws.on('message', (data) => {
       alive.add(ws);
@@ -223,11 +230,17 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     ws.once('close', () => {
       sockets.delete(id);
       alive.delete(ws);
+      strangers.delete(id);
       dispatch(session.close(id));
     });
   }
 
   const heartbeat = setInterval(() => {
+    // A socket that holds a place without saying who it is gives it back.
+    for (const [id, seen] of strangers) {
+      if (seen) sockets.get(id)?.close(1008, 'hello first');
+      else strangers.set(id, true);
+    }
     for (const ws of sockets.values()) {
       if (!alive.has(ws)) {
         ws.terminate();

@@ -128,7 +128,7 @@ describe('live server limits', () => {
     }
   });
 
-  it('drops a socket that stops answering pings', async () => {
+  it('drops a socket that stops answering pings or never says hello', async () => {
     const quick = await startLiveServer({ root, port: 0, heartbeatMs: 50 });
     try {
       // autoPong off: a phone whose browser froze or whose Wi-Fi went away without a FIN.
@@ -139,11 +139,16 @@ describe('live server limits', () => {
       await expect.poll(() => quick.session.census().follower).toBe(1);
       expect(await closed).toBe(1006);
       await expect.poll(() => quick.session.census().follower).toBe(0);
-      // A socket that answers stays.
+      // A socket that answers stays; one that never says hello is closed (1008).
       const live = new WebSocket(`ws://127.0.0.1:${quick.port}/live`);
+      const silent = new WebSocket(`ws://127.0.0.1:${quick.port}/live`);
+      const silentClosed = new Promise<number>((resolve) => silent.once('close', resolve));
       await new Promise((resolve) => live.once('open', resolve));
+      live.send(JSON.stringify({ t: 'hello', v: LIVE_VERSION, role: 'follower', id: 'awake' }));
+      expect(await silentClosed).toBe(1008);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(live.readyState).toBe(WebSocket.OPEN);
+      expect(quick.session.census()).toMatchObject({ follower: 1, unknown: 0 });
       live.close();
     } finally {
       await quick.close();
