@@ -1,6 +1,8 @@
 /**
  * The hall's votes as a spreadsheet (`GET /live/votes.csv?key=…`): one row per question and
- * choice, RFC 4180 quoting, UTF-8 with a BOM so Excel reads the Cyrillic right.
+ * choice, RFC 4180 quoting, UTF-8 with a BOM so Excel reads the Cyrillic right, and `;` between
+ * cells: Excel in a Russian locale splits on `;` (a comma file opens as one column), and
+ * LibreOffice and Google Sheets detect it.
  */
 import type { QuestionResult } from '../live/session.ts';
 
@@ -8,7 +10,7 @@ const HEADER = ['Вопрос (id)', 'Вопрос', 'Вариант', 'Текс
 
 function cell(value: string | number): string {
   const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return /[";,\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** The CSV text (BOM first, CRLF line ends) of every question asked so far. */
@@ -20,5 +22,5 @@ export function votesCsv(results: readonly QuestionResult[]): string {
       rows.push([r.question, r.text, i + 1, choice, r.counts[i] ?? 0, right]);
     });
   }
-  return '\uFEFF' + rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + rows.map((row) => row.map(cell).join(';')).join('\r\n') + '\r\n';
 }
