@@ -279,7 +279,7 @@ export function startLiveLecturer(deck: RevealApi, key: string): () => void {
         'p',
         { class: 'speaker-live__audience', 'data-followers': String(followers) },
         status === 'open'
-          ? `● ${phones(followers)} подключено${remotes > 0 ? ', пульт подключён' : ''}`
+          ? `● Подключено: ${phones(followers)}${remotes > 0 ? ', пульт' : ''}`
           : '○ нет связи с сервером лекции',
       ),
     ];
