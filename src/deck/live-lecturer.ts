@@ -221,6 +221,9 @@ export function startLiveLecturer(deck: RevealApi, key: string): () => void {
           setLiveJoinUrl(lecturer.joinUrl);
         }
         tally = message.tally;
+        // A reloaded page: the votes it showed before stay shown (the server closed that vote).
+        if (message.state?.revealed && message.state.question)
+          votesShownFor = message.state.question.id;
         // The server keeps the last state; this page (new or reloaded) says what it shows now.
         void publish();
         break;

@@ -171,7 +171,7 @@ describe('the lecturer page in the hall', () => {
     await page.close();
   });
 
-  it('obeys the remote: next moves the deck, and Q shows the hall its join address', async () => {
+  it('obeys the remote (next, pause, resume), and Q shows the hall its join address', async () => {
     const { page, errors } = await openDeck(browser.context, `${server.lecturerUrl}#/s-31`);
     const remoteKey = new URL(server.remoteUrl).searchParams.get('remote') ?? '';
     const remote = await client('remote', 'remote-0001', remoteKey);
@@ -181,6 +181,11 @@ describe('the lecturer page in the hall', () => {
     remote.send({ t: 'command', command: 'next' });
     await expect.poll(() => revealState(page)).not.toEqual(before);
     await expect.poll(async () => lastState(remote)?.f).toBe((await revealState(page)).f);
+    // pause and resume drive the speaker view's lecture timer; the remote sees it in the state.
+    remote.send({ t: 'command', command: 'pause' });
+    await expect.poll(() => lastState(remote)?.timer?.running).toBe(false);
+    remote.send({ t: 'command', command: 'resume' });
+    await expect.poll(() => lastState(remote)?.timer?.running).toBe(true);
 
     await page.keyboard.press('q');
     const body = page.locator('dialog.qr-overlay [data-link]');

@@ -381,8 +381,13 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
       const now = clock.now();
       return { elapsed: Math.round(elapsedSeconds(timer, now) * 1000), running: isRunning(timer) };
     },
-    pause: () => update((t, now) => pause(t, 'questions', now)),
+    // The remote may pause before the window was ever opened: the timer starts then (running).
+    pause: () => {
+      timer ??= startTimer(clock.now(), currentId());
+      update((t, now) => pause(t, 'questions', now));
+    },
     resume: () => {
+      timer ??= startTimer(clock.now(), currentId());
       begin();
       update((t, now) => resume(t, 'questions', now));
     },
