@@ -1,7 +1,7 @@
 /**
  * Live server benchmark: prints figures, asserts nothing. `npm run bench:live` (tsx --expose-gc).
  * The load test's walk (tests/real/live-walk.ts): 300 `ws` phones and the lecturer on 127.0.0.1,
- * 90 states with 15 questions, walked twice. Phones and server share this process and its CPU,
+ * 90 states with 15 questions, walked twice (`-- --walks 5` for more, `--phones`, `--states`). Phones and server share this process and its CPU,
  * so the delays are an upper bound of the server's own; compare runs per CPU-second.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,16 +9,24 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLiveServer } from '../src/live-server/server.ts';
-import { LiveClient, percentile, Waiter, walkLecture } from '../tests/real/live-walk.ts';
+import {
+  LiveClient,
+  percentile,
+  PHONE_RATE,
+  Waiter,
+  walkLecture,
+} from '../tests/real/live-walk.ts';
 
 const { values } = parseArgs({
   options: {
     phones: { type: 'string', default: '300' },
     states: { type: 'string', default: '90' },
+    walks: { type: 'string', default: '2' },
   },
 });
 const PHONES = Number(values.phones);
 const STATES = Number(values.states);
+const WALKS = Math.max(1, Number(values.walks));
 const gc = (globalThis as { gc?: () => void }).gc;
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const ms = (n: number): string => `${n.toFixed(1)} ms`;
@@ -38,6 +46,7 @@ const server = await startLiveServer({
   host: '127.0.0.1',
   lecturerKey,
   maxPerAddress: PHONES + 10,
+  followerRate: PHONE_RATE,
 });
 const url = `ws://127.0.0.1:${server.port}/live`;
 const waiter = new Waiter();
@@ -45,7 +54,7 @@ const lecturer = new LiveClient(url, 'lecturer', 'deck', lecturerKey);
 const phones = Array.from({ length: PHONES }, (_, p) => new LiveClient(url, 'follower', `p${p}`));
 
 console.log(
-  `bench:live — ${PHONES} phones, ${STATES} states × 2 walks, loopback; ` +
+  `bench:live — ${PHONES} phones, ${STATES} states × ${WALKS} walks, loopback; ` +
     `${availableParallelism()} CPUs, load ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}${gc ? '' : ' (no --expose-gc: heap figures noisy)'}`,
@@ -59,7 +68,7 @@ const joined = memory();
 
 const rows: string[][] = [];
 const after: { rss: number; heap: number }[] = [];
-for (const walk of [1, 2]) {
+for (let walk = 1; walk <= WALKS; walk += 1) {
   const cpu = process.cpuUsage();
   const votesBefore = phones.reduce((n, p) => n + p.votedCount, 0);
   const result = await walkLecture({
@@ -86,6 +95,11 @@ for (const walk of [1, 2]) {
     expectedVotes += expected.reduce((a, b) => a + b, 0);
     if (got.join() === expected.join()) exact += 1;
   }
+  // The simulated phones' own records of past questions are the bench's, not the server's.
+  for (const c of [...phones, lecturer]) {
+    c.voted.clear();
+    c.tallies.clear();
+  }
   after.push(memory());
   rows.push([
     `walk ${walk}`,
@@ -100,10 +114,9 @@ for (const walk of [1, 2]) {
 const header = ['', 'delay p50 / p95 / max', 'deliveries', 'votes', 'messages', 'time'];
 for (const row of [header, ...rows]) console.log(row.join(' | '));
 console.log(
-  `memory: before ${mib(before.rss)} RSS, ${mib(before.heap)} heap; ` +
+  `memory (RSS / heap): before ${mib(before.rss)} / ${mib(before.heap)}; ` +
     `${PHONES} joined ${mib(joined.rss)} / ${mib(joined.heap)}; ` +
-    `after walk 1 ${mib(after[0]?.rss ?? 0)} / ${mib(after[0]?.heap ?? 0)}; ` +
-    `after walk 2 ${mib(after[1]?.rss ?? 0)} / ${mib(after[1]?.heap ?? 0)}`,
+    after.map((m, i) => `after walk ${i + 1} ${mib(m.rss)} / ${mib(m.heap)}`).join('; '),
 );
 
 await Promise.all([...phones, lecturer].map((c) => c.close()));

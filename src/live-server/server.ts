@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { LIVE_PATH, MAX_LECTURER_MESSAGE } from '../live/protocol.ts';
-import { LiveSession, type ConnId, type Send } from '../live/session.ts';
+import { LiveSession, type ConnId, type Rate, type Send } from '../live/session.ts';
 import { isAllowedOrigin } from './origin.ts';
 import { votesCsv } from './votes-csv.ts';
 
@@ -32,6 +32,11 @@ export interface LiveServerOptions {
   maxPerAddress?: number;
   /** Connections at once in all (the session's cap; default its MAX_CONNECTIONS). */
   maxConnections?: number;
+  /**
+   * A phone's message budget (default the session's FOLLOWER_RATE). The load test's phones vote
+   * on 15 questions a second; a hall's phones vote on 15 in an hour and a half.
+   */
+  followerRate?: Rate;
   /**
    * Milliseconds between heartbeats (default 15 000): a socket that did not answer the last ping,
    * or has not said hello for a whole interval, is dropped.
@@ -149,6 +154,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     joinUrl,
     remoteUrl,
     ...(options.maxConnections !== undefined ? { maxConnections: options.maxConnections } : {}),
+    ...(options.followerRate !== undefined ? { followerRate: options.followerRate } : {}),
   });
 
   const sockets = new Map<ConnId, WebSocket>();

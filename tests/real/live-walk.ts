@@ -18,6 +18,12 @@ import {
 
 type Welcome = Extract<ServerMessage, { t: 'welcome' }>;
 
+/**
+ * The simulated phones' message budget: they vote on 15 questions in a second or two, faster than
+ * the session's default (5 a second) lets a phone; a flood still exceeds it at once.
+ */
+export const PHONE_RATE = { perSecond: 50, burst: 40 } as const;
+
 /** One page on a WebSocket: keeps the last state, its tallies, its confirmed votes and errors. */
 export class LiveClient {
   ws: WebSocket | undefined;
