@@ -15,6 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { LiveState, RemoteCommand } from '../../src/live/protocol.ts';
 import { startLiveServer, type LiveServer } from '../../src/live-server/server.ts';
+import { encodeShare } from '../../src/widgets/runtime/share.ts';
 import { pageErrors, repoRoot, screenshotsDir, useBrowser } from './deck-page.ts';
 
 const LECTURER_KEY = 'lecturer-key-for-the-phone-test';
@@ -217,6 +218,27 @@ describe('live mode on the phones, through the real lecture server', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       PHONE.width,
     );
+  });
+
+  it('shows the lecturer’s own widget state (acted in the lab on the stage) in the stage face, and the story again after it', async () => {
+    teacher.show({ slide: 's-18', widgets: [{ slot: 0, step: 2 }] });
+    const page = await phone(`${base}?live`);
+    const caption = `${WIDGET} .w-caption`;
+    await page.waitForSelector(`${WIDGET}[data-step="2"]`);
+    const story = await page.locator(caption).textContent();
+    // The lecturer published «audit.zzz» in the lab: the state carries it as a share link's data.
+    const shared = await encodeShare({
+      widget: 'exchange-routing',
+      slot: 0,
+      story: 'guided',
+      step: 2,
+      actions: [{ type: 'publish', routingKey: 'audit.zzz', mandatory: false }],
+    });
+    teacher.show({ slide: 's-18', widgets: [{ slot: 0, step: 2, shared }] });
+    await expect.poll(() => page.locator(caption).textContent()).toContain('audit.zzz');
+    expect(await page.getAttribute(WIDGET, 'data-face')).toBe('stage');
+    teacher.show({ slide: 's-18', widgets: [{ slot: 0, step: 2 }] });
+    await expect.poll(() => page.locator(caption).textContent()).toBe(story);
   });
 
   it('shows a waiting note before the lecturer has shown anything', async () => {
