@@ -226,7 +226,8 @@ export function startFollowView(deck: ParentNode): void {
         if (q?.id !== before) {
           if (mine?.question !== q?.id) mine = null;
           problem = null;
-          if (q) vote.element.scrollIntoView({ block: 'nearest' });
+          // A new question comes into view, unless the student is busy in the lab.
+          if (q && !detached) vote.element.scrollIntoView({ block: 'nearest' });
         }
         render();
         return;
