@@ -14,6 +14,11 @@ import { pageErrors, repoRoot, screenshotsDir, useBrowser } from './deck-page.ts
 
 const deckDir = resolve(repoRoot, process.env['DECK_OUT_DIR'] ?? 'dist');
 
+/** expect.poll with room for a loaded machine (its default gives up after 1 s). */
+function poll<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 10_000 });
+}
+
 /** The lecturer's current slide id and its first widget's step, as the deck shows them. */
 function lecturerAt(page: Page): Promise<{ slide: string; step: string | null }> {
   return page.evaluate(() => {
@@ -81,18 +86,16 @@ describe('live mode in the hall: the lecturer’s deck, two phones and the remot
   /** Every phone ends on what the lecturer's deck shows (its widget mounts a moment later). */
   async function phonesFollow(): Promise<void> {
     for (const phone of phones)
-      await expect
-        .poll(async () => {
-          const [want, got] = await Promise.all([lecturerAt(deck), phoneAt(phone)]);
-          const same = want.slide === got.slide && want.step === got.step;
-          return same ? 'same' : `deck ${JSON.stringify(want)}, phone ${JSON.stringify(got)}`;
-        })
-        .toBe('same');
+      await poll(async () => {
+        const [want, got] = await Promise.all([lecturerAt(deck), phoneAt(phone)]);
+        const same = want.slide === got.slide && want.step === got.step;
+        return same ? 'same' : `deck ${JSON.stringify(want)}, phone ${JSON.stringify(got)}`;
+      }).toBe('same');
   }
 
   it('the phones follow the deck’s slides and widget steps', async () => {
     await phonesFollow();
-    await expect.poll(() => server.session.census().follower).toBe(2);
+    await poll(() => server.session.census().follower).toBe(2);
     await goTo(deck, 's-17');
     await phonesFollow();
     expect((await phoneAt(phones[0]!)).slide).toBe('s-17');
@@ -119,28 +122,26 @@ describe('live mode in the hall: the lecturer’s deck, two phones and the remot
     await first.click('.follow-vote-choice[data-choice="0"]');
     await phones[1]!.click('.follow-vote-choice[data-choice="1"]');
     for (const phone of phones)
-      await expect
-        .poll(() => phone.locator('.follow-vote-status').textContent())
-        .toMatch(/^Ваш ответ: [АБ] — можно изменить до показа$/);
+      await poll(() => phone.locator('.follow-vote-status').textContent()).toMatch(
+        /^Ваш ответ: [АБ] — можно изменить до показа$/,
+      );
     expect(server.session.tally()?.counts.slice(0, 2)).toEqual([1, 1]);
     await first.screenshot({ path: join(screenshotsDir(), 'live-hall-phone-vote.png') });
 
     await deck.keyboard.press('v');
     for (const phone of phones) {
       await phone.waitForSelector('.follow-vote-bars');
-      await expect
-        .poll(() =>
-          phone.locator('.follow-vote-bar[data-choice="0"] .follow-vote-bar-count').textContent(),
-        )
-        .toBe('1 · 50 %');
+      await poll(() =>
+        phone.locator('.follow-vote-bar[data-choice="0"] .follow-vote-bar-count').textContent(),
+      ).toBe('1 · 50 %');
     }
     await deck.screenshot({ path: join(screenshotsDir(), 'live-hall-deck-votes.png') });
     // The next step plays the answer: each phone says whether its own choice was right.
     await deck.keyboard.press('ArrowRight');
     for (const phone of phones)
-      await expect
-        .poll(() => phone.locator('.follow-vote-result').textContent())
-        .toMatch(/^Правильный ответ: [А-Г]\. (Вы ответили верно!|Ваш ответ [АБ] — неверно\.)$/);
+      await poll(() => phone.locator('.follow-vote-result').textContent()).toMatch(
+        /^Правильный ответ: [А-Г]\. (Вы ответили верно!|Ваш ответ [АБ] — неверно\.)$/,
+      );
     await first.screenshot({ path: join(screenshotsDir(), 'live-hall-phone-answer.png') });
     const results = await Promise.all(
       phones.map((p) => p.locator('.follow-vote-result').textContent()),
@@ -153,19 +154,16 @@ describe('live mode in the hall: the lecturer’s deck, two phones and the remot
     await remote.waitForSelector('button[name="next"]:not([disabled])');
     const before = await deck.evaluate(() => window.Reveal!.getState());
     await remote.click('button[name="next"]');
-    await expect.poll(() => deck.evaluate(() => window.Reveal!.getState())).not.toEqual(before);
+    await poll(() => deck.evaluate(() => window.Reveal!.getState())).not.toEqual(before);
     await phonesFollow();
     const now = await lecturerAt(deck);
-    await expect
-      .poll(() => remote.locator('.remote-slide-title').textContent())
-      .toBe(
-        await deck.evaluate(
-          () =>
-            window.Reveal?.getCurrentSlide()
-              .querySelector('.slide-title, h1')
-              ?.textContent?.trim() ?? '',
-        ),
-      );
+    await poll(() => remote.locator('.remote-slide-title').textContent()).toBe(
+      await deck.evaluate(
+        () =>
+          window.Reveal?.getCurrentSlide().querySelector('.slide-title, h1')?.textContent?.trim() ??
+          '',
+      ),
+    );
     expect(now.slide).toMatch(/^s-\d+$/);
     for (const e of errors) expect(e).toEqual([]);
   });

@@ -23,6 +23,11 @@ const REMOTE_KEY = 'remote-key-for-the-phone-test';
 const PHONE = { width: 390, height: 844 };
 const deckDir = resolve(repoRoot, process.env['DECK_OUT_DIR'] ?? 'dist');
 
+/** expect.poll with room for a loaded machine (its default gives up after 1 s). */
+function poll<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 10_000 });
+}
+
 /**
  * A TCP relay in front of the server: pages load through it, and `drop()` cuts every connection
  * as a lost Wi-Fi would, while the server and its session (votes, state) live on.
@@ -184,16 +189,14 @@ describe('live mode on the phones, through the real lecture server', () => {
   it('follows: waits before the lecture, then shows every slide and widget step the lecturer sends, without a reload', async () => {
     teacher.show({ slide: 'title' });
     const page = await phone(`${base}?live`);
-    await expect.poll(() => page.locator('.follow-slide').getAttribute('data-slide')).toBe('title');
+    await poll(() => page.locator('.follow-slide').getAttribute('data-slide')).toBe('title');
 
     // The lecture starts: slide 18, its exchange-routing widget on the stage at step 2.
     teacher.show({ slide: 's-18', widgets: [{ slot: 0, step: 2 }] });
     await page.waitForSelector(
       `.follow-slide[data-slide="s-18"] [data-widget][data-face="stage"][data-step="2"]`,
     );
-    await expect
-      .poll(() => page.locator('.follow-status').textContent())
-      .toBe('На связи с лектором');
+    await poll(() => page.locator('.follow-status').textContent()).toBe('На связи с лектором');
     await page.evaluate(() => window.__followSettled?.());
     await shot(page, 'follow');
     // Same page, same article: a step moves the widget, the student's scroll stays.
@@ -235,22 +238,20 @@ describe('live mode on the phones, through the real lecture server', () => {
       actions: [{ type: 'publish', routingKey: 'audit.zzz', mandatory: false }],
     });
     teacher.show({ slide: 's-18', widgets: [{ slot: 0, step: 2, shared }] });
-    await expect.poll(() => page.locator(caption).textContent()).toContain('audit.zzz');
+    await poll(() => page.locator(caption).textContent()).toContain('audit.zzz');
     expect(await page.getAttribute(WIDGET, 'data-face')).toBe('stage');
     teacher.show({ slide: 's-18', widgets: [{ slot: 0, step: 2 }] });
-    await expect.poll(() => page.locator(caption).textContent()).toBe(story);
+    await poll(() => page.locator(caption).textContent()).toBe(story);
   });
 
   it('shows a waiting note before the lecturer has shown anything', async () => {
     const fresh = await startLiveServer({ root: deckDir, port: 0, host: '127.0.0.1' });
     try {
       const page = await phone(`http://127.0.0.1:${fresh.port}/?live`);
-      await expect
-        .poll(() => page.locator('.follow-waiting').textContent())
-        .toContain('Лекция ещё не началась — страница сама перейдёт к текущему слайду');
-      await expect
-        .poll(() => page.locator('.follow-status').textContent())
-        .toBe('На связи с лектором');
+      await poll(() => page.locator('.follow-waiting').textContent()).toContain(
+        'Лекция ещё не началась — страница сама перейдёт к текущему слайду',
+      );
+      await poll(() => page.locator('.follow-status').textContent()).toBe('На связи с лектором');
       await shot(page, 'waiting');
     } finally {
       for (const p of pages.splice(0)) await p.close();
@@ -264,14 +265,14 @@ describe('live mode on the phones, through the real lecture server', () => {
     await page.waitForSelector('.follow-vote:not([hidden]) .follow-vote-choice');
     expect(await page.locator('.follow-vote-text').textContent()).toBe(QUESTION.text);
     await page.click('.follow-vote-choice[data-choice="1"]');
-    await expect
-      .poll(() => page.locator('.follow-vote-status').textContent())
-      .toBe('Ваш ответ: Б — можно изменить до показа');
+    await poll(() => page.locator('.follow-vote-status').textContent()).toBe(
+      'Ваш ответ: Б — можно изменить до показа',
+    );
     expect(server.session.tally()?.counts).toEqual([0, 1, 0, 0]);
     await page.click('.follow-vote-choice[data-choice="2"]');
-    await expect
-      .poll(() => page.locator('.follow-vote-status').textContent())
-      .toBe('Ваш ответ: В — можно изменить до показа');
+    await poll(() => page.locator('.follow-vote-status').textContent()).toBe(
+      'Ваш ответ: В — можно изменить до показа',
+    );
     expect(server.session.tally()?.counts).toEqual([0, 0, 1, 0]);
     expect(await page.getAttribute('.follow-vote-choice[data-choice="2"]', 'aria-pressed')).toBe(
       'true',
@@ -285,11 +286,9 @@ describe('live mode on the phones, through the real lecture server', () => {
       revealed: true,
     });
     await page.waitForSelector('.follow-vote-bars');
-    await expect
-      .poll(() =>
-        page.locator('.follow-vote-bar[data-choice="2"] .follow-vote-bar-count').textContent(),
-      )
-      .toBe('1 · 100 %');
+    await poll(() =>
+      page.locator('.follow-vote-bar[data-choice="2"] .follow-vote-bar-count').textContent(),
+    ).toBe('1 · 100 %');
     expect(await page.getAttribute('.follow-vote-bar[data-choice="2"]', 'data-right')).toBe('true');
     expect(await page.locator('.follow-vote-result').textContent()).toBe(
       'Правильный ответ: В. Вы ответили верно!',
@@ -307,10 +306,10 @@ describe('live mode on the phones, through the real lecture server', () => {
     expect(await page.isVisible('.follow-back button')).toBe(true);
     // The student plays: the lab's own step button.
     await page.click(`${WIDGET} button[name="step-forward"]`);
-    await expect.poll(() => page.getAttribute(WIDGET, 'data-step')).toBe('3');
+    await poll(() => page.getAttribute(WIDGET, 'data-step')).toBe('3');
     // The lecturer moves on: the detached page stays where the student is and says where the lecturer is.
     teacher.show({ slide: 's-26', widgets: [{ slot: 0, step: 1 }] });
-    await expect.poll(() => page.locator('.follow-back').textContent()).toContain('Слайд 26.');
+    await poll(() => page.locator('.follow-back').textContent()).toContain('Слайд 26.');
     expect(await page.getAttribute('.follow-slide', 'data-slide')).toBe('s-18');
     expect(await page.getAttribute(WIDGET, 'data-face')).toBe('lab');
     await shot(page, 'detached');
@@ -332,17 +331,15 @@ describe('live mode on the phones, through the real lecture server', () => {
     teacher.show({ slide: 's-18', widgets: [{ slot: 0, step: 1 }], question: QUESTION });
     const page = await phone(`${base}?live`);
     await page.click('.follow-vote-choice[data-choice="3"]');
-    await expect
-      .poll(() => page.locator('.follow-vote-status').textContent())
-      .toBe('Ваш ответ: Г — можно изменить до показа');
+    await poll(() => page.locator('.follow-vote-status').textContent()).toBe(
+      'Ваш ответ: Г — можно изменить до показа',
+    );
     relay.drop();
-    await expect.poll(() => page.locator('.follow-status').textContent()).toBe('Переподключение…');
+    await poll(() => page.locator('.follow-status').textContent()).toBe('Переподключение…');
     // While the phone is away the lecturer takes two steps.
     teacher.show({ slide: 's-18', widgets: [{ slot: 0, step: 3 }], question: QUESTION });
     await page.waitForSelector(`${WIDGET}[data-step="3"]`, { timeout: 15_000 });
-    await expect
-      .poll(() => page.locator('.follow-status').textContent())
-      .toBe('На связи с лектором');
+    await poll(() => page.locator('.follow-status').textContent()).toBe('На связи с лектором');
     expect(await page.locator('.follow-vote-status').textContent()).toBe(
       'Ваш ответ: Г — можно изменить до показа',
     );
@@ -366,23 +363,17 @@ describe('live mode on the phones, through the real lecture server', () => {
     expect(shown).toContain(notes.slice(0, 60));
     const first = await page.locator('.remote-clock').textContent();
     expect(first).toMatch(/^12:3\d$/);
-    await expect
-      .poll(() => page.locator('.remote-clock').textContent(), { timeout: 4_000 })
-      .not.toBe(first);
+    await poll(() => page.locator('.remote-clock').textContent()).not.toBe(first);
     await shot(page, 'remote');
 
     await page.click('button[name="next"]');
     await page.click('button[name="prev"]');
     await page.click('button[name="pause"]');
     await page.click('button[name="reveal"]');
-    await expect
-      .poll(() => teacher.commands.slice(-4))
-      .toEqual(['next', 'prev', 'pause', 'reveal']);
+    await poll(() => teacher.commands.slice(-4)).toEqual(['next', 'prev', 'pause', 'reveal']);
     // The lecturer's deck answers with a new state: the remote follows it.
     teacher.show({ slide: 's-19', timer: { elapsed: 800_000, running: false } });
-    await expect
-      .poll(() => page.locator('.remote-slide-number').textContent())
-      .toMatch(/^Слайд 19 /);
+    await poll(() => page.locator('.remote-slide-number').textContent()).toMatch(/^Слайд 19 /);
     expect(await page.locator('button[name="pause"]').textContent()).toBe('Продолжить');
     expect(await page.isVisible('button[name="reveal"]')).toBe(false);
     expect(await page.locator('.remote-clock').textContent()).toBe('13:20');
