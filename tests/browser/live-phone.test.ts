@@ -16,6 +16,7 @@ import { WebSocket } from 'ws';
 import type { LiveState, RemoteCommand } from '../../src/live/protocol.ts';
 import { startLiveServer, type LiveServer } from '../../src/live-server/server.ts';
 import { encodeShare } from '../../src/widgets/runtime/share.ts';
+import { axeFindings } from './axe.ts';
 import { pageErrors, repoRoot, screenshotsDir, useBrowser } from './deck-page.ts';
 
 const LECTURER_KEY = 'lecturer-key-for-the-phone-test';
@@ -377,6 +378,27 @@ describe('live mode on the phones, through the real lecture server', () => {
     expect(await page.locator('button[name="pause"]').textContent()).toBe('Продолжить');
     expect(await page.isVisible('button[name="reveal"]')).toBe(false);
     expect(await page.locator('.remote-clock').textContent()).toBe('13:20');
+  });
+
+  it('passes axe: the follow page with a widget and an open question, after the reveal, and the remote', async () => {
+    const question = { ...QUESTION, id: 'axe-question' };
+    teacher.show({ slide: 's-19', widgets: [{ slot: 0, step: 3 }], question });
+    const page = await phone(`${base}?live`);
+    await page.waitForSelector('.follow-vote-choice');
+    await page.waitForSelector(`${WIDGET}[data-step="3"]`);
+    await page.click('.follow-vote-choice[data-choice="0"]');
+    expect(await axeFindings(page)).toEqual([]);
+    teacher.show({
+      slide: 's-19',
+      widgets: [{ slot: 0, step: 3 }],
+      question: { ...question, answer: 0 },
+      revealed: true,
+    });
+    await page.waitForSelector('.follow-vote-bars');
+    expect(await axeFindings(page)).toEqual([]);
+    const remote = await phone(`${base}?live&remote=${REMOTE_KEY}`);
+    await remote.waitForSelector('button[name="next"]:not([disabled])');
+    expect(await axeFindings(remote)).toEqual([]);
   });
 
   it('a wrong remote key shows the server’s refusal and no controls', async () => {
