@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
+import { LATER_SLIDES_ID } from '../src/lecture/later-slides.ts';
 import { DEFLATED } from '../src/pipeline/chunk-loader.ts';
 
 /** One part of the file: bytes in the file, and bytes of the text it holds (inflated). */
@@ -21,7 +22,11 @@ export interface SizePart {
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 const FONT = /url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\)/g;
 const NOTES = /<aside class="notes"[\s\S]*?<\/aside>/g;
-const SECTION = /<section\b[\s\S]*?<\/section>/g;
+/** A section, or the template with the later sections' body and notes (src/lecture/later-slides.ts). */
+const SECTION = new RegExp(
+  `<section\\b[\\s\\S]*?</section>|<template id="${LATER_SLIDES_ID}">[\\s\\S]*?</template>`,
+  'g',
+);
 /** A chunk element: its name, its other attributes (data-deflated, data-leaf), its text. */
 const CHUNK =
   /<script type="text\/x-lecture-chunk" data-chunk="([^"]+)"([^>]*)>([\s\S]*?)<\/script>/g;

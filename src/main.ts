@@ -11,6 +11,7 @@ import 'reveal.js/reveal.css';
 import './styles/index.css';
 import { sectionCount } from 'virtual:lecture-deck';
 import { startDeck } from './deck/main.ts';
+import { fillLaterSlides } from './page/later-slides.ts';
 import { registerServiceWorker } from './page/service-worker.ts';
 import { viewModeFrom } from './lecture/view-mode.ts';
 
@@ -33,8 +34,12 @@ const views = {
   read: () => import('./reading/reading-view.ts').then((m) => m.startReadingView(slides, 'read')),
   print: () => import('./reading/reading-view.ts').then((m) => m.startReadingView(slides, 'print')),
 };
+// The views other than the deck read every slide at once (src/page/later-slides.ts).
 if (mode === 'deck') startDeck(slides);
-else void views[mode]();
+else {
+  fillLaterSlides(slides);
+  void views[mode]();
+}
 // The reading view is offline-capable too: a student may open it first. The live views come from
 // the lecture server and need it: no service worker answers for them from a cache.
 if (mode === 'deck' || mode === 'read') registerServiceWorker();

@@ -13,6 +13,7 @@ import { bindCopyButtons } from '../page/copy-button.ts';
 import { applyLecturePlan } from '../page/lecture-plan.ts';
 import { bindBrowseMode } from './browse-mode.ts';
 import { bindCodeSteps } from './code-steps.ts';
+import { bindLaterSlides, prepareLaterSlides } from './later-slides.ts';
 import { bindSlideFitting } from './fit-slide.ts';
 import { showLengthNotice } from './length-notice.ts';
 import { revealConfig } from './reveal-config.ts';
@@ -41,6 +42,8 @@ export function startDeck(slidesElement: HTMLElement): void {
     console.warn(problem);
     showLengthNotice(problem);
   }
+  // The later slides' content, now if the address needs it (src/deck/later-slides.ts).
+  const later = prepareLaterSlides(slidesElement, minutes);
   // The title screen (no data-section) is not part of the plan.
   applyLecturePlan(
     [...slidesElement.querySelectorAll<HTMLElement>(':scope > section[data-section]')],
@@ -52,6 +55,7 @@ export function startDeck(slidesElement: HTMLElement): void {
   const deck = new Reveal(revealElement, revealConfig());
   window.Reveal = deck;
   window.lectureMinutes = minutes;
+  bindLaterSlides(deck, later);
   bindBrowseMode(deck, revealElement);
   bindCodeSteps(deck);
   bindSlideFitting(deck);

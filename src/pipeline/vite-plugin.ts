@@ -14,6 +14,7 @@ import { firstSlideFontFiles } from './font-preload.ts';
 import { EXAMPLES_MODULE_ID, exampleFilesModule, readExampleFiles } from './example-files.ts';
 import { readSlides, repoFileReader } from './read-slides.ts';
 import { isSlideError } from './slide-error.ts';
+import { deferLaterSlides } from './later-slides.ts';
 import { DEFAULT_LECTURE_MINUTES } from '../lecture/timing.ts';
 
 /** The module id the runtime imports. */
@@ -132,7 +133,8 @@ export function lectureDeck(options: LectureDeckOptions = {}): Plugin {
       try {
         const sources = built?.sources ?? readSlides(root, slidesDir);
         // deckOf hands the dev server's watcher every file it read already (no Rollup context here).
-        slides = deckOf(sources, () => {}).html;
+        // The later slides' body and notes in an inert <template> (src/pipeline/later-slides.ts).
+        slides = deferLaterSlides(deckOf(sources, () => {}).html);
       } catch (error) {
         // A malformed slide is reported once, with its frame, by the deck module's load.
         if (!isSlideError(error)) throw error;

@@ -53,8 +53,18 @@ export async function openDeck(context: BrowserContext, url: string): Promise<De
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   await page.goto(url);
-  await page.waitForFunction(() => window.Reveal?.isReady() === true);
+  await deckReady(page);
   return { page, requests, errors };
+}
+
+/**
+ * Waits until reveal.js is ready and every slide has its body and notes: the later slides' come
+ * out of their template after the first frame (src/deck/later-slides.ts).
+ */
+export async function deckReady(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => window.Reveal?.isReady() === true && document.getElementById('later-slides') === null,
+  );
 }
 
 /**

@@ -7,7 +7,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { MIN_ZOOM } from '../../src/deck/fit-slide.ts';
-import { expectedSlides, openDeck, useBrowser } from './deck-page.ts';
+import { KEPT_SECTIONS } from '../../src/lecture/later-slides.ts';
+import { deckReady, expectedSlides, openDeck, useBrowser } from './deck-page.ts';
 
 const deckUrl = inject('deckUrl');
 const browser = useBrowser();
@@ -161,6 +162,58 @@ describe('first slide', () => {
       () => (window as unknown as { intlBeforeReady: string[] }).intlBeforeReady,
     );
     expect(calls).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the first slide before the later slides get their body and notes, then gives them all', async () => {
+    const page = await browser.context.newPage();
+    // What the sections hold when reveal.js is ready (its `ready` event, before the first frame).
+    await page.addInitScript(() => {
+      window.addEventListener(
+        'ready',
+        () => {
+          const sections = [...document.querySelectorAll('.reveal .slides > section')];
+          Object.assign(window, {
+            atReady: {
+              sections: sections.length,
+              withNotes: sections.filter((s) => s.querySelector(':scope > aside.notes')).length,
+            },
+          });
+        },
+        { capture: true, once: true },
+      );
+    });
+    await page.goto(`${deckUrl}?minutes=60`);
+    await deckReady(page);
+    const atReady = await page.evaluate(
+      () => (window as unknown as { atReady: { sections: number; withNotes: number } }).atReady,
+    );
+    // reveal.js has taken the hidden sections out; those keep their content (the reading view's).
+    expect(atReady.sections).toBe(shown.length + 1);
+    expect(atReady.withNotes).toBe(KEPT_SECTIONS);
+    const after = await page.evaluate(() => {
+      const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')];
+      const slots = [...document.querySelectorAll('.reveal .slides .widget-slot')];
+      return {
+        bodies: sections.filter((s) => s.querySelector(':scope > .slide-body')).length,
+        notes: sections.filter((s) => s.querySelector(':scope > aside.notes')).length,
+        slots: slots.length,
+        withSteps: slots.filter((s) => s.querySelector('.widget-steps')).length,
+        // The plan line of the last slide's notes, for the 60-minute lecture.
+        lastPlan:
+          sections.at(-1)?.querySelector('aside.notes > .notes-plan')?.textContent?.trim() ?? '',
+      };
+    });
+    // Every shown slide but the title screen has a body; every section has its notes.
+    expect(after.bodies).toBe(shown.length);
+    expect(after.notes).toBe(shown.length + 1);
+    expect(after.slots).toBeGreaterThan(0);
+    expect(after.withSteps).toBe(after.slots);
+    // The same line the built page has at the default length differs at 60 minutes.
+    const html = await (await fetch(deckUrl)).text();
+    const builtPlans = [...html.matchAll(/<p class="notes-plan">([^<]*)<\/p>/g)].map((m) => m[1]);
+    expect(after.lastPlan).not.toBe('');
+    expect(after.lastPlan).not.toBe(builtPlans.at(-1));
     await page.close();
   });
 

@@ -637,6 +637,9 @@ describe('speaker view', () => {
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, deckUrl)).toEqual([]);
     await again.popup.close();
+    // The fake clock is the context's: paused, it would hold the next tests' timers (the deck
+    // puts the later slides in place on a timer after the first frame, src/deck/later-slides.ts).
+    await page.clock.resume();
     await page.close();
   });
 

@@ -1,0 +1,37 @@
+/**
+ * The built sections as index.html carries them (src/lecture/later-slides.ts): the first
+ * `KEPT_SECTIONS` whole, every later one as its opening tag and `<header>` only, its body and
+ * notes in a holder inside one `<template>` after the sections (hidden sections stay whole:
+ * reveal.js removes them, and the reading view shows them). Main-thread CPU to the first slide
+ * (bench/first-slide-load.ts, 9 alternating loads): served 77 → 64 ms, one file from file://
+ * 95 → 81 ms, measured with the template as the only change.
+ */
+import { KEPT_SECTIONS, LATER_SLIDE_ATTRIBUTE, LATER_SLIDES_ID } from '../lecture/later-slides.ts';
+
+/** A rendered section (src/pipeline/render-slide.ts, title-slide.ts): its end, as written. */
+const SECTION_END = /(?<=<\/aside>\n<\/section>\n)/;
+/** Opening tag and `<header>…</header>` line; the rest up to `</section>` is body and notes. */
+const SHELL = /^(<section\b[^>]*>\n?(?:<header\b[\s\S]*?<\/header>\n?)?)([\s\S]*)(<\/section>\n)$/;
+
+/** `html` (buildDeck's sections) with the later sections' content moved into the template. */
+export function deferLaterSlides(html: string, kept = KEPT_SECTIONS): string {
+  const sections = html.split(SECTION_END);
+  if (sections.join('') !== html) throw new Error('later slides: sections do not add up');
+  const shells: string[] = [];
+  const holders: string[] = [];
+  for (const [i, section] of sections.entries()) {
+    const match = SHELL.exec(section);
+    const id = /^<section\b[^>]*\bid="([^"]+)"/.exec(section)?.[1];
+    // A hidden section stays whole: reveal.js takes it out of the page when it starts.
+    const hidden = /^<section\b[^>]*\bdata-visibility="hidden"/.test(section);
+    if (i < kept || hidden || !match || id === undefined) {
+      shells.push(section);
+      continue;
+    }
+    const [, open = '', content = '', close = ''] = match;
+    shells.push(`${open}${close}`);
+    holders.push(`<div ${LATER_SLIDE_ATTRIBUTE}="${id}">${content}</div>`);
+  }
+  if (holders.length === 0) return html;
+  return `${shells.join('')}<template id="${LATER_SLIDES_ID}">${holders.join('\n')}</template>`;
+}
