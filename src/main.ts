@@ -13,7 +13,7 @@ import { sectionCount } from 'virtual:lecture-deck';
 import { startDeck } from './deck/main.ts';
 import { fillLaterSlides } from './page/later-slides.ts';
 import { registerServiceWorker } from './page/service-worker.ts';
-import { viewModeFrom } from './lecture/view-mode.ts';
+import { liveRoleFrom, viewModeFrom } from './lecture/view-mode.ts';
 
 const slides = document.querySelector<HTMLElement>('.reveal > .slides');
 const found = slides?.querySelectorAll(':scope > section[data-section]').length ?? 0;
@@ -40,6 +40,8 @@ else {
   fillLaterSlides(slides);
   void views[mode]();
 }
-// The reading view is offline-capable too: a student may open it first. The live views come from
-// the lecture server and need it: no service worker answers for them from a cache.
-if (mode === 'deck' || mode === 'read') registerServiceWorker();
+// The reading view is offline-capable too: a student may open it first. Nothing served by the
+// lecture server registers one (the live views need the server, and the lecturer's deck must be
+// the build the server serves now, never an older precached one after a rebuild).
+if ((mode === 'deck' || mode === 'read') && liveRoleFrom(window.location.search) === undefined)
+  registerServiceWorker();
