@@ -24,6 +24,7 @@ import {
 import {
   buildOneFile,
   currentSlide,
+  deckReady,
   expectedSlides,
   openDeck,
   pageErrors,
@@ -151,7 +152,8 @@ describe('the one-file lecture', () => {
     cdp.on('Debugger.scriptParsed', (e) => parsed.push({ url: e.url, length: e.length ?? 0 }));
     await cdp.send('Debugger.enable');
     await page.goto(fileUrl);
-    await page.waitForFunction(() => window.Reveal?.isReady() === true);
+    // Ready, with every slide's body in place (the later ones come after the first frame).
+    await deckReady(page);
     const blobCode = (): number =>
       parsed.filter((s) => s.url.startsWith('blob:')).reduce((sum, s) => sum + s.length, 0);
     const atFirstSlide = blobCode();
