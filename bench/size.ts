@@ -22,9 +22,9 @@ export interface SizePart {
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 const FONT = /url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\)/g;
 const NOTES = /<aside class="notes"[\s\S]*?<\/aside>/g;
-/** A section, or the template with the later sections' body and notes (src/lecture/later-slides.ts). */
+/** A section, or the holder of the later sections' body and notes (src/lecture/later-slides.ts). */
 const SECTION = new RegExp(
-  `<section\\b[\\s\\S]*?</section>|<template id="${LATER_SLIDES_ID}">[\\s\\S]*?</template>`,
+  `<section\\b[\\s\\S]*?</section>|<(template|script)\\b[^>]*id="${LATER_SLIDES_ID}">[\\s\\S]*?</\\1>`,
   'g',
 );
 /** A chunk element: its name, its other attributes (data-deflated, data-leaf), its text. */

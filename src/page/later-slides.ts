@@ -1,35 +1,44 @@
 /**
- * Puts the later slides' body and notes (kept in a `<template>` by the build,
+ * Puts the later slides' body and notes (kept as inert text or a `<template>` by the build,
  * src/lecture/later-slides.ts) into their sections: at once for the reading and print views and
  * for a deck whose address names a later slide; otherwise the deck does it after its first frame.
  */
 import { LATER_SLIDE_ATTRIBUTE, LATER_SLIDES_ID } from '../lecture/later-slides.ts';
 
-/** The template of `slides` (`.reveal > .slides`), if its content is not in place yet. */
-function laterTemplate(slides: HTMLElement): HTMLTemplateElement | null {
-  return slides.querySelector<HTMLTemplateElement>(`:scope > template#${LATER_SLIDES_ID}`);
+/** The element of `slides` (`.reveal > .slides`) that holds the later content, if still there. */
+function holderOf(slides: HTMLElement): HTMLElement | null {
+  return slides.querySelector<HTMLElement>(`:scope > #${LATER_SLIDES_ID}`);
+}
+
+/** The held content as nodes: a template's own, or the data script's text parsed now. */
+function heldNodes(holder: HTMLElement): DocumentFragment {
+  if (holder instanceof HTMLTemplateElement) return holder.content;
+  const template = document.createElement('template');
+  template.innerHTML = holder.textContent;
+  return template.content;
 }
 
 /** Whether `section` (of `slides`) still waits for its body and notes. */
 export function waitsForContent(slides: HTMLElement, section: HTMLElement): boolean {
-  const template = laterTemplate(slides);
-  if (!template || !section.id) return false;
-  return (
-    template.content.querySelector(`[${LATER_SLIDE_ATTRIBUTE}="${CSS.escape(section.id)}"]`) !==
-    null
-  );
+  const holder = holderOf(slides);
+  if (!holder || !section.id) return false;
+  const mark = `${LATER_SLIDE_ATTRIBUTE}="${section.id}"`;
+  return holder instanceof HTMLTemplateElement
+    ? holder.content.querySelector(`[${LATER_SLIDE_ATTRIBUTE}="${CSS.escape(section.id)}"]`) !==
+        null
+    : holder.textContent.includes(mark);
 }
 
 /**
- * Moves every held body and notes into its section and drops the template; returns the
+ * Moves every held body and notes into its section and drops the holder; returns the
  * sections filled (none when there was nothing left to fill).
  */
 export function fillLaterSlides(slides: HTMLElement): HTMLElement[] {
-  const template = laterTemplate(slides);
-  if (!template) return [];
-  template.remove();
+  const held = holderOf(slides);
+  if (!held) return [];
+  held.remove();
   const filled: HTMLElement[] = [];
-  for (const holder of template.content.querySelectorAll<HTMLElement>(
+  for (const holder of heldNodes(held).querySelectorAll<HTMLElement>(
     `[${LATER_SLIDE_ATTRIBUTE}]`,
   )) {
     const id = holder.getAttribute(LATER_SLIDE_ATTRIBUTE) ?? '';

@@ -1,19 +1,25 @@
 /**
  * The built sections as index.html carries them (src/lecture/later-slides.ts): the first
  * `KEPT_SECTIONS` whole, every later one as its opening tag and `<header>` only, its body and
- * notes in a holder inside one `<template>` after the sections (hidden sections stay whole:
+ * notes in holders inside one data `<script>` (or `<template>`) after the sections (hidden
+ * sections stay whole:
  * reveal.js removes them, and the reading view shows them). Main-thread CPU to the first slide
  * (bench/first-slide-load.ts, 9 alternating loads): served 77 → 64 ms, one file from file://
  * 95 → 81 ms, measured with the template as the only change.
  */
-import { KEPT_SECTIONS, LATER_SLIDE_ATTRIBUTE, LATER_SLIDES_ID } from '../lecture/later-slides.ts';
+import {
+  KEPT_SECTIONS,
+  LATER_SLIDE_ATTRIBUTE,
+  LATER_SLIDES_ID,
+  LATER_SLIDES_TYPE,
+} from '../lecture/later-slides.ts';
 
 /** A rendered section (src/pipeline/render-slide.ts, title-slide.ts): its end, as written. */
 const SECTION_END = /(?<=<\/aside>\n<\/section>\n)/;
 /** Opening tag and `<header>…</header>` line; the rest up to `</section>` is body and notes. */
 const SHELL = /^(<section\b[^>]*>\n?(?:<header\b[\s\S]*?<\/header>\n?)?)([\s\S]*)(<\/section>\n)$/;
 
-/** `html` (buildDeck's sections) with the later sections' content moved into the template. */
+/** `html` (buildDeck's sections) with the later sections' content moved into the holder. */
 export function deferLaterSlides(html: string, kept = KEPT_SECTIONS): string {
   const sections = html.split(SECTION_END);
   if (sections.join('') !== html) throw new Error('later slides: sections do not add up');
@@ -33,5 +39,9 @@ export function deferLaterSlides(html: string, kept = KEPT_SECTIONS): string {
     holders.push(`<div ${LATER_SLIDE_ATTRIBUTE}="${id}">${content}</div>`);
   }
   if (holders.length === 0) return html;
-  return `${shells.join('')}<template id="${LATER_SLIDES_ID}">${holders.join('\n')}</template>`;
+  const held = holders.join('\n');
+  const holder = /<\/script|<!--/i.test(held)
+    ? `<template id="${LATER_SLIDES_ID}">${held}</template>`
+    : `<script type="${LATER_SLIDES_TYPE}" id="${LATER_SLIDES_ID}">${held}</script>`;
+  return `${shells.join('')}${holder}`;
 }

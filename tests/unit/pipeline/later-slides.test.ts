@@ -1,6 +1,7 @@
 /**
  * The page carries every section with its attributes and title, and the later sections' body and
- * notes in one template (src/pipeline/later-slides.ts; hidden sections stay whole): nothing is lost or moved between slides,
+ * notes as the text of one data script (src/pipeline/later-slides.ts; hidden sections stay
+ * whole; a <template> when the text could end the script): nothing is lost or moved between slides,
  * and putting each holder back into its section gives the built sections byte for byte.
  */
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import {
   KEPT_SECTIONS,
   LATER_SLIDE_ATTRIBUTE,
   LATER_SLIDES_ID,
+  LATER_SLIDES_TYPE,
 } from '../../../src/lecture/later-slides.ts';
 import { buildDeck } from '../../../src/pipeline/build-deck.ts';
 import { deferLaterSlides } from '../../../src/pipeline/later-slides.ts';
@@ -21,7 +23,9 @@ const deck = buildDeck(readSlides(root, 'slides'), {
   lectureMinutes: 90,
 });
 const page = deferLaterSlides(deck.html);
-const TEMPLATE = new RegExp(`<template id="${LATER_SLIDES_ID}">([\\s\\S]*)</template>$`);
+const TEMPLATE = new RegExp(
+  `<script type="${LATER_SLIDES_TYPE}" id="${LATER_SLIDES_ID}">([\\s\\S]*)</script>$`,
+);
 const HOLDER = new RegExp(
   `<div ${LATER_SLIDE_ATTRIBUTE}="([^"]+)">([\\s\\S]*?)</div>(?=\\n<div ${LATER_SLIDE_ATTRIBUTE}=|$)`,
   'g',
@@ -68,6 +72,18 @@ describe('later slides in the page', () => {
         (_, open: string, close: string) => `${open}${content}${close}`,
       );
     expect(restored).toBe(deck.html);
+  });
+
+  it('holds text that could end a script early in a <template> instead', () => {
+    const [title = '', second = '', third = ''] = deck.html.split(/(?<=<\/aside>\n<\/section>\n)/);
+    const risky = third.replace(
+      '</aside>',
+      '<p>&lt;/script&gt; <code></script></code></p></aside>',
+    );
+    const built = deferLaterSlides(title + second + risky);
+    expect(built).toContain(`<template id="${LATER_SLIDES_ID}">`);
+    expect(built).not.toContain(LATER_SLIDES_TYPE);
+    expect(deferLaterSlides(title + second + third)).toContain(LATER_SLIDES_TYPE);
   });
 
   it('leaves a deck of no more sections than it keeps as it is', () => {
