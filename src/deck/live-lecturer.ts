@@ -23,6 +23,7 @@ import type {
 } from '../live/protocol.ts';
 import { connectLive, type LiveLink, type LiveStatus } from '../page/live-link.ts';
 import { isWidgetName } from '../lecture/names.ts';
+import { countOf } from '../lecture/russian.ts';
 import { mountedIn, type WidgetHandle } from '../widgets/runtime/mount.ts';
 import { encodeShare } from '../widgets/runtime/share.ts';
 import { qrSvg } from '../widgets/runtime/share-qr.ts';
@@ -39,15 +40,7 @@ const LAB_SETTLE_MS = 150;
 
 /** «1 телефон», «3 телефона», «28 телефонов». */
 export function phones(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  const word =
-    mod10 === 1 && mod100 !== 11
-      ? 'телефон'
-      : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)
-        ? 'телефона'
-        : 'телефонов';
-  return `${n} ${word}`;
+  return countOf(n, ['телефон', 'телефона', 'телефонов']);
 }
 
 /** The widget slots of `slide` with their handles (mounted ones only). */
@@ -62,7 +55,9 @@ function slotsOf(slide: HTMLElement | undefined): { slot: HTMLElement; handle?: 
 /** The question the stage shows now: the open slot's widget's (the last open one), or none. */
 function stageQuestionOf(
   slide: HTMLElement | undefined,
-): { question: LiveQuestion; answered: boolean; handle: WidgetHandle } | undefined {
+):
+  | { question: LiveQuestion; answered: boolean; previous?: LiveQuestion; handle: WidgetHandle }
+  | undefined {
   const open = slotsOf(slide).filter(
     (s) =>
       s.handle &&
@@ -72,9 +67,21 @@ function stageQuestionOf(
     const shown = handle?.question();
     if (!handle || !shown) continue;
     const { id, text, choices, answer } = shown.question;
+    const previous = shown.previous;
     return {
       question: shown.answered ? { id, text, choices, answer } : { id, text, choices },
       answered: shown.answered,
+      // The question this step answered while it asks the next: phones show its answer too.
+      ...(previous
+        ? {
+            previous: {
+              id: previous.id,
+              text: previous.text,
+              choices: previous.choices,
+              answer: previous.answer,
+            },
+          }
+        : {}),
       handle,
     };
   }
@@ -156,6 +163,7 @@ export function startLiveLecturer(deck: RevealApi, key: string): () => void {
       widgets: widgets.slice(0, 8),
       question,
       revealed,
+      ...(shown?.previous ? { answered: shown.previous } : {}),
       ...(timer ? { timer } : {}),
     };
   };

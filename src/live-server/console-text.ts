@@ -4,6 +4,7 @@
  */
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { QuestionResult } from '../live/session.ts';
+import { countOf } from '../lecture/russian.ts';
 
 const PRIVATE_V4 = [/^192\.168\./, /^10\./, /^172\.(1[6-9]|2\d|3[01])\./];
 /** Interfaces of containers, VMs and VPNs: phones in the hall are not on them. */
@@ -51,21 +52,13 @@ export function listenErrorText(error: unknown, host: string, port: number): str
   }
 }
 
-function plural(n: number, one: string, few: string, many: string): string {
-  const tens = n % 100;
-  const units = n % 10;
-  if (tens >= 11 && tens <= 14) return many;
-  if (units === 1) return one;
-  return units >= 2 && units <= 4 ? few : many;
-}
-
 /** «5 вопросов, 312 голосов» — the line printed when the server stops. */
 export function votesSummary(results: readonly QuestionResult[]): string {
   const votes = results.reduce((sum, r) => sum + r.counts.reduce((a, b) => a + b, 0), 0);
   const questions = results.length;
   return (
-    `${questions} ${plural(questions, 'вопрос', 'вопроса', 'вопросов')}, ` +
-    `${votes} ${plural(votes, 'голос', 'голоса', 'голосов')}`
+    `${countOf(questions, ['вопрос', 'вопроса', 'вопросов'])}, ` +
+    `${countOf(votes, ['голос', 'голоса', 'голосов'])}`
   );
 }
 

@@ -59,6 +59,11 @@ export interface LiveState {
   readonly question: LiveQuestion | null;
   /** True once the lecturer showed the hall's votes (and the answer). */
   readonly revealed: boolean;
+  /**
+   * On a step that plays one question's answer and asks the next (order flow's sync story, the
+   * acks story): the question it answered, with its `answer`; `question` is then the new one.
+   */
+  readonly answered?: LiveQuestion;
   /** The speaker view's lecture timer, for the remote: time run so far and whether it runs. */
   readonly timer?: LiveTimer;
 }
@@ -212,7 +217,22 @@ export function parseState(value: unknown): LiveState | undefined {
   }
   const parsedQuestion = parseQuestion(question);
   if (parsedQuestion === undefined || typeof revealed !== 'boolean') return undefined;
-  const state = { slide, h, v, f, widgets: parsedWidgets, question: parsedQuestion, revealed };
+  let state: LiveState = {
+    slide,
+    h,
+    v,
+    f,
+    widgets: parsedWidgets,
+    question: parsedQuestion,
+    revealed,
+  };
+  const answered = value['answered'];
+  if (answered !== undefined) {
+    // An answered question always carries its answer.
+    const parsed = parseQuestion(answered);
+    if (!parsed || parsed.answer === undefined) return undefined;
+    state = { ...state, answered: parsed };
+  }
   const timer = value['timer'];
   if (timer === undefined) return state;
   if (!isRecord(timer) || !isIndex(timer['elapsed'], 1e9) || typeof timer['running'] !== 'boolean')

@@ -309,6 +309,11 @@ export class LiveSession {
         this.forgetOldest();
       }
     }
+    // A step that answers one question and asks the next: the export keeps the first's answer.
+    const answered = state.answered;
+    const known = answered ? this.asked.get(answered.id) : undefined;
+    if (answered && known && answered.answer !== undefined)
+      this.asked.set(answered.id, { ...known, answer: answered.answer });
     const sends: Send[] = [
       {
         to: this.connsOf('follower', 'remote'),

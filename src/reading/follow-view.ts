@@ -86,6 +86,17 @@ export function startFollowView(deck: ParentNode): void {
   let tally: LiveTally | null = null;
   let mine: MyVote | null = null;
   let confirmed: MyVote | null = null;
+  /** The server's confirmed votes of this phone by question (the last few), for `answered`. */
+  const counted = new Map<string, number>();
+  const remember = (vote: MyVote | null): void => {
+    if (!vote) return;
+    counted.delete(vote.question);
+    counted.set(vote.question, vote.choice);
+    for (const oldest of counted.keys()) {
+      if (counted.size <= 50) break;
+      counted.delete(oldest);
+    }
+  };
   let problem: string | null = null;
   let welcomed = false;
   let detached = false;
@@ -136,12 +147,14 @@ export function startFollowView(deck: ParentNode): void {
   );
 
   const renderVote = (): void => {
+    const answered = state?.answered;
     vote.update({
       question: state?.question ?? null,
       revealed: state?.revealed ?? false,
       tally,
       mine,
       problem,
+      ...(answered ? { answered: { question: answered, mine: counted.get(answered.id) } } : {}),
     });
   };
 
@@ -215,6 +228,7 @@ export function startFollowView(deck: ParentNode): void {
             ? { question: q.id, choice: message.voted, confirmed: true }
             : null;
         mine = confirmed;
+        remember(confirmed);
         problem = null;
         render();
         return;
@@ -238,6 +252,7 @@ export function startFollowView(deck: ParentNode): void {
         return;
       case 'voted':
         confirmed = { question: message.question, choice: message.choice, confirmed: true };
+        remember(confirmed);
         if (!mine || mine.question === message.question) mine = confirmed;
         problem = null;
         renderVote();

@@ -8,6 +8,8 @@
 import type { LiveQuestion, LiveTally } from '../live/protocol.ts';
 import { countOf } from '../lecture/russian.ts';
 import { h } from '../widgets/runtime/dom.ts';
+// The letters choices go by, as the stage's box shows them.
+import { choiceLetter } from '../widgets/runtime/question-box.ts';
 
 /** Classes of the vote panel (styles: ./follow.css). */
 export const VOTE_CLASS = {
@@ -21,14 +23,6 @@ export const VOTE_CLASS = {
   bar: 'follow-vote-bar',
   result: 'follow-vote-result',
 } as const;
-
-/** The letters choices go by, as the stage shows them. */
-export const CHOICE_LETTERS = ['А', 'Б', 'В', 'Г'] as const;
-
-/** The letter of choice `i` (a number past the fourth, which the protocol never sends). */
-export function choiceLetter(i: number): string {
-  return CHOICE_LETTERS[i] ?? String(i + 1);
-}
 
 /** This phone's answer to one question: sent, then confirmed by the server's `voted`. */
 export interface MyVote {
@@ -46,6 +40,11 @@ export interface VoteView {
   readonly mine: MyVote | null;
   /** A refusal from the server or the link (plain text), shown under the buttons. */
   readonly problem: string | null;
+  /**
+   * The question this step answered while it asks the next (`LiveState.answered`), with this
+   * phone's vote on it: its result shows above the new question.
+   */
+  readonly answered?: { readonly question: LiveQuestion; readonly mine: number | undefined };
 }
 
 /** The panel's element and how it is brought up to date. */
@@ -67,7 +66,7 @@ export function createVotePanel(onChoose: (choice: number) => void): VotePanel {
   let buttons: HTMLButtonElement[] = [];
   const status = h('p', { class: VOTE_CLASS.status, role: 'status', 'aria-live': 'polite' });
 
-  const buildOpen = (q: LiveQuestion): void => {
+  const buildOpen = (q: LiveQuestion, answered: VoteView['answered']): void => {
     buttons = q.choices.map((text, i) => {
       const button = h(
         'button',
@@ -79,6 +78,15 @@ export function createVotePanel(onChoose: (choice: number) => void): VotePanel {
       return button;
     });
     element.replaceChildren(
+      ...(answered
+        ? [
+            h(
+              'p',
+              { class: VOTE_CLASS.result, 'data-answered': answered.question.id },
+              `Прошлый вопрос: ${resultLine(answered.question, answered.mine)}`,
+            ),
+          ]
+        : []),
       h('h2', {}, 'Вопрос лектора'),
       h('p', { class: VOTE_CLASS.text }, q.text),
       h('div', { class: VOTE_CLASS.choices }, ...buttons),
@@ -146,9 +154,10 @@ export function createVotePanel(onChoose: (choice: number) => void): VotePanel {
         buildRevealed(view, q);
         return;
       }
-      if (builtFor !== `${q.id}:open`) {
-        builtFor = `${q.id}:open`;
-        buildOpen(q);
+      const key = `${q.id}:open:${view.answered?.question.id ?? ''}:${view.answered?.mine ?? ''}`;
+      if (builtFor !== key) {
+        builtFor = key;
+        buildOpen(q, view.answered);
       }
       const mine = view.mine?.question === q.id ? view.mine : null;
       buttons.forEach((b, i) => b.setAttribute('aria-pressed', String(mine?.choice === i)));

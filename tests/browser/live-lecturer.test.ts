@@ -12,6 +12,7 @@ import WebSocket from 'ws';
 import { LIVE_ERRORS, LIVE_VERSION, type ServerMessage } from '../../src/live/protocol.ts';
 import { startLiveServer, type LiveServer } from '../../src/live-server/server.ts';
 import { kafkaQuestion } from '../../src/widgets/kafka-partitions/questions.ts';
+import { orderFlowQuestion } from '../../src/widgets/order-flow/questions.ts';
 import { openDeck, repoRoot, screenshotsDir, useBrowser } from './deck-page.ts';
 
 const deckUrl = inject('deckUrl');
@@ -168,6 +169,36 @@ describe('the lecturer page in the hall', () => {
     expect(errors).toEqual([]);
     for (const p of phones) p.close();
     await popup.close();
+    await page.close();
+  });
+
+  it('on a step that answers one question and asks the next, sends phones both (slide 6)', async () => {
+    const asked = orderFlowQuestion('sync', 3);
+    const next = orderFlowQuestion('sync', 4);
+    if (!asked || !next) throw new Error('slide 6 asks before steps 4 and 5');
+    const phone = await client('follower', 'phone-d-0004');
+    const { page, errors } = await openDeck(browser.context, `${server.lecturerUrl}#/s-6`);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const flow = 'section[data-section="6"] [data-widget="order-flow"]';
+    await page.waitForSelector(flow, { state: 'attached' });
+    for (let i = 0; i < 30 && Number(await page.getAttribute(flow, 'data-step')) < 4; i++) {
+      const before = await revealState(page);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => revealState(page)).not.toEqual(before);
+    }
+    expect(await page.getAttribute(flow, 'data-step')).toBe('4');
+    await expect
+      .poll(() => {
+        const s = lastState(phone);
+        return s && { step: s.widgets[0]?.step, question: s.question, answered: s.answered };
+      })
+      .toEqual({
+        step: 4,
+        question: { id: next.id, text: next.text, choices: next.choices },
+        answered: { id: asked.id, text: asked.text, choices: asked.choices, answer: asked.answer },
+      });
+    expect(errors).toEqual([]);
+    phone.close();
     await page.close();
   });
 

@@ -7,7 +7,6 @@
  * reveal, shows the slide's notes and a ticking timer, and a wrong key shows the server's refusal.
  * Without `?live` the deck opens no socket. Screenshots go to test-results/screenshots.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,7 +16,7 @@ import type { LiveState, RemoteCommand } from '../../src/live/protocol.ts';
 import { startLiveServer, type LiveServer } from '../../src/live-server/server.ts';
 import { encodeShare } from '../../src/widgets/runtime/share.ts';
 import { axeFindings } from './axe.ts';
-import { pageErrors, repoRoot, screenshotsDir, useBrowser } from './deck-page.ts';
+import { deckReady, pageErrors, repoRoot, screenshotsDir, useBrowser } from './deck-page.ts';
 
 const LECTURER_KEY = 'lecturer-key-for-the-phone-test';
 const REMOTE_KEY = 'remote-key-for-the-phone-test';
@@ -119,20 +118,6 @@ const WIDGET = '.follow-slide [data-widget]';
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotsDir(), `live-phone-${name}.png`) });
-}
-
-/** The text of slide `id`'s speaker notes in the built page (tags dropped). */
-function builtNotes(id: string): string {
-  const html = readFileSync(join(deckDir, 'index.html'), 'utf8');
-  const start = html.indexOf(`<section id="${id}"`);
-  const aside = html.indexOf('<aside class="notes">', start);
-  const end = html.indexOf('</aside>', aside);
-  return html
-    .slice(aside, end)
-    .replace(/<p class="notes-plan">.*?<\/p>/s, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 describe('live mode on the phones, through the real lecture server', () => {
@@ -358,7 +343,18 @@ describe('live mode on the phones, through the real lecture server', () => {
     await page.waitForSelector('button[name="next"]:not([disabled])');
     expect(await page.locator('.remote-slide-number').textContent()).toMatch(/^Слайд 18 из \d+$/);
     expect(await page.locator('.remote-slide-title').textContent()).toBe('Визуализация RabbitMQ');
-    const notes = builtNotes('s-18');
+    // The notes as the deck itself has them (the built page keeps a later slide's notes in a
+    // data script until the deck fills them in: read the deck, not the file).
+    const deck = await browser.context.newPage();
+    await deck.goto(`${base}#/s-18`);
+    await deckReady(deck);
+    const notes = await deck.evaluate(() => {
+      const aside = document.querySelector('.reveal .slides > section#s-18 aside.notes');
+      const copy = aside?.cloneNode(true) as HTMLElement | undefined;
+      copy?.querySelector('.notes-plan')?.remove();
+      return (copy?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+    await deck.close();
     expect(notes.length).toBeGreaterThan(20);
     const shown = (await page.locator('.remote-notes').textContent())?.replace(/\s+/g, ' ') ?? '';
     expect(shown).toContain(notes.slice(0, 60));

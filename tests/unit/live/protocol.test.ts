@@ -52,6 +52,14 @@ const clientMessages: ClientMessage[] = [
   { t: 'hello', v: LIVE_VERSION, role: 'remote', id: 'r', key: 'r'.repeat(32) },
   { t: 'state', state },
   { t: 'state', state: plainState },
+  {
+    t: 'state',
+    state: {
+      ...plainState,
+      question: { id: 'q2', text: 'Дальше?', choices: ['Да', 'Нет'] },
+      answered: { id: 'q1', text: 'Раньше?', choices: ['Да', 'Нет'], answer: 0 },
+    },
+  },
   { t: 'vote', question: 'kafka-rebalance', choice: 1 },
   ...(['next', 'prev', 'pause', 'resume', 'reveal'] as const).map(
     (command) => ({ t: 'command', command }) as const,
@@ -161,6 +169,10 @@ describe('refusals', () => {
     ['answer out of range', { question: { id: 'q', text: 't', choices: ['a', 'b'], answer: 2 } }],
     ['revealed not boolean', { revealed: 1 }],
     ['timer negative', { timer: { elapsed: -5, running: true } }],
+    [
+      'an answered question without its answer',
+      { answered: { id: 'q', text: 't', choices: ['a', 'b'] } },
+    ],
   ])('refuses a state with %s', (_name, change) => {
     const message = { t: 'state', state: { ...plainState, ...change } };
     expect(client(message, MAX_LECTURER_MESSAGE)).toEqual(shape('состояние'));

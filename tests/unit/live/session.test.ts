@@ -259,6 +259,33 @@ describe('votes', () => {
   });
 });
 
+describe('back-to-back questions', () => {
+  it('passes the answered question with its answer to phones while the next one stays open', () => {
+    const h = harness();
+    h.join('lecturer', 'lecturer');
+    h.join('p1', 'follower');
+    h.setState(state({ question: { id: 'q1', text: question.text, choices: question.choices } }));
+    expect(h.vote('p1', 1)).toHaveLength(2);
+    const next: LiveQuestion = { id: 'q2', text: 'А теперь?', choices: ['Да', 'Нет'] };
+    const sends = h.setState(state({ question: next, answered: question }));
+    // The new question is open (no answer); the one the step answered comes with its answer.
+    expect(to(sends, 'p1')).toEqual([
+      { t: 'state', state: state({ question: next, answered: question }) },
+    ]);
+    expect(h.vote('p1', 0, 'q2')).toHaveLength(2);
+    expect(h.session.results()).toEqual([
+      {
+        question: 'q1',
+        text: question.text,
+        choices: question.choices,
+        counts: [0, 1, 0],
+        answer: 2,
+      },
+      { question: 'q2', text: next.text, choices: next.choices, counts: [1, 0], answer: undefined },
+    ]);
+  });
+});
+
 describe('budgets and bounds', () => {
   it('answers a follower’s flood with one error a second and changes nothing past its budget', () => {
     const h = harness({}, 0);

@@ -26,6 +26,25 @@ function panel() {
 }
 
 describe('the phone’s vote panel', () => {
+  it('on a step that answers one question and asks the next, says the first one’s result above', () => {
+    const { vote, text, buttons } = panel();
+    const first: LiveQuestion = {
+      id: 'order-flow/sync/3',
+      text: 'Через сколько клиент получит ответ?',
+      choices: ['100 мс', '2 900 мс'],
+      answer: 1,
+    };
+    vote.update({ ...OPEN, answered: { question: first, mine: 0 } });
+    expect(text('[data-answered]')).toBe(
+      'Прошлый вопрос: Правильный ответ: Б. Ваш ответ А — неверно.',
+    );
+    expect(buttons()).toHaveLength(4);
+    vote.update({ ...OPEN, answered: { question: first, mine: undefined } });
+    expect(text('[data-answered]')).toBe('Прошлый вопрос: Правильный ответ: Б. Вы не ответили.');
+    vote.update(OPEN);
+    expect(text('[data-answered]')).toBeNull();
+  });
+
   it('is hidden while no question is open', () => {
     const { vote } = panel();
     vote.update({ ...OPEN, question: null });
