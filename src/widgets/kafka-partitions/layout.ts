@@ -12,8 +12,8 @@ export const VIEW_WIDTH = 1232;
 export const FONT = { text: 25, name: 27 } as const;
 /** Band above the rows for the partitioner formula. */
 export const HEADER_HEIGHT = 44;
-/** Height the rows share before the widget scrolls: six partitions fit the stage at 1280×720. */
-export const ROWS_BUDGET = 348;
+/** Height the rows share before the widget scrolls: six partitions fit the stage at 1280×720, with the stage question box (two lines) under them. */
+export const ROWS_BUDGET = 324;
 /** Row pitch bounds: big enough to read, small enough for many partitions (then it scrolls). */
 export const ROW_MAX = 84;
 export const ROW_MIN = 50;
