@@ -173,9 +173,12 @@ describe('reading view', () => {
     // so that what the reader sees stays put.
     const onScreen = () =>
       page.evaluate((s) => document.getElementById(`s-${s}`)?.getBoundingClientRect().top, last);
-    const top = await onScreen();
+    const top = (await onScreen()) ?? Number.NaN;
     await page.waitForTimeout(300);
-    await expect(onScreen()).resolves.toBe(top);
+    // Anchoring keeps it within a pixel (a CI run: 20.11 → 19.58 px); a page the list moved
+    // would be off by a slide's height.
+    const after = (await onScreen()) ?? Number.NaN;
+    expect(Math.abs(after - top)).toBeLessThanOrEqual(2);
     await page.screenshot({ path: 'test-results/screenshots/reading-toc-1280.png' });
     expect(errors).toEqual([]);
     await page.close();
