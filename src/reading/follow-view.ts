@@ -11,6 +11,7 @@ import { connectLive, type LiveLink, type LiveStatus } from '../page/live-link.t
 import { h } from '../widgets/runtime/dom.ts';
 import { followWidgets, type FollowWidgets } from './follow-widgets.ts';
 import { createVotePanel, type MyVote } from './follow-vote.ts';
+import { LIVE_STATUS_CLASS } from '../page/live-status.ts';
 import './follow.css';
 
 /** Classes of the follow view (styles: ./follow.css). */
@@ -104,7 +105,11 @@ export function startFollowView(deck: ParentNode): void {
 
   const status = h(
     'p',
-    { class: FOLLOW_CLASS.status, role: 'status', 'data-status': 'connecting' },
+    {
+      class: `${FOLLOW_CLASS.status} ${LIVE_STATUS_CLASS}`,
+      role: 'status',
+      'data-status': 'connecting',
+    },
     STATUS_TEXT.connecting,
   );
   const main = h('main', { class: FOLLOW_CLASS.main });

@@ -8,6 +8,7 @@
 import type { LiveState, LiveTally, RemoteCommand, ServerMessage } from '../live/protocol.ts';
 import { queryValue } from '../lecture/query.ts';
 import { connectLive, LIVE_QUERY, type LiveLink, type LiveStatus } from '../page/live-link.ts';
+import { LIVE_STATUS_CLASS } from '../page/live-status.ts';
 import './remote.css';
 
 /** Classes of the remote (styles: ./remote.css). */
@@ -64,7 +65,11 @@ export function startRemoteView(deck: ParentNode): void {
   let welcomed = false;
   let timerAt = 0;
 
-  const status = el('p', { class: REMOTE_CLASS.status, role: 'status' }, STATUS_TEXT.connecting);
+  const status = el(
+    'p',
+    { class: `${REMOTE_CLASS.status} ${LIVE_STATUS_CLASS}`, role: 'status' },
+    STATUS_TEXT.connecting,
+  );
   const number = el('p', { class: `${REMOTE_CLASS.slide}-number` }, 'Ждём лектора…');
   const title = el('h1', { class: `${REMOTE_CLASS.slide}-title` });
   const prev = el('button', { type: 'button', name: 'prev', 'aria-label': 'Назад' }, '←');
