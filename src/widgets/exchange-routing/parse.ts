@@ -6,6 +6,7 @@
  */
 import type { ExchangeKind } from '../../broker/rabbitmq/index.ts';
 import {
+  textProblem,
   utf8Length,
   validateRoutingKey,
   validateTopicPattern,
@@ -32,6 +33,9 @@ export function parseHeaders(raw: string, forBinding: boolean): Validation<Heade
   if (raw.length > MAX_HEADERS_CHARS) {
     return { ok: false, message: `Слишком длинно: не больше ${MAX_HEADERS_CHARS} символов.` };
   }
+  // The rule every text field shares (an empty text is fine: no headers).
+  const problem = textProblem(raw, 'Заголовки', true);
+  if (problem) return { ok: false, message: problem };
   const out = new Map<string, string>();
   const parts = raw
     .split(',')
@@ -48,6 +52,8 @@ export function parseHeaders(raw: string, forBinding: boolean): Validation<Heade
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
     if (key === '') return { ok: false, message: `«${part.slice(0, 40)}» — нет имени заголовка.` };
+    const invisible = textProblem(key, 'Имя заголовка') ?? textProblem(value, `«${key}»`, true);
+    if (invisible) return { ok: false, message: invisible };
     if (utf8Length(key) > 255) return { ok: false, message: 'Имя заголовка длиннее 255 байт.' };
     if (out.has(key)) return { ok: false, message: `Заголовок «${key}» повторяется.` };
     if (forBinding && key === 'x-match' && !X_MATCH.includes(value)) {

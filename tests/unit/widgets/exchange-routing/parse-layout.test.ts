@@ -31,6 +31,22 @@ describe('binding and headers validation', () => {
     expect(readBinding('direct', '<img src=x onerror=alert(1)>', none)).toMatchObject({ ok: true });
   });
 
+  it("headers share every text field's rule: no bidi or control character, no invisible-only text", () => {
+    for (const forBinding of [false, true]) {
+      const refused = (raw: string): string => {
+        const parsed = parseHeaders(raw, forBinding);
+        return parsed.ok ? 'accepted' : parsed.message;
+      };
+      expect(refused('status=paid\u202e')).toMatch(/U\+202E/);
+      expect(refused('\u2066status=paid')).toMatch(/U\+2066/);
+      expect(refused('status=\u0007')).toMatch(/U\+0007/);
+      expect(refused('   ')).toMatch(/одни пробелы/);
+      expect(refused('\u200b=paid')).toMatch(/Имя заголовка: одни пробелы или невидимые/);
+      expect(refused('status=\u200b\u200d')).toMatch(/«status»: одни пробелы или невидимые/);
+      expect(refused('status=')).toBe('accepted');
+    }
+  });
+
   it('parses headers as key=value pairs and checks x-match for bindings', () => {
     expect(parseHeaders(' status=paid, region = eu ', false)).toEqual({
       ok: true,
