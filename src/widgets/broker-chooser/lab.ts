@@ -59,7 +59,8 @@ export function chooserLab(host: KitHost<ChooserView, ChooserAction>): LabPanel<
     if (text !== undefined) name.setError(host.act({ type: 'rename', name: text }));
   };
   const applyRate = (): void => {
-    if (rate.input.value.trim() === '') {
+    // An empty field is no rate; whitespace alone is refused like in every text field.
+    if (rate.input.value === '') {
       rate.setError(undefined);
       return;
     }

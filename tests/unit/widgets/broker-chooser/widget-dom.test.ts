@@ -82,6 +82,13 @@ describe('broker-chooser in the DOM', () => {
     name.value = '   ';
     name.dispatchEvent(new Event('change', { bubbles: true }));
     expect(name.getAttribute('aria-invalid')).toBe('true');
+    // Whitespace in the rate is refused like in every text field; only an empty field is no rate.
+    rate.value = ' \t ';
+    rate.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(rate.getAttribute('aria-invalid')).toBe('true');
+    rate.value = '';
+    rate.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(rate.hasAttribute('aria-invalid')).toBe(false);
   });
 
   it('clears answers to a recommendation that still has a reason', () => {
