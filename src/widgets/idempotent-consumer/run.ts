@@ -6,6 +6,7 @@
  * ledger; the idempotent one first does `SET processed:<id> in-progress NX EX 60`, exactly as
  * examples/celery/idempotency.py's process_once, and charges only when that replies OK.
  */
+import { at } from '../../broker/core/at.ts';
 import { peekTimer } from '../../broker/core/clock.ts';
 import {
   celeryModelWith,
@@ -153,7 +154,7 @@ function apply(run: PaymentRun, command: CeleryCommand): PaymentRun {
   const r = model.step(run.celery, command);
   let next: PaymentRun = { ...run, celery: r.state, events: [...run.events, ...r.events] };
   for (let i = run.events.length; i < next.events.length; i++) {
-    const e = next.events[i] as CeleryEvent;
+    const e = at(next.events, i);
     if (e.type !== 'task-started') continue;
     const received = next.events
       .slice(0, i)

@@ -3,6 +3,7 @@
  * producer into their cells, new links and moved markers fade in. Web Animations only; nothing
  * runs with reduced motion, and running animations are cancelled on the next frame or destroy.
  */
+import { KP_CLASS } from './classes.ts';
 import type { KafkaView } from './logic.ts';
 
 /** Where records fly from (the producer formula at the top left). */
@@ -66,7 +67,9 @@ export function animateFrame(
       }),
     );
   }
-  for (const mark of svg.querySelectorAll<SVGGElement>('.w-kp-marker, .w-kp-committed')) {
+  for (const mark of svg.querySelectorAll<SVGGElement>(
+    `.${KP_CLASS.marker}, .${KP_CLASS.committed}`,
+  )) {
     started.push(
       mark.animate([{ opacity: 0 }, { opacity: 1 }], {
         duration: 500,

@@ -6,6 +6,7 @@
  * a text node. Contract attributes live on the row and member groups (`data-partition`,
  * `data-end-offset`, `data-last`, `data-consumer`, `data-partitions`).
  */
+import { at } from '../../broker/core/at.ts';
 import { kafkaPartitionForKey } from '../../broker/kafka/index.ts';
 import { WIDGET_CLASS } from '../runtime/classes.ts';
 import { h, s } from '../runtime/dom.ts';
@@ -65,7 +66,7 @@ export type ShapeName = (typeof MEMBER_SHAPES)[number] | 'hollow-diamond';
 /** The look of the member in `slot` (its join number − 1). */
 export function memberLook(slot: number): { colour: string; shape: ShapeName } {
   const i = ((slot % MEMBER_COLOURS.length) + MEMBER_COLOURS.length) % MEMBER_COLOURS.length;
-  return { colour: MEMBER_COLOURS[i] as string, shape: MEMBER_SHAPES[i] as ShapeName };
+  return { colour: at(MEMBER_COLOURS, i), shape: at(MEMBER_SHAPES, i) };
 }
 
 function polygon(n: number, r: number, rotate = -Math.PI / 2, inner?: number): string {

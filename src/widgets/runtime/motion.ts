@@ -1,4 +1,5 @@
 /** Pure interpolation helpers plus the one place that asks the platform to animate. */
+import { at } from '../../broker/core/at.ts';
 
 /** Linear interpolation between a and b at t in [0, 1]. */
 export function lerp(a: number, b: number, t: number): number {
@@ -17,28 +18,29 @@ export function pointAlong(
   t: number,
 ): { x: number; y: number } {
   if (points.length === 0) throw new RangeError('pointAlong: no points');
-  if (points.length === 1) return { ...(points[0] as { x: number; y: number }) };
   const segments: number[] = [];
   let total = 0;
   for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1] as { x: number; y: number };
-    const b = points[i] as { x: number; y: number };
-    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    const len = distance(at(points, i - 1), at(points, i));
     segments.push(len);
     total += len;
   }
   let remaining = Math.min(1, Math.max(0, t)) * total;
-  for (let i = 0; i < segments.length; i++) {
-    const len = segments[i] as number;
+  for (const [i, len] of segments.entries()) {
     if (remaining <= len || i === segments.length - 1) {
-      const a = points[i] as { x: number; y: number };
-      const b = points[i + 1] as { x: number; y: number };
+      const a = at(points, i);
+      const b = at(points, i + 1);
       const f = len === 0 ? 1 : Math.min(1, remaining / len);
       return { x: lerp(a.x, b.x, f), y: lerp(a.y, b.y, f) };
     }
     remaining -= len;
   }
-  return { ...(points[points.length - 1] as { x: number; y: number }) };
+  // One point: no segment.
+  return { ...at(points, 0) };
+}
+
+function distance(a: { x: number; y: number }, b: { x: number; y: number }): number {
+  return Math.hypot(b.x - a.x, b.y - a.y);
 }
 
 /** True when the user prefers reduced motion. */
