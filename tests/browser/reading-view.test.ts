@@ -407,6 +407,35 @@ describe('reading view', () => {
       );
     }
     expect(collapsed).toEqual([]);
+    // With every widget mounted, ids are unique, and each label or ARIA reference inside a widget
+    // names a control of that same widget (three exchange-routing labs once shared w-er-type).
+    const ids = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      const refs = [
+        ...document.querySelectorAll(
+          '[data-widget] :is([for], [aria-describedby], [aria-labelledby], [aria-controls])',
+        ),
+      ].flatMap((el) =>
+        ['for', 'aria-describedby', 'aria-labelledby', 'aria-controls'].flatMap((attr) =>
+          (el.getAttribute(attr) ?? '')
+            .split(/\s+/)
+            .filter((id) => id !== '')
+            .filter((id) => {
+              const target = document.getElementById(id);
+              return !target || target.closest('[data-widget]') !== el.closest('[data-widget]');
+            })
+            .map((id) => `${attr}=${id}`),
+        ),
+      );
+      return {
+        repeated: all.filter((id, i) => all.indexOf(id) !== i),
+        widgets: document.querySelectorAll('[data-widget]').length,
+        refs,
+      };
+    });
+    expect(ids.widgets).toBeGreaterThanOrEqual(sections.length);
+    expect(ids.repeated).toEqual([]);
+    expect(ids.refs).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
