@@ -165,6 +165,61 @@ describe('first slide', () => {
     await page.close();
   });
 
+  it('opens no web storage before the first slide is drawn, and still restores the speaker timer', async () => {
+    const page = await browser.context.newPage();
+    // The first sessionStorage/localStorage read in a page waits on the browser process.
+    await page.addInitScript(() => {
+      const opened: string[] = [];
+      let drawn = false;
+      window.addEventListener(
+        'ready',
+        () => requestAnimationFrame(() => setTimeout(() => (drawn = true), 0)),
+        { capture: true, once: true },
+      );
+      Object.assign(window, { storageBeforeDrawn: opened });
+      for (const name of ['sessionStorage', 'localStorage'] as const) {
+        const get = Object.getOwnPropertyDescriptor(window, name)?.get;
+        if (!get) throw new Error(`no ${name} getter`);
+        Object.defineProperty(window, name, {
+          get() {
+            if (!drawn) opened.push(name);
+            return get.call(window) as Storage;
+          },
+          configurable: true,
+        });
+      }
+    });
+    await page.goto(deckUrl);
+    await page.waitForFunction(() => window.Reveal?.isReady() === true);
+    const opened = () =>
+      page.evaluate(
+        () => (window as unknown as { storageBeforeDrawn: string[] }).storageBeforeDrawn,
+      );
+    expect(await opened()).toEqual([]);
+    // The timer a reload leaves is still read: open the speaker view, move, reload, and the
+    // window's timer goes on from where it was.
+    const popupPromise = browser.context.waitForEvent('page');
+    await page.keyboard.press('s');
+    const popup = await popupPromise;
+    await page.keyboard.press('ArrowRight');
+    const timer = popup.locator('.speaker-timer');
+    const seconds = async (): Promise<number> =>
+      ((await timer.textContent()) ?? '')
+        .split(':')
+        .reduce((sum, part) => sum * 60 + Number(part), 0);
+    await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    const before = await seconds();
+    // (The reload opens #/s-1: reveal.js starts on it with a slide change, which credits the
+    // restored timer at once, so this load reads the storage before its first frame.)
+    await page.reload();
+    await page.waitForFunction(() => window.Reveal?.isReady() === true);
+    await page.keyboard.press('s');
+    await expect.poll(() => popup.locator('.speaker-notice').count()).toBe(0);
+    expect(await seconds()).toBeGreaterThanOrEqual(before);
+    await popup.close();
+    await page.close();
+  });
+
   it('draws the first slide before the later slides get their body and notes, then gives them all', async () => {
     const page = await browser.context.newPage();
     // What the sections hold when reveal.js is ready (its `ready` event, before the first frame).

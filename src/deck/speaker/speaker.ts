@@ -109,11 +109,22 @@ function titleScreen(id: string): PlannedSlide {
 /** Binds `S` and the timer to `deck`; returns a function that undoes everything. */
 export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () => void {
   const clock = options.clock ?? { now: () => performance.now(), date: () => new Date() };
-  const timerStorage =
-    options.timerStorage === undefined ? storage('session') : options.timerStorage;
-  const prefsStorage = options.prefsStorage === undefined ? storage('local') : options.prefsStorage;
+  // The browser's storage is opened when first needed: the first use of sessionStorage or
+  // localStorage in a page waits on the browser process (about 3 ms of main thread before the
+  // first slide on this machine, bench:first-slide), and most loads have no timer to restore.
+  const timerStorage = once(() =>
+    options.timerStorage === undefined ? storage('session') : options.timerStorage,
+  );
   let plan: PlannedSlide[] = [];
-  let timer: TimerState | null = loadTimer(timerStorage, clock.now());
+  let timer: TimerState | null = null;
+  let restored = false;
+  let unbound = false;
+  /** The timer a reload of this tab left (read once: after the first frame, or when first needed). */
+  const restore = (): void => {
+    if (restored) return;
+    restored = true;
+    timer = loadTimer(timerStorage(), clock.now());
+  };
   let win: Window | null = null;
   let view: SpeakerView | null = null;
   let dialog: RehearsalDialog | null = null;
@@ -126,9 +137,10 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
 
   const currentId = (): string => deck.getCurrentSlide()?.id ?? '';
   const update = (change: (t: TimerState, now: number) => TimerState): void => {
+    restore();
     if (!timer) return;
     timer = change(timer, clock.now());
-    saveTimer(timerStorage, timer);
+    saveTimer(timerStorage(), timer);
     tick();
     speakerChanged();
   };
@@ -207,7 +219,7 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
     });
     if (now - lastSave >= SAVE_MS) {
       lastSave = now;
-      saveTimer(timerStorage, advance(timer, now));
+      saveTimer(timerStorage(), advance(timer, now));
     }
   };
 
@@ -246,6 +258,7 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
 
   // The lecture starts with the first move of the deck, or with «Начать лекцию».
   const begin = (): void => {
+    restore();
     if (timer && isWaiting(timer)) update((t, now) => resume(t, 'start', now));
   };
 
@@ -256,9 +269,10 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
         t.pauses.includes('questions') ? resume(t, 'questions', now) : pause(t, 'questions', now),
       ),
     reset: () => {
+      restore();
       timer = startTimer(clock.now(), currentId());
       if (deck.isPaused()) timer = pause(timer, 'deck', clock.now());
-      saveTimer(timerStorage, timer);
+      saveTimer(timerStorage(), timer);
       render();
     },
     openReport,
@@ -286,13 +300,14 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
       showBlockedNotice();
       return;
     }
+    restore();
     if (!timer) {
       // Opened on the title slide, before the lecture: wait for it to start (see begin).
       const { indexh, indexf } = deck.getState();
       const atStart = indexh === 0 && (indexf === undefined || indexf < 0);
       timer = startTimer(clock.now(), currentId(), atStart);
       if (deck.isPaused()) timer = pause(timer, 'deck', clock.now());
-      saveTimer(timerStorage, timer);
+      saveTimer(timerStorage(), timer);
     }
     win = popup;
     const doc = resetSpeakerDocument(popup, speakerCss);
@@ -300,6 +315,8 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
       width: Number(deck.getConfig().width ?? 1280),
       height: Number(deck.getConfig().height ?? 720),
     };
+    const prefsStorage =
+      options.prefsStorage === undefined ? storage('local') : options.prefsStorage;
     view = new SpeakerView(doc, size, actions, prefsStorage);
     if (options.lengthProblem) {
       const notice = doc.createElement('p');
@@ -348,11 +365,19 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
   const onResumed = (): void => update((t, now) => resume(t, 'deck', now));
   const onReady = (): void => {
     plan = readPlan(deck.getSlides().filter((s) => s.dataset['section'] !== undefined));
-    if (timer) update((t, now) => showSlide(t, currentId(), now));
+    // After the first slide is drawn (a frame, then a task): a restored timer credits this slide.
+    requestAnimationFrame(() =>
+      window.setTimeout(() => {
+        if (unbound) return;
+        restore();
+        if (timer) update((t, now) => showSlide(t, currentId(), now));
+      }, 0),
+    );
   };
   // The deck page goes away (reload, close): keep the figures, tell the window.
   const onPageHide = (): void => {
-    if (timer) saveTimer(timerStorage, advance(timer, clock.now()));
+    restore();
+    if (timer) saveTimer(timerStorage(), advance(timer, clock.now()));
     if (view && win && !win.closed) {
       const notice = win.document.createElement('p');
       notice.className = C.notice;
@@ -377,16 +402,19 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
   // hall's votes get a panel in the window.
   setSpeakerControl({
     timer: () => {
+      restore();
       if (!timer) return undefined;
       const now = clock.now();
       return { elapsed: Math.round(elapsedSeconds(timer, now) * 1000), running: isRunning(timer) };
     },
     // The remote may pause before the window was ever opened: the timer starts then (running).
     pause: () => {
+      restore();
       timer ??= startTimer(clock.now(), currentId());
       update((t, now) => pause(t, 'questions', now));
     },
     resume: () => {
+      restore();
       timer ??= startTimer(clock.now(), currentId());
       begin();
       update((t, now) => resume(t, 'questions', now));
@@ -395,6 +423,7 @@ export function bindSpeakerView(deck: RevealApi, options: SpeakerOptions): () =>
   });
 
   return () => {
+    unbound = true;
     setSpeakerControl(undefined);
     closeView();
     unbindDeck();
@@ -439,6 +468,12 @@ export function keyCommand(
     default:
       return null;
   }
+}
+
+/** `make()`'s value, made on the first call. */
+function once<T>(make: () => T): () => T {
+  let made: { readonly value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 function storage(kind: 'session' | 'local'): Storage | null {
