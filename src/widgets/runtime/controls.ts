@@ -39,7 +39,18 @@ export function createControls(disposer: Disposer, callbacks: ControlsCallbacks)
   disposer.listen(back, 'click', () => callbacks.onStep(-1));
   disposer.listen(forward, 'click', () => callbacks.onStep(1));
   disposer.listen(reset, 'click', () => callbacks.onReset());
-  disposer.listen(speed, 'change', () => callbacks.onSpeed(Number(speed.value)));
+  // A value that is not an option (set from outside) goes back to the speed in use: a speed of
+  // NaN or 0 would give every animation a non-finite duration, which animate() throws on.
+  let current = 1;
+  disposer.listen(speed, 'change', () => {
+    const value = SPEEDS.find((s) => String(s) === speed.value);
+    if (value === undefined) {
+      speed.value = String(current);
+      return;
+    }
+    current = value;
+    callbacks.onSpeed(value);
+  });
   const element = h(
     'div',
     { class: WIDGET_CLASS.toolbar, role: 'toolbar', 'aria-label': 'Управление анимацией' },
