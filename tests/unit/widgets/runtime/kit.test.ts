@@ -245,3 +245,82 @@ describe('the question is asked once per frame', () => {
     handle.destroy();
   });
 });
+
+describe('the kit owns what a frame runs, the focus and the ids', () => {
+  it('cancels what a frame started when the next frame is drawn (a seek or an action) and on destroy', () => {
+    const cancelled: number[] = [];
+    let frames = 0;
+    let act: ((amount: number) => string | undefined) | undefined;
+    const module = defineWidget({
+      name: 'redis-list-queue',
+      logic: counterLogic,
+      picture: (host) => {
+        act = host.act;
+        return () => {
+          const frame = ++frames;
+          return [{ cancel: () => cancelled.push(frame) }];
+        };
+      },
+    });
+    const slot = document.createElement('div');
+    document.body.append(slot);
+    const handle = mountWidget(slot, 'redis-list-queue', module, { face: 'lab' });
+    expect(cancelled).toEqual([]);
+    handle.setStep(3, true);
+    expect(cancelled).toEqual([1]);
+    expect(act?.(2)).toBeUndefined();
+    expect(cancelled).toEqual([1, 2]);
+    // A refused action draws nothing, so nothing is cancelled.
+    expect(act?.(1)).toBe('нечётное 1');
+    expect(cancelled).toEqual([1, 2]);
+    handle.destroy();
+    expect(cancelled).toEqual([1, 2, 3]);
+  });
+
+  it('gives the focus back to the control with the same focus key after a redraw, or its parent key', () => {
+    const module = defineWidget({
+      name: 'redis-list-queue',
+      logic: counterLogic,
+      picture: (host) => (view) => {
+        // Every frame builds new buttons; at n ≥ 4 the «a/second» button is gone.
+        const buttons = ['a/first', ...(view.n < 4 ? ['a/second'] : [])].map((key) => {
+          const button = document.createElement('button');
+          button.dataset['focusKey'] = key;
+          button.textContent = key;
+          return button;
+        });
+        host.element.replaceChildren(...buttons);
+      },
+    });
+    const slot = document.createElement('div');
+    document.body.append(slot);
+    const handle = mountWidget(slot, 'redis-list-queue', module, { face: 'lab' });
+    const focused = (): string | undefined =>
+      (document.activeElement as HTMLElement | null)?.dataset['focusKey'];
+    slot.querySelector<HTMLButtonElement>('[data-focus-key="a/second"]')?.focus();
+    handle.setStep(1, false);
+    expect(focused()).toBe('a/second');
+    handle.setStep(4, false);
+    expect(focused()).toBe('a/first');
+    handle.destroy();
+  });
+
+  it('makes each instance its own ids, so labels point at their own control', () => {
+    const ids: string[] = [];
+    const module = defineWidget({
+      name: 'redis-list-queue',
+      logic: counterLogic,
+      picture: () => () => undefined,
+      lab: (host) => {
+        ids.push(host.id('w-lq-mode'));
+        return {};
+      },
+    });
+    for (let i = 0; i < 3; i++) {
+      const slot = document.createElement('div');
+      document.body.append(slot);
+      mountWidget(slot, 'redis-list-queue', module, { face: 'lab' });
+    }
+    expect(new Set(ids).size).toBe(3);
+  });
+});
