@@ -123,3 +123,29 @@ describe('validated field', () => {
     expect(field.input.hasAttribute('aria-invalid')).toBe(false);
   });
 });
+
+describe('keys on a focused widget control', () => {
+  it('Space and Enter on a widget button stay with the button; other keys and the root reach the deck', () => {
+    const slot = document.createElement('div');
+    document.body.append(slot);
+    const handle = mountWidget(slot, 'demo', countingWidget([]), { reducedMotion: true });
+    const button = h('button', { type: 'button' }, 'LPUSH');
+    handle.root.append(button);
+    const reached: string[] = [];
+    const deck = (event: KeyboardEvent): void => {
+      reached.push(`${event.key}@${(event.target as HTMLElement).tagName}`);
+    };
+    document.addEventListener('keydown', deck);
+    const press = (target: HTMLElement, key: string): void => {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    };
+    // The control handles these itself (reveal.js would turn the slide on Space).
+    press(button, ' ');
+    press(button, 'Enter');
+    press(button, 'ArrowRight');
+    press(handle.root, ' ');
+    document.removeEventListener('keydown', deck);
+    expect(reached).toEqual(['ArrowRight@BUTTON', ' @DIV']);
+    handle.destroy();
+  });
+});
