@@ -1,5 +1,4 @@
 import { defineConfig } from 'vite';
-import { viteSingleFile } from 'vite-plugin-singlefile';
 import { subsetFonts } from './src/pipeline/font-subset.ts';
 import { installableSite } from './src/pipeline/pwa.ts';
 import { singleFileLecture } from './src/pipeline/single-file.ts';
@@ -22,8 +21,6 @@ export default defineConfig(({ command, mode }) => {
     plugins: single
       ? [
           deck,
-          // Styles only; the code chunks are put in by singleFileLecture (lazily loaded).
-          viteSingleFile({ useRecommendedBuildConfig: false, inlinePattern: ['*.css'] }),
           // Fonts cut to the lecture's glyphs (src/pipeline/font-subset.ts) in both builds.
           subsetFonts(),
           singleFileLecture(),
@@ -39,7 +36,7 @@ export default defineConfig(({ command, mode }) => {
       outDir: single ? 'dist-single' : 'dist',
       target: 'es2022',
       // Fonts stay separate files in the site (cached, not base64 in the CSS); the one file
-      // inlines them (vite-plugin-singlefile sets its own limit).
+      // inlines them (src/pipeline/single-file.ts sets its own limit).
       assetsInlineLimit: 0,
       reportCompressedSize: !single,
     },

@@ -83,6 +83,11 @@ export function sizeByPart(html: string): SizePart[] {
     add('styles (CSS)', bytes(css) - fonts);
     page = page.replace(css, '');
   }
+  // A lazy chunk's stylesheet, held as text until its chunk loads (src/pipeline/single-file.ts).
+  for (const m of page.matchAll(/<script type="text\/x-lecture-css"[^>]*>([\s\S]*?)<\/script>/g)) {
+    add('styles (CSS, with their chunks)', bytes(m[1] ?? ''));
+    page = page.replace(m[1] ?? '', '');
+  }
   for (const m of page.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
     add('script: one-file loader', bytes(m[1] ?? ''));
     page = page.replace(m[1] ?? '', '');

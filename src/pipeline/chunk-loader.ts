@@ -26,6 +26,13 @@ export const DEFLATED = 'data-deflated';
 const LEAF = 'data-leaf';
 /** The global that replaces `import(…)` in chunk code (chunks are not at their file URLs). */
 const IMPORT_FN = '__lectureImport';
+/** The `type` of the inert script elements that hold a lazy chunk's stylesheet (plain CSS). */
+export const STYLE_TYPE = 'text/x-lecture-css';
+/**
+ * The global that gives a lazy chunk's stylesheet a URL: the build writes a call to it where the
+ * site's code names the CSS file that loads with a chunk (src/pipeline/single-file.ts).
+ */
+export const STYLE_URL_FN = '__lectureStyleUrl';
 
 /** A chunk as the bundle has it: file name (as imported, `./name.js`) and code. */
 export interface ChunkCode {
@@ -135,15 +142,23 @@ function assertNoCycle(imports: ReadonlyMap<string, readonly string[]>): void {
  * size) is inflated by the browser (DecompressionStream) when it is first needed, with its
  * static imports; then its text becomes a blob: URL, and only these texts ever do. A chunk that
  * imports none (the entry, 7 of 33 chunks) goes from inflated bytes to its blob: URL directly.
+ * A lazy chunk's stylesheet waits as plain text (`STYLE_TYPE`) until the code that imports the
+ * chunk asks for its URL (`STYLE_URL_FN`, called where the site's code names the CSS file): a
+ * data: URL, which Vite's preload helper links before it imports the chunk, as on the site.
  */
 export function loaderScript(entry: string): string {
   return [
     `{`,
     `const entry = ${JSON.stringify(entry)};`,
     `const chunks = new Map();`,
+    `const styles = new Map();`,
     `const take = () => {`,
     `  for (const el of document.querySelectorAll(':is(head, body) > script[type="${CHUNK_TYPE}"]')) {`,
     `    if (!chunks.has(el.dataset.chunk)) chunks.set(el.dataset.chunk, el);`,
+    `    el.remove();`,
+    `  }`,
+    `  for (const el of document.querySelectorAll(':is(head, body) > script[type="${STYLE_TYPE}"]')) {`,
+    `    if (!styles.has(el.dataset.css)) styles.set(el.dataset.css, el.textContent);`,
     `    el.remove();`,
     `  }`,
     `};`,
@@ -209,6 +224,21 @@ export function loaderScript(entry: string): string {
     `  return import(urlOf(name));`,
     `};`,
     `Object.defineProperty(globalThis, '${IMPORT_FN}', { value: load });`,
+    `const styleUrls = new Map();`,
+    `const styleUrl = (name) => {`,
+    `  let url = styleUrls.get(name);`,
+    `  if (url !== undefined) return url;`,
+    `  if (!styles.has(name)) take();`,
+    `  const css = styles.get(name);`,
+    `  if (css === undefined) throw new Error('lecture style missing: ' + name);`,
+    // Vite's preload helper links a URL as a stylesheet when its path ends in .css; a data: URL's
+    // path is its text, so that text ends in an (unclosed, empty) comment saying so.
+    `  url = 'data:text/css,' + encodeURIComponent(css) + '/*.css';`,
+    `  styleUrls.set(name, url);`,
+    `  styles.delete(name);`,
+    `  return url;`,
+    `};`,
+    `Object.defineProperty(globalThis, '${STYLE_URL_FN}', { value: styleUrl });`,
     `parsed`,
     `  .then(() => Promise.all(${JSON.stringify(firstSlideFonts())}.map((font) => document.fonts.load(font, 'Aя'))))`,
     `  .catch((error) => console.error(error));`,

@@ -145,7 +145,7 @@ describe('the one-file lecture', () => {
     expect(html.match(/<script>/g)).toHaveLength(1);
     expect(
       // Besides the loader: the chunks and the later slides, as data (never run).
-      html.match(/<script\b[^>]*>/g)?.filter((tag) => !/x-lecture-(?:chunk|slides)/.test(tag)),
+      html.match(/<script\b[^>]*>/g)?.filter((tag) => !/x-lecture-(?:chunk|slides|css)/.test(tag)),
     ).toEqual(['<script>']);
     const page = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(page);
@@ -281,6 +281,35 @@ describe('the one-file lecture', () => {
     expect(bareErrors).toEqual([]);
     expect(guard.blocked).toEqual([]);
     await bare.close();
+  });
+
+  it("styles a widget with its chunk's stylesheet, linked with its slide, not before the first slide", async () => {
+    const html = readFileSync(file, 'utf8');
+    const held = [...html.matchAll(/<script type="text\/x-lecture-css" data-css="([^"]+)">/g)];
+    expect(held.map(([, name]) => name)).toContainEqual(
+      expect.stringMatching(/^exchange-routing-/),
+    );
+    // The page's own stylesheet, parsed before the first slide, has none of a widget's rules.
+    const headCss = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    expect(headCss).toContain('.reveal');
+    expect(headCss).not.toContain('.w-er-node');
+    const { page, errors } = await openDeck(browser.context, fileUrl);
+    const sheets = (): Promise<string[]> =>
+      page.evaluate(() => [...document.styleSheets].map((sheet) => sheet.href ?? 'inline'));
+    expect(await sheets()).toEqual(['inline']);
+    // Slide 17's exchange-routing diagram: its stylesheet comes with it, as the site's file does.
+    await page.evaluate(() => {
+      const slide = document.querySelector('#s-17');
+      if (slide instanceof HTMLElement && window.Reveal)
+        window.Reveal.slide(window.Reveal.getIndices(slide).h);
+    });
+    const node = page.locator('section.present [data-widget="exchange-routing"] .w-er-node rect');
+    await node.first().waitFor({ state: 'attached' });
+    expect((await sheets()).filter((href) => href.startsWith('data:text/css,'))).not.toEqual([]);
+    expect(await node.first().evaluate((rect) => getComputedStyle(rect).strokeWidth)).toBe('2.5px');
+    expect(errors).toEqual([]);
+    expect(guard.blocked).toEqual([]);
+    await page.close();
   });
 
   it('its Content-Security-Policy refuses every way to another host', async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { scriptHash, singleFilePolicy } from '../../../src/pipeline/csp.ts';
-import { externalReferences, withSingleFilePolicy } from '../../../src/pipeline/single-file.ts';
+import {
+  externalReferences,
+  inlineStyles,
+  withSingleFilePolicy,
+} from '../../../src/pipeline/single-file.ts';
+import type { Rollup } from 'vite';
 
 const page = (body: string): string =>
   `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'" />${body}</head>`;
@@ -72,5 +77,50 @@ describe('references left in the one file', () => {
       ].join(''),
     );
     expect(left).toEqual([]);
+  });
+});
+
+describe('styles in the one file', () => {
+  const sheet = (fileName: string, source: string): Rollup.OutputAsset =>
+    ({
+      type: 'asset',
+      fileName,
+      source,
+      names: [],
+      originalFileNames: [],
+    }) as unknown as Rollup.OutputAsset;
+  const bundleOf = (...sheets: Rollup.OutputAsset[]): Rollup.OutputBundle =>
+    Object.fromEntries(sheets.map((s) => [s.fileName, s]));
+
+  it("puts the linked (entry's) sheet in a <style> and each lazy chunk's sheet at the end of <body> as inert text", () => {
+    const bundle = bundleOf(
+      sheet('index-a1.css', '@charset "UTF-8";.reveal{color:red}'),
+      sheet('cache-aside-b2.css', '.w-ca-key{color:blue}'),
+    );
+    const html = inlineStyles(
+      '<head><link rel="stylesheet" crossorigin href="./index-a1.css"></head><body><p>x</p></body>',
+      bundle,
+    );
+    expect(html).toBe(
+      '<head><style>.reveal{color:red}</style></head><body><p>x</p>' +
+        '<script type="text/x-lecture-css" data-css="cache-aside-b2.css">.w-ca-key{color:blue}</script>\n</body>',
+    );
+    expect(Object.keys(bundle)).toEqual([]);
+    expect(externalReferences(html)).toEqual([]);
+  });
+
+  it('refuses a sheet that could end its script element early, and a link to no sheet of the build', () => {
+    expect(() =>
+      inlineStyles('<body></body>', bundleOf(sheet('a.css', '.x::after{content:"</script>"}'))),
+    ).toThrow(/a\.css contains <\/script or <!--/);
+    expect(() =>
+      inlineStyles('<head><link rel="stylesheet" href="./gone.css"></head>', bundleOf()),
+    ).toThrow(/names no stylesheet/);
+  });
+
+  it('lets a lazy sheet load as a data: URL and nothing else new', () => {
+    const policy = singleFilePolicy([]);
+    expect(policy).toContain("style-src 'unsafe-inline' data:;");
+    expect(policy).not.toMatch(/style-src[^;]*(?:blob:|https?:|\*)/);
   });
 });
