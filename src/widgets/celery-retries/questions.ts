@@ -3,7 +3,7 @@
  * task end?» before the last step of the retry stories (slides 38, 41). The answers are read
  * from the kit's next frame under the student's settings (a setting reshapes the whole story).
  */
-import { makeQuestion, questionsOf, type Asker } from '../runtime/question.ts';
+import { makeQuestion, questionTable, questionsOf } from '../runtime/question.ts';
 import {
   celeryLogic,
   type CeleryAction,
@@ -55,25 +55,16 @@ function endQuestion(story: CeleryStoryName, step: number, now: CeleryView, next
 }
 
 /** Before which step (0 = before step 1) each story asks, and what. */
-const CELERY_QUESTIONS: Partial<
-  Record<CeleryStoryName, Readonly<Record<number, typeof endQuestion>>>
-> = {
+const CELERY_QUESTIONS = questionTable<CeleryModel, CeleryView, CeleryAction, CeleryStoryName>({
   acks: { 2: crashQuestion },
   backoff: { [CELERY_STEPS - 1]: endQuestion },
   'max-retries': { [CELERY_STEPS - 1]: endQuestion },
-};
-
-const ask: Asker<CeleryModel, CeleryView, CeleryAction, CeleryStoryName> = ({
-  story,
-  step,
-  now,
-  next,
-}) => CELERY_QUESTIONS[story]?.[step]?.(story, step, now.view, next.view);
+});
 
 /** The question before step `step + 1` of `story` with the student's `actions`, or undefined. */
 export const celeryQuestion = questionsOf(
   celeryLogic,
   CELERY_STEPS,
-  ask,
-  (s, n) => CELERY_QUESTIONS[s]?.[n] !== undefined,
+  CELERY_QUESTIONS.ask,
+  CELERY_QUESTIONS.asks,
 );

@@ -8,9 +8,9 @@
 import { countOf } from '../../lecture/russian.ts';
 import {
   makeQuestion,
+  questionTable,
   questionsOf,
   windowAround,
-  type Asker,
   type Question,
 } from '../runtime/question.ts';
 import {
@@ -83,24 +83,16 @@ function joinQuestion(
 }
 
 /** Which asker plays before which step, per story. */
-const ASKED: Partial<Record<KafkaStoryName, Readonly<Record<number, typeof partitionQuestion>>>> = {
+const ASKED = questionTable<KafkaModel, KafkaFrameView, KafkaAction, KafkaStoryName>({
   producer: { 0: partitionQuestion, 5: partitionQuestion },
   architecture: { 3: joinQuestion },
-};
-
-/** Called only where `asks` says yes (the kit checks it first, before replaying a frame). */
-const ask: Asker<KafkaModel, KafkaFrameView, KafkaAction, KafkaStoryName> = ({
-  story,
-  step,
-  now,
-  next,
-}) => ASKED[story]?.[step]?.(story, step, now.view, next.view);
+});
 
 /** Asked at the chosen steps while the student has changed only settings (they replay the story). */
 function asks(story: KafkaStoryName, step: number, actions: readonly KafkaAction[]): boolean {
   const settingsOnly = actions.every((a) => a.kind === 'partitions' || a.kind === 'assignor');
-  return settingsOnly && ASKED[story]?.[step] !== undefined;
+  return settingsOnly && ASKED.asks(story, step);
 }
 
 /** The question before step `step + 1` of `story` with the student's `actions`, or undefined. */
-export const kafkaQuestion = questionsOf(kafkaPartitionsLogic, KAFKA_STEPS, ask, asks);
+export const kafkaQuestion = questionsOf(kafkaPartitionsLogic, KAFKA_STEPS, ASKED.ask, asks);

@@ -148,3 +148,26 @@ export function questionsOf<M, V, A, S extends string>(
   return (story, step, actions = [], now) =>
     questionFor(logic, stepCount, ask, { story, step, actions, now }, asks);
 }
+
+/** A question about one scripted step, from the views before and after it (or none). */
+export type StepQuestion<V, S extends string> = (
+  story: S,
+  step: number,
+  now: V,
+  next: V,
+) => Question | undefined;
+
+/** Which question is asked before which step (0: before step 1), per story. */
+export type QuestionTable<V, S extends string> = Partial<
+  Record<S, Readonly<Record<number, StepQuestion<V, S>>>>
+>;
+
+/** The asker of a question table, and where it asks (a lookup: no frame is replayed for it). */
+export function questionTable<M, V, A, S extends string>(
+  table: QuestionTable<V, S>,
+): { ask: Asker<M, V, A, S>; asks: (story: S, step: number) => boolean } {
+  return {
+    ask: ({ story, step, now, next }) => table[story]?.[step]?.(story, step, now.view, next.view),
+    asks: (story, step) => table[story]?.[step] !== undefined,
+  };
+}
