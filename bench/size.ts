@@ -22,11 +22,11 @@ export interface SizePart {
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 const FONT = /url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\)/g;
 const NOTES = /<aside class="notes"[\s\S]*?<\/aside>/g;
-/** A section, or the holder of the later sections' body and notes (src/lecture/later-slides.ts). */
-const SECTION = new RegExp(
-  `<section\\b[\\s\\S]*?</section>|<(template|script)\\b[^>]*id="${LATER_SLIDES_ID}">[\\s\\S]*?</\\1>`,
-  'g',
-);
+/** A section, or (inflated) the later sections' body and notes (src/lecture/later-slides.ts). */
+const SECTION =
+  /<section\b[\s\S]*?<\/section>|<div data-later-slide="[^"]*">[\s\S]*?<\/div>(?=\n<div data-later-slide=|$)/g;
+/** The holder of the later sections' body and notes: deflated, base64. */
+const LATER = new RegExp(`<script\\b[^>]*\\bid="${LATER_SLIDES_ID}"[^>]*>([\\s\\S]*?)</script>`);
 /** A chunk element: its name, its other attributes (data-deflated, data-leaf), its text. */
 const CHUNK =
   /<script type="text\/x-lecture-chunk" data-chunk="([^"]+)"([^>]*)>([\s\S]*?)<\/script>/g;
@@ -59,6 +59,17 @@ export function sizeByPart(html: string): SizePart[] {
     parts.set(part, { stored: sum.stored + stored, text: sum.text + text });
   };
   let page = html;
+  const later = LATER.exec(page);
+  if (later) {
+    const [element, body = ''] = later;
+    const text = inflateRawSync(Buffer.from(body, 'base64')).toString('utf8');
+    const { slides, notes } = splitSlides(text);
+    const ratio = bytes(body) / bytes(text);
+    add('slides (HTML)', Math.round(slides * ratio), slides);
+    add('notes', bytes(body) - Math.round(slides * ratio), notes);
+    add('page: markup', bytes(element) - bytes(body));
+    page = page.replace(element, '');
+  }
   const entry = /const entry = "([^"]+)"/.exec(html)?.[1];
   for (const m of html.matchAll(CHUNK)) {
     const [element, name = '', attributes = '', body = ''] = m;

@@ -35,11 +35,8 @@ const views = {
   print: () => import('./reading/reading-view.ts').then((m) => m.startReadingView(slides, 'print')),
 };
 // The views other than the deck read every slide at once (src/page/later-slides.ts).
-if (mode === 'deck') startDeck(slides);
-else {
-  fillLaterSlides(slides);
-  void views[mode]();
-}
+if (mode === 'deck') void startDeck(slides).catch((error: unknown) => console.error(error));
+else void fillLaterSlides(slides).then(views[mode]);
 // The reading view is offline-capable too: a student may open it first. Nothing served by the
 // lecture server registers one (the live views need the server, and the lecturer's deck must be
 // the build the server serves now, never an older precached one after a rebuild).

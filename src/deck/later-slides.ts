@@ -1,11 +1,12 @@
 /**
  * The deck and the later slides (src/lecture/later-slides.ts): their body and notes are put in
- * place after the first frame is drawn, or at once when the first frame needs them — an address
- * that names a later slide (or anything this cannot read, a shared widget state included),
- * reveal.js's print (`?print-pdf`) or scroll view (a phone), a query reveal.js reads as settings.
- * Should the lecturer move on or open the overview before that frame, they are put in place
- * first. Either way they get what the deck gave the first ones before it started: the lecture
- * length's plan lines and the widget steps as fragments.
+ * place after the first frame is drawn, or before reveal.js starts when the first frame needs
+ * them — an address that names a later slide (or anything this cannot read, a shared widget
+ * state included), reveal.js's print (`?print-pdf`) or scroll view (a phone), a query reveal.js
+ * reads as settings. Should the lecturer move to a slide still waiting before that, the move
+ * waits for them (a few ms); the overview gets them as they come. Either way they get what the
+ * deck gave the first ones before it started: the lecture length's plan lines and the widget
+ * steps as fragments.
  */
 import { fillLaterSlides, waitsForContent } from '../page/later-slides.ts';
 import { applyLecturePlan } from '../page/lecture-plan.ts';
@@ -40,16 +41,20 @@ function mayWait(slides: HTMLElement, { hash, search }: Location): boolean {
   return section !== null && !waitsForContent(slides, section);
 }
 
+/** The later slides for a deck: whether they wait for the first frame, and how to fill them. */
+export interface LaterSlides {
+  readonly waiting: boolean;
+  /** Fills them (once; later calls wait for the first) and gives them what the deck gives a slide. */
+  readonly fill: (deck?: RevealApi) => Promise<void>;
+}
+
 /**
- * Fills the later slides now if the first frame needs them (call before the deck reads the
- * sections); returns the function that fills them later, with `minutes` the lecture length.
+ * Whether the first frame needs the later slides (then fill them before reveal.js reads the
+ * sections); with the function that fills them, with `minutes` the lecture length.
  */
-export function prepareLaterSlides(
-  slides: HTMLElement,
-  minutes: number,
-): { readonly waiting: boolean; readonly fill: (deck?: RevealApi) => void } {
-  const fill = (deck?: RevealApi): void => {
-    const filled = fillLaterSlides(slides);
+export function prepareLaterSlides(slides: HTMLElement, minutes: number): LaterSlides {
+  const fill = async (deck?: RevealApi): Promise<void> => {
+    const filled = await fillLaterSlides(slides);
     if (filled.length === 0) return;
     applyLecturePlan(planned(slides), minutes);
     for (const section of filled) {
@@ -59,31 +64,45 @@ export function prepareLaterSlides(
       deck?.syncFragments(section);
     }
   };
-  const waiting = mayWait(slides, window.location);
-  if (!waiting) fill();
-  return { waiting, fill };
+  return { waiting: mayWait(slides, window.location), fill };
 }
 
 /**
- * Fills the later slides once the deck's first frame is drawn and the page is idle, or before a
- * slide change or the overview if one comes first. They are fitted as any slide is, when reached
- * (src/deck/fit-slide.ts fits the current and the next on every change, all on the overview).
+ * Fills the later slides once the deck's first frame is drawn and the page is idle, or at a
+ * slide change or the overview if one comes first (a move to a later slide waits for them).
+ * They are fitted as any slide is, when reached (src/deck/fit-slide.ts fits the current and the
+ * next on every change, all on the overview).
  */
-export function bindLaterSlides(
-  deck: RevealApi,
-  later: ReturnType<typeof prepareLaterSlides>,
-): void {
+export function bindLaterSlides(deck: RevealApi, later: LaterSlides): void {
   if (!later.waiting) return;
-  const fillOnce = (): void => {
-    later.fill(deck);
-    deck.off('beforeslidechange', fillOnce);
-    deck.off('overviewshown', fillOnce);
+  let filled: Promise<void> | undefined;
+  const fillOnce = (): Promise<void> => {
+    filled ??= later
+      .fill(deck)
+      .catch((error: unknown) => console.error(error))
+      .then(() => {
+        deck.off('beforeslidechange', beforeChange);
+        deck.off('overviewshown', fillOnce);
+      });
+    return filled;
+  };
+  // A move to a slide still waiting for its content waits for it, then goes on (every move made
+  // meanwhile, in order).
+  const beforeChange = (event: Event): void => {
+    const { indexh, indexv } = event as Event & { indexh?: number; indexv?: number };
+    const target = indexh === undefined ? undefined : deck.getSlide(indexh, indexv);
+    const slides = deck.getSlidesElement();
+    const waits = slides !== null && target !== undefined && waitsForContent(slides, target);
+    if (waits) event.preventDefault();
+    void fillOnce().then(() => {
+      if (waits) deck.slide(indexh, indexv);
+    });
   };
   deck.on('ready', () => {
     // Not before: reveal.js changes to the first slide (beforeslidechange) while it starts.
-    deck.on('beforeslidechange', fillOnce);
+    deck.on('beforeslidechange', beforeChange);
     deck.on('overviewshown', fillOnce);
     // After the frame, when the page is idle: the first slide's own tasks (widgets, fonts) first.
-    requestAnimationFrame(() => whenIdle(fillOnce));
+    requestAnimationFrame(() => whenIdle(() => void fillOnce()));
   });
 }

@@ -31,8 +31,11 @@ declare global {
   }
 }
 
-/** Starts the presentation of the built sections in `slidesElement` (index.html's `.reveal > .slides`). */
-export function startDeck(slidesElement: HTMLElement): void {
+/**
+ * Starts the presentation of the built sections in `slidesElement` (index.html's `.reveal >
+ * .slides`); resolves once reveal.js has been started.
+ */
+export async function startDeck(slidesElement: HTMLElement): Promise<void> {
   const revealElement = slidesElement.parentElement;
   if (!revealElement?.classList.contains('reveal'))
     throw new Error('index.html must contain .reveal > .slides');
@@ -44,6 +47,7 @@ export function startDeck(slidesElement: HTMLElement): void {
   }
   // The later slides' content, now if the address needs it (src/deck/later-slides.ts).
   const later = prepareLaterSlides(slidesElement, minutes);
+  if (!later.waiting) await later.fill();
   // The title screen (no data-section) is not part of the plan.
   applyLecturePlan(
     [...slidesElement.querySelectorAll<HTMLElement>(':scope > section[data-section]')],
@@ -73,5 +77,5 @@ export function startDeck(slidesElement: HTMLElement): void {
     );
   }
   deck.on('ready', () => performance.mark('deck-ready'));
-  void deck.initialize();
+  await deck.initialize();
 }

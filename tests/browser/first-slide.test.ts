@@ -4,6 +4,7 @@
  * on its slide directly with that slide's notes in the speaker view, every slide is there to
  * navigate to, and the slides reveal.js lays out later are fitted like the first one.
  */
+import { inflateRawSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { MIN_ZOOM } from '../../src/deck/fit-slide.ts';
@@ -11,6 +12,12 @@ import { KEPT_SECTIONS } from '../../src/lecture/later-slides.ts';
 import { deckReady, expectedSlides, openDeck, useBrowser } from './deck-page.ts';
 
 const deckUrl = inject('deckUrl');
+
+/** The later slides' body and notes as the page holds them (deflated, base64). */
+function laterSlidesHtml(page: string): string {
+  const held = /<script [^>]*id="later-slides"[^>]*>([^<]*)<\/script>/.exec(page)?.[1] ?? '';
+  return inflateRawSync(Buffer.from(held, 'base64')).toString('utf8');
+}
 const browser = useBrowser();
 
 const slides = expectedSlides();
@@ -57,9 +64,11 @@ describe('first slide', () => {
     const entry = /<script type="module" crossorigin src="\.\/([^"]+)"/.exec(html)?.[1];
     expect(entry).toBeDefined();
     const script = await (await fetch(new URL(entry ?? '', deckUrl))).text();
-    // A paragraph of the last slide's notes is in the page, not in the script.
+    // A paragraph of the last slide's notes is in the page (held deflated with the other later
+    // slides' body and notes), not in the script.
+    const later = laterSlidesHtml(html);
     const notes = /<aside class="notes">[\s\S]*?<p>([^<]{40,})/.exec(
-      html.slice(html.lastIndexOf('<section id="s-')),
+      later.slice(later.lastIndexOf('<div data-later-slide="s-')),
     )?.[1];
     expect(notes).toBeDefined();
     expect(script).not.toContain(notes?.slice(0, 40));
@@ -265,10 +274,42 @@ describe('first slide', () => {
     expect(after.slots).toBeGreaterThan(0);
     expect(after.withSteps).toBe(after.slots);
     // The same line the built page has at the default length differs at 60 minutes.
-    const html = await (await fetch(deckUrl)).text();
+    const html = laterSlidesHtml(await (await fetch(deckUrl)).text());
     const builtPlans = [...html.matchAll(/<p class="notes-plan">([^<]*)<\/p>/g)].map((m) => m[1]);
     expect(after.lastPlan).not.toBe('');
     expect(after.lastPlan).not.toBe(builtPlans.at(-1));
+    await page.close();
+  });
+
+  it('waits with a move to a later slide until its body is in place, then makes it', async () => {
+    const page = await browser.context.newPage();
+    // Right after reveal.js is ready, before the page is idle: the later slides are still held.
+    // Each slide change records whether the slide it shows has its body at that moment.
+    await page.addInitScript(() => {
+      const shown: string[] = [];
+      Object.assign(window, { shownAtChange: shown });
+      window.addEventListener('slidechanged', (event) => {
+        const slide = (event as Event & { currentSlide?: Element }).currentSlide;
+        shown.push(
+          `${slide?.id}:${slide?.querySelector(':scope > .slide-body') ? 'body' : 'empty'}`,
+        );
+      });
+      window.addEventListener(
+        'ready',
+        () =>
+          setTimeout(() => {
+            shown.push(document.getElementById('later-slides') ? 'held' : 'filled');
+            window.Reveal?.slide(5);
+          }, 0),
+        { capture: true, once: true },
+      );
+    });
+    await page.goto(deckUrl);
+    await deckReady(page);
+    await page.waitForFunction(() => window.Reveal?.getCurrentSlide()?.id === 's-5');
+    expect(
+      await page.evaluate(() => (window as unknown as { shownAtChange: string[] }).shownAtChange),
+    ).toEqual(['held', 's-5:body']);
     await page.close();
   });
 

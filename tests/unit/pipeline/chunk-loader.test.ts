@@ -49,21 +49,21 @@ describe('the chunk scripts of the one file', () => {
   const inflated = (text: string | undefined): string =>
     inflateRawSync(Buffer.from(text ?? '', 'base64')).toString('utf8');
 
-  it('stores every chunk deflated as inert text, the entry and its imports with the loader first', () => {
+  it('stores the entry and its imports as plain inert code with the loader first, every other chunk deflated', () => {
     const { head, body } = chunkedScripts(chunks, 'index-a.js');
     const scripts = scriptsOf({ head, body });
     expect(scripts.map((m) => m[1])).toEqual([
-      ' type="text/x-lecture-chunk" data-chunk="index-a.js" data-deflated',
-      // No static imports: the loader turns its inflated bytes into a blob: URL as they are.
-      ' type="text/x-lecture-chunk" data-chunk="shared-c.js" data-deflated data-leaf',
+      ' type="text/x-lecture-chunk" data-chunk="index-a.js"',
+      // No static imports: the loader turns its text into a blob: URL as it is.
+      ' type="text/x-lecture-chunk" data-chunk="shared-c.js" data-leaf',
       '',
       ' type="text/x-lecture-chunk" data-chunk="widget-b.js" data-deflated data-leaf',
     ]);
-    for (const i of [0, 1, 3]) expect(scripts[i]?.[2]).toMatch(/^[A-Za-z0-9+/]+=*$/);
-    expect(inflated(scripts[0]?.[2])).toBe(
+    expect(scripts[0]?.[2]).toBe(
       'import"lecture-chunk:shared-c.js";__lectureImport("widget-b.js");',
     );
-    expect(inflated(scripts[1]?.[2])).toBe('export const c="ё";');
+    expect(scripts[1]?.[2]).toBe('export const c="ё";');
+    expect(scripts[3]?.[2]).toMatch(/^[A-Za-z0-9+/]+=*$/);
     // Base64 cannot end the element early, so the code is stored as it is.
     expect(inflated(scripts[3]?.[2])).toBe('const t="</script><!--";export{t};');
     expect(scripts[2]?.[2]).toBe(loaderScript('index-a.js'));
@@ -82,6 +82,18 @@ describe('the chunk scripts of the one file', () => {
     const marker = /text\.replace\(\/(.+)\/g,/.exec(loaderScript('index-a.js'))?.[1] ?? '';
     const linked = 'from"lecture-chunk:a-B_9x.js";from"lecture-chunk:c.d-e.js"';
     expect(linked.replace(new RegExp(marker, 'g'), '$1')).toBe('from"a-B_9x.js";from"c.d-e.js"');
+  });
+
+  it('deflates an entry whose code could end its element early', () => {
+    const risky = [
+      { fileName: 'index-a.js', code: 'const t="</SCRIPT>";export{t};' },
+      { fileName: 'widget-b.js', code: 'export const b=1;' },
+    ];
+    const [entry] = scriptsOf(chunkedScripts(risky, 'index-a.js'));
+    expect(entry?.[1]).toBe(
+      ' type="text/x-lecture-chunk" data-chunk="index-a.js" data-deflated data-leaf',
+    );
+    expect(inflated(entry?.[2])).toBe('const t="</SCRIPT>";export{t};');
   });
 
   it('refuses chunks that import each other in a circle, or a missing entry', () => {
