@@ -20,7 +20,13 @@ async function outsideSlide(page: Page, section: number, selector: string): Prom
       if (!slide || !root) return ['no slide or widget'];
       // What the audience can see: the slide, cut by every box between it and the widget that
       // clips its overflow (the slot).
-      const box = { ...slide.getBoundingClientRect().toJSON() } as DOMRect;
+      const slideBox = slide.getBoundingClientRect();
+      const box = {
+        left: slideBox.left,
+        right: slideBox.right,
+        top: slideBox.top,
+        bottom: slideBox.bottom,
+      };
       const clips = (e: Element): boolean =>
         /(auto|scroll|hidden|clip)/.test(
           getComputedStyle(e).overflowX + getComputedStyle(e).overflowY,
