@@ -53,12 +53,17 @@ export function celeryLab(host: KitHost<CeleryView, CeleryAction>): LabPanel<Cel
     'Повтор',
     Object.entries(RETRY_TEXT).map(([value, text]) => [value, text] as const),
   );
-  disposer.listen(transport.el, 'change', () =>
-    act({ type: 'transport', value: transport.el.value === 'rabbitmq' ? 'rabbitmq' : 'redis' }),
-  );
+  // A value that is not an option (set from outside) changes nothing and goes back to the
+  // setting in use (it took Redis, or left the select blank).
+  disposer.listen(transport.el, 'change', () => {
+    const value = transport.el.value;
+    if (value === 'redis' || value === 'rabbitmq') act({ type: 'transport', value });
+    else transport.el.value = host.view().settings.transport;
+  });
   disposer.listen(retry.el, 'change', () => {
     const value = retry.el.value;
     if (isRetryKind(value)) act({ type: 'retry', value });
+    else retry.el.value = host.view().settings.retry;
   });
   grid.append(transport.wrap, retry.wrap);
 

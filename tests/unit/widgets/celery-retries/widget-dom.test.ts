@@ -113,4 +113,22 @@ describe('celery-retries legend', () => {
     dom.handle.setFace('stage');
     expect(keys()).toEqual(stage);
   });
+
+  it('a select set to a value that is not an option changes nothing and shows the setting in use', () => {
+    const root = mountOn('acks');
+    const select = (name: string) =>
+      root.querySelector<HTMLSelectElement>(`select[name="${name}"]`) as HTMLSelectElement;
+    const choose = (name: string, value: string): void => {
+      select(name).value = value;
+      select(name).dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    choose('transport', 'rabbitmq');
+    choose('retry', 'countdown');
+    const before = caption(root);
+    choose('transport', 'kafka');
+    choose('retry', 'forever');
+    expect(select('transport').value).toBe('rabbitmq');
+    expect(select('retry').value).toBe('countdown');
+    expect(caption(root)).toBe(before);
+  });
 });
