@@ -33,8 +33,8 @@ const ASSIGNORS: readonly { value: AssignorName; label: string }[] = [
   { value: 'cooperative-sticky', label: 'cooperative-sticky' },
 ];
 
-function assignorOf(value: string): AssignorName {
-  return ASSIGNORS.find((a) => a.value === value)?.value ?? 'range';
+function assignorOf(value: string): AssignorName | undefined {
+  return ASSIGNORS.find((a) => a.value === value)?.value;
 }
 
 /** Builds the lab into the kit's element. */
@@ -98,7 +98,9 @@ export function kafkaLab(host: KitHost<KafkaFrameView, KafkaAction>): LabPanel<K
   submitOnEnter(disposer, [seekField], doSeek, seek);
   disposer.listen(assignor, 'change', () => {
     const chosen = assignorOf(assignor.value);
-    if (chosen !== host.view().settings.assignor) {
+    // A value that is not an option (set from outside) changes nothing: back to the one in use.
+    if (chosen === undefined) assignor.value = host.view().settings.assignor;
+    else if (chosen !== host.view().settings.assignor) {
       host.notify(host.act({ kind: 'assignor', assignor: chosen }));
     }
   });

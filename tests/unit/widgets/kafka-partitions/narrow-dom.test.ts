@@ -21,3 +21,21 @@ describe('kafka-partitions takes its width from the kit', () => {
     handle.destroy();
   });
 });
+
+describe('kafka-partitions lab', () => {
+  it('an assignor that is not an option changes nothing and the select shows the one in use', () => {
+    const { handle } = mountSized('kafka-partitions', kafkaPartitionsWidget, 1100);
+    const select = handle.root.querySelector<HTMLSelectElement>('select[name="assignor"]');
+    if (!select) throw new Error('no assignor select');
+    const choose = (value: string): void => {
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    choose('roundrobin');
+    expect(handle.actions()).toHaveLength(1);
+    choose('sticky-ish');
+    expect(select.value).toBe('roundrobin');
+    expect(handle.actions()).toHaveLength(1);
+    handle.destroy();
+  });
+});
