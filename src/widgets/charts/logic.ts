@@ -40,7 +40,7 @@ export interface BrokersView {
 }
 
 export const BROKERS_CAPTION =
-  'Redis — быстрый и простой, RabbitMQ — надёжный и гибкий, Kafka — поток событий с хранением.';
+  'Redis — быстрый и простой, RabbitMQ — надёжный и гибкий, Kafka — журнал событий.';
 
 export const brokersLogic: WidgetLogic<null, BrokersView, never, StoryOf<'chart-brokers'>> = {
   init: () => null,
