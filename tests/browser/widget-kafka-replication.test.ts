@@ -57,7 +57,20 @@ describe('kafka-replication as a lecturer drives it', () => {
       expect({ isr: shown.isr, hw: shown.hw, leader: shown.leader, lost: shown.lost }).toEqual(
         expected(n),
       );
+      // A replica without every record below the HW says so under its log (broker 3, stopped
+      // before «заказ 2», from step 2 until it catches up): the HW line is not its own.
+      const v = replicationView(n);
+      const missing = await page.$$eval(`${sel} li[data-broker]`, (cards) =>
+        cards.map((c) => c.querySelector('.w-kr-cell--missing')?.textContent ?? ''),
+      );
+      expect(missing, `step ${n}`).toEqual(
+        v.replicas.map((r) => (r.leo < v.highWatermark ? `${r.leo}: нет копии` : '')),
+      );
     }
+    expect(
+      replicationView(3).replicas.some((r) => r.leo < replicationView(3).highWatermark),
+      'the story has a lagging replica to show',
+    ).toBe(true);
     expect((await read(page)).caption).toContain('потерян, хотя ack был');
   });
 });

@@ -15,6 +15,7 @@ export const KR_CLASS = {
   log: 'w-kr-log',
   cell: 'w-kr-cell',
   cellCommitted: 'w-kr-cell--committed',
+  cellMissing: 'w-kr-cell--missing',
   hw: 'w-kr-hw',
   more: 'w-kr-more',
   buttons: 'w-kr-buttons',

@@ -110,6 +110,15 @@ function brokerCard(r: ReplicaView, view: ReplicationView): HTMLElement {
       ),
     );
   }
+  // A replica out of the ISR may lack records below the HW (broker 3 stopped before «заказ 2»):
+  // say so, so the HW line under its log does not read as its own.
+  if (!hwDrawn && r.leo < view.highWatermark) {
+    const last = view.highWatermark - 1;
+    const range = last > r.leo ? `${r.leo}–${last}` : String(r.leo);
+    log.append(
+      h('li', { class: `${KR_CLASS.cell} ${KR_CLASS.cellMissing}` }, `${range}: нет копии`),
+    );
+  }
   if (!hwDrawn) log.append(hwLine());
   const toggle = h(
     'button',
