@@ -65,6 +65,12 @@ async function outsideSlide(page: Page, section: number, selector: string): Prom
           );
         }
       }
+      // An element marked hidden takes no room (a rule that sets display on it would show, e.g.,
+      // a withdrawn question's empty box).
+      for (const el of root.querySelectorAll<HTMLElement>('[hidden]')) {
+        const r = el.getBoundingClientRect();
+        if (r.height > 0) out.push(`hidden ${el.className} is ${Math.round(r.height)} px tall`);
+      }
       // The caption is read, not scrolled to: it is inside the root's visible box.
       const caption = root.querySelector('.w-caption')?.getBoundingClientRect();
       const shown = root.getBoundingClientRect();
