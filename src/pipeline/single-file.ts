@@ -81,15 +81,15 @@ export function inlineStyles(html: string, bundle: Rollup.OutputBundle): string 
     linked.add(name);
     return `<style>${styleText(sheet.source)}</style>`;
   });
-  const held = sheets
-    .filter((sheet) => !linked.has(sheet.fileName))
-    .map((sheet) => {
-      const css = styleText(sheet.source);
-      // Raw text in a script element: only `</script` or `<!--` could end it or change its parsing.
-      if (/<\/script|<!--/i.test(css))
-        throw new Error(`one-file build: ${sheet.fileName} contains </script or <!--`);
-      return `<script type="${STYLE_TYPE}" data-css="${sheet.fileName}">${css}</script>`;
-    });
+  const held = sheets.map((sheet) => {
+    // A sheet the page already has (a chunk the entry imports, whose CSS code that imports it
+    // lazily names too, as the site's preload helper finds its <link>): held empty.
+    const css = linked.has(sheet.fileName) ? '' : styleText(sheet.source);
+    // Raw text in a script element: only `</script` or `<!--` could end it or change its parsing.
+    if (/<\/script|<!--/i.test(css))
+      throw new Error(`one-file build: ${sheet.fileName} contains </script or <!--`);
+    return `<script type="${STYLE_TYPE}" data-css="${sheet.fileName}">${css}</script>`;
+  });
   for (const sheet of sheets) Reflect.deleteProperty(bundle, sheet.fileName);
   if (held.length > 0) page = page.replace('</body>', () => `${held.join('\n')}\n</body>`);
   return page;
