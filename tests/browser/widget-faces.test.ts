@@ -1,10 +1,11 @@
 /**
  * The two faces of every kit widget, checked from outside as the hall and a student see them.
  * Stage (the deck): on every widget slide, at every step, at 1280×720 and 1920×1080, no visible
- * text under 24 px, no input, select or button but the lab toggle, nothing outside the slide, a
- * caption of at most two lines, all inside its box and the box inside the widget. Lab (after
- * `L`): every control is reachable by Tab. Phone (the reading view at 390×844): the lab reflows,
- * nothing scrolls sideways.
+ * text under 24 px on screen (CSS zoom included, and a chart's canvas labels), no input, select or
+ * button but the lab toggle, nothing outside the slide, a caption of at most two lines, all inside
+ * its box and the box inside the widget. Lab: `L` and the toggle open and close it on the same
+ * step and story; every control is reachable by Tab. Phone (the reading view at 390×844): every
+ * slot's lab reflows, neither the page nor a box inside the widget scrolls sideways.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,6 +13,7 @@ import { WIDGETS, type WidgetName } from '../../src/lecture/names.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WIDGET_MARKER, parseSlide, type ParsedSlide } from '../../src/pipeline/parse-slide.ts';
+import { chartFontSize } from '../../src/widgets/charts/bar-chart.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, type DeckPage } from './deck-page.ts';
 import { settled } from './widget-page.ts';
@@ -98,13 +100,29 @@ async function showStep(page: Page, section: string, index: number, step: number
 
 /** What the audience sees of one stage frame that breaks the rules. */
 async function stageFindings(page: Page, section: string, index: number): Promise<string[]> {
+  const { found, canvases } = await frameFindings(page, section, index);
+  // A chart's labels are drawn in its canvas, not text nodes: the chart's own font rule for its
+  // width, times what scales the canvas on the way to the screen.
+  for (const { width, scale } of canvases) {
+    const px = chartFontSize(width) * scale;
+    if (px < 23.95) found.push(`${px.toFixed(1)} px chart labels (canvas ${width} px wide)`);
+  }
+  return found;
+}
+
+/** The rule-breaking text, controls and caption of one stage frame, and its charts' canvases. */
+async function frameFindings(
+  page: Page,
+  section: string,
+  index: number,
+): Promise<{ found: string[]; canvases: { width: number; scale: number }[] }> {
   return page.evaluate(
     ([id, i]) => {
       const found: string[] = [];
       const slide = document.getElementById(id as string) as HTMLElement;
       const slot = slide.querySelectorAll<HTMLElement>('.widget-slot')[i as number];
       const root = slot?.querySelector<HTMLElement>('[data-widget]');
-      if (!root) return ['no widget root'];
+      if (!root) return { found: ['no widget root'], canvases: [] };
       if (root.dataset['face'] !== 'stage') found.push(`face is ${root.dataset['face']}`);
       const box = slide.getBoundingClientRect();
       const shown = (el: Element): boolean => {
@@ -124,15 +142,23 @@ async function stageFindings(page: Page, section: string, index: number): Promis
         range.selectNodeContents(node);
         const r = range.getBoundingClientRect();
         // Rendered size: the computed size times what scales it on the way to the screen —
-        // reveal's scale for HTML, the SVG's own screen matrix (viewBox and reveal together)
-        // for text inside an SVG.
+        // reveal's scale and any CSS zoom on the way (the slide fit zooms a tall body down) for
+        // HTML, the SVG's own screen matrix (viewBox, zoom and reveal together) for text inside
+        // an SVG. The computed font size leaves the zoom out.
         const svg = el instanceof SVGElement ? el.ownerSVGElement : null;
         const matrix = el instanceof SVGGraphicsElement ? el.getScreenCTM() : null;
         const scale =
-          svg && matrix ? Math.hypot(matrix.a, matrix.b) : (window.Reveal?.getScale() ?? 1);
+          svg && matrix
+            ? Math.hypot(matrix.a, matrix.b)
+            : (window.Reveal?.getScale() ?? 1) * el.currentCSSZoom;
         const px = Number.parseFloat(getComputedStyle(el).fontSize) * scale;
         if (px < 23.95) found.push(`${px.toFixed(1)} px «${text.slice(0, 40)}»`);
-        if (r.right > box.right + 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1) {
+        if (
+          r.right > box.right + 1 ||
+          r.bottom > box.bottom + 1 ||
+          r.left < box.left - 1 ||
+          r.top < box.top - 1
+        ) {
           found.push(`outside the slide «${text.slice(0, 40)}»`);
         }
       }
@@ -145,7 +171,7 @@ async function stageFindings(page: Page, section: string, index: number): Promis
         const lines =
           caption.getBoundingClientRect().height /
           Number.parseFloat(getComputedStyle(caption).lineHeight) /
-          (window.Reveal?.getScale() ?? 1);
+          ((window.Reveal?.getScale() ?? 1) * caption.currentCSSZoom);
         if (lines > 2.6)
           found.push(`caption of ${lines.toFixed(1)} lines «${caption.textContent?.slice(0, 60)}»`);
         // Its text inside its own box (a squeezed caption spills its last line onto reveal's
@@ -157,7 +183,13 @@ async function stageFindings(page: Page, section: string, index: number): Promis
         const below = caption.getBoundingClientRect().bottom - root.getBoundingClientRect().bottom;
         if (below > 1) found.push(`caption ${below.toFixed(0)} px below the widget`);
       }
-      return found;
+      const canvases = [...root.querySelectorAll('canvas')]
+        .filter((c) => shown(c))
+        .map((c) => ({
+          width: c.clientWidth,
+          scale: (window.Reveal?.getScale() ?? 1) * c.currentCSSZoom,
+        }));
+      return { found, canvases };
     },
     [`s-${section}`, index] as const,
   );
@@ -220,7 +252,7 @@ describe('widget faces: the stage the back row reads, the lab a student plays in
     }
   }
 
-  it('lab: `L` and the toggle open it, every control is reachable by Tab, the step stays', async () => {
+  it('lab: `L` and the toggle open and close it, the step and story stay, every control is reachable by Tab', async () => {
     const { page } = deck;
     await resizeTo(page, { width: 1280, height: 720 });
     for (const { section, widget, index } of slots) {
@@ -236,9 +268,17 @@ describe('widget faces: the stage the back row reads, the lab a student plays in
         );
         continue;
       }
+      // The story's caption at this step: the lab and the stage after it tell the same one.
+      const caption = (): Promise<string> =>
+        page.$eval(`${rootOf} [role="status"]`, (c) => c.textContent ?? '');
+      const told = await caption();
+      expect(told, `slide ${section} ${widget}`).not.toBe('');
       await page.keyboard.press('l');
       await page.waitForSelector(`${rootOf}[data-face="lab"]`);
       expect(await page.getAttribute(rootOf, 'data-step')).toBe(String(Math.min(2, steps)));
+      expect(await caption(), `slide ${section} ${widget}: the lab tells the stage's story`).toBe(
+        told,
+      );
       const unreachable = await page.evaluate((sel) => {
         const el = document.querySelector(sel);
         return [...(el?.querySelectorAll<HTMLElement>('input, select, button, textarea') ?? [])]
@@ -256,40 +296,109 @@ describe('widget faces: the stage the back row reads, the lab a student plays in
           rootOf,
         ),
       ).toBe(true);
+      // `L` closes it again (focus on the page, not in a field), on the same step and story;
+      // then the toggle opens and closes it.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('l');
+      await page.waitForSelector(`${rootOf}[data-face="stage"]`);
+      expect(await page.getAttribute(rootOf, 'data-step')).toBe(String(Math.min(2, steps)));
+      expect(await caption(), `slide ${section} ${widget} after closing`).toBe(told);
+      await page.click(`${rootOf} button[name="lab"]`);
+      await page.waitForSelector(`${rootOf}[data-face="lab"]`);
       await page.click(`${rootOf} button[name="lab"]`);
       await page.waitForSelector(`${rootOf}[data-face="stage"]`);
+      expect(await page.getAttribute(rootOf, 'data-step')).toBe(String(Math.min(2, steps)));
     }
     expect(deck.errors).toEqual([]);
   });
 
-  it('lab on a phone (reading view, 390×844): nothing scrolls sideways', async () => {
+  it('lab at 1280×720: its caption is on the slide and in view, at the first and the last step', async () => {
+    const { page } = deck;
+    await resizeTo(page, { width: 1280, height: 720 });
+    const hidden: string[] = [];
+    let checked = 0;
+    for (const { section, widget, index } of slots) {
+      if (index > 0) continue;
+      const rootOf = `#s-${section} [data-widget="${widget}"]`;
+      // The widget mounts when its slide is shown; a chart has no lab.
+      await showStep(page, section, index, 0);
+      if ((await page.locator(`${rootOf} button[name="lab"]`).count()) === 0) continue;
+      checked++;
+      for (const step of [0, WIDGETS[widget].steps]) {
+        await showStep(page, section, index, step);
+        // The toggle of this widget (on slide 41 `L` opens the open or the last of its two; at
+        // step 0 the stage is closed and its toggle hidden, so it is pressed from the page).
+        const toggle = (): Promise<void> =>
+          page.$eval(`${rootOf} button[name="lab"]`, (b) => (b as HTMLButtonElement).click());
+        await toggle();
+        await page.waitForSelector(`${rootOf}[data-face="lab"]`);
+        await settled(page);
+        const off = await page.$eval(rootOf, (root) => {
+          const caption = root.querySelector('[role="status"]');
+          const slide = root.closest('section');
+          if (!caption || !slide) return 'no caption';
+          const c = caption.getBoundingClientRect();
+          const r = root.getBoundingClientRect();
+          const bottom = Math.min(r.bottom, slide.getBoundingClientRect().bottom);
+          return c.bottom > bottom + 1 || c.top < r.top - 1
+            ? `caption at ${c.top.toFixed(0)}…${c.bottom.toFixed(0)} px, in view to ${bottom.toFixed(0)}`
+            : '';
+        });
+        if (off) hidden.push(`slide ${section} ${widget}, step ${step}: ${off}`);
+        await toggle();
+        await page.waitForSelector(`${rootOf}[data-face="stage"]`, { state: 'attached' });
+      }
+    }
+    expect(checked, 'widget slides with a lab').toBeGreaterThan(15);
+    expect(hidden).toEqual([]);
+  });
+
+  it('lab on a phone (reading view, 390×844): every slot reflows, nothing scrolls sideways', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${inject('deckUrl')}?view=read`);
     await page.waitForSelector('.reading-slide');
     const wide: string[] = [];
-    for (const name of Object.keys(WIDGETS) as WidgetName[]) {
-      const root = `[data-widget="${name}"]`;
+    for (const { section, widget, index } of SLOTS) {
+      const name = `slide ${section} ${widget}`;
       // Widgets mount lazily as their slide nears the viewport: scroll there, wait for the root.
-      await page.evaluate((n) => {
-        const slot = document.querySelector(`.widget-slot[data-widget-slot="${n}"]`);
-        (slot?.closest('article') ?? slot)?.scrollIntoView();
-      }, name);
-      await page.waitForSelector(root, { state: 'attached' });
+      await page.evaluate(
+        (s) => document.querySelector(`.reading-slide[data-section="${s}"]`)?.scrollIntoView(),
+        section,
+      );
+      const root = page
+        .locator(`.reading-slide[data-section="${section}"] .widget-slot`)
+        .nth(index)
+        .locator('[data-widget]')
+        .first();
+      await root.waitFor({ state: 'attached' });
       await page.waitForTimeout(100);
-      const sizes = await page.evaluate((sel) => {
-        const el = document.querySelector<HTMLElement>(sel);
+      const sizes = await root.evaluate((el) => {
+        // A box inside the widget that scrolls sideways is as bad as the page doing it (the
+        // celery timeline did): the student must swipe inside the picture to see its end.
+        const inner = [...el.querySelectorAll<HTMLElement>('*')]
+          .filter((box) => {
+            const overflow = getComputedStyle(box).overflowX;
+            return (
+              (overflow === 'auto' || overflow === 'scroll') &&
+              box.clientWidth > 0 &&
+              box.scrollWidth > box.clientWidth + 1
+            );
+          })
+          .map((box) => `${box.className}: ${box.scrollWidth} > ${box.clientWidth}`);
         return {
-          face: el?.dataset['face'],
-          root: [el?.scrollWidth ?? 0, el?.clientWidth ?? 0],
+          face: (el as HTMLElement).dataset['face'],
+          root: [el.scrollWidth, el.clientWidth],
           page: [document.documentElement.scrollWidth, window.innerWidth],
+          inner,
         };
-      }, root);
+      });
       expect(sizes.face, name).toBe('lab');
       const [rootScroll = 0, rootWidth = 0] = sizes.root;
       const [pageScroll = 0, pageWidth = 0] = sizes.page;
       if (rootScroll > rootWidth + 1) wide.push(`${name}: ${rootScroll} > ${rootWidth}`);
       if (pageScroll > pageWidth + 1) wide.push(`${name}: page ${pageScroll} > ${pageWidth}`);
+      for (const box of sizes.inner) wide.push(`${name}: ${box}`);
     }
     await page.close();
     expect(wide).toEqual([]);
