@@ -16,6 +16,7 @@ import { appendRecords, applyRetention } from './partition-log.ts';
 import {
   electLeader,
   onBrokerDown,
+  rejoinAsFollower,
   replicateFollowers,
   shrinkLaggingIsr,
   updateHighWatermark,
@@ -210,6 +211,7 @@ function createTopic(d: Draft, cmd: Extract<KafkaCommand, { type: 'createTopic' 
       replicaLeo: Object.fromEntries(replicas.map((b) => [String(b), 0])),
       lastCaughtUpMs: Object.fromEntries(replicas.map((b) => [String(b), d.clock.now])),
       pendingAcks: [],
+      strandedTails: {},
     });
   }
   d.setTopic(name, { name, config, partitions, sticky: initialSticky });
@@ -702,7 +704,7 @@ export function stepKafka(
               t.config.minInsyncReplicas,
               d.emit,
             )
-          : p,
+          : rejoinAsFollower(p, cmd.broker, d.emit),
       );
       drainAccumulator(d);
       break;

@@ -4,7 +4,7 @@
  * unclean.leader.election.enable). Pure functions over PartitionState that report events.
  */
 import { copyPartition, logEndOffset, type PartitionDraft, type PartitionState } from './state.ts';
-import { truncateTo } from './partition-log.ts';
+import { readRange, truncateTo } from './partition-log.ts';
 import type { KafkaEvent } from './events.ts';
 
 type Emit = (e: KafkaEvent) => void;
@@ -182,6 +182,33 @@ export function electLeader(
   }
   const newLeo = cur.replicaLeo[leader] ?? 0;
   const oldLeo = logEndOffset(cur);
+  // KIP-101: a replica ahead of the new leader truncates to it when it fetches from it. A live one
+  // does so at once; a stopped one cannot fetch, so it keeps its tail on disk (strandedTails) and
+  // truncates when it comes back (rejoinAsFollower). Read before the leader's log is cut.
+  const strandedTails = { ...cur.strandedTails };
+  const replicaLeo = { ...cur.replicaLeo };
+  for (const b of cur.replicas) {
+    const key = String(b);
+    const tail = strandedTails[key] ?? [];
+    if (b !== leader && !brokersUp[b]) {
+      const leo = replicaLeo[key] ?? 0;
+      if (leo > newLeo) strandedTails[key] = [...readRange(cur, newLeo, leo), ...tail];
+      if (leo > newLeo) replicaLeo[key] = newLeo;
+      continue;
+    }
+    // Simplification: a stopped replica elected uncleanly does not bring its stranded tail back.
+    if (tail.length > 0 || (replicaLeo[key] ?? 0) > newLeo) {
+      delete strandedTails[key];
+      replicaLeo[key] = Math.min(replicaLeo[key] ?? 0, newLeo);
+      emit({
+        type: 'replicaTruncated',
+        topic: p.topic,
+        partition: p.partition,
+        broker: b,
+        toOffset: replicaLeo[key],
+      });
+    }
+  }
   if (newLeo < oldLeo) {
     const { partition, lost } = truncateTo(cur, newLeo);
     cur = partition;
@@ -195,20 +222,6 @@ export function electLeader(
       });
     }
   }
-  // Other replicas will truncate to the new leader's log end (leader-epoch divergence).
-  const replicaLeo = { ...cur.replicaLeo };
-  for (const b of cur.replicas) {
-    if ((replicaLeo[b] ?? 0) > newLeo) {
-      replicaLeo[b] = newLeo;
-      emit({
-        type: 'replicaTruncated',
-        topic: p.topic,
-        partition: p.partition,
-        broker: b,
-        toOffset: newLeo,
-      });
-    }
-  }
   const isr = isUnclean ? [leader] : cur.isr.filter((b) => b === leader || brokersUp[b]);
   cur = {
     ...cur,
@@ -216,6 +229,7 @@ export function electLeader(
     leaderEpoch: cur.leaderEpoch + 1,
     leaderEpochStartOffset: newLeo,
     replicaLeo,
+    strandedTails,
     isr,
     highWatermark: Math.min(cur.highWatermark, newLeo),
   };
@@ -228,4 +242,26 @@ export function electLeader(
     unclean: isUnclean,
   });
   return updateHighWatermark(cur, minIsr, emit);
+}
+
+/**
+ * A stopped broker came back. If it holds a stranded tail (it led an older epoch and died before
+ * its followers copied its last records) and the partition has a leader, it truncates its log to
+ * the offset where its log and the leader's diverge (KIP-101 / KIP-279, OffsetsForLeaderEpoch)
+ * before it fetches as a follower: only now do those records leave its disk. With no leader yet it
+ * keeps them until one is elected (electLeader truncates it then).
+ */
+export function rejoinAsFollower(p: PartitionState, broker: number, emit: Emit): PartitionState {
+  const key = String(broker);
+  if (p.leader < 0 || p.leader === broker || (p.strandedTails[key]?.length ?? 0) === 0) return p;
+  const strandedTails = { ...p.strandedTails };
+  delete strandedTails[key];
+  emit({
+    type: 'replicaTruncated',
+    topic: p.topic,
+    partition: p.partition,
+    broker,
+    toOffset: p.replicaLeo[key] ?? 0,
+  });
+  return { ...p, strandedTails };
 }

@@ -124,11 +124,22 @@ export interface PartitionState {
   /** The leader's log end offset when its epoch began; a follower must reach it to join the ISR. */
   readonly leaderEpochStartOffset: number;
   readonly isr: readonly number[];
-  /** Log end offset of each replica (broker id → offset); followers' logs are prefixes of the leader's. */
+  /**
+   * Log end offset of each replica (broker id → offset) within the leader's log: followers' logs
+   * are prefixes of it (a stopped replica may hold more past it, see strandedTails).
+   */
   readonly replicaLeo: Readonly<Record<string, number>>;
   /** When each follower last matched the leader's log end. */
   readonly lastCaughtUpMs: Readonly<Record<string, number>>;
   readonly pendingAcks: readonly PendingAck[];
+  /**
+   * Records a stopped replica still holds past its replicaLeo, which the current leader's log does
+   * not have (broker id → records from offset replicaLeo on): the tail of a leader that died before
+   * its followers copied it. The records are out of the partition (consumers never read them), but
+   * the stopped broker keeps them on its disk until it rejoins as a follower and truncates its log
+   * to the new leader's (KIP-101, KIP-279: leader epoch). Empty for live replicas.
+   */
+  readonly strandedTails: Readonly<Record<string, readonly StoredRecord[]>>;
 }
 
 /** A partition's fields, for a step to change in its own copy (see copyPartition). */
@@ -154,6 +165,7 @@ export function copyPartition(p: PartitionState): PartitionDraft {
     replicaLeo: p.replicaLeo,
     lastCaughtUpMs: p.lastCaughtUpMs,
     pendingAcks: p.pendingAcks,
+    strandedTails: p.strandedTails,
   };
 }
 

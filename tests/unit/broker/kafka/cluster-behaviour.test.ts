@@ -274,6 +274,42 @@ describe('replication and acks', () => {
     expect(logRecords(state.topics.t!.partitions[0]!)).toEqual([]);
   });
 
+  it('the stopped leader keeps its uncopied acks=1 record on disk until it rejoins (KIP-101)', () => {
+    const down = run([
+      rf3,
+      { type: 'produce', topic: 't', value: 'a', acks: 'all' },
+      { type: 'replicate' },
+      { type: 'produce', topic: 't', value: 'x', acks: 1 },
+      { type: 'brokerDown', broker: 1 },
+    ]);
+    const p = down.state.topics.t!.partitions[0]!;
+    // Out of the partition: the new leader's log has no «x», consumers never read it ...
+    expect(logRecords(p).map((r) => r.value)).toEqual(['a']);
+    expect(ofType(down.events, 'recordsLost')[0]).toMatchObject({ fromOffset: 1, toOffset: 2 });
+    // ... but broker 1 is stopped, cannot fetch from the new leader and has not truncated yet.
+    expect(ofType(down.events, 'replicaTruncated')).toEqual([]);
+    expect(p.replicaLeo['1']).toBe(1);
+    expect(p.strandedTails['1']?.map((r) => [r.offset, r.value])).toEqual([[1, 'x']]);
+    // Back as a follower: it truncates to where its log and leader 2's diverge, then fetches.
+    const back = run([
+      rf3,
+      { type: 'produce', topic: 't', value: 'a', acks: 'all' },
+      { type: 'replicate' },
+      { type: 'produce', topic: 't', value: 'x', acks: 1 },
+      { type: 'brokerDown', broker: 1 },
+      { type: 'produce', topic: 't', value: 'y', acks: 1 },
+      { type: 'brokerUp', broker: 1 },
+      { type: 'replicate' },
+    ]);
+    const q = back.state.topics.t!.partitions[0]!;
+    expect(ofType(back.events, 'replicaTruncated')).toEqual([
+      { type: 'replicaTruncated', topic: 't', partition: 0, broker: 1, toOffset: 1 },
+    ]);
+    expect(q.strandedTails['1']).toBeUndefined();
+    expect(q.replicaLeo['1']).toBe(2);
+    expect(logRecords(q).map((r) => r.value)).toEqual(['a', 'y']);
+  });
+
   it('acks=all waits for the ISR and survives the leader dying', () => {
     const { events, state } = run([
       rf3,
