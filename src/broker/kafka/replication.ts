@@ -187,6 +187,7 @@ export function electLeader(
   // truncates when it comes back (rejoinAsFollower). Read before the leader's log is cut.
   const strandedTails = { ...cur.strandedTails };
   const replicaLeo = { ...cur.replicaLeo };
+  const truncated: KafkaEvent[] = [];
   for (const b of cur.replicas) {
     const key = String(b);
     const tail = strandedTails[key] ?? [];
@@ -196,11 +197,12 @@ export function electLeader(
       if (leo > newLeo) replicaLeo[key] = newLeo;
       continue;
     }
-    // Simplification: a stopped replica elected uncleanly does not bring its stranded tail back.
+    // Simplification: a replica that came back while the partition had no leader and is elected
+    // now (only uncleanly: it is out of the ISR) drops its stranded tail instead of leading with it.
     if (tail.length > 0 || (replicaLeo[key] ?? 0) > newLeo) {
       delete strandedTails[key];
       replicaLeo[key] = Math.min(replicaLeo[key] ?? 0, newLeo);
-      emit({
+      truncated.push({
         type: 'replicaTruncated',
         topic: p.topic,
         partition: p.partition,
@@ -222,6 +224,7 @@ export function electLeader(
       });
     }
   }
+  for (const e of truncated) emit(e);
   const isr = isUnclean ? [leader] : cur.isr.filter((b) => b === leader || brokersUp[b]);
   cur = {
     ...cur,
