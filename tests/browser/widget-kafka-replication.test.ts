@@ -66,7 +66,30 @@ describe('kafka-replication as a lecturer drives it', () => {
       expect(missing, `step ${n}`).toEqual(
         v.replicas.map((r) => (r.leo < v.highWatermark ? `${r.leo}: нет копии` : '')),
       );
+      // Each card's log as the core keeps it: a stopped former leader still shows the records
+      // its followers never copied (KIP-101), greyed and marked ⊘, until it rejoins.
+      const logs = await page.$$eval(`${sel} li[data-broker]`, (cards) =>
+        cards.map((c) => ({
+          kept: [...c.querySelectorAll('.w-kr-cell[data-offset]:not([data-stranded])')].map(
+            (x) => x.textContent ?? '',
+          ),
+          stranded: [...c.querySelectorAll('.w-kr-cell--stranded[data-stranded]')].map(
+            (x) => x.textContent ?? '',
+          ),
+        })),
+      );
+      expect(logs, `step ${n}`).toEqual(
+        v.replicas.map((r) => ({
+          kept: r.records.slice(-5).map((x) => `${x.offset}: ${x.value}`),
+          stranded: r.stranded.map((x) => `${x.offset}: ${x.value} ⊘`),
+        })),
+      );
     }
+    // The last step: the stopped leader (broker 1) still holds «заказ 4»; the new leader does not.
+    const last = await page.$$eval(`${sel} li[data-broker]`, (cards) =>
+      cards.map((c) => c.querySelector('.w-kr-log')?.textContent?.includes('заказ 4') ?? false),
+    );
+    expect(last).toEqual([true, false, false]);
     expect(
       replicationView(3).replicas.some((r) => r.leo < replicationView(3).highWatermark),
       'the story has a lagging replica to show',
@@ -94,6 +117,10 @@ describe('kafka-replication as a student plays with it', () => {
     expect(shown.leader).not.toBe('1');
     expect(shown.lost).toBe('1');
     expect(shown.caption).toContain('потерян, хотя ack был');
+    // Lost to the partition, still on the stopped broker's disk until it rejoins.
+    expect(await page.textContent(`${sel} li[data-broker="1"] .w-kr-cell--stranded`)).toContain(
+      'заказ Ани',
+    );
   });
 
   it('with no leader a write waits; bad text is refused at the field; hostile text stays text', async () => {

@@ -48,9 +48,28 @@ function brokerSentences(view: ReplicationView): string[] {
   if (caughtUp.length > 0) {
     const verb = caughtUp.length > 1 ? 'догнали' : 'догнал';
     parts.push(`${brokersText(caughtUp)} ${verb} лидера: ISR = ${isr}.`);
-  } else if (up.length > 0) {
+  }
+  // KIP-101: a broker back as a follower first drops what the leader's log does not have.
+  const truncated = events.flatMap((e) => (e.type === 'replicaTruncated' ? [e] : []));
+  const [cut] = truncated;
+  if (
+    cut &&
+    caughtUp.length === 0 &&
+    up.length === 1 &&
+    truncated.length === 1 &&
+    cut.broker === up[0]
+  ) {
+    parts.push(
+      `Брокер ${cut.broker} запущен и удалил записи от смещения ${cut.toOffset}: у лидера их нет. В ISR вернётся, когда скопирует журнал.`,
+    );
+    return parts;
+  }
+  if (caughtUp.length === 0 && up.length > 0) {
     const verb = up.length > 1 ? 'запущены' : 'запущен';
     parts.push(`${brokersText(up)} ${verb} и отстаёт: в ISR вернётся, когда скопирует журнал.`);
+  }
+  for (const e of truncated) {
+    parts.push(`Брокер ${e.broker} удалил записи от смещения ${e.toOffset}: у лидера их нет.`);
   }
   return parts;
 }

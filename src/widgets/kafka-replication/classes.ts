@@ -16,6 +16,7 @@ export const KR_CLASS = {
   cell: 'w-kr-cell',
   cellCommitted: 'w-kr-cell--committed',
   cellMissing: 'w-kr-cell--missing',
+  cellStranded: 'w-kr-cell--stranded',
   hw: 'w-kr-hw',
   more: 'w-kr-more',
   buttons: 'w-kr-buttons',

@@ -12,5 +12,10 @@ export function replicationLegend(): HTMLElement {
     { mark: '0', markClass: `${cell} ${KR_CLASS.cellCommitted}`, text: 'ниже HW: у всех ISR' },
     { mark: '2', markClass: cell, text: 'выше HW' },
     { mark: MARK.down, markClass: KR_CLASS.mark, text: 'остановлен' },
+    {
+      mark: `2 ${MARK.stranded}`,
+      markClass: `${cell} ${KR_CLASS.cellStranded}`,
+      text: 'на диске, не в партиции',
+    },
   ]);
 }

@@ -71,6 +71,11 @@ export interface ReplicaView {
   readonly leo: number;
   /** The records it holds, oldest first. */
   readonly records: readonly { readonly offset: number; readonly value: string }[];
+  /**
+   * Records past `leo` that a stopped former leader still has on its disk and the partition does
+   * not (the core's strandedTails): consumers never read them; it truncates them when it rejoins.
+   */
+  readonly stranded: readonly { readonly offset: number; readonly value: string }[];
 }
 
 /** Everything one frame shows. */
@@ -220,6 +225,10 @@ export function viewOf(model: ReplicationModel, at: FrameAt<string>): Replicatio
       inIsr: p.isr.includes(broker),
       leo,
       records: log.filter((r) => r.offset < leo).map((r) => ({ offset: r.offset, value: r.value })),
+      stranded: (p.strandedTails[String(broker)] ?? []).map((r) => ({
+        offset: r.offset,
+        value: r.value,
+      })),
     };
   });
   return {

@@ -13,6 +13,8 @@ import type { ReplicaView, ReplicationAction, ReplicationView, Sent } from './lo
 
 /** Records a replica draws before it writes «+N раньше» (the newest are always shown). */
 export const CELLS_SHOWN = 5;
+/** Stranded records a stopped former leader draws (the newest; «⊘ +N» for the rest). */
+export const STRANDED_SHOWN = 2;
 /** Records of the producer's list. */
 export const SENT_SHOWN = 4;
 
@@ -27,6 +29,7 @@ export const MARK = {
   refused: '✗',
   none: '→',
   lost: '✗',
+  stranded: '⊘',
 } as const;
 
 function heardText(s: Sent): string {
@@ -120,6 +123,26 @@ function brokerCard(r: ReplicaView, view: ReplicationView): HTMLElement {
     );
   }
   if (!hwDrawn) log.append(hwLine());
+  // A stopped former leader still has the records its followers never copied (KIP-101): on its
+  // disk, out of the partition, truncated only when it rejoins. Greyed, marked, never committed.
+  const strandedHidden = Math.max(0, r.stranded.length - STRANDED_SHOWN);
+  if (strandedHidden > 0) {
+    log.append(h('li', { class: KR_CLASS.more }, `${MARK.stranded} +${strandedHidden}`));
+  }
+  for (const record of r.stranded.slice(strandedHidden)) {
+    log.append(
+      h(
+        'li',
+        {
+          class: `${KR_CLASS.cell} ${KR_CLASS.cellStranded}`,
+          'data-offset': record.offset,
+          'data-stranded': 'true',
+          title: 'Только на диске остановленного брокера: в партиции этой записи нет',
+        },
+        `${record.offset}: ${record.value} ${MARK.stranded}`,
+      ),
+    );
+  }
   const toggle = h(
     'button',
     {
@@ -201,7 +224,7 @@ function arrivals(
   for (const r of view.replicas) {
     const before = previous.replicas.find((p) => p.broker === r.broker)?.leo ?? 0;
     for (const cell of board.querySelectorAll<HTMLElement>(
-      `li[data-broker="${r.broker}"] .${KR_CLASS.cell}`,
+      `li[data-broker="${r.broker}"] .${KR_CLASS.cell}:not([data-stranded])`,
     )) {
       if (Number(cell.dataset['offset']) < before) continue;
       started.push(

@@ -78,6 +78,27 @@ describe('kafka-replication story (slide 27)', () => {
     expect(caption(replicationView(6))).toContain('«заказ 4» потерян, хотя ack был');
   });
 
+  it('the stopped leader still holds «заказ 4» on its disk; the new leader does not (KIP-101)', () => {
+    const v = replicationView(6);
+    const [one, two, three] = v.replicas;
+    expect(one).toMatchObject({ broker: 1, up: false, inIsr: false, leo: 2 });
+    expect(one?.stranded).toEqual([{ offset: 2, value: 'заказ 4' }]);
+    expect(one?.records.map((r) => r.value)).toEqual(['заказ 1', 'заказ 2']);
+    for (const r of [two, three]) {
+      expect(r?.stranded).toEqual([]);
+      expect(r?.records.map((x) => x.value)).not.toContain('заказ 4');
+    }
+    // Never readable: above the HW and not in the partition's log.
+    expect(v.highWatermark).toBe(2);
+    // Back as a follower, it truncates to the leader's log: only now is «заказ 4» gone.
+    const back = replicationView(6, [{ type: 'start', broker: 1 }]);
+    expect(back.replicas[0]?.stranded).toEqual([]);
+    expect(back.replicas[0]?.records.map((r) => r.value)).toEqual(['заказ 1', 'заказ 2']);
+    expect(caption(back)).toContain(
+      'Брокер 1 запущен и удалил записи от смещения 2: у лидера их нет.',
+    );
+  });
+
   it('every caption is at most two short lines', () => {
     for (let step = 0; step <= STEPS.length; step++) {
       expect(caption(replicationView(step)).length).toBeLessThanOrEqual(120);
