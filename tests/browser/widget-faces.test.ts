@@ -4,8 +4,9 @@
  * text under 24 px on screen (CSS zoom included, and a chart's canvas labels), no input, select or
  * button but the lab toggle, nothing outside the slide, a caption of at most two lines, all inside
  * its box and the box inside the widget. Lab: `L` and the toggle open and close it on the same
- * step and story; every control is reachable by Tab. Phone (the reading view at 390×844): every
- * slot's lab reflows, neither the page nor a box inside the widget scrolls sideways.
+ * step and story; every control is reachable by Tab; exchange-routing's fits at 1280×720 without
+ * scrolling where it asks its question. Phone (the reading view at 390×844): every slot's lab
+ * reflows, neither the page nor a box inside the widget scrolls sideways.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,6 +15,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WIDGET_MARKER, parseSlide, type ParsedSlide } from '../../src/pipeline/parse-slide.ts';
 import { chartFontSize } from '../../src/widgets/charts/bar-chart.ts';
+import { ROUTING_QUESTION_STEPS } from '../../src/widgets/exchange-routing/questions.ts';
+import type { RoutingStory } from '../../src/widgets/exchange-routing/story.ts';
 import { launchChromium, type TestBrowser } from './chromium.ts';
 import { openDeck, type DeckPage } from './deck-page.ts';
 import { settled } from './widget-page.ts';
@@ -326,7 +329,7 @@ describe('widget faces: the stage the back row reads, the lab a student plays in
       checked++;
       for (const step of [0, WIDGETS[widget].steps]) {
         await showStep(page, section, index, step);
-        // The toggle of this widget (on slide 41 `L` opens the open or the last of its two; at
+        // The toggle of this widget (on slide 41 `L` opens the open or the first of its two; at
         // step 0 the stage is closed and its toggle hidden, so it is pressed from the page).
         const toggle = (): Promise<void> =>
           page.$eval(`${rootOf} button[name="lab"]`, (b) => (b as HTMLButtonElement).click());
@@ -351,6 +354,44 @@ describe('widget faces: the stage the back row reads, the lab a student plays in
     }
     expect(checked, 'widget slides with a lab').toBeGreaterThan(15);
     expect(hidden).toEqual([]);
+  });
+
+  it('lab at 1280×720: exchange-routing fits without scrolling where it asks its question', async () => {
+    const { page } = deck;
+    await resizeTo(page, { width: 1280, height: 720 });
+    const scrolled: string[] = [];
+    let asked = 0;
+    for (const { section, widget, index } of slots) {
+      if (widget !== 'exchange-routing') continue;
+      const rootOf = `#s-${section} [data-widget="${widget}"]`;
+      const story = await page.evaluate(
+        ([id, i]) =>
+          document.getElementById(id as string)?.querySelectorAll<HTMLElement>('.widget-slot')[
+            i as number
+          ]?.dataset['widgetStory'] ?? '',
+        [`s-${section}`, index] as const,
+      );
+      const steps = ROUTING_QUESTION_STEPS[story as RoutingStory];
+      expect(steps, `slide ${section}: story «${story}»`).toBeDefined();
+      for (const step of steps) {
+        await showStep(page, section, index, step);
+        await page.$eval(`${rootOf} button[name="lab"]`, (b) => (b as HTMLButtonElement).click());
+        await page.waitForSelector(`${rootOf}[data-face="lab"]`);
+        await settled(page);
+        const { question, over } = await page.$eval(rootOf, (root) => ({
+          question: root.querySelector(':scope > .w-question:not([hidden])') !== null,
+          over: root.scrollHeight - root.clientHeight,
+        }));
+        if (question) asked++;
+        // The question box took the room the toolbar had: the toolbar sat under the caption.
+        if (over > 1) scrolled.push(`slide ${section} step ${step}: the lab scrolls by ${over} px`);
+        await page.$eval(`${rootOf} button[name="lab"]`, (b) => (b as HTMLButtonElement).click());
+        await page.waitForSelector(`${rootOf}[data-face="stage"]`, { state: 'attached' });
+      }
+    }
+    // Slide 17 asks at steps 0 and 4, slide 18 at 0, slide 26 at 0 and 3.
+    expect(asked, 'exchange-routing question steps in the lab').toBe(5);
+    expect(scrolled).toEqual([]);
   });
 
   it('lab on a phone (reading view, 390×844): every slot reflows, nothing scrolls sideways', async () => {
