@@ -135,13 +135,16 @@ export function bindWidgets(deck: RevealApi): () => void {
     }
   };
 
-  // `L` opens and closes the lab of the current slide's widgets (the last one of slide 41's two
-  // that is open); reveal.js would otherwise read it as «next slide».
+  // `L` opens and closes the lab of the widget the audience is looking at (reveal.js would
+  // otherwise read it as «next slide»): the last open slot, since a later stage covers an earlier
+  // one (slide 41: idempotent-consumer, then celery-retries); while none is open (step 0, the
+  // slide's own content on screen) the first, the one → shows next. It was the last then: on
+  // slide 41 at step 0 `L` opened celery-retries, which the hall sees only after the code and
+  // idempotent-consumer's six steps.
   const toggleLab = (): void => {
-    const shown = active.filter(
-      (m) => m.handle?.hasLab && m.slot.classList.contains(WIDGET_OPEN_CLASS),
-    );
-    const target = (shown.at(-1) ?? active.filter((m) => m.handle?.hasLab).at(-1))?.handle;
+    const withLab = active.filter((m) => m.handle?.hasLab);
+    const shown = withLab.filter((m) => m.slot.classList.contains(WIDGET_OPEN_CLASS));
+    const target = (shown.at(-1) ?? withLab[0])?.handle;
     target?.setFace(target.face === 'lab' ? 'stage' : 'lab');
   };
   deck.addKeyBinding({ keyCode: LAB_KEY, key: 'L', description: 'Лаборатория виджета' }, toggleLab);

@@ -1,8 +1,9 @@
 /**
  * Slide 41 in the built deck: two widgets on one slide. The clicker walks the code, then every
  * idempotent-consumer step, then every celery-retries step, in that order, and back; the later
- * stage hides the earlier. A student sends payments (the same id again, a crash, hostile text,
- * invalid amounts); axe finds nothing serious; screenshots at 1280×800 and 1920×1080.
+ * stage hides the earlier; `L` opens the lab of the one on screen (the first at step 0). A
+ * student sends payments (the same id again, a crash, hostile text, invalid amounts); axe finds
+ * nothing serious; screenshots at 1280×800 and 1920×1080.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,7 +14,7 @@ import { replay, viewOf } from '../../src/widgets/idempotent-consumer/logic.ts';
 import { axeFindings } from './axe.ts';
 import { repoRoot } from './deck-page.ts';
 import { heapAcrossWalks } from './slide-walk.ts';
-import { openLab, useWidgetSlide } from './widget-page.ts';
+import { jumpToFragment, openLab, useWidgetSlide, waitForStep } from './widget-page.ts';
 
 const IC = '#s-41 [data-widget="idempotent-consumer"]';
 const CELERY_STEPS = WIDGETS['celery-retries'].steps;
@@ -168,5 +169,57 @@ describe('idempotent-consumer as a student plays with it', () => {
     await page.waitForSelector(CR, { state: 'attached' });
     expect(await page.locator('[data-widget="idempotent-consumer"]').count()).toBe(1);
     expect(await page.locator('[data-widget="celery-retries"]').count()).toBe(1);
+  });
+});
+
+describe('slide 41: `L` opens the lab of the widget the hall is looking at', () => {
+  it('at step 0 idempotent-consumer (the first stage), in celery-retries’ steps celery-retries', async () => {
+    const { page, errors } = deck;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await jumpToFragment(page, 41, -1);
+    await waitForStep(page, IC, 0);
+    await waitForStep(page, CR, 0);
+    const faces = (): Promise<[string | null, string | null]> =>
+      Promise.all([page.getAttribute(IC, 'data-face'), page.getAttribute(CR, 'data-face')]);
+    // `L` from the page, never from a field the lab may have focused.
+    const pressL = async (): Promise<void> => {
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      const before = await faces();
+      await page.keyboard.press('l');
+      // Whichever widget it opens or closes, then the faces are compared.
+      await page.waitForFunction(
+        ([ic, cr, was]) =>
+          [ic, cr].some(
+            (sel, i) =>
+              document.querySelector<HTMLElement>(sel as string)?.dataset['face'] !==
+              (was as (string | null)[])[i],
+          ),
+        [IC, CR, before] as const,
+      );
+    };
+    // Step 0: the slide's code is on screen; → shows idempotent-consumer next, so `L` opens its lab.
+    await pressL();
+    expect(await faces()).toEqual(['lab', 'stage']);
+    expect(await page.getAttribute(IC, 'data-step')).toBe('0');
+    await pressL();
+    expect(await faces()).toEqual(['stage', 'stage']);
+    // Past the code and idempotent-consumer's steps, into celery-retries' first one.
+    await right(page);
+    await right(page);
+    for (let n = 1; n <= IDEMPOTENT_STEPS; n++) await right(page);
+    await right(page);
+    const shown = await read(page);
+    expect([shown.ic, shown.cr, shown.icVisible, shown.crVisible]).toEqual([
+      IDEMPOTENT_STEPS,
+      1,
+      false,
+      true,
+    ]);
+    await pressL();
+    expect(await faces()).toEqual(['stage', 'lab']);
+    expect(await page.getAttribute(CR, 'data-step')).toBe('1');
+    await pressL();
+    expect(await faces()).toEqual(['stage', 'stage']);
+    expect(errors).toEqual([]);
   });
 });
