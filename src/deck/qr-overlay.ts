@@ -27,12 +27,15 @@ export function setLiveJoinUrl(url: string | undefined): void {
 const isQ = (event: KeyboardEvent): boolean =>
   event.code === 'KeyQ' || ['q', 'Q', 'й', 'Й'].includes(event.key);
 
-/** The link the overlay shows for `slide`: its widget's state (the open one first) or the slide. */
+/**
+ * The link the overlay shows for `slide`: the state of the widget the hall is looking at (the
+ * last open one, as `L` picks it; while none is open, the first, the one → shows next) or the slide.
+ */
 async function linkFor(slide: HTMLElement): Promise<{ link: string; what: string }> {
   const slots = [...slide.querySelectorAll<HTMLElement>('.widget-slot')];
   const slot =
     slots.filter((s) => s.classList.contains(WIDGET_OPEN_CLASS) && mountedIn(s)).at(-1) ??
-    slots.filter((s) => mountedIn(s)).at(-1);
+    slots.find((s) => mountedIn(s));
   const handle = slot ? mountedIn(slot) : undefined;
   const link = slot && handle ? await shareLink(slot, handle, 'read') : undefined;
   if (link && handle) {
